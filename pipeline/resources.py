@@ -1,0 +1,71 @@
+"""Load the lexicons and patterns kept as data files in ``pipeline/resources``.
+
+TSV files have a header row; lines starting with ``#`` and blank lines are skipped.
+Every file is read once per process and checked: the expected columns exist, no
+row is short, and (when a key column is given) no key is defined twice.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import cache
+from importlib import resources as _importlib_resources
+from typing import Any
+
+from pipeline.errors import ResourceError
+
+_PACKAGE = "pipeline"
+
+
+def _read(name: str) -> str:
+    try:
+        resource = _importlib_resources.files(_PACKAGE).joinpath("resources", name)
+        return resource.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise ResourceError(f"resource file {name!r} is missing") from err
+
+
+@cache
+def load_tsv(name: str, *, key: str | None = None) -> tuple[dict[str, str], ...]:
+    """Rows of ``resources/<name>`` as dicts keyed by the header, values NFC-normalised."""
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    seen: set[str] = set()
+    for lineno, raw in enumerate(_read(name).splitlines(), start=1):
+        line = unicodedata.normalize("NFC", raw.rstrip("\n"))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = cells
+            if key is not None and key not in header:
+                raise ResourceError(f"{name}: no column {key!r} in header {header}")
+            continue
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        if len(cells) > len(header):
+            raise ResourceError(f"{name}:{lineno}: {len(cells)} cells, header has {len(header)}")
+        row = dict(zip(header, cells, strict=True))
+        if key is not None:
+            if row[key] in seen:
+                raise ResourceError(f"{name}:{lineno}: {key} {row[key]!r} is defined twice")
+            seen.add(row[key])
+        rows.append(row)
+    if header is None:
+        raise ResourceError(f"{name}: empty resource file")
+    return tuple(rows)
+
+
+@cache
+def load_json(name: str) -> Any:
+    """The parsed JSON of ``resources/<name>``."""
+    try:
+        return json.loads(_read(name))
+    except json.JSONDecodeError as err:
+        raise ResourceError(f"{name}: invalid JSON: {err}") from err
+
+
+def column_set(name: str, column: str) -> frozenset[str]:
+    """All values of one column of a TSV resource, casefolded."""
+    return frozenset(row[column].casefold() for row in load_tsv(name) if row[column])

@@ -1,0 +1,170 @@
+"""Vietnamese word segmentation (underthesea) into a spaCy ``Doc`` over the working text.
+
+Lines first (so a title line is always its own sentence), then
+``underthesea.sent_tokenize``, then ``word_tokenize(..., use_token_normalize=False)``.
+underthesea returns strings, not offsets, and may rewrite characters, so every word
+is realigned to the text syllable by syllable; a sentence that cannot be realigned
+falls back to syllable tokens, never to made-up offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from underthesea import sent_tokenize, word_tokenize
+
+from pipeline.ingest import WorkingText, normalise
+
+_SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
+_NON_SPACE = regex.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every extractor reads: the working text, its tokens and sentences.
+
+    ``doc`` is a spaCy ``Doc`` whose ``token.idx`` are working-text offsets (whitespace
+    runs other than one space are their own ``is_space`` tokens). ``sentences`` and
+    ``lines`` are working-text ``(start, end)`` ranges; ``title`` is the first non-empty
+    line, or None. ``dateline`` is the article's ISO date (``YYYY-MM-DD``) when known.
+    """
+
+    text: str
+    doc: Doc
+    sentences: tuple[tuple[int, int], ...]
+    lines: tuple[tuple[int, int], ...]
+    title: tuple[int, int] | None
+    dateline: str | None = None
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence range containing working offset ``pos`` (or the nearest before it)."""
+        found = self.sentences[0] if self.sentences else (0, len(self.text))
+        for sent in self.sentences:
+            if sent[0] > pos:
+                break
+            found = sent
+        return found
+
+
+def line_ranges(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text`` as stripped ``(start, end)`` ranges."""
+    return [m.span() for m in regex.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_ranges(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """underthesea sentences of one line, located in the text."""
+    start, end = line
+    chunk = text[start:end]
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for sent in sent_tokenize(chunk):
+        sent = sent.strip()
+        if not sent:
+            continue
+        at = chunk.find(sent, cursor)
+        if at < 0:
+            # underthesea rewrote the sentence: keep the rest of the line as one sentence.
+            break
+        if at > cursor and chunk[cursor:at].strip():
+            out.append(_strip_range(text, start + cursor, start + at))
+        out.append((start + at, start + at + len(sent)))
+        cursor = at + len(sent)
+    if chunk[cursor:].strip():
+        out.append(_strip_range(text, start + cursor, end))
+    return out
+
+
+def _word_ranges(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    """Word spans of one sentence: underthesea words realigned, else syllables."""
+    start, end = sent
+    chunk = text[start:end]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for word in word_tokenize(chunk, use_token_normalize=False):
+        word_start = None
+        for syllable in word.split():
+            while pos < len(chunk) and chunk[pos].isspace():
+                pos += 1
+            if not chunk.startswith(syllable, pos):
+                return [(start + a, start + b) for a, b in _syllable_spans(chunk)]
+            if word_start is None:
+                word_start = pos
+            pos += len(syllable)
+        if word_start is not None:
+            spans.append((start + word_start, start + pos))
+    if chunk[pos:].strip():
+        rest = [(pos + a, pos + b) for a, b in _syllable_spans(chunk[pos:])]
+        spans.extend((start + a, start + b) for a, b in rest)
+    return spans
+
+
+def _syllable_spans(chunk: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _SYLLABLE.finditer(chunk)]
+    # Characters no syllable covers (rare symbols) still need a token.
+    covered = {i for a, b in spans for i in range(a, b)}
+    spans += [m.span() for m in _NON_SPACE.finditer(chunk) if m.start() not in covered]
+    return sorted(spans)
+
+
+def build_doc(text: str, words: list[tuple[int, int]], sent_starts: set[int]) -> Doc:
+    """A spaCy Doc over ``text`` whose tokens are exactly ``words`` plus whitespace tokens."""
+    tokens: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+
+    def add_gap(gap: str) -> None:
+        if tokens and not spaces[-1] and gap.startswith(" "):
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            tokens.append(gap)
+            spaces.append(False)
+            starts.append(False)
+
+    pos = 0
+    for a, b in words:
+        add_gap(text[pos:a])
+        tokens.append(text[a:b])
+        spaces.append(False)
+        starts.append(a in sent_starts)
+        pos = b
+    add_gap(text[pos:])
+    if starts:
+        starts[0] = True
+    # A fresh vocabulary per article keeps memory flat over millions of articles.
+    return Doc(Vocab(), words=tokens, spaces=spaces, sent_starts=starts)
+
+
+def build_context(working: WorkingText, *, dateline: str | None = None) -> DocContext:
+    """Segment the working text into lines, sentences and words."""
+    text = working.text
+    lines = line_ranges(text)
+    sentences: list[tuple[int, int]] = []
+    words: list[tuple[int, int]] = []
+    for line in lines:
+        for sent in _sentence_ranges(text, line):
+            sentences.append(sent)
+            words.extend(_word_ranges(text, sent))
+    doc = build_doc(text, words, {s for s, _ in sentences})
+    title = lines[0] if lines else None
+    return DocContext(text, doc, tuple(sentences), tuple(lines), title, dateline)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Word spans of ``text`` as offsets into ``text`` itself (for format converters)."""
+    working = normalise(text, strip_boilerplate=False)
+    context = build_context(working)
+    return [
+        working.to_source(t.idx, t.idx + len(t.text)) for t in context.doc if not t.is_space
+    ]
