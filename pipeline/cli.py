@@ -1,0 +1,130 @@
+"""The ``vnie`` command line: a thin typer layer over :mod:`pipeline.api` and friends.
+
+Exit codes: 0 success (or valid), 1 invalid records or failed articles, 2 usage or
+input errors. Errors are one line naming the file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.errors import NoArticlesError, VnieError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Vietnamese news information extraction with grounded offsets.",
+    pretty_exceptions_enable=False,
+)
+
+ARTICLE_SUFFIXES = (".txt",)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``vnie: error: message`` on stderr and return the Exit to raise."""
+    typer.echo(f"vnie: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def article_files(paths: list[Path]) -> list[Path]:
+    """Article files named by ``paths`` (directories: their ``*.txt``, sorted)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES)
+            if not found:
+                raise NoArticlesError("directory has no article files (*.txt)", path=str(path))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _dump(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories of *.txt.")],
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write DIR/<stem>.json per article.")
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Largest article accepted, in characters.")
+    ] = 2_000_000,
+) -> None:
+    """Extract one record per article (stdout when one file and no -o)."""
+    from pipeline.api import extract_path
+
+    try:
+        files = article_files(paths)
+    except VnieError as err:
+        raise fail(str(err)) from None
+    if out is None and len(files) > 1:
+        raise fail("several articles need -o DIR")
+    failed = 0
+    for file in files:
+        try:
+            record = extract_path(file, max_chars=max_chars)
+        except VnieError as err:
+            typer.echo(f"vnie: error: {err}", err=True)
+            failed += 1
+            continue
+        if out is None:
+            sys.stdout.write(_dump(record) + "\n")
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            target = out / f"{file.stem}.json"
+            tmp = target.with_suffix(".json.tmp")
+            tmp.write_text(_dump(record) + "\n", encoding="utf-8")
+            tmp.replace(target)
+        if not record["validation"]["valid"]:
+            typer.echo(f"vnie: warning: {file}: record does not validate", err=True)
+    if failed:
+        raise typer.Exit(2 if failed == len(files) else 1)
+
+
+@app.command()
+def validate(
+    records: Annotated[list[Path], typer.Argument(help="Record JSON files.")],
+    source: Annotated[
+        Path | None,
+        typer.Option("--source", help="The article file (default: the record's source.path)."),
+    ] = None,
+) -> None:
+    """Check records: schema, sha256, grounding, order, overlaps, references, values."""
+    from pipeline.validate import validate_record
+
+    invalid = 0
+    for path in records:
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise fail(f"{path}: no such file") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise fail(f"{path}: not a JSON record: {err}") from None
+        src = source
+        if src is None and isinstance(record, dict):
+            src = Path(str(record.get("source", {}).get("path", "")))
+        if src is None or not src.is_file():
+            raise fail(f"{path}: source article {src} not found; pass --source FILE")
+        problems = validate_record(record, source_bytes=src.read_bytes())
+        if problems:
+            invalid += 1
+            typer.echo(f"{path}: INVALID ({len(problems)} problems)")
+            for problem in problems:
+                typer.echo(f"  - {problem}")
+        else:
+            typer.echo(f"{path}: valid")
+    if invalid:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

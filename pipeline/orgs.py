@@ -1,0 +1,328 @@
+"""ORG mentions: state and Party bodies, departments, companies, schools, media.
+
+An ORG is a head from ``org_heads.tsv`` (``UBND``, ``Sở``, ``Công ty`` …) followed, by
+its kind, by a name (capitalised words, abbreviations, numbers and the lowercase words
+of ``org_name_words.tsv``) and/or the place it serves (``xã Liên Lộc``, bare ``tỉnh``,
+``TP.HCM``). A sub-body head (``Ban Thường vụ``, ``Văn phòng``) runs on into the body it
+belongs to; any other head starts a new ORG. ``expanded`` spells out abbreviations
+from ``abbreviations.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.resources import load_tsv
+from pipeline.scan import Word, phrase_regex, words_from
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "ORG"
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    text: str
+    kind: str  # fixed | body | named
+    bare: bool
+    parent: bool
+
+
+@cache
+def heads() -> dict[str, Head]:
+    """Org heads keyed by their text as written in the lexicon."""
+    return {
+        row["head"]: Head(row["head"], row["kind"], row["bare"] == "yes", row["parent"] == "yes")
+        for row in load_tsv("org_heads.tsv", key="head")
+    }
+
+
+@cache
+def head_regex() -> regex.Pattern[str]:
+    return phrase_regex(heads())
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    return frozenset(row["syllable"] for row in load_tsv("org_name_words.tsv"))
+
+
+@cache
+def unit_words() -> frozenset[str]:
+    """Administrative unit words (casefolded) that may follow a body: tỉnh, xã, TP …"""
+    return frozenset(row["word"] for row in load_tsv("gazetteer_unit_words.tsv"))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    return {row["abbr"]: row["expanded"] for row in load_tsv("abbreviations.tsv", key="abbr")}
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(row["surname"] for row in load_tsv("surnames.tsv"))
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(row["word"].casefold() for row in load_tsv("honorifics.tsv"))
+
+
+@cache
+def _excluded() -> regex.Pattern[str]:
+    return phrase_regex(row["phrase"] for row in load_tsv("org_exclusions.tsv"))
+
+
+def _peek(words: list[Word], i: int) -> Word | None:
+    return words[i] if i < len(words) else None
+
+
+def _joined(text: str, a: Word, b: Word) -> bool:
+    """Whether two words are separated by spaces only."""
+    return text[a.end : b.start].strip(" \t") == "" and b.start > a.end
+
+
+def unit_word_at(text: str, words: list[Word], i: int) -> int:
+    """Number of words forming an admin unit word at ``words[i]`` (0 when none)."""
+    w = _peek(words, i)
+    if w is None:
+        return 0
+    one = w.text.casefold()
+    nxt = _peek(words, i + 1)
+    if nxt is not None and _joined(text, w, nxt):
+        two = f"{one} {nxt.text.casefold()}"
+        if two in unit_words():
+            # "thành phố", "thị xã", "thị trấn"; but "xã hội" is society, not a commune.
+            return 2
+        if one == "xã" and nxt.text.casefold() == "hội":
+            return 0
+    if one in unit_words():
+        return 1
+    return 0
+
+
+def _starts_person(text: str, words: list[Word], i: int) -> bool:
+    """A surname followed by another capitalised word: a person's name starts here."""
+    w, nxt = _peek(words, i), _peek(words, i + 1)
+    return (
+        w is not None
+        and nxt is not None
+        and w.text in _surnames()
+        and nxt.is_capitalised
+        and _joined(text, w, nxt)
+        and not nxt.is_abbreviation
+    )
+
+
+def _place_name_end(text: str, words: list[Word], i: int) -> int:
+    """Index after a run of capitalised words or one number (a place name), from ``i``."""
+    j = i
+    first = _peek(words, j)
+    if first is not None and first.is_number:
+        return j + 1
+    while True:
+        w = _peek(words, j)
+        if w is None:
+            break
+        nxt = _peek(words, j + 1)
+        if j > i and w.text in ("-", "–") and nxt is not None and nxt.is_capitalised:
+            j += 1  # "Thừa Thiên - Huế", "Bà Rịa - Vũng Tàu"
+            continue
+        if not (w.is_capitalised and not w.is_punct):
+            break
+        if j > i and not _joined(text, words[j - 1], w) and words[j - 1].text not in "-–":
+            break
+        if j > i and (
+            head_regex().match(text, w.start)
+            or unit_word_at(text, words, j)
+            or _starts_person(text, words, j)
+        ):
+            break
+        j += 1
+    if j > i and words[j - 1].text in ("-", "–"):
+        j -= 1
+    return j
+
+
+def place_complement(text: str, words: list[Word], i: int, *, bare_names: bool) -> int:
+    """Index after the place that ``words[i]`` opens (``i`` when there is none).
+
+    A unit word with its name (``xã Liên Lộc``), a bare unit word (``UBND tỉnh``),
+    ``TP.HCM``-style words, and with ``bare_names`` a capitalised run (``Phú Yên``).
+    """
+    w = _peek(words, i)
+    if w is None:
+        return i
+    if w.text.casefold().startswith("tp.") and len(w.text) > 3:
+        return max(i + 1, _place_name_end(text, words, i))
+    n = unit_word_at(text, words, i)
+    if n:
+        j = i + n
+        nxt = _peek(words, j)
+        if nxt is not None and _joined(text, words[j - 1], nxt):
+            end = _place_name_end(text, words, j)
+            if end > j:
+                return end
+        return j
+    if (
+        bare_names
+        and w.is_capitalised
+        and not _starts_person(text, words, i)
+        and w.text.casefold() not in _honorifics()
+    ):
+        if head_regex().match(text, w.start):
+            return i
+        return _place_name_end(text, words, i)
+    return i
+
+
+def _name_end(text: str, words: list[Word], i: int) -> int:
+    """Index after the name that follows a ``named`` head (``i`` when there is none)."""
+    j = i
+    last_good = i
+    while True:
+        w = _peek(words, j)
+        if w is None or (j > i and not _joined(text, words[j - 1], w)):
+            break
+        if w.text in ("và", "&", "-", "–", ","):
+            nxt = _peek(words, j + 1)
+            if (
+                j > i
+                and nxt is not None
+                and nxt.is_capitalised
+                and not head_regex().match(text, nxt.start)
+                and not _starts_person(text, words, j + 1)
+                and not unit_word_at(text, words, j + 1)
+            ):
+                j += 1
+                continue
+            break
+        if w.is_punct or unit_word_at(text, words, j):
+            break
+        if _starts_person(text, words, j) and any(
+            x.is_capitalised and not x.is_abbreviation for x in words[i:j]
+        ):
+            break  # "Giám đốc Sở Y tế Nguyễn Văn A"; but "Trường THCS Trần Phú" is one name
+        if j > i and w.is_capitalised and head_regex().match(text, w.start):
+            if not (w.is_abbreviation and words[j - 1].is_abbreviation):
+                break
+        if w.is_capitalised or w.is_number or w.is_abbreviation:
+            j += 1
+            last_good = j
+            continue
+        if w.text in _name_words():
+            if j - i >= 2 and words[j - 1].is_capitalised and words[j - 2].is_capitalised:
+                break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
+            j += 1
+            last_good = j
+            continue
+        break
+    return last_good
+
+
+def _extend(text: str, words: list[Word], i: int, head: Head, head_len: int) -> int:
+    """Index after the whole ORG whose head covers ``words[i : i + head_len]``."""
+    j = i + head_len
+    if head.kind == "named":
+        j = _name_end(text, words, j)
+        if j == i + head_len and not head.bare:
+            return i  # a bare "Sở", "Công ty": not one specific body
+    nxt = _peek(words, j)
+    if nxt is not None and _joined(text, words[j - 1], nxt):
+        if head.parent:
+            m = head_regex().match(text, nxt.start)
+            if m:
+                parent = heads()[regex.sub(r"[ \t]+", " ", m.group())]
+                k = _words_in(words, j, m.end())
+                end = _extend(text, words, j, parent, k)
+                if end > j:
+                    return end
+        j = place_complement(text, words, j, bare_names=head.kind == "body")
+        # A country then a place: "MTTQ Việt Nam TP Hà Nội".
+        nxt = _peek(words, j)
+        if nxt is not None and _joined(text, words[j - 1], nxt) and unit_word_at(text, words, j):
+            j = place_complement(text, words, j, bare_names=False)
+    return j
+
+
+def _words_in(words: list[Word], i: int, end: int) -> int:
+    n = 0
+    while i + n < len(words) and words[i + n].end <= end:
+        n += 1
+    return max(n, 1)
+
+
+def expand(text: str) -> str:
+    """``text`` with each abbreviation spelled out (UBND xã X → Ủy ban nhân dân xã X)."""
+    table = abbreviations()
+
+    def one(m: regex.Match[str]) -> str:
+        word = m.group()
+        if word in table:
+            return table[word]
+        if word.startswith(("TP.", "Tp.")) and len(word) > 3:
+            rest = word[3:]
+            return f"thành phố {table.get(rest, rest)}"
+        if "-" in word or "&" in word:
+            return table.get(word, word)
+        return word
+
+    return regex.sub(r"[\w&]+(?:[.\-&][\w&]+)*\.?", one, text)
+
+
+def find_orgs(
+    text: str, span: tuple[int, int], word_starts: frozenset[int]
+) -> list[tuple[int, int, str]]:
+    """ORG spans ``(start, end, rule)`` in one line of the working text.
+
+    A head must start a segmented word (``word_starts``), so ``bộ`` in ``cán bộ`` or
+    ``sở`` in ``cơ sở`` never opens an ORG.
+    """
+    words = list(words_from(text, span[0]))
+    words = [w for w in words if w.end <= span[1]]
+    excluded = [m.span() for m in _excluded().finditer(text, span[0], span[1])]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    index = {w.start: k for k, w in enumerate(words)}
+    for m in head_regex().finditer(text, span[0], span[1]):
+        k = index.get(m.start())
+        if k is None or k < i:
+            continue
+        head = heads()[regex.sub(r"[ \t]+", " ", m.group())]
+        if head.text[:1].islower() and m.start() not in word_starts:
+            continue
+        if any(a <= m.start() < b for a, b in excluded):
+            continue
+        head_len = _words_in(words, k, m.end())
+        after = _peek(words, k + head_len)
+        if after is not None and after.text in ("các", "những"):
+            continue  # "UBND các xã": plural, not one body
+        if head.text[:1].islower() and not head.bare:
+            nxt = _peek(words, k + head_len)
+            if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
+                continue
+        end = _extend(text, words, k, head, head_len)
+        if end <= k or (end == k + head_len and not head.bare):
+            continue
+        out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
+        i = end
+    return out
+
+
+def word_starts(ctx: DocContext) -> frozenset[int]:
+    """Working offsets where a segmented word starts."""
+    return frozenset(t.idx for t in ctx.doc if not t.is_space)
+
+
+def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Add ORG mentions with ``expanded``."""
+    text = ctx.text
+    found = list(mentions)
+    starts = word_starts(ctx)
+    for line in ctx.lines:
+        for start, end, rule in find_orgs(text, line, starts):
+            found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
+    return found

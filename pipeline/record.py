@@ -1,0 +1,143 @@
+"""Assemble extracted mentions and their relations into the article record (JSON-ready).
+
+This is the one place where working-text offsets become source offsets: each mention's
+span goes through :meth:`WorkingText.to_source`, and its ``text`` is cut from the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline import SCHEMA_VERSION
+from pipeline.ingest import SourceText, WorkingText
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention, Warning_
+
+
+@dataclass(frozen=True)
+class Located:
+    """A final mention: its id, the extractor's mention, and its source span and text."""
+
+    id: str
+    mention: Mention
+    start: int
+    end: int
+    text: str
+
+    @property
+    def label(self) -> str:
+        return self.mention.label
+
+
+@dataclass
+class Links:
+    """Relations found over the located mentions (every reference is a mention id)."""
+
+    officials: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    awards: list[dict[str, Any]] = field(default_factory=list)
+    event: dict[str, Any] | None = None
+    mention_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+Linker = Callable[[DocContext, Sequence[Located]], Links]
+
+
+def locate(working: WorkingText, mentions: Sequence[Mention]) -> list[Located]:
+    """Map mentions to source spans, drop empty/duplicate ones, sort and number them.
+
+    Source spans are trimmed of edge whitespace (a working space may stand for a
+    non-breaking space or a control character in the source).
+    """
+    source = working.source
+    seen: set[tuple[str, int, int]] = set()
+    spans: list[tuple[int, int, str, Mention]] = []
+    for mention in mentions:
+        if mention.end <= mention.start:
+            continue
+        start, end = working.to_source(mention.start, mention.end)
+        start, end = _trim(source, start, end)
+        key = (mention.label, start, end)
+        if start >= end or key in seen:
+            continue
+        seen.add(key)
+        spans.append((start, end, mention.label, mention))
+    spans.sort(key=lambda item: (item[0], item[1], item[2]))
+    return [
+        Located(f"m{i}", mention, start, end, source[start:end])
+        for i, (start, end, _, mention) in enumerate(spans, start=1)
+    ]
+
+
+def _trim(source: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def mention_dict(item: Located, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The record form of one mention: id, label, span, text, rule, then attributes."""
+    out: dict[str, Any] = {
+        "id": item.id,
+        "label": item.label,
+        "start": item.start,
+        "end": item.end,
+        "text": item.text,
+        "rule": item.mention.rule,
+    }
+    for key, value in item.mention.attrs.items():
+        if not key.startswith("_") and value is not None:
+            out[key] = value
+    if extra:
+        out.update(extra)
+    return out
+
+
+def span_dict(working: WorkingText, start: int, end: int) -> dict[str, Any]:
+    """A working span as a record ``{"start", "end", "text"}`` in source offsets."""
+    s, e = working.to_source(start, end)
+    return {"start": s, "end": e, "text": working.source[s:e]}
+
+
+def build_record(
+    *,
+    doc_id: str,
+    path: str,
+    source: SourceText,
+    working: WorkingText,
+    ctx: DocContext,
+    located: Sequence[Located],
+    links: Links,
+    metadata: Mapping[str, Any] | None = None,
+    warnings: Sequence[Warning_] = (),
+) -> dict[str, Any]:
+    """The article record (schema ``pipeline/schema/article.schema.json``), unvalidated."""
+    record: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": doc_id,
+        "source": {
+            "path": path,
+            "sha256": source.sha256,
+            "encoding": source.encoding,
+            "length": len(source.text),
+        },
+    }
+    if metadata:
+        record["metadata"] = dict(metadata)
+    record["title"] = span_dict(working, *ctx.title) if ctx.title else None
+    record["dateline"] = ctx.dateline
+    record["mentions"] = [mention_dict(item, links.mention_attrs.get(item.id)) for item in located]
+    record["officials"] = links.officials
+    record["places"] = links.places
+    record["awards"] = links.awards
+    record["event"] = links.event
+    record["warnings"] = [
+        {"code": w.code, "message": w.message} for w in [*warnings, *links.warnings]
+    ]
+    record["validation"] = {"valid": True, "problems": []}
+    return record

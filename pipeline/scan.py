@@ -1,0 +1,93 @@
+"""Small, shared helpers for rule matching over the working text.
+
+Extractors compile their lexicons into regex alternations with :func:`phrase_regex` and
+walk syllables with :func:`words_from`; both respect Vietnamese word boundaries
+(letters with diacritics are word characters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+WORD = regex.compile(r"[\w&']+(?:[.\-&][\w&]+)*|\S", regex.UNICODE)
+_UPPER_START = regex.compile(r"^\p{Lu}")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One syllable-like word of the working text (or one punctuation character)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_punct(self) -> bool:
+        return not (self.text[0].isalnum() or self.text[0] in "&'")
+
+    @property
+    def is_capitalised(self) -> bool:
+        return bool(_UPPER_START.match(self.text))
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_abbreviation(self) -> bool:
+        """All capitals (and digits/&/-/.), at least two letters: UBND, NN-PTNT, T.Ư."""
+        letters = [ch for ch in self.text if ch.isalpha()]
+        return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= len(letters) - 1
+
+
+def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = False) -> regex.Pattern[str]:
+    """An alternation of ``phrases`` (longest first) bounded by non-word characters.
+
+    Spaces inside a phrase match any run of spaces or tabs (never a newline).
+    """
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    body = "|".join(regex.escape(p).replace("\\ ", "[ \\t]+") for p in unique)
+    flags = regex.UNICODE | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", flags)
+
+
+def with_case_variants(phrases: Iterable[str]) -> set[str]:
+    """Each phrase as written, with its first letter upper-cased and lower-cased."""
+    out: set[str] = set()
+    for phrase in phrases:
+        out |= {phrase, phrase[:1].upper() + phrase[1:], phrase[:1].lower() + phrase[1:]}
+    return out
+
+
+def words_from(text: str, pos: int, *, stop_at_newline: bool = True) -> Iterator[Word]:
+    """Words of ``text`` from ``pos`` on, stopping at a line break when asked."""
+    end = text.find("\n", pos) if stop_at_newline else -1
+    end = len(text) if end < 0 else end
+    for m in WORD.finditer(text, pos, end):
+        yield Word(m.start(), m.end(), m.group())
+
+
+def words_before(text: str, pos: int, *, limit: int = 6) -> list[Word]:
+    """Up to ``limit`` words ending at or before ``pos`` on the same line, nearest last."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    window_start = max(line_start, pos - 80)
+    words = [
+        Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, window_start, pos)
+    ]
+    return words[-limit:]
+
+
+def gap_is(text: str, start: int, end: int, allowed: str = " ") -> bool:
+    """Whether ``text[start:end]`` is made only of characters in ``allowed`` (and non-empty)."""
+    return end > start and all(ch in allowed for ch in text[start:end])
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
