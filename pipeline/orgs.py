@@ -206,9 +206,13 @@ def _name_end(text: str, words: list[Word], i: int) -> int:
             x.is_capitalised and not x.is_abbreviation for x in words[i:j]
         ):
             break  # "Giám đốc Sở Y tế Nguyễn Văn A"; but "Trường THCS Trần Phú" is one name
-        if j > i and w.is_capitalised and head_regex().match(text, w.start):
-            if not (w.is_abbreviation and words[j - 1].is_abbreviation):
-                break
+        if (
+            j > i
+            and w.is_capitalised
+            and head_regex().match(text, w.start)
+            and not (w.is_abbreviation and words[j - 1].is_abbreviation)
+        ):
+            break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_capitalised or w.is_number or w.is_abbreviation:
             j += 1
             last_good = j

@@ -16,6 +16,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from pipeline.errors import VnieError
 from pipeline.ingest import decode
 
 _REFERENCE_LABELS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -72,7 +73,7 @@ def validate_record(
             problems.append("source: sha256 of the source bytes does not match the record")
         try:
             source_text = decode(source_bytes, path=record["source"]["path"]).text
-        except Exception as err:  # noqa: BLE001 - any decode failure is a validation problem
+        except VnieError as err:
             problems.append(f"source: cannot decode: {err}")
             return problems
     if source_text is not None:
