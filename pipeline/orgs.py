@@ -104,6 +104,29 @@ def unit_word_at(text: str, words: list[Word], i: int) -> int:
     return 0
 
 
+@cache
+def admin_names() -> frozenset[str]:
+    """Name keys of every province and district (``Hà Tĩnh``, ``Lâm Đồng``, ``Hồ Chí Minh``)."""
+    from pipeline.gazetteer import name_key, units
+
+    return frozenset(name_key(u.name) for level in ("province", "district") for u in units(level))
+
+
+def starts_admin_name(text: str, words: list[Word], i: int) -> bool:
+    """Whether two or three capitalised words from ``words[i]`` name a province or district."""
+    from pipeline.gazetteer import name_key
+
+    for n in (3, 2):
+        run = words[i : i + n]
+        if (
+            len(run) == n
+            and all(w.is_capitalised for w in run)
+            and name_key(text[run[0].start : run[-1].end]) in admin_names()
+        ):
+            return True
+    return False
+
+
 def _starts_person(text: str, words: list[Word], i: int) -> bool:
     """A surname followed by another capitalised word: a person's name starts here."""
     w, nxt = _peek(words, i), _peek(words, i + 1)
@@ -114,6 +137,7 @@ def _starts_person(text: str, words: list[Word], i: int) -> bool:
         and nxt.is_capitalised
         and _joined(text, w, nxt)
         and not nxt.is_abbreviation
+        and not starts_admin_name(text, words, i)
     )
 
 
@@ -123,6 +147,8 @@ def _place_name_end(text: str, words: list[Word], i: int) -> int:
     first = _peek(words, j)
     if first is not None and first.is_number:
         return j + 1
+    if _starts_person(text, words, i):
+        return i
     while True:
         w = _peek(words, j)
         if w is None:
@@ -147,15 +173,20 @@ def _place_name_end(text: str, words: list[Word], i: int) -> int:
     return j
 
 
-def place_complement(text: str, words: list[Word], i: int, *, bare_names: bool) -> int:
+def place_complement(
+    text: str, words: list[Word], i: int, *, bare_names: bool, place_ends: dict[int, int]
+) -> int:
     """Index after the place that ``words[i]`` opens (``i`` when there is none).
 
-    A unit word with its name (``xã Liên Lộc``), a bare unit word (``UBND tỉnh``),
-    ``TP.HCM``-style words, and with ``bare_names`` a capitalised run (``Phú Yên``).
+    A PLACE mention found there (``nước Cộng hòa … Việt Nam``), a unit word with its
+    name (``xã Liên Lộc``), a bare unit word (``UBND tỉnh``), ``TP.HCM``-style words,
+    and with ``bare_names`` a capitalised run (``Phú Yên``).
     """
     w = _peek(words, i)
     if w is None:
         return i
+    if w.start in place_ends:
+        return _words_in(words, i, place_ends[w.start]) + i
     if w.text.casefold().startswith("tp.") and len(w.text) > 3:
         return max(i + 1, _place_name_end(text, words, i))
     n = unit_word_at(text, words, i)
@@ -179,10 +210,20 @@ def place_complement(text: str, words: list[Word], i: int, *, bare_names: bool) 
     return i
 
 
-def _name_end(text: str, words: list[Word], i: int) -> int:
-    """Index after the name that follows a ``named`` head (``i`` when there is none)."""
+def _name_end(text: str, words: list[Word], i: int, *, parent: bool = False) -> int:
+    """Index after the name that follows a ``named`` head (``i`` when there is none).
+
+    With ``parent``, a body head right after the head ends the name at once: ``Ban Chấp
+    hành Trung ương Đảng`` is the executive committee *of* the Central Committee.
+    """
     j = i
     last_good = i
+    first = _peek(words, i)
+    starts_body = first is not None and first.is_capitalised and head_regex().match(
+        text, first.start
+    )
+    if parent and starts_body:
+        return i
     while True:
         w = _peek(words, j)
         if w is None or (j > i and not _joined(text, words[j - 1], w)):
@@ -227,12 +268,14 @@ def _name_end(text: str, words: list[Word], i: int) -> int:
     return last_good
 
 
-def _extend(text: str, words: list[Word], i: int, head: Head, head_len: int) -> int:
+def _extend(
+    text: str, words: list[Word], i: int, head: Head, head_len: int, place_ends: dict[int, int]
+) -> int:
     """Index after the whole ORG whose head covers ``words[i : i + head_len]``."""
     j = i + head_len
     if head.kind == "named":
-        j = _name_end(text, words, j)
-        if j == i + head_len and not head.bare:
+        j = _name_end(text, words, j, parent=head.parent)
+        if j == i + head_len and not head.bare and not head.parent:
             return i  # a bare "Sở", "Công ty": not one specific body
     nxt = _peek(words, j)
     if nxt is not None and _joined(text, words[j - 1], nxt):
@@ -241,14 +284,14 @@ def _extend(text: str, words: list[Word], i: int, head: Head, head_len: int) -> 
             if m:
                 parent = heads()[regex.sub(r"[ \t]+", " ", m.group())]
                 k = _words_in(words, j, m.end())
-                end = _extend(text, words, j, parent, k)
+                end = _extend(text, words, j, parent, k, place_ends)
                 if end > j:
                     return end
-        j = place_complement(text, words, j, bare_names=head.kind == "body")
+        j = place_complement(text, words, j, bare_names=head.kind == "body", place_ends=place_ends)
         # A country then a place: "MTTQ Việt Nam TP Hà Nội".
         nxt = _peek(words, j)
         if nxt is not None and _joined(text, words[j - 1], nxt) and unit_word_at(text, words, j):
-            j = place_complement(text, words, j, bare_names=False)
+            j = place_complement(text, words, j, bare_names=False, place_ends=place_ends)
     return j
 
 
@@ -278,7 +321,7 @@ def expand(text: str) -> str:
 
 
 def find_orgs(
-    text: str, span: tuple[int, int], word_starts: frozenset[int]
+    text: str, span: tuple[int, int], word_starts: frozenset[int], place_ends: dict[int, int]
 ) -> list[tuple[int, int, str]]:
     """ORG spans ``(start, end, rule)`` in one line of the working text.
 
@@ -308,12 +351,21 @@ def find_orgs(
             nxt = _peek(words, k + head_len)
             if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
                 continue
-        end = _extend(text, words, k, head, head_len)
+        end = _extend(text, words, k, head, head_len, place_ends)
         if end <= k or (end == k + head_len and not head.bare):
             continue
         out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
         i = end
     return out
+
+
+def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
+    """The longest ``label`` mention end for each start offset."""
+    ends: dict[int, int] = {}
+    for m in mentions:
+        if m.label == label and m.end > ends.get(m.start, -1):
+            ends[m.start] = m.end
+    return ends
 
 
 def word_starts(ctx: DocContext) -> frozenset[int]:
@@ -326,7 +378,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     text = ctx.text
     found = list(mentions)
     starts = word_starts(ctx)
+    places = ends_by_start(mentions, "PLACE")
     for line in ctx.lines:
-        for start, end, rule in find_orgs(text, line, starts):
+        for start, end, rule in find_orgs(text, line, starts, places):
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     return found

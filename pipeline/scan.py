@@ -38,9 +38,10 @@ class Word:
 
     @property
     def is_abbreviation(self) -> bool:
-        """All capitals (and digits/&/-/.), at least two letters: UBND, NN-PTNT, T.Ư."""
+        """Capitals (and digits/&/-/.), at least two letters: UBND, NN-PTNT, T.Ư, ThS."""
         letters = [ch for ch in self.text if ch.isalpha()]
-        return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= len(letters) - 1
+        upper = sum(ch.isupper() for ch in letters)
+        return len(letters) >= 2 and upper >= 2 and upper >= len(letters) - 1
 
 
 def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = False) -> regex.Pattern[str]:

@@ -1,0 +1,257 @@
+"""PERSON mentions: names without honorifics, short forms, bylines; and the titles they hold.
+
+Names are found by shape, not by a statistical tagger: a family name from
+``surnames.tsv`` followed by capitalised syllables (``Lý Bách Chiến``); capitalised
+syllables after an honorific, rank, degree or role word from ``honorifics.tsv``
+(``ông Quang``, ``Đại tá Lê Quốc Hùng``) or right after a TITLE; the given names of
+people already named (``Đảnh`` after ``Đoàn Văn Đảnh``); bylines and photo credits
+(role ``author``). A PERSON never overlaps a PLACE or ORG (``đường Trần Kim Xuyến``).
+
+A title is attached (attribute ``title``) in the common orders: ``Ông X, TITLE[, TITLE]``,
+``TITLE X``, ``X - TITLE``, ``X (TITLE)``. TITLE candidates that stand alone
+(``Chủ tịch``) are kept only when attached to a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.orgs import unit_word_at
+from pipeline.resources import load_tsv
+from pipeline.scan import Word, overlaps, phrase_regex, with_case_variants, words_from
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "PERSON"
+MAX_NAME_WORDS = 6
+_TITLE_SEPARATORS = regex.compile(r"[ \t]*(?:,|-|–|\()[ \t]*(?:nguyên[ \t]+)?")
+_CREDIT = regex.compile(
+    r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Bài và ảnh|Bài, ảnh|Nguồn ảnh)[ \t]*:[ \t]*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    start: int
+    end: int
+    rule: str
+    role: str | None = None
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(row["surname"] for row in load_tsv("surnames.tsv"))
+
+
+@cache
+def _honorific_regex() -> regex.Pattern[str]:
+    words = [row["word"] for row in load_tsv("honorifics.tsv")]
+    return phrase_regex(with_case_variants(words))
+
+
+@cache
+def _blockers() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("person_blockers.tsv"))
+
+
+def _after_blocker(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` name a thing (``Dòng họ``, ``đường``)."""
+    before = text[max(0, start - 14) : start].rstrip(" ")
+    if before == text[max(0, start - 14) : start]:
+        return False
+    return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(row["word"].casefold() for row in load_tsv("honorifics.tsv"))
+
+
+def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
+    """A capitalised syllable that can be part of a name (an honorific only inside one)."""
+    return (
+        w.is_capitalised
+        and not w.is_punct
+        and not w.is_number
+        and (byline or not w.is_abbreviation)
+        and not (first and w.text.casefold() in _honorifics())
+    )
+
+
+def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> int:
+    """Index after the run of capitalised name words starting at ``words[i]``."""
+    j = i
+    while j < len(words) and j - i < MAX_NAME_WORDS:
+        w = words[j]
+        if not _is_name_word(w, first=j == i, byline=byline):
+            break
+        if j > i and text[words[j - 1].end : w.start] not in (" ",):
+            break
+        if j > i and unit_word_at(text, words, j):
+            break
+        j += 1
+    return j
+
+
+def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
+    """Names right after an honorific, rank, degree or role word."""
+    for m in _honorific_regex().finditer(text, line[0], line[1]):
+        words = [w for w in words_from(text, m.end()) if w.end <= line[1]][:MAX_NAME_WORDS + 1]
+        if not words or text[m.end() : words[0].start] != " ":
+            continue
+        end = _name_run(text, words, 0)
+        if end:
+            yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
+
+
+def _names_by_surname(text: str, line: tuple[int, int]) -> Iterable[_Name]:
+    """Surname + capitalised syllables: ``Nguyễn Văn Tiến``."""
+    words = [w for w in words_from(text, line[0]) if w.end <= line[1]]
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.text in _surnames() and (i == 0 or not _is_name_word(words[i - 1])):
+            end = _name_run(text, words, i)
+            if end - i >= 2:
+                yield _Name(w.start, words[end - 1].end, "person.surname")
+                i = end
+                continue
+        i += 1
+
+
+def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
+    """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
+    for t in titles:
+        words = list(words_from(text, t.end))[: MAX_NAME_WORDS + 1]
+        if not words or text[t.end : words[0].start] != " ":
+            continue
+        end = _name_run(text, words, 0)
+        if end >= 2:
+            yield _Name(words[0].start, words[end - 1].end, "person.after_title")
+
+
+def _bylines(ctx: DocContext) -> Iterable[_Name]:
+    """Photo credits anywhere and a closing line that is only a name."""
+    text = ctx.text
+    for line in ctx.lines:
+        for m in _CREDIT.finditer(text, line[0], line[1]):
+            words = [w for w in words_from(text, m.end()) if w.end <= line[1]]
+            end = _name_run(text, words, 0, byline=True)
+            if end >= 2 or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–"):
+                yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
+    if len(ctx.sentences) > 1:
+        # The byline is the article's last sentence, often glued to the last paragraph.
+        start, end = ctx.sentences[-1]
+        words = [w for w in words_from(text, start) if w.end <= end]
+        run = _name_run(text, words, 0, byline=True)
+        rest = text[words[run - 1].end : end].strip() if run else ""
+        if 2 <= run <= 4 and (not rest or rest[0] in "/-–("):
+            yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
+
+
+def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
+    """Given names of people named in full, where they stand alone as a word later on."""
+    text = ctx.text
+    given = {
+        parts[-1] for n in full if len(parts := text[n.start : n.end].split()) >= 2
+    }
+    if not given:
+        return []
+    pattern = phrase_regex(given)
+    whole_words = {(t.idx, t.idx + len(t.text)) for t in ctx.doc if not t.is_space}
+    out = []
+    for line in ctx.lines:
+        words = [w for w in words_from(text, line[0]) if w.end <= line[1]]
+        index = {w.start: k for k, w in enumerate(words)}
+        for m in pattern.finditer(text, line[0], line[1]):
+            k = index.get(m.start())
+            if k is None or m.span() not in whole_words:
+                continue
+            before = words[k - 1] if k else None
+            after = words[k + 1] if k + 1 < len(words) else None
+            if before is not None and _is_name_word(before) and text[before.end] == " ":
+                continue
+            if after is not None and _is_name_word(after) and text[m.end()] == " ":
+                continue
+            out.append(_Name(m.start(), m.end(), "person.short_form"))
+    return out
+
+
+def _attached_titles(text: str, name: _Name, titles: list[Mention]) -> list[Mention]:
+    """The TITLEs a name holds in its clause, in text order."""
+    by_start = {t.start: t for t in titles}
+    by_end = {t.end: t for t in titles}
+    before = by_end.get(name.start - 1) if text[name.start - 1 : name.start] == " " else None
+    if before is not None:
+        chain = [before]
+        while text[chain[0].start - 2 : chain[0].start] == ", " and chain[0].start - 2 in by_end:
+            chain.insert(0, by_end[chain[0].start - 2])
+        return chain
+    chain = []
+    pos = name.end
+    while True:
+        m = _TITLE_SEPARATORS.match(text, pos)
+        if not m:
+            break
+        nxt = by_start.get(m.end())
+        if nxt is None or (chain and text[pos : m.end()].strip(" \t") not in (",",)):
+            break
+        chain.append(nxt)
+        pos = nxt.end
+    return chain
+
+
+def _title_text(text: str, chain: list[Mention]) -> str:
+    return ", ".join(text[t.start : t.end] for t in chain)
+
+
+def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Add PERSON mentions with ``title``/``role``; confirm or drop TITLE candidates."""
+    text = ctx.text
+    blocked = [(m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG")]
+    titles = [m for m in mentions if m.label == "TITLE"]
+    names: dict[tuple[int, int], _Name] = {}
+
+    def add(candidates: Iterable[_Name]) -> None:
+        for n in candidates:
+            span = (n.start, n.end)
+            if any(overlaps(span, b) for b in blocked) or _after_blocker(text, n.start):
+                continue
+            if any(overlaps(span, (t.start, t.end)) for t in titles):
+                continue
+            if any(overlaps(span, k) for k in names):
+                if n.role and span in names:
+                    names[span] = n
+                continue
+            names[span] = n
+
+    add(_bylines(ctx))
+    for line in ctx.lines:
+        add(_names_after_triggers(text, line))
+        add(_names_by_surname(text, line))
+    add(_names_after_titles(text, titles))
+    add(_short_forms(ctx, list(names.values())))
+
+    kept_titles: set[int] = set()
+    people: list[Mention] = []
+    for n in sorted(names.values(), key=lambda n: n.start):
+        attrs: dict[str, str] = {}
+        chain = _attached_titles(text, n, titles)
+        if chain:
+            attrs["title"] = _title_text(text, chain)
+            kept_titles |= {id(t) for t in chain}
+        if n.role:
+            attrs["role"] = n.role
+        people.append(Mention(LABEL, n.start, n.end, n.rule, attrs))
+    out = []
+    for m in mentions:
+        if m.label == "TITLE" and m.attrs.get("_alone"):
+            if id(m) not in kept_titles:
+                continue
+            m = Mention(m.label, m.start, m.end, "title.held_by_person")
+        out.append(m)
+    return out + people

@@ -1,0 +1,149 @@
+"""TITLE mentions: a position (``titles.tsv``) with its prefixes and the body or place it serves.
+
+``Chủ tịch UBND xã Liên Lộc``: prefix-free position ``Chủ tịch`` + the ORG found right
+after it. ``Phó Chủ tịch - Tổng Thư ký Ủy ban …`` and ``Tư lệnh kiêm Chính ủy Đoàn 559``
+chain into one TITLE. A position with nothing after it is a TITLE only when the lexicon
+says it stands alone (``Thủ tướng``); otherwise it is kept as a *candidate* (attribute
+``_alone``) that :mod:`pipeline.people` confirms when a named person holds it. Ranks
+and degrees are not positions. A TITLE ends at the first comma.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from pipeline.orgs import ends_by_start, place_complement, word_starts
+from pipeline.resources import load_tsv
+from pipeline.scan import Word, phrase_regex, words_before, words_from
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "TITLE"
+_CHAIN_LINK = regex.compile(r"[ \t]*(?:-|–|kiêm)[ \t]+")
+_AFTER_POSITION = ("Thường trực", "thường trực")
+
+
+@cache
+def _positions() -> dict[str, str]:
+    """Casefolded position → when it may stand alone (yes / person / no)."""
+    return {row["position"].casefold(): row["alone"] for row in load_tsv("titles.tsv")}
+
+
+@cache
+def _position_regex() -> regex.Pattern[str]:
+    return phrase_regex((row["position"] for row in load_tsv("titles.tsv")), ignore_case=True)
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    return frozenset(row["prefix"].casefold() for row in load_tsv("title_prefixes.tsv"))
+
+
+def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int, str] | None:
+    """``(start, end, alone)`` of a position (with prefixes) starting exactly at ``pos``."""
+    m = _position_regex().match(text, pos)
+    if not m:
+        return None
+    if m.group()[:1].islower() and m.start() not in starts:
+        return None
+    return m.start(), m.end(), _positions()[regex.sub(r"\s+", " ", m.group()).casefold()]
+
+
+def _with_prefixes(text: str, start: int) -> int:
+    """Move ``start`` back over title prefixes written right before it (Phó, Quyền)."""
+    for w in reversed(words_before(text, start, limit=3)):
+        if w.text.casefold() in _prefixes() and text[w.end : start].strip(" \t") == "":
+            start = w.start
+        else:
+            break
+    return start
+
+
+def _skip_prefixes(text: str, pos: int) -> int:
+    """Position after any title prefixes written from ``pos`` on."""
+    for w in words_from(text, pos):
+        if w.text.casefold() not in _prefixes():
+            return w.start
+    return pos
+
+
+def _complement_end(
+    text: str, end: int, org_ends: dict[int, int], place_ends: dict[int, int]
+) -> tuple[int, bool]:
+    """End of the body or place after a position ending at ``end``; and whether one was found."""
+    words: list[Word] = list(words_from(text, end))
+    if not words or text[end : words[0].start].strip(" \t") or words[0].start == end:
+        return end, False
+    i = 0
+    if len(words) > 1 and f"{words[0].text} {words[1].text}" in _AFTER_POSITION:
+        i = 2
+    start = words[i].start if i < len(words) else end
+    if start in org_ends:
+        return org_ends[start], True
+    j = place_complement(text, words, i, bare_names=False, place_ends=place_ends)
+    if j > i:
+        return words[j - 1].end, True
+    if i:
+        return words[i - 1].end, False
+    return end, False
+
+
+def find_titles(
+    text: str,
+    span: tuple[int, int],
+    starts: frozenset[int],
+    org_ends: dict[int, int],
+    place_ends: dict[int, int],
+) -> list[tuple[int, int, str, str]]:
+    """TITLE spans in one line: ``(start, end, rule, alone)``; alone is "" when complete."""
+    out: list[tuple[int, int, str, str]] = []
+    pos = span[0]
+    for m in _position_regex().finditer(text, span[0], span[1]):
+        if m.start() < pos:
+            continue
+        found = _position_at(text, m.start(), starts)
+        if found is None:
+            continue
+        p_start, p_end, alone = found
+        start = _with_prefixes(text, p_start)
+        inner_org = [e for s, e in org_ends.items() if p_start < s < p_end]
+        if inner_org:
+            # "Trưởng Ban Tổ chức T.Ư", "Phó phòng Tài nguyên …": the body begins inside.
+            p_end = max(p_end, *inner_org)
+            end, complete = p_end, True
+        else:
+            end, complete = _complement_end(text, p_end, org_ends, place_ends)
+        # Chains: "Phó Chủ tịch - Tổng Thư ký Ủy ban …", "Tư lệnh kiêm Chính ủy Đoàn 559".
+        while nxt := _CHAIN_LINK.match(text, end, span[1]):
+            at = nxt.end()
+            link = _position_at(text, at, starts | {at}) or _position_at(
+                text, _skip_prefixes(text, at), starts | {_skip_prefixes(text, at)}
+            )
+            if link is None:
+                break
+            end, chained = _complement_end(text, link[1], org_ends, place_ends)
+            complete = complete or chained
+        if complete:
+            out.append((start, end, "title.position_body", ""))
+        elif alone == "yes":
+            out.append((start, end, "title.alone", ""))
+        elif alone == "person" and text[start].isupper():
+            out.append((start, end, "title.candidate", "person"))
+        pos = end
+    return out
+
+
+def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Add TITLE mentions (and unconfirmed candidates marked ``_alone``)."""
+    text = ctx.text
+    org_ends = ends_by_start(mentions, "ORG")
+    place_ends = ends_by_start(mentions, "PLACE")
+    starts = word_starts(ctx)
+    found = list(mentions)
+    for line in ctx.lines:
+        for start, end, rule, alone in find_titles(text, line, starts, org_ends, place_ends):
+            attrs = {"_alone": alone} if alone else {}
+            found.append(Mention(LABEL, start, end, rule, attrs))
+    return found
