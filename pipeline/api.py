@@ -23,10 +23,18 @@ from pipeline.validate import validate_record
 
 #: Extractors in the order they run. Each module has ``component(ctx, mentions) ->
 #: mentions``: it reads what earlier components found and returns the updated list.
-COMPONENTS: tuple[str, ...] = ("dates", "figures")
+COMPONENTS: tuple[str, ...] = (
+    "dates",
+    "figures",
+    "places",
+    "orgs",
+    "titles",
+    "people",
+    "awards",
+)
 
 #: Relation builders over the final, located mentions (``link(ctx, located) -> Links``).
-LINKERS: tuple[str, ...] = ()
+LINKERS: tuple[str, ...] = ("places", "officials", "awards", "subjects", "event")
 
 
 @cache

@@ -239,10 +239,11 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     kept_titles: set[int] = set()
     people: list[Mention] = []
     for n in sorted(names.values(), key=lambda n: n.start):
-        attrs: dict[str, str] = {}
+        attrs: dict[str, object] = {}
         chain = _attached_titles(text, n, titles)
         if chain:
             attrs["title"] = _title_text(text, chain)
+            attrs["_titles"] = tuple((t.start, t.end) for t in chain)
             kept_titles |= {id(t) for t in chain}
         if n.role:
             attrs["role"] = n.role

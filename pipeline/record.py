@@ -38,7 +38,7 @@ class Links:
     officials: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     awards: list[dict[str, Any]] = field(default_factory=list)
-    event: dict[str, Any] | None = None
+    event: dict[str, Any] | None = None  # its "name" is a working-text (start, end)
     mention_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)
 
@@ -135,7 +135,9 @@ def build_record(
     record["officials"] = links.officials
     record["places"] = links.places
     record["awards"] = links.awards
-    record["event"] = links.event
+    record["event"] = (
+        {**links.event, "name": span_dict(working, *links.event["name"])} if links.event else None
+    )
     record["warnings"] = [
         {"code": w.code, "message": w.message} for w in [*warnings, *links.warnings]
     ]

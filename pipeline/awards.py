@@ -1,0 +1,283 @@
+"""AWARD mentions (counts of award or gift recipients) and the record's ``awards`` list.
+
+An AWARD is a number and a recipient noun (``3 tập thể``, ``hai sinh viên``,
+``15 gia đình``) inside a clause that gives, awards, recognises or rewards (a trigger
+from ``award_words.tsv``). Recipient nouns and their classes come from the FIGURE unit
+lexicon (``units.tsv``, column ``recipient``) with the additions of
+``award_recipients.tsv``. A sentence is split into clauses at ``;`` — except that a
+passive clause still waiting for its verb (``3 tập thể … được Chủ tịch UBND tỉnh;``)
+runs on into the next one.
+
+Givers are the TITLEs and ORGs (not nested in a TITLE) between ``được`` and the
+trigger in a passive clause, or before the trigger in an active one. A FIGURE that
+covers the same count is dropped: a span is never both AWARD and FIGURE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.numbers import NUMBER_PATTERN, parse_number
+from pipeline.record import Links, Located
+from pipeline.resources import load_tsv
+from pipeline.scan import inside, overlaps, phrase_regex, with_case_variants
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "AWARD"
+_EXTEND_STOP = frozenset(
+    {"cho", "của", "vì", "và", "tặng", "trao", "đã", "được", "với", "nhằm", "do", "tại", "trong"}
+)
+_MAX_AWARD_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+
+
+@cache
+def recipients() -> dict[str, str]:
+    """Recipient noun (casefolded) → recipient class."""
+    table = {
+        row["unit"].casefold(): row["recipient"]
+        for row in load_tsv("units.tsv")
+        if row.get("recipient")
+    }
+    table.update(
+        {row["noun"].casefold(): row["recipient"] for row in load_tsv("award_recipients.tsv")}
+    )
+    return table
+
+
+@cache
+def _count_regex() -> regex.Pattern[str]:
+    nouns = "|".join(
+        regex.escape(n).replace("\\ ", r"\s+") for n in sorted(recipients(), key=len, reverse=True)
+    )
+    return regex.compile(
+        rf"(?P<count>{NUMBER_PATTERN})[ \t]+(?P<open>[\"“])?(?P<noun>(?i:{nouns}))(?![\w])"
+        rf"(?(open)[^\"”\n]{{0,40}}[\"”])",
+        regex.UNICODE,
+    )
+
+
+@cache
+def _words(kind: str) -> tuple[str, ...]:
+    return tuple(row["word"] for row in load_tsv("award_words.tsv") if row["kind"] == kind)
+
+
+@cache
+def _extending() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("award_words.tsv") if row["extend"] == "yes")
+
+
+@cache
+def _trigger_regex() -> regex.Pattern[str]:
+    return phrase_regex(with_case_variants(_words("trigger")))
+
+
+@cache
+def _award_regex() -> regex.Pattern[str]:
+    return phrase_regex(with_case_variants(_words("award")))
+
+
+@cache
+def _passive_regex() -> regex.Pattern[str]:
+    return phrase_regex(with_case_variants(_words("passive")))
+
+
+def clauses(text: str, sentence: tuple[int, int]) -> list[_Clause]:
+    """Clauses of a sentence: split at ``;``, a pending passive runs on into the next."""
+    parts: list[_Clause] = []
+    start = sentence[0]
+    for m in regex.finditer(";", text, pos=sentence[0], endpos=sentence[1]):
+        parts.append(_Clause(start, m.start()))
+        start = m.end()
+    parts.append(_Clause(start, sentence[1]))
+    merged: list[_Clause] = []
+    for part in parts:
+        if merged and _pending_passive(text, merged[-1]):
+            merged[-1] = _Clause(merged[-1].start, part.end)
+        else:
+            merged.append(part)
+    return merged
+
+
+def _pending_passive(text: str, clause: _Clause) -> bool:
+    has_trigger = _trigger_regex().search(text, clause.start, clause.end) is not None
+    has_passive = _passive_regex().search(text, clause.start, clause.end) is not None
+    has_count = _count_regex().search(text, clause.start, clause.end) is not None
+    return has_count and has_passive and not has_trigger
+
+
+def _award_phrases(text: str, clause: _Clause) -> list[tuple[int, int]]:
+    """What is given, as written: ``bằng khen``, ``Huân chương Lao động hạng Nhất``."""
+    out = []
+    for m in _award_regex().finditer(text, clause.start, clause.end):
+        end = m.end()
+        if m.group().casefold() in _extending():
+            following = regex.finditer(r"[ \t]+([\w“”\"]+)", text, pos=end, endpos=clause.end)
+            for n, w in enumerate(following):
+                if w.start() != end or w.group(1).casefold() in _EXTEND_STOP:
+                    break
+                if n >= _MAX_AWARD_WORDS or regex.match(r"\d", w.group(1)):
+                    break
+                end = w.end()
+        out.append((m.start(), end))
+    return out
+
+
+def _top_level(mentions: Sequence[Mention], clause: _Clause) -> list[Mention]:
+    """TITLEs, and ORGs not inside a TITLE, within a clause, in text order."""
+    span = (clause.start, clause.end)
+    titles = [m for m in mentions if m.label == "TITLE" and inside((m.start, m.end), span)]
+    orgs = [
+        m
+        for m in mentions
+        if m.label == "ORG"
+        and inside((m.start, m.end), span)
+        and not any(inside((m.start, m.end), (t.start, t.end)) for t in titles)
+    ]
+    return sorted(titles + orgs, key=lambda m: m.start)
+
+
+def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Add AWARD mentions; drop FIGUREs that the AWARDs cover."""
+    text = ctx.text
+    awards: list[Mention] = []
+    for sentence in ctx.sentences:
+        for clause in clauses(text, sentence):
+            awards += _clause_awards(text, clause, mentions)
+    if not awards:
+        return mentions
+    spans = [(a.start, a.end) for a in awards]
+    kept = [
+        m
+        for m in mentions
+        if not (m.label == "FIGURE" and any(overlaps((m.start, m.end), s) for s in spans))
+    ]
+    return kept + awards
+
+
+def _clause_awards(text: str, clause: _Clause, mentions: Sequence[Mention]) -> list[Mention]:
+    triggers = list(_trigger_regex().finditer(text, clause.start, clause.end))
+    if not triggers:
+        return []
+    counts = [
+        m
+        for m in _count_regex().finditer(text, clause.start, clause.end)
+        if (value := parse_number(m.group("count"))) is not None and value == int(value)
+    ]
+    if not counts:
+        return []
+    figures = [
+        m
+        for m in mentions
+        if m.label == "FIGURE"
+        and m.attrs.get("quantity") == "money"
+        and inside((m.start, m.end), (clause.start, clause.end))
+    ]
+    phrases = _award_phrases(text, clause)
+    givers_all = _top_level(mentions, clause)
+    passive = _passive_regex().search(text, clause.start, clause.end)
+    out = []
+    for i, m in enumerate(counts):
+        if any(overlaps(m.span(), (f.start, f.end)) for f in figures):
+            continue
+        trigger = next((t for t in triggers if t.start() >= m.end()), None)
+        if passive and trigger and m.end() <= passive.start() < trigger.start():
+            givers = [
+                g for g in givers_all if passive.end() <= g.start and g.end <= trigger.start()
+            ]
+            kinds = [p for p in phrases if p[0] >= trigger.end()]
+        else:
+            before = [t for t in triggers if t.end() <= m.start()]
+            last = before[-1] if before else triggers[0]
+            givers = [g for g in givers_all if g.end <= last.start()]
+            since = counts[i - 1].end() if i else last.start()
+            kinds = [p for p in phrases if since <= p[0] < m.start()] or [
+                p for p in phrases if p[0] < m.start()
+            ] or phrases
+        kind_texts = list(dict.fromkeys(text[a:b] for a, b in kinds))
+        kind_texts += [text[f.start : f.end] for f in figures if f.start > m.end()][:1]
+        noun = m.group("noun")
+        out.append(
+            Mention(
+                LABEL,
+                m.start(),
+                m.end(),
+                "award.count_recipient",
+                {
+                    "count": int(parse_number(m.group("count"))),
+                    "recipient": recipients()[" ".join(noun.split()).casefold()],
+                    "award": kind_texts,
+                    "givers": [text[g.start : g.end] for g in givers],
+                    "_clause": (clause.start, clause.end),
+                    "_givers": tuple((g.start, g.end, g.label) for g in givers),
+                    "_amount": next(
+                        ((f.start, f.end) for f in figures if f.start > m.end()), None
+                    ),
+                },
+            )
+        )
+    return out
+
+
+def link(ctx: DocContext, located: Sequence[Located]) -> Links:
+    """The record's ``awards``: one entry per awarding clause, by mention id."""
+    by_span = {(x.mention.start, x.mention.end, x.label): x.id for x in located}
+    groups: dict[tuple[int, int], list[Located]] = {}
+    for x in located:
+        if x.label == LABEL and "_clause" in x.mention.attrs:
+            groups.setdefault(x.mention.attrs["_clause"], []).append(x)
+    entries = []
+    for clause, items in groups.items():
+        sentence = ctx.sentence_of(clause[0])
+        kinds = list(dict.fromkeys(k for x in items for k in x.mention.attrs["award"]))
+        givers = list(
+            dict.fromkeys(
+                by_span[g] for x in items for g in x.mention.attrs["_givers"] if g in by_span
+            )
+        )
+        amount = next(
+            (
+                by_span.get((*x.mention.attrs["_amount"], "FIGURE"))
+                for x in items
+                if x.mention.attrs["_amount"]
+            ),
+            None,
+        )
+        date = next(
+            (y.id for y in located if y.label == "DATE" and inside(_span(y), sentence)), None
+        )
+        place = next(
+            (
+                y.id
+                for y in located
+                if y.label == "PLACE"
+                and inside(_span(y), sentence)
+                and ctx.text[max(0, y.mention.start - 4) : y.mention.start].strip() == "tại"
+            ),
+            None,
+        )
+        entries.append(
+            {
+                "kinds": kinds,
+                "recipients": [x.id for x in items],
+                "givers": givers,
+                "amount": amount,
+                "date": date,
+                "place": place,
+            }
+        )
+    return Links(awards=entries)
+
+
+def _span(x: Located) -> tuple[int, int]:
+    return (x.mention.start, x.mention.end)

@@ -1,0 +1,98 @@
+"""FIGURE ``subject`` and ``measure``: what a figure is a figure *of*.
+
+The subject is a PLACE or ORG mention in the figure's sentence, before it: the one
+that opens the sentence (``Xã Liên Lộc … có diện tích tự nhiên là 495,29 ha, với 1.200
+hộ``), else the nearest one followed by a verb of having or reaching
+(``subject_verbs.tsv``: ``có``, ``đạt``, ``với`` …) before the figure. An ORG that
+contains the PLACE wins over it. ``measure`` is the name of the quantity written shortly
+before the figure (``measures.tsv``: ``diện tích tự nhiên``, ``dân số``, ``kinh phí``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from pipeline.record import Links, Located
+from pipeline.resources import load_tsv
+from pipeline.scan import inside, phrase_regex, with_case_variants
+from pipeline.tokenize import DocContext
+
+_MEASURE_WINDOW = 40
+# What may stand before a sentence-opening subject: a short adverbial and a comma.
+_OPENERS = regex.compile(
+    r"^(?:[\w ]{0,25},[ \t]*)?(?:toàn|tại|ở|riêng|hiện nay,?)?[ \t]*$", regex.IGNORECASE
+)
+
+
+@cache
+def _measure_regex() -> regex.Pattern[str]:
+    return phrase_regex(with_case_variants(row["measure"] for row in load_tsv("measures.tsv")))
+
+
+@cache
+def _verb_regex() -> regex.Pattern[str]:
+    return phrase_regex(row["word"] for row in load_tsv("subject_verbs.tsv"))
+
+
+def _outermost(candidates: list[Located]) -> list[Located]:
+    return [
+        x
+        for x in candidates
+        if not any(
+            y is not x and inside(_span(x), _span(y)) and _span(x) != _span(y) for y in candidates
+        )
+    ]
+
+
+def _span(x: Located) -> tuple[int, int]:
+    return (x.mention.start, x.mention.end)
+
+
+def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> Located | None:
+    """The PLACE or ORG the figure describes, or None when the text does not say."""
+    text = ctx.text
+    sentence = ctx.sentence_of(figure.mention.start)
+    candidates = _outermost(
+        [
+            x
+            for x in located
+            if x.label in ("PLACE", "ORG")
+            and sentence[0] <= x.mention.start
+            and x.mention.end <= figure.mention.start
+        ]
+    )
+    if not candidates:
+        return None
+    first = candidates[0]
+    if _OPENERS.match(text[sentence[0] : first.mention.start]):
+        return first
+    for x in reversed(candidates):
+        between = text[x.mention.end : figure.mention.start]
+        if ";" in between or "." in between.rstrip():
+            continue
+        if _verb_regex().search(between):
+            return x
+    return None
+
+
+def measure_of(ctx: DocContext, figure: Located) -> str | None:
+    """The measure named within a few words before the figure, as written."""
+    start = max(ctx.sentence_of(figure.mention.start)[0], figure.mention.start - _MEASURE_WINDOW)
+    found = list(_measure_regex().finditer(ctx.text, start, figure.mention.start))
+    return found[-1].group() if found else None
+
+
+def link(ctx: DocContext, located: Sequence[Located]) -> Links:
+    attrs: dict[str, dict[str, object]] = {}
+    for x in located:
+        if x.label != "FIGURE":
+            continue
+        subject = subject_of(ctx, x, located)
+        attrs[x.id] = {"subject": subject.id if subject else None}
+        measure = measure_of(ctx, x)
+        if measure:
+            attrs[x.id]["measure"] = measure
+    return Links(mention_attrs=attrs)
