@@ -1,0 +1,369 @@
+"""DATE mentions: calendar dates, months and years as Vietnamese news writes them.
+
+Patterns (rule ids in brackets), each one precompiled regex over the working text:
+
+- ``12/8/2022``, ``12-8-2022``, ``12.8.2022``, optionally after ``ngày`` [``date.dmy_slash``,
+  ``date.dmy_dash``, ``date.dmy_dot``]; ``2022-08-12`` [``date.iso``];
+- ``ngày 12 tháng 8 năm 2022``, ``ngày 12 tháng 8`` [``date.dmy_words``];
+- ``tháng 8/2022``, ``tháng 5-2017``, ``tháng 8 năm 2022`` [``date.month_year``];
+  bare ``7/2014`` [``date.my_slash``];
+- ``tháng 3`` [``date.month``] and the months listed after it (``các tháng 3, 7, 11``)
+  [``date.month_list``];
+- a day and month (``ngày 29/4``, ``sáng 5-7``, ``(6/2)``, ``ngày 8.2``) only after ``ngày``,
+  a part-of-day or other date word, or alone in parentheses [``date.dm_slash``,
+  ``date.dm_dash``, ``date.dm_dot``]; a day listed before one (``ngày 6 và 7/7``,
+  ``chiều 27 đến 30-5``) takes its month [``date.day_list``];
+- ``năm 2022`` [``date.year``]; a bare year 1900–2099 not followed by a unit or counted noun
+  (``vụ Hè Thu 2017``, ``2011 – 2020``) [``date.year_bare``], after ``SN``/``sinh``
+  [``date.birth_year``].
+
+``ngày``/``tháng``/``năm`` written right before the numbers are inside the span;
+part-of-day words (``sáng``, ``chiều`` …) and ``đầu``/``cuối`` are not: the part of day
+becomes the ``part_of_day`` attribute. ``value`` is ISO 8601 as precise as written; a day
+without a year takes the year of ``ctx.dateline`` when there is one, else ``--MM-DD``.
+Numbers after a document or address word (``Quyết định``, ``số``, ``km``), durations
+(``5 năm``), clock times, ratios (``16/19``) and lunar dates (``mùng 5``, ``âm lịch``) are
+not dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import email.utils
+import weakref
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.errors import ResourceError
+from pipeline.numbers import INLINE_SPACE, alternation, context_words, unit_regex
+from pipeline.resources import load_json
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "DATE"
+
+# Left and right edges of a number that is not a piece of a longer digit string or word.
+_L = r"(?=\d)(?<![\w/+]|\d[.,])"
+_R = r"(?![\w/+]|[.,\-–]\d)"
+# After a year, "-2019" may follow (a range of years); "-05" may not (2017-05-12).
+_R_YEAR = r"(?![\w/+]|[.,]\d|[\-–]\d{1,2}(?!\d))"
+_SEP_RULE = {"/": "slash", "-": "dash", ".": "dot"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """``resources/date_words.json``: the words around DATE expressions."""
+
+    part_of_day: dict[str, str]
+    day_word: str
+    month_word: str
+    year_word: str
+    strong_triggers: tuple[str, ...]
+    weak_triggers: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    birth_words: tuple[str, ...]
+    lunar_before: tuple[str, ...]
+    lunar_after: tuple[str, ...]
+    code_before: tuple[str, ...]
+
+
+@cache
+def _words() -> _DateWords:
+    data = load_json("date_words.json")
+    values: dict[str, object] = {}
+    for name, kind in _DateWords.__annotations__.items():
+        raw = data.get(name)
+        if kind.startswith("dict") and isinstance(raw, dict):
+            values[name] = {" ".join(k.casefold().split()): str(v) for k, v in raw.items()}
+        elif kind == "str" and isinstance(raw, str):
+            values[name] = raw
+        elif kind.startswith("tuple") and isinstance(raw, list):
+            values[name] = tuple(str(x) for x in raw)
+        else:
+            raise ResourceError(f"date_words.json: {name!r} is missing or not a {kind}")
+    return _DateWords(**values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    full: regex.Pattern[str]
+    iso: regex.Pattern[str]
+    words: regex.Pattern[str]
+    month_year: regex.Pattern[str]
+    month: regex.Pattern[str]
+    month_item: regex.Pattern[str]
+    day_list: regex.Pattern[str]
+    day_month: regex.Pattern[str]
+    month_year_bare: regex.Pattern[str]
+    year: regex.Pattern[str]
+    year_bare: regex.Pattern[str]
+    part_of_day: regex.Pattern[str]
+    strong_before: regex.Pattern[str]
+    weak_before: regex.Pattern[str]
+    code_before: regex.Pattern[str]
+    birth_before: regex.Pattern[str]
+    lunar_before: regex.Pattern[str]
+    lunar_after: regex.Pattern[str]
+    stop_after: regex.Pattern[str]
+    range_after: regex.Pattern[str]
+    year_dash_before: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    w = _words()
+    day, month, year = (regex.escape(x) for x in (w.day_word, w.month_word, w.year_word))
+    pod = alternation(list(w.part_of_day))
+    strong = alternation(w.strong_triggers + w.weekdays)
+    weak = alternation(w.weak_triggers)
+    birth = alternation(w.birth_words)
+    lunar_b = alternation(w.lunar_before)
+    lunar_a = alternation(w.lunar_after)
+    code = alternation(context_words("code") + w.code_before)
+    stop = alternation(context_words("stop"))
+    d = r"(?P<d>\d{1,2})"
+    m = r"(?P<m>\d{1,2})"
+    y4 = r"(?P<y>\d{4})"
+    sp = INLINE_SPACE
+    pre = rf"(?P<pre>{day}{sp}+)"
+    flags = regex.IGNORECASE
+    return _Patterns(
+        full=regex.compile(rf"{pre}?{_L}{d}(?P<sep>[/.\-]){m}(?P=sep){y4}{_R}", flags),
+        iso=regex.compile(rf"{_L}{y4}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_R}", flags),
+        words=regex.compile(
+            rf"{pre}?{_L}{d}{sp}+{month}{sp}+{m}(?:{sp}*,?{sp}*{year}{sp}+{y4})?{_R}",
+            flags,
+        ),
+        month_year=regex.compile(
+            rf"(?<!\w){month}{sp}+{m}(?:{sp}*(?P<sep>[/.\-]){sp}*|{sp}*,?{sp}*{year}{sp}+){y4}{_R}",
+            flags,
+        ),
+        month=regex.compile(rf"(?<!\w){month}{sp}+{m}{_R}", flags),
+        month_item=regex.compile(rf"\G{sp}*(?:,|và){sp}*{m}{_R}", flags),
+        day_list=regex.compile(
+            rf"{pre}?{_L}(?P<d1>\d{{1,2}}){sp}*(?:,|và|đến|tới|[\-–]){sp}*(?:(?:{pod}){sp}+)?"
+            rf"(?P<second>(?:{day}{sp}+)?{d}(?P<sep>[/.\-]){m}(?:(?P=sep){y4})?){_R}",
+            flags,
+        ),
+        day_month=regex.compile(rf"{pre}?{_L}{d}(?P<sep>[/.\-]){m}{_R}", flags),
+        month_year_bare=regex.compile(rf"{_L}{m}/{y4}{_R}", flags),
+        year=regex.compile(rf"(?<!\w){year}{sp}+{_L}{y4}{_R_YEAR}", flags),
+        year_bare=regex.compile(rf"{_L}(?<!\p{{L}}-)(?P<y>(?:19|20)\d\d){_R_YEAR}", flags),
+        part_of_day=regex.compile(rf"(?:^|\W)(?P<pod>{pod})\s+\Z", flags),
+        strong_before=regex.compile(rf"(?:^|\W)(?:{strong})\s*,?\s*\Z", flags),
+        weak_before=regex.compile(rf"(?:^|\W)(?:{weak})\s+\Z", flags),
+        code_before=regex.compile(rf"(?:^|\W)(?:{code})\s*\Z", flags),
+        birth_before=regex.compile(rf"(?:^|\W)(?:{birth})\s*:?\s*\Z", flags),
+        lunar_before=regex.compile(rf"(?:^|\W)(?:{lunar_b})(?:\s+\d{{1,2}})?\s+\Z", flags),
+        lunar_after=regex.compile(rf"\s*\(?\s*(?:{lunar_a})(?!\w)", flags),
+        stop_after=regex.compile(rf"\s*(?:[^\w\s]|\Z|(?:{stop})(?!\w))", flags),
+        year_dash_before=regex.compile(r"(?<!\d)\d{4}\s*[\-–]\s*\Z"),
+        range_after=regex.compile(
+            rf"\s*(?:đến|tới|[\-–])\s*(?:{day}\s+)?\d{{1,2}}[/.\-]\d{{1,2}}{_R}", flags
+        ),
+    )
+
+
+def _valid_day(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def _day_value(day: int, month: int, year: int | None, dateline_year: int | None) -> str:
+    year = year or dateline_year
+    if year:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"--{month:02d}-{day:02d}"
+
+
+def _window(pos: int) -> int:
+    """Where to start looking back for context words before ``pos``."""
+    return max(0, pos - 40)
+
+
+# The last article's result: FIGURE asks for the same article's dates right after DATE did.
+_last: tuple[weakref.ref[DocContext], tuple[Mention, ...]] | None = None
+
+
+def extract(ctx: DocContext) -> list[Mention]:
+    """DATE mentions of ``ctx`` (working-text offsets), sorted, never overlapping."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is ctx:
+        return list(last[1])
+    mentions = _extract(ctx)
+    _last = (weakref.ref(ctx), tuple(mentions))
+    return mentions
+
+
+def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus the DATE mentions of ``ctx`` (the pipeline's component interface)."""
+    return [*mentions, *extract(ctx)]
+
+
+_ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DMY_DATE = regex.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_WORDS_DATE = regex.compile(
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})", regex.IGNORECASE
+)
+
+
+def parse_dateline(value: str) -> str | None:
+    """An article's publication date as ``YYYY-MM-DD``, from metadata text, else None.
+
+    Reads ISO dates and timestamps (``2022-08-12``, ``2022-08-12T10:00:00+07:00``),
+    Vietnamese day-first dates with any surrounding text (``Thứ sáu, 12/8/2022 - 10:30``,
+    ``ngày 12 tháng 8 năm 2022``) and RFC 2822 timestamps (``Fri, 12 Aug 2022 10:00:00
+    +0700``). Impossible dates (``31/2/2022``) give None.
+    """
+    for pattern, order in ((_ISO_DATE, "ymd"), (_DMY_DATE, "dmy"), (_WORDS_DATE, "dmy")):
+        m = pattern.search(value)
+        if m is None:
+            continue
+        parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
+        if 1000 <= parts["y"] <= 2100 and _valid_day(parts["d"], parts["m"], parts["y"]):
+            return f"{parts['y']:04d}-{parts['m']:02d}-{parts['d']:02d}"
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.date().isoformat()
+
+
+def _extract(ctx: DocContext) -> list[Mention]:
+    """Every pattern's candidates, checked against their context, longest kept."""
+    text = ctx.text
+    p = _patterns()
+    dateline_year = int(ctx.dateline[:4]) if ctx.dateline and ctx.dateline[:4].isdigit() else None
+    found: list[_Candidate] = []
+
+    def before(pattern: regex.Pattern[str], pos: int) -> bool:
+        return pattern.search(text, _window(pos), pos) is not None
+
+    def lunar(start: int, end: int) -> bool:
+        return before(p.lunar_before, start) or p.lunar_after.match(text, end) is not None
+
+    def coded(pos: int) -> bool:
+        return before(p.code_before, pos)
+
+    def unit_follows(end: int) -> bool:
+        return unit_regex().match(text, end) is not None
+
+    for m in p.full.finditer(text):
+        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+        if _valid_day(d, mo, y) and not coded(m.start("d")) and not lunar(m.start(), m.end()):
+            rule = f"date.dmy_{_SEP_RULE[m['sep']]}"
+            found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", rule))
+    for m in p.iso.finditer(text):
+        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+        if _valid_day(d, mo, y) and not coded(m.start()):
+            found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", "date.iso"))
+    for m in p.words.finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        y = int(m["y"]) if m["y"] else None
+        anchored = m["pre"] or y or before(p.strong_before, m.start())
+        if anchored and _valid_day(d, mo, y) and not lunar(m.start(), m.end()):
+            value = _day_value(d, mo, y, dateline_year)
+            found.append(_Candidate(m.start(), m.end(), value, "date.dmy_words"))
+    for m in p.month_year.finditer(text):
+        mo, y = int(m["m"]), int(m["y"])
+        if 1 <= mo <= 12 and 1000 <= y <= 2100 and not lunar(m.start(), m.end()):
+            found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date.month_year"))
+    for m in p.month.finditer(text):
+        mo = int(m["m"])
+        if not 1 <= mo <= 12 or lunar(m.start(), m.end()) or unit_follows(m.end()):
+            continue
+        found.append(_Candidate(m.start(), m.end(), f"--{mo:02d}", "date.month"))
+        pos = m.end()
+        while item := p.month_item.match(text, pos):
+            mo = int(item["m"])
+            if not 1 <= mo <= 12 or unit_follows(item.end()):
+                break
+            found.append(_Candidate(item.start("m"), item.end(), f"--{mo:02d}", "date.month_list"))
+            pos = item.end()
+    for m in p.day_list.finditer(text):
+        d1, d, mo = int(m["d1"]), int(m["d"]), int(m["m"])
+        y = int(m["y"]) if m["y"] else None
+        first = m.start("pre") if m["pre"] else m.start("d1")
+        anchored = m["pre"] or before(p.strong_before, first) or before(p.weak_before, first)
+        if not (anchored and _valid_day(d1, mo, y) and _valid_day(d, mo, y) and d1 < d):
+            continue
+        if coded(first) or lunar(first, m.end()):
+            continue
+        rule = f"date.dm_{_SEP_RULE[m['sep']]}" if y is None else f"date.dmy_{_SEP_RULE[m['sep']]}"
+        found.append(
+            _Candidate(first, m.end("d1"), _day_value(d1, mo, y, dateline_year), "date.day_list")
+        )
+        found.append(
+            _Candidate(m.start("second"), m.end(), _day_value(d, mo, y, dateline_year), rule)
+        )
+    for m in p.day_month.finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        if not _valid_day(d, mo, None) or coded(m.start()) or lunar(m.start(), m.end()):
+            continue
+        if not (m["pre"] or _day_month_context(text, m.start(), m.end(), p)):
+            continue
+        rule = f"date.dm_{_SEP_RULE[m['sep']]}"
+        found.append(_Candidate(m.start(), m.end(), _day_value(d, mo, None, dateline_year), rule))
+    for m in p.month_year_bare.finditer(text):
+        mo, y = int(m["m"]), int(m["y"])
+        if 1 <= mo <= 12 and 1900 <= y <= 2099 and not coded(m.start()):
+            found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date.my_slash"))
+    for m in p.year.finditer(text):
+        y = int(m["y"])
+        if 1000 <= y <= 2100:
+            found.append(_Candidate(m.start(), m.end(), f"{y:04d}", "date.year"))
+    for m in p.year_bare.finditer(text):
+        if coded(m.start()):
+            continue
+        # "2011 – 2020 xã ...": the end of a range of years is a year whatever follows.
+        if unit_follows(m.end()) and not before(p.year_dash_before, m.start()):
+            continue
+        rule = "date.birth_year" if before(p.birth_before, m.start()) else "date.year_bare"
+        found.append(_Candidate(m.start(), m.end(), m["y"], rule))
+
+    return [_mention(c, text, p) for c in _resolve(found)]
+
+
+def _day_month_context(text: str, start: int, end: int, p: _Patterns) -> bool:
+    """A bare day/month (``5-7``) is a date after a part-of-day or date word, in parentheses
+    of its own, before ``đến`` and another day/month, or after a weak date word (``từ``,
+    ``đến``) when no noun follows it."""
+    lo = _window(start)
+    if p.strong_before.search(text, lo, start) or p.range_after.match(text, end):
+        return True
+    if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
+        return True
+    return bool(p.weak_before.search(text, lo, start)) and bool(p.stop_after.match(text, end))
+
+
+def _resolve(found: list[_Candidate]) -> list[_Candidate]:
+    """Longest candidates first; drop any that overlaps one already kept."""
+    kept: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _mention(c: _Candidate, text: str, p: _Patterns) -> Mention:
+    attrs: dict[str, str] = {"value": c.value}
+    pod = p.part_of_day.search(text, _window(c.start), c.start)
+    if pod:
+        attrs["part_of_day"] = _words().part_of_day[" ".join(pod["pod"].casefold().split())]
+    return Mention(LABEL, c.start, c.end, c.rule, attrs)

@@ -1,0 +1,411 @@
+"""FIGURE mentions: a number with its measurement unit or counted noun.
+
+One precompiled regex finds every number in the working text (digits in Vietnamese format,
+optionally scaled by ``nghìn``/``triệu``/``tỷ``, or spelled-out numbers); each number is
+then checked against its neighbours, never token by token over the whole article:
+
+- what follows must be a unit or counted noun from ``resources/units.tsv``
+  [``figure.number_unit`` for measures such as ``ha``, ``m2``, ``tỷ đồng``, ``%``;
+  ``figure.count_noun`` for nouns such as ``hộ``, ``nhân khẩu``, ``xã``]; a classifier
+  takes the next word as its head (``con vịt``, ``cây dừa``) [``figure.classifier_noun``];
+  after digits, any other multi-syllable lowercase word is taken as the counted noun
+  [``figure.open_noun``]; ``2,5 tỷ`` alone is money [``figure.scale_money``];
+- ``9 - 10 xã``, ``50-70 triệu đồng``, ``30.000 đồng đến 60.000 đồng`` are one FIGURE with
+  ``value_max`` [``figure.range``];
+- spelled-out numbers from two upward count with a lexicon noun or unit
+  [``figure.word_number``]; ``một``, bare ``năm`` (also "year") and idioms (``hai bên``,
+  ``hai nước``) do not;
+- not FIGUREs: numbers after a name, code or address word (``thôn 11``, ``Quyết định 281``,
+  ``Ban chỉ đạo 138``) or right after a capitalised word mid-sentence (``Đoàn 559``),
+  ordinals (``lần thứ 3``), ratios (``18/23``), durations, ages and clock times (no unit
+  follows), and anything inside a DATE.
+
+Qualifiers (``hơn``, ``gần``, ``khoảng``) stay outside the span, and a per-unit amount stops
+at its unit (``72 triệu đồng/người/năm`` → ``72 triệu đồng``). ``value`` is exact: computed
+in :class:`~decimal.Decimal`, emitted as an int when integral (money is never float-rounded).
+Award recipient counts (``3 tập thể``) are emitted too, marked with the private attribute
+``_recipient`` (see :func:`recipient_class`) so the AWARD extractor can tell them apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from pipeline import dates
+from pipeline.numbers import (
+    DIGITS_PATTERN,
+    INLINE_SPACE,
+    SCALE_PATTERN,
+    WORD_NUMBER_PATTERN,
+    alternation,
+    context_words,
+    lookup_unit,
+    number_words,
+    parse_number,
+    to_json_number,
+    unit_regex,
+)
+from pipeline.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "FIGURE"
+_PEOPLE_LIKE = frozenset({"people", "households", "population"})
+_MONEY_SCALES = frozenset({"tỷ", "tỉ"})
+# Quantities with a measurement unit: "GPMB 1.087ha" is a figure even after a capital.
+_MEASURED = frozenset({"area", "length", "mass", "money", "percent"})
+_GAP = regex.compile(r"[ \t]{1,3}")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: regex.Pattern[str]
+    range_sep: regex.Pattern[str]
+    blocked_before: regex.Pattern[str]
+    prev_word: regex.Pattern[str]
+    sentence_start: regex.Pattern[str]
+    head_word: regex.Pattern[str]
+    not_head: frozenset[str]
+    not_head_first: frozenset[str]
+    idioms: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    sp = INLINE_SPACE
+    blocked = alternation(context_words("code") + context_words("name") + context_words("ordinal"))
+    return _Patterns(
+        number=regex.compile(
+            rf"(?<![\w/+]|\d[.,]|\p{{L}}-)"
+            rf"(?:(?P<digits>{DIGITS_PATTERN})(?![.,/]?\d)|(?P<words>(?i:{WORD_NUMBER_PATTERN}))(?!\w))"
+            rf"(?P<scale>(?:{sp}*(?:{SCALE_PATTERN})(?!\w))*)"
+        ),
+        range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
+        blocked_before=regex.compile(rf"(?:^|[^\w])(?P<w>(?i:{blocked}))\s*\Z"),
+        prev_word=regex.compile(r"(?:^|(?<=[^\w]))(?P<w>[\p{L}\p{N}&]+)\s+\Z"),
+        sentence_start=regex.compile(r"(?:^|[\n.!?:;…\"“”'(\[•*\-–—])\s*\Z"),
+        head_word=regex.compile(r"\p{Ll}+(?: \p{Ll}+)*"),
+        not_head=frozenset(
+            context_words("stop") + context_words("duration") + tuple(number_words())
+        ),
+        not_head_first=frozenset(context_words("duration") + tuple(number_words())),
+        idioms=regex.compile(rf"{sp}+(?i:{alternation(context_words('idiom'))})(?!\w)"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    start: int
+    end: int  # end of the number and its scale words
+    number: str  # the number without scale words
+    scale: str  # scale words as written ("triệu"), or ""
+    written: bool  # spelled out in words
+
+
+@cache
+def _scale_words() -> frozenset[str]:
+    return frozenset(w for w, nw in number_words().items() if nw.role == "scale")
+
+
+def _split_number(m: regex.Match[str]) -> _Number:
+    """A number match with trailing scale words moved to ``scale`` (they join the unit)."""
+    if m["digits"] is not None:
+        return _Number(m.start(), m.end(), m["digits"], m["scale"].strip(), False)
+    words = m["words"].split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1].casefold() in _scale_words():
+        cut -= 1
+    number = " ".join(words[:cut])
+    trailing = " ".join(words[cut:] + ([m["scale"].strip()] if m["scale"].strip() else []))
+    return _Number(m.start(), m.end(), number, trailing, True)
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitHit:
+    """The unit or counted noun found after a number, and the rule that found it."""
+
+    start: int  # where the unit text starts (after any premodifier such as "cựu")
+    end: int
+    text: str
+    quantity: str
+    rule: str
+    multiplier: Decimal = Decimal(1)
+
+
+def extract(ctx: DocContext) -> list[Mention]:
+    """FIGURE mentions of ``ctx`` (working-text offsets), sorted, never overlapping each
+    other or a DATE."""
+    text = ctx.text
+    p = _patterns()
+    date_spans = [(m.start, m.end) for m in dates.extract(ctx)]
+    out: list[Mention] = []
+    consumed = 0
+    for m in p.number.finditer(text):
+        if m.start() < consumed:
+            continue
+        num = _split_number(m)
+        if not _number_allowed(ctx, num, p):
+            continue
+        mention = _figure_at(ctx, num, p)
+        if mention is None:
+            continue
+        if mention.attrs["quantity"] not in _MEASURED and _after_name(text, num.start, p):
+            continue
+        if any(mention.start < e and s < mention.end for s, e in date_spans):
+            continue
+        out.append(mention)
+        consumed = mention.end
+    return out
+
+
+def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus the FIGURE mentions of ``ctx`` (the pipeline's component interface)."""
+    return [*mentions, *extract(ctx)]
+
+
+def parse_value(text: str) -> tuple[Decimal, Decimal | None] | None:
+    """The value and upper bound (None unless a range) that a FIGURE's text reads, or None.
+
+    ``2,5 tỷ đồng`` → (2500000000, None); ``9 - 10 xã`` → (9, 10); ``50-70 triệu đồng`` →
+    (50000000, 70000000); ``30.000 đồng đến 60.000 đồng`` → (30000, 60000); ``hai sinh
+    viên`` → (2, None). Used to check a record's ``value`` against its text.
+    """
+    p = _patterns()
+    first = p.number.search(text)
+    if first is None:
+        return None
+    num = _split_number(first)
+    unit = unit_regex().match(text, num.end)
+    second: _Number | None = None
+    sep = p.range_sep.match(text, unit.end() if unit else num.end)
+    if sep is not None and (m2 := p.number.match(text, sep.end())) is not None:
+        second = _split_number(m2)
+    tail = unit_regex().match(text, second.end if second else num.end)
+    entry = lookup_unit(tail["measure"]) if tail and tail["measure"] else None
+    multiplier = entry.multiplier if entry else Decimal(1)
+    # "50-70 triệu đồng": the first number takes the scale written after the second.
+    scale = num.scale or (second.scale if second is not None and unit is None else "")
+    low = parse_number(f"{num.number} {scale}")
+    if low is None:
+        return None
+    if second is None:
+        return low * multiplier, None
+    high = parse_number(f"{second.number} {second.scale}")
+    return (low * multiplier, None if high is None else high * multiplier)
+
+
+def recipient_class(mention: Mention) -> str | None:
+    """The AWARD recipient class (``collective``, ``individual``, ``family``) of a FIGURE's
+    counted noun, or None when it does not count possible award recipients. The same class
+    travels as the private attribute ``_recipient`` (dropped from records)."""
+    unit = lookup_unit(str(mention.attrs.get("unit", "")))
+    return unit.recipient if unit is not None and unit.kind != "measure" else None
+
+
+def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
+    """Left-context checks: name, code and ordinal words; spelled-out traps."""
+    text, start = ctx.text, num.start
+    lo = max(0, start - 40)
+    blocked = p.blocked_before.search(text, lo, start)
+    if blocked is not None:
+        # Only a whole word counts: "cấp 3" is a name, "nâng cấp 09 công trình" is not.
+        token = _token_at(ctx, blocked.start("w"))
+        if token is None or token[0] == blocked.start("w"):
+            return False
+    if num.written:
+        if text[start].isupper() and not p.sentence_start.search(text, lo, start):
+            return False
+        if num.number.casefold().split()[-1] == "năm":
+            # "năm" alone or last ("mười năm") reads as "year(s)" far more often than 5.
+            return False
+    return True
+
+
+def _after_name(text: str, start: int, p: _Patterns) -> bool:
+    """Whether the number at ``start`` follows a capitalised word mid-sentence (``Đoàn 559``,
+    ``BCĐ 138``): such numbers belong to names."""
+    lo = max(0, start - 40)
+    if p.sentence_start.search(text, lo, start):
+        return False
+    prev = p.prev_word.search(text, lo, start)
+    if prev is None or not prev["w"][0].isupper():
+        return False
+    word_start = prev.start("w")
+    return not p.sentence_start.search(text, max(0, word_start - 40), word_start)
+
+
+def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
+    text = ctx.text
+    unit = _unit_after(ctx, num.end, num.written, p)
+    value_max: Decimal | None = None
+    end: int
+    rule: str
+    if unit is None:
+        # "50-70 triệu đồng", "9 - 10 xã": a range whose unit follows the second number.
+        second = _range_second(ctx, num.end, p)
+        if second is not None:
+            num2, unit2 = second
+            scale = num.scale or num2.scale
+            low = _value(num.number, scale, unit2)
+            value_max = _value(num2.number, num2.scale, unit2)
+            if low is None or value_max is None or low >= value_max:
+                return None
+            return _mention(num.start, unit2.end, "figure.range", low, value_max, unit2, num2)
+        if num.scale and not num.written:
+            last = num.scale.split()[-1].casefold()
+            if last in _MONEY_SCALES or text[num.end : num.end + 1] == "/":
+                money = _UnitHit(num.end, num.end, "", "money", "figure.scale_money")
+                value = parse_number(f"{num.number} {num.scale}")
+                if value is None:
+                    return None
+                return _mention(num.start, num.end, money.rule, value, None, money, num)
+        return None
+    value = _value(num.number, num.scale, unit)
+    if value is None:
+        return None
+    end, rule = unit.end, unit.rule
+    # "30.000 đồng đến 60.000 đồng": a range with the unit written twice.
+    second = _range_second(ctx, unit.end, p)
+    if second is not None:
+        num2, unit2 = second
+        if unit2.text.casefold() == unit.text.casefold() and num2.scale == num.scale:
+            high = _value(num2.number, num2.scale, unit2)
+            if high is not None and value < high:
+                value_max, end, rule = high, unit2.end, "figure.range"
+    if num.written and rule != "figure.range":
+        rule = "figure.word_number"
+    return _mention(num.start, end, rule, value, value_max, unit, num)
+
+
+def _mention(
+    start: int,
+    end: int,
+    rule: str,
+    value: Decimal,
+    value_max: Decimal | None,
+    unit: _UnitHit,
+    num: _Number,
+) -> Mention:
+    unit_text = " ".join(x for x in (num.scale, unit.text) if x)
+    attrs: dict[str, object] = {"value": to_json_number(value)}
+    if value_max is not None:
+        attrs["value_max"] = to_json_number(value_max)
+    attrs["unit"] = unit_text
+    attrs["quantity"] = unit.quantity
+    entry = lookup_unit(unit_text)
+    if entry is not None and entry.kind != "measure" and entry.recipient:
+        attrs["_recipient"] = entry.recipient
+    return Mention(LABEL, start, end, rule, attrs)
+
+
+def _value(number: str, scale: str, unit: _UnitHit) -> Decimal | None:
+    value = parse_number(f"{number} {scale}" if scale else number)
+    return None if value is None else value * unit.multiplier
+
+
+def _range_second(ctx: DocContext, pos: int, p: _Patterns) -> tuple[_Number, _UnitHit] | None:
+    """After a range separator at ``pos``: the second number and the unit after it."""
+    sep = p.range_sep.match(ctx.text, pos)
+    if sep is None:
+        return None
+    m = p.number.match(ctx.text, sep.end())
+    if m is None:
+        return None
+    num2 = _split_number(m)
+    if num2.written:
+        return None
+    unit2 = _unit_after(ctx, num2.end, False, p)
+    return None if unit2 is None else (num2, unit2)
+
+
+def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _UnitHit | None:
+    """The unit or counted noun right after a number ending at ``pos``, or None."""
+    text = ctx.text
+    m = unit_regex().match(text, pos)
+    if m is None:
+        return None if written else _open_noun_after(ctx, pos, p)
+    if m["measure"] is not None:
+        return _hit(text, *m.span("measure"), "figure.number_unit")
+    if written and p.idioms.match(text, pos):
+        return None
+    noun_start, noun_end = m.span("noun")
+    unit = lookup_unit(m["noun"])
+    assert unit is not None
+    token = _token_at(ctx, noun_start)
+    if token is not None and token[0] == noun_start and token[1] > noun_end:
+        # The lexicon noun is only the start of a longer word ("vị" in "vị trí").
+        if lookup_unit(text[token[0] : token[1]]) is not None:
+            return _hit(text, *token, "figure.count_noun")
+        if written or not _is_head(text[token[0] : token[1]], p):
+            return None
+        # "người lớn", "người nhà" still count people.
+        quantity = "people" if unit.quantity == "people" else "count"
+        return _UnitHit(*token, text[token[0] : token[1]], quantity, "figure.open_noun")
+    if unit.kind == "classifier":
+        head = _head_after(ctx, noun_end, p)
+        if head is not None:
+            head_unit = lookup_unit(text[head[0] : head[1]])
+            quantity = "count"
+            if head_unit is not None and head_unit.quantity in _PEOPLE_LIKE:
+                quantity = head_unit.quantity
+            return _UnitHit(
+                noun_start, head[1], text[noun_start : head[1]], quantity, "figure.classifier_noun"
+            )
+    return _hit(text, noun_start, noun_end, "figure.count_noun")
+
+
+def _open_noun_after(ctx: DocContext, pos: int, p: _Patterns) -> _UnitHit | None:
+    """After digits, a multi-syllable lowercase word not in the lexicon is the counted noun."""
+    gap = _GAP.match(ctx.text, pos)
+    if gap is None:
+        return None
+    token = _token_at(ctx, gap.end())
+    if token is None or token[0] != gap.end():
+        return None
+    word = ctx.text[token[0] : token[1]]
+    if " " not in word or not _is_head(word, p):
+        return None
+    return _UnitHit(*token, word, "count", "figure.open_noun")
+
+
+def _hit(text: str, start: int, end: int, rule: str) -> _UnitHit:
+    """A unit from the lexicon, with its quantity class and multiplier."""
+    unit = lookup_unit(text[start:end])
+    assert unit is not None
+    return _UnitHit(start, end, text[start:end], unit.quantity, rule, unit.multiplier)
+
+
+def _is_head(word: str, p: _Patterns) -> bool:
+    """A lowercase word that can head a counted noun: no function, time or number word."""
+    if not p.head_word.fullmatch(word):
+        return False
+    folded = word.casefold()
+    return folded not in p.not_head and folded.split()[0] not in p.not_head_first
+
+
+def _head_after(ctx: DocContext, pos: int, p: _Patterns) -> tuple[int, int] | None:
+    """The word after a classifier (one space away) when it can head the counted noun."""
+    text = ctx.text
+    if text[pos : pos + 1] != " ":
+        return None
+    token = _token_at(ctx, pos + 1)
+    if token is None or token[0] != pos + 1:
+        return None
+    word = text[token[0] : token[1]]
+    unit = lookup_unit(word)
+    if not _is_head(word, p) or (unit is not None and unit.kind == "measure"):
+        return None
+    return token
+
+
+def _token_at(ctx: DocContext, pos: int) -> tuple[int, int] | None:
+    """The (start, end) of the word token covering working offset ``pos``, if any."""
+    if pos >= len(ctx.text) or ctx.text[pos].isspace():
+        return None
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.start_char, span.end_char
