@@ -78,21 +78,26 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
     return None
 
 
-def measure_of(ctx: DocContext, figure: Located) -> str | None:
-    """The measure named within a few words before the figure, as written."""
-    start = max(ctx.sentence_of(figure.mention.start)[0], figure.mention.start - _MEASURE_WINDOW)
+def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
+    """The measure named within a few words before the figure (and after ``after``)."""
+    start = max(
+        ctx.sentence_of(figure.mention.start)[0], figure.mention.start - _MEASURE_WINDOW, after
+    )
     found = list(_measure_regex().finditer(ctx.text, start, figure.mention.start))
     return found[-1].group() if found else None
 
 
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     attrs: dict[str, dict[str, object]] = {}
+    previous_end = 0
     for x in located:
         if x.label != "FIGURE":
             continue
         subject = subject_of(ctx, x, located)
         attrs[x.id] = {"subject": subject.id if subject else None}
-        measure = measure_of(ctx, x)
+        # A measure names the first figure after it, not the ones listed after that.
+        measure = measure_of(ctx, x, previous_end)
         if measure:
             attrs[x.id]["measure"] = measure
+        previous_end = x.mention.end
     return Links(mention_attrs=attrs)
