@@ -76,7 +76,9 @@ def test_extract_directory_writes_one_record_per_article(tmp_path: Path) -> None
         (bytes(range(0x80, 0xA0)) * 3, "undecodable bytes"),
     ],
 )
-def test_bad_input_gives_one_line_error(tmp_path: Path, content: bytes | None, message: str) -> None:
+def test_bad_input_gives_one_line_error(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
     path = tmp_path / "article.txt"
     if content is not None:
         path.write_bytes(content)
