@@ -65,11 +65,32 @@ def locate(working: WorkingText, mentions: Sequence[Mention]) -> list[Located]:
             continue
         seen.add(key)
         spans.append((start, end, mention.label, mention))
+    spans.sort(key=lambda item: (item[0], -item[1], item[2]))
+    spans = _without_overlaps(spans)
     spans.sort(key=lambda item: (item[0], item[1], item[2]))
     return [
         Located(f"m{i}", mention, start, end, source[start:end])
         for i, (start, end, _, mention) in enumerate(spans, start=1)
     ]
+
+
+def _without_overlaps(
+    spans: list[tuple[int, int, str, Mention]],
+) -> list[tuple[int, int, str, Mention]]:
+    """Keep the first (widest) of spans that overlap within a label.
+
+    Extractors never overlap within a label in the working text, but two working spans
+    can map onto one source cluster (a letter with stacked combining marks).
+    """
+    last_end: dict[str, int] = {}
+    kept = []
+    for item in spans:
+        start, end, label, _ = item
+        if start < last_end.get(label, -1):
+            continue
+        last_end[label] = end
+        kept.append(item)
+    return kept
 
 
 def _trim(source: str, start: int, end: int) -> tuple[int, int]:

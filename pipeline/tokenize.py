@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
@@ -143,7 +144,7 @@ def build_doc(text: str, words: list[tuple[int, int]], sent_starts: set[int]) ->
     if starts:
         starts[0] = True
     # A fresh vocabulary per article keeps memory flat over millions of articles.
-    return Doc(Vocab(), words=tokens, spaces=spaces, sent_starts=starts)
+    return Doc(Vocab(lex_attr_getters=LEX_ATTRS), words=tokens, spaces=spaces, sent_starts=starts)
 
 
 def build_context(working: WorkingText, *, dateline: str | None = None) -> DocContext:
@@ -162,9 +163,20 @@ def build_context(working: WorkingText, *, dateline: str | None = None) -> DocCo
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
-    """Word spans of ``text`` as offsets into ``text`` itself (for format converters)."""
+    """Word spans of ``text`` as offsets into ``text`` itself (for format converters).
+
+    Two words that normalisation drew from one source cluster (a letter with stacked
+    combining marks) map to the same source characters; they become one span.
+    """
     working = normalise(text, strip_boilerplate=False)
     context = build_context(working)
-    return [
-        working.to_source(t.idx, t.idx + len(t.text)) for t in context.doc if not t.is_space
-    ]
+    spans: list[tuple[int, int]] = []
+    for t in context.doc:
+        if t.is_space:
+            continue
+        start, end = working.to_source(t.idx, t.idx + len(t.text))
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
