@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 ARTICLE_SUFFIXES = (".txt",)
+FORMAT_HELP = "guide, brat, doccano, labelstudio or conll"
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -124,6 +125,85 @@ def validate(
             typer.echo(f"{path}: valid")
     if invalid:
         raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Gold files in the annotation guide's format.")],
+    pred_dir: Annotated[
+        Path | None, typer.Argument(help="Records (or gold-format files) to score.")
+    ] = None,
+    run: Annotated[bool, typer.Option("--run", help="Run vnie on the gold's texts.")] = False,
+    texts: Annotated[
+        Path | None, typer.Option("--texts", help="Where the gold's .txt files are.")
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", help="Also score a baseline: underthesea.")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a report: out.html or out.md.")
+    ] = None,
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write every error as CSV (or .md).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score predictions against gold: strict, partial and value P/R/F1, attribute accuracy."""
+    from pipeline.baseline import BASELINES
+    from pipeline.evaluate import evaluate_dirs, render_markdown, write_report
+
+    if baseline is not None and baseline not in BASELINES:
+        raise fail(f"unknown baseline {baseline!r}; known: {', '.join(BASELINES)}")
+    if (pred_dir is None) == (not run):
+        raise fail("give either PRED_DIR or --run")
+    try:
+        result = evaluate_dirs(gold_dir, pred_dir, run=run, texts_dir=texts, baseline=baseline)
+    except (VnieError, ValueError, FileNotFoundError) as err:
+        raise fail(str(err)) from None
+    if report is not None:
+        try:
+            write_report(result, report)
+        except ValueError as err:
+            raise fail(str(err)) from None
+    if errors is not None:
+        table = result.scores.errors
+        if errors.suffix.lower() == ".md":
+            errors.write_text(table.to_markdown(index=False), encoding="utf-8")
+        else:
+            table.to_csv(errors, index=False)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(
+            render_markdown(
+                result.scores, baseline=result.baseline, baseline_name=result.baseline_name
+            )
+            + "\n"
+        )
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="A file or directory in --from format.")],
+    target: Annotated[Path, typer.Argument(help="Where to write the --to format.")],
+    from_fmt: Annotated[str, typer.Option("--from", help=FORMAT_HELP)],
+    to_fmt: Annotated[str, typer.Option("--to", help=FORMAT_HELP)],
+    texts: Annotated[
+        Path | None, typer.Option("--texts", help="Article texts, when the input lacks them.")
+    ] = None,
+) -> None:
+    """Convert annotations between formats; says what a format could not hold."""
+    from pipeline.convert import FORMATS
+    from pipeline.convert import convert as run_convert
+
+    for fmt in (from_fmt, to_fmt):
+        if fmt not in FORMATS:
+            raise fail(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    try:
+        result = run_convert(source, target, from_fmt, to_fmt, texts_dir=texts)
+    except (VnieError, ValueError, FileNotFoundError) as err:
+        raise fail(str(err)) from None
+    typer.echo(result.summary())
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -28,7 +28,20 @@ from pipeline.types import Mention
 
 LABEL = "PERSON"
 MAX_NAME_WORDS = 6
-_TITLE_SEPARATORS = regex.compile(r"[ \t]*(?:,|-|–|\()[ \t]*(?:nguyên[ \t]+)?")
+_FORMER = r"(?:(?:nguyên|cựu)[ \t]+)?"
+# Between a name and its post: "X, Chủ tịch", "X - Chủ tịch", "X (SN 1974, cựu PGĐ …)".
+_AFTER_NAME = regex.compile(
+    r"(?:[ \t]*[,\-–][ \t]*|[ \t]*\((?:(?:SN|sinh)[ \t]*\d{4},[ \t]*|\d{1,3}[ \t]*tuổi,[ \t]*)?"
+    rf"|[ \t]+(?=nguyên|cựu)){_FORMER}"
+)
+# Between two posts of one person: a comma, perhaps after a term of office.
+_NEXT_POST = regex.compile(
+    rf"(?:[ \t]+(?:nhiệm kỳ|khóa)[ \t]+[\w\-–]+)?[ \t]*,[ \t]*{_FORMER}"
+)
+# Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
+_BEFORE_NAME = regex.compile(
+    r"(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?[ \t]?\Z"
+)
 _CREDIT = regex.compile(
     r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Bài và ảnh|Bài, ảnh|Nguồn ảnh)[ \t]*:[ \t]*"
 )
@@ -181,28 +194,39 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     return out
 
 
-def _attached_titles(text: str, name: _Name, titles: list[Mention]) -> list[Mention]:
-    """The TITLEs a name holds in its clause, in text order."""
+def _attached_titles(
+    text: str, name: _Name, titles: list[Mention], name_starts: frozenset[int]
+) -> list[Mention]:
+    """The TITLEs a name holds in its clause, in text order.
+
+    Before the name: ``Chủ tịch UBND huyện X``, ``Phó Chủ tịch … – ông X`` (with the posts
+    listed before it, comma-separated). After it: ``X, Chủ tịch …``, ``X - Giám đốc …``,
+    ``X (SN 1974, cựu PGĐ …)``, ``X nguyên Phó Chủ tịch …``, and the posts that follow
+    comma-separated (a term of office may stand between), stopping at a post that
+    belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``).
+    """
     by_start = {t.start: t for t in titles}
     by_end = {t.end: t for t in titles}
-    before = by_end.get(name.start - 1) if text[name.start - 1 : name.start] == " " else None
+    back = _BEFORE_NAME.search(text, max(0, name.start - 30), name.start)
+    before = by_end.get(back.start()) if back else None
     if before is not None:
         chain = [before]
         while text[chain[0].start - 2 : chain[0].start] == ", " and chain[0].start - 2 in by_end:
             chain.insert(0, by_end[chain[0].start - 2])
         return chain
-    chain = []
-    pos = name.end
-    while True:
-        m = _TITLE_SEPARATORS.match(text, pos)
-        if not m:
-            break
-        nxt = by_start.get(m.end())
-        if nxt is None or (chain and text[pos : m.end()].strip(" \t") not in (",",)):
-            break
+    chain: list[Mention] = []
+    m = _AFTER_NAME.match(text, name.end)
+    nxt = by_start.get(m.end()) if m else None
+    while nxt is not None and not (chain and _holds_next_name(text, nxt, name_starts)):
         chain.append(nxt)
-        pos = nxt.end
+        m = _NEXT_POST.match(text, nxt.end)
+        nxt = by_start.get(m.end()) if m else None
     return chain
+
+
+def _holds_next_name(text: str, title: Mention, name_starts: frozenset[int]) -> bool:
+    """Whether a title is written right before another person's name."""
+    return text[title.end : title.end + 1] == " " and title.end + 1 in name_starts
 
 
 def _title_text(text: str, chain: list[Mention]) -> str:
@@ -238,9 +262,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
     kept_titles: set[int] = set()
     people: list[Mention] = []
+    name_starts = frozenset(start for start, _ in names)
     for n in sorted(names.values(), key=lambda n: n.start):
         attrs: dict[str, object] = {}
-        chain = _attached_titles(text, n, titles)
+        chain = _attached_titles(text, n, titles, name_starts)
         if chain:
             attrs["title"] = _title_text(text, chain)
             attrs["_titles"] = tuple((t.start, t.end) for t in chain)
