@@ -102,6 +102,12 @@ vietnamese = st.text(
 )
 
 
+def _bare(text: str) -> str:
+    """Letters without marks: tone placement may move a mark to the neighbouring vowel."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @settings(max_examples=200, deadline=None)
 @given(vietnamese)
 def test_every_working_span_maps_inside_the_source(source: str) -> None:
@@ -109,5 +115,6 @@ def test_every_working_span_maps_inside_the_source(source: str) -> None:
     for start in range(len(working.text)):
         s, e = working.to_source(start, start + 1)
         assert 0 <= s < e <= len(source)
-        piece = unicodedata.normalize("NFC", source[s:e])
-        assert working.text[start] in piece or piece.isspace() or working.text[start] == " "
+        char = working.text[start]
+        piece = source[s:e]
+        assert char in " \n" or _bare(char) in _bare(piece) or unicodedata.combining(char)
