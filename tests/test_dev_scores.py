@@ -1,0 +1,57 @@
+"""Accuracy on the real dev articles (../shared/dev): the thresholds the issues promise.
+
+Scores are computed by :mod:`pipeline.evaluate` (itself checked against hand-computed
+cases in test_evaluate.py); underthesea's NER is scored on the same files so that vnie
+must beat it on every label it can predict.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate import evaluate_dirs
+
+from conftest import DEV
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    return evaluate_dirs(DEV, run=True, baseline="underthesea")
+
+
+def _row(table, label: str) -> dict:
+    return table.loc[label].to_dict()
+
+
+@pytest.mark.parametrize(
+    ("label", "strict", "partial", "value"),
+    [
+        ("DATE", 0.90, None, 0.95),
+        ("FIGURE", 0.85, None, 0.95),
+        ("PERSON", 0.85, 0.90, None),
+        ("PLACE", 0.85, 0.90, None),
+        ("TITLE", 0.85, None, None),
+        ("ORG", 0.75, None, None),
+        ("AWARD", 0.85, None, 0.90),
+    ],
+)
+def test_dev_thresholds(evaluation, label: str, strict, partial, value) -> None:
+    row = _row(evaluation.scores.table(), label)
+    assert row["strict_f1"] >= strict
+    if partial is not None:
+        assert row["partial_f1"] >= partial
+    if value is not None:
+        assert row["value_f1"] >= value
+
+
+def test_place_level_accuracy(evaluation) -> None:
+    table = evaluation.scores.attribute_table().set_index(["label", "attribute"])
+    assert table.loc[("PLACE", "level"), "accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("label", ["PERSON", "PLACE", "ORG"])
+def test_vnie_beats_underthesea(evaluation, label: str) -> None:
+    ours = _row(evaluation.scores.table(), label)
+    theirs = _row(evaluation.baseline.table(), label)
+    assert ours["strict_f1"] > theirs["strict_f1"]
+    assert ours["partial_f1"] > theirs["partial_f1"]
