@@ -206,5 +206,23 @@ def convert(
     typer.echo(result.summary())
 
 
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Argument(help="Records (*.json) or a batch output folder.")],
+    html: Annotated[Path, typer.Option("--html", help="Where to write the static site.")],
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Gold files: mark misses and spurious ones.")
+    ] = None,
+) -> None:
+    """Build review pages: every mention highlighted in its sentence, and an index."""
+    from pipeline.report import build_site
+
+    try:
+        summary = build_site(out_dir, html, gold_dir=gold)
+    except VnieError as err:
+        raise fail(str(err)) from None
+    typer.echo(summary.describe())
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
