@@ -368,16 +368,11 @@ def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
     return ends
 
 
-def word_starts(ctx: DocContext) -> frozenset[int]:
-    """Working offsets where a segmented word starts."""
-    return frozenset(t.idx for t in ctx.doc if not t.is_space)
-
-
 def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Add ORG mentions with ``expanded``."""
     text = ctx.text
     found = list(mentions)
-    starts = word_starts(ctx)
+    starts = ctx.word_starts
     places = ends_by_start(mentions, "PLACE")
     for line in ctx.lines:
         for start, end, rule in find_orgs(text, line, starts, places):

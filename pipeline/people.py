@@ -22,7 +22,7 @@ import regex
 
 from pipeline.orgs import unit_word_at
 from pipeline.resources import load_tsv
-from pipeline.scan import Word, overlaps, phrase_regex, with_case_variants, words_from
+from pipeline.scan import SpanIndex, Word, overlaps, phrase_regex, with_case_variants, words_from
 from pipeline.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -113,7 +113,7 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
-        words = [w for w in words_from(text, m.end()) if w.end <= line[1]][:MAX_NAME_WORDS + 1]
+        words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
         end = _name_run(text, words, 0)
@@ -123,7 +123,7 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
 
 def _names_by_surname(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Surname + capitalised syllables: ``Nguyễn Văn Tiến``."""
-    words = [w for w in words_from(text, line[0]) if w.end <= line[1]]
+    words = list(words_from(text, line[0], line[1]))
     i = 0
     while i < len(words):
         w = words[i]
@@ -139,7 +139,7 @@ def _names_by_surname(text: str, line: tuple[int, int]) -> Iterable[_Name]:
 def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
     """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
     for t in titles:
-        words = list(words_from(text, t.end))[: MAX_NAME_WORDS + 1]
+        words = list(words_from(text, t.end, limit=MAX_NAME_WORDS + 1))
         if not words or text[t.end : words[0].start] != " ":
             continue
         end = _name_run(text, words, 0)
@@ -152,14 +152,14 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
     text = ctx.text
     for line in ctx.lines:
         for m in _CREDIT.finditer(text, line[0], line[1]):
-            words = [w for w in words_from(text, m.end()) if w.end <= line[1]]
+            words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
             if end >= 2 or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–"):
                 yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
     if len(ctx.sentences) > 1:
         # The byline is the article's last sentence, often glued to the last paragraph.
         start, end = ctx.sentences[-1]
-        words = [w for w in words_from(text, start) if w.end <= end]
+        words = list(words_from(text, start, end, limit=MAX_NAME_WORDS + 2))
         run = _name_run(text, words, 0, byline=True)
         rest = text[words[run - 1].end : end].strip() if run else ""
         if 2 <= run <= 4 and (not rest or rest[0] in "/-–("):
@@ -175,10 +175,10 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     if not given:
         return []
     pattern = phrase_regex(given)
-    whole_words = {(t.idx, t.idx + len(t.text)) for t in ctx.doc if not t.is_space}
+    whole_words = ctx.word_spans
     out = []
     for line in ctx.lines:
-        words = [w for w in words_from(text, line[0]) if w.end <= line[1]]
+        words = list(words_from(text, line[0], line[1]))
         index = {w.start: k for k, w in enumerate(words)}
         for m in pattern.finditer(text, line[0], line[1]):
             k = index.get(m.start())
@@ -236,16 +236,16 @@ def _title_text(text: str, chain: list[Mention]) -> str:
 def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Add PERSON mentions with ``title``/``role``; confirm or drop TITLE candidates."""
     text = ctx.text
-    blocked = [(m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG")]
+    blocked = SpanIndex(
+        (m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG", "TITLE")
+    )
     titles = [m for m in mentions if m.label == "TITLE"]
     names: dict[tuple[int, int], _Name] = {}
 
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
             span = (n.start, n.end)
-            if any(overlaps(span, b) for b in blocked) or _after_blocker(text, n.start):
-                continue
-            if any(overlaps(span, (t.start, t.end)) for t in titles):
+            if blocked.overlaps(span) or _after_blocker(text, n.start):
                 continue
             if any(overlaps(span, k) for k in names):
                 if n.role and span in names:

@@ -7,6 +7,7 @@ walk syllables with :func:`words_from`; both respect Vietnamese word boundaries
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -63,11 +64,16 @@ def with_case_variants(phrases: Iterable[str]) -> set[str]:
     return out
 
 
-def words_from(text: str, pos: int, *, stop_at_newline: bool = True) -> Iterator[Word]:
-    """Words of ``text`` from ``pos`` on, stopping at a line break when asked."""
-    end = text.find("\n", pos) if stop_at_newline else -1
-    end = len(text) if end < 0 else end
-    for m in WORD.finditer(text, pos, end):
+def words_from(
+    text: str, pos: int, end: int | None = None, *, limit: int | None = None
+) -> Iterator[Word]:
+    """Words of ``text`` from ``pos`` to ``end`` (default: the line's end), at most ``limit``."""
+    if end is None:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+    for i, m in enumerate(WORD.finditer(text, pos, end)):
+        if limit is not None and i >= limit:
+            return
         yield Word(m.start(), m.end(), m.group())
 
 
@@ -84,6 +90,23 @@ def words_before(text: str, pos: int, *, limit: int = 6) -> list[Word]:
 def gap_is(text: str, start: int, end: int, allowed: str = " ") -> bool:
     """Whether ``text[start:end]`` is made only of characters in ``allowed`` (and non-empty)."""
     return end > start and all(ch in allowed for ch in text[start:end])
+
+
+class SpanIndex:
+    """Answers "does this span overlap any of these spans?" in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._max_end: list[int] = []
+        best = -1
+        for _, b in ordered:
+            best = max(best, b)
+            self._max_end.append(best)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self._starts, span[1])
+        return i > 0 and self._max_end[i - 1] > span[0]
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from pipeline.orgs import ends_by_start, place_complement, word_starts
+from pipeline.orgs import ends_by_start, place_complement
 from pipeline.resources import load_tsv
 from pipeline.scan import Word, phrase_regex, words_before, words_from
 from pipeline.tokenize import DocContext
@@ -22,6 +22,7 @@ from pipeline.types import Mention
 
 LABEL = "TITLE"
 _CHAIN_LINK = regex.compile(r"[ \t]*(?:-|–|kiêm)[ \t]+")
+_COMPLEMENT_WORDS = 16  # a place after a position is never longer than this
 _AFTER_POSITION = ("Thường trực", "thường trực")
 
 
@@ -73,7 +74,7 @@ def _complement_end(
     text: str, end: int, org_ends: dict[int, int], place_ends: dict[int, int]
 ) -> tuple[int, bool]:
     """End of the body or place after a position ending at ``end``; and whether one was found."""
-    words: list[Word] = list(words_from(text, end))
+    words: list[Word] = list(words_from(text, end, limit=_COMPLEMENT_WORDS))
     if not words or text[end : words[0].start].strip(" \t") or words[0].start == end:
         return end, False
     i = 0
@@ -140,7 +141,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     text = ctx.text
     org_ends = ends_by_start(mentions, "ORG")
     place_ends = ends_by_start(mentions, "PLACE")
-    starts = word_starts(ctx)
+    starts = ctx.word_starts
     found = list(mentions)
     for line in ctx.lines:
         for start, end, rule, alone in find_titles(text, line, starts, org_ends, place_ends):

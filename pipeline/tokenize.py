@@ -10,6 +10,7 @@ falls back to syllable tokens, never to made-up offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 from spacy.lang.lex_attrs import LEX_ATTRS
@@ -39,6 +40,16 @@ class DocContext:
     lines: tuple[tuple[int, int], ...]
     title: tuple[int, int] | None
     dateline: str | None = None
+
+    @cached_property
+    def word_starts(self) -> frozenset[int]:
+        """Working offsets where a segmented word starts."""
+        return frozenset(t.idx for t in self.doc if not t.is_space)
+
+    @cached_property
+    def word_spans(self) -> frozenset[tuple[int, int]]:
+        """Working ``(start, end)`` of every segmented word."""
+        return frozenset((t.idx, t.idx + len(t.text)) for t in self.doc if not t.is_space)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence range containing working offset ``pos`` (or the nearest before it)."""
@@ -86,9 +97,9 @@ def _sentence_ranges(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-def _word_ranges(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    """Word spans of one sentence: underthesea words realigned, else syllables."""
-    start, end = sent
+def _word_ranges(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Word spans of one line: underthesea words realigned, else syllables."""
+    start, end = span
     chunk = text[start:end]
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -118,6 +129,17 @@ def _syllable_spans(chunk: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_VOCAB: list[Vocab] = []
+_MAX_VOCAB_STRINGS = 200_000
+
+
+def _vocab() -> Vocab:
+    """A shared vocabulary, renewed when it grows large: fast, and memory stays flat."""
+    if not _VOCAB or len(_VOCAB[0].strings) > _MAX_VOCAB_STRINGS:
+        _VOCAB[:] = [Vocab(lex_attr_getters=LEX_ATTRS)]
+    return _VOCAB[0]
+
+
 def build_doc(text: str, words: list[tuple[int, int]], sent_starts: set[int]) -> Doc:
     """A spaCy Doc over ``text`` whose tokens are exactly ``words`` plus whitespace tokens."""
     tokens: list[str] = []
@@ -143,8 +165,7 @@ def build_doc(text: str, words: list[tuple[int, int]], sent_starts: set[int]) ->
     add_gap(text[pos:])
     if starts:
         starts[0] = True
-    # A fresh vocabulary per article keeps memory flat over millions of articles.
-    return Doc(Vocab(lex_attr_getters=LEX_ATTRS), words=tokens, spaces=spaces, sent_starts=starts)
+    return Doc(_vocab(), words=tokens, spaces=spaces, sent_starts=starts)
 
 
 def build_context(working: WorkingText, *, dateline: str | None = None) -> DocContext:
@@ -154,10 +175,13 @@ def build_context(working: WorkingText, *, dateline: str | None = None) -> DocCo
     sentences: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     for line in lines:
-        for sent in _sentence_ranges(text, line):
-            sentences.append(sent)
-            words.extend(_word_ranges(text, sent))
-    doc = build_doc(text, words, {s for s, _ in sentences})
+        # One word_tokenize call per line, not per sentence: its per-call cost dominates,
+        # and no word crosses a sentence end (that is punctuation of its own).
+        sentences.extend(_sentence_ranges(text, line))
+        words.extend(_word_ranges(text, line))
+    starts = {a for a, _ in words}
+    sent_starts = {s for s, _ in sentences if s in starts}
+    doc = build_doc(text, words, sent_starts)
     title = lines[0] if lines else None
     return DocContext(text, doc, tuple(sentences), tuple(lines), title, dateline)
 

@@ -60,10 +60,18 @@ def schema_problems(record: Any) -> list[str]:
 
 
 def validate_record(
-    record: Mapping[str, Any], *, source_bytes: bytes | None = None, source_text: str | None = None
+    record: Mapping[str, Any],
+    *,
+    source_bytes: bytes | None = None,
+    source_text: str | None = None,
+    check_schema: bool = True,
 ) -> list[str]:
-    """All problems of ``record``; grounding checks need ``source_bytes`` or ``source_text``."""
-    problems = schema_problems(record)
+    """All problems of ``record``; grounding checks need ``source_bytes`` or ``source_text``.
+
+    ``check_schema=False`` skips the JSON Schema pass (the slowest check) for records this
+    package has just built; ``vnie validate`` and the tests always run it.
+    """
+    problems = schema_problems(record) if check_schema else []
     if problems:
         return problems
     if source_bytes is not None:
