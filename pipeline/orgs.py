@@ -210,7 +210,14 @@ def place_complement(
     return i
 
 
-def _name_end(text: str, words: list[Word], i: int, *, parent: bool = False) -> int:
+def _name_end(
+    text: str,
+    words: list[Word],
+    i: int,
+    *,
+    parent: bool = False,
+    glued: frozenset[int] = frozenset(),
+) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
     With ``parent``, a body head right after the head ends the name at once: ``Ban Chấp
@@ -235,6 +242,7 @@ def _name_end(text: str, words: list[Word], i: int, *, parent: bool = False) -> 
                 and nxt is not None
                 and nxt.is_capitalised
                 and not head_regex().match(text, nxt.start)
+                and not _position_regex().match(text, nxt.start)
                 and not _starts_person(text, words, j + 1)
                 and not unit_word_at(text, words, j + 1)
             ):
@@ -258,6 +266,10 @@ def _name_end(text: str, words: list[Word], i: int, *, parent: bool = False) -> 
             j += 1
             last_good = j
             continue
+        if j > i and j in glued and not words[j - 1].is_punct:
+            j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
+            last_good = j
+            continue
         if w.text in _name_words():
             if j - i >= 2 and words[j - 1].is_capitalised and words[j - 2].is_capitalised:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
@@ -269,12 +281,18 @@ def _name_end(text: str, words: list[Word], i: int, *, parent: bool = False) -> 
 
 
 def _extend(
-    text: str, words: list[Word], i: int, head: Head, head_len: int, place_ends: dict[int, int]
+    text: str,
+    words: list[Word],
+    i: int,
+    head: Head,
+    head_len: int,
+    place_ends: dict[int, int],
+    glued: frozenset[int] = frozenset(),
 ) -> int:
     """Index after the whole ORG whose head covers ``words[i : i + head_len]``."""
     j = i + head_len
     if head.kind == "named":
-        j = _name_end(text, words, j, parent=head.parent)
+        j = _name_end(text, words, j, parent=head.parent, glued=glued)
         if j == i + head_len and not head.bare and not head.parent:
             return i  # a bare "Sở", "Công ty": not one specific body
     nxt = _peek(words, j)
@@ -284,7 +302,7 @@ def _extend(
             if m:
                 parent = heads()[regex.sub(r"[ \t]+", " ", m.group())]
                 k = _words_in(words, j, m.end())
-                end = _extend(text, words, j, parent, k, place_ends)
+                end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
                     return end
         j = place_complement(text, words, j, bare_names=head.kind == "body", place_ends=place_ends)
@@ -320,8 +338,30 @@ def expand(text: str) -> str:
     return regex.sub(r"[\w&]+(?:[.\-&][\w&]+)*\.?", one, text)
 
 
+def _glued(words: list[Word], word_ends: dict[int, int]) -> frozenset[int]:
+    """Indices of words that continue the segmented word of the word before them."""
+    out = set()
+    current_end = -1
+    for k, w in enumerate(words):
+        if w.start in word_ends:
+            current_end = word_ends[w.start]
+        elif k and w.end <= current_end:
+            out.add(k)
+    return frozenset(out)
+
+
+@cache
+def _position_regex() -> regex.Pattern[str]:
+    """Title positions (``titles.tsv``): a name never runs on into ``… và Chủ tịch``."""
+    return phrase_regex((row["position"] for row in load_tsv("titles.tsv")), ignore_case=True)
+
+
 def find_orgs(
-    text: str, span: tuple[int, int], word_starts: frozenset[int], place_ends: dict[int, int]
+    text: str,
+    span: tuple[int, int],
+    word_starts: frozenset[int],
+    place_ends: dict[int, int],
+    word_ends: dict[int, int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """ORG spans ``(start, end, rule)`` in one line of the working text.
 
@@ -331,6 +371,7 @@ def find_orgs(
     words = list(words_from(text, span[0]))
     words = [w for w in words if w.end <= span[1]]
     excluded = [m.span() for m in _excluded().finditer(text, span[0], span[1])]
+    glued = _glued(words, word_ends or {})
     out: list[tuple[int, int, str]] = []
     i = 0
     index = {w.start: k for k, w in enumerate(words)}
@@ -351,7 +392,7 @@ def find_orgs(
             nxt = _peek(words, k + head_len)
             if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
                 continue
-        end = _extend(text, words, k, head, head_len, place_ends)
+        end = _extend(text, words, k, head, head_len, place_ends, glued)
         if end <= k or (end == k + head_len and not head.bare):
             continue
         out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
@@ -373,8 +414,9 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     text = ctx.text
     found = list(mentions)
     starts = ctx.word_starts
+    word_ends = dict(ctx.word_spans)
     places = ends_by_start(mentions, "PLACE")
     for line in ctx.lines:
-        for start, end, rule in find_orgs(text, line, starts, places):
+        for start, end, rule in find_orgs(text, line, starts, places, word_ends):
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     return found

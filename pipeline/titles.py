@@ -82,7 +82,11 @@ def _complement_end(
         i = 2
     start = words[i].start if i < len(words) else end
     if start in org_ends:
-        return org_ends[start], True
+        end = org_ends[start]
+        # A unit before its parent body: "Trưởng Phòng CSGT Công an tỉnh Hà Tĩnh".
+        while text[end : end + 1] == " " and end + 1 in org_ends:
+            end = org_ends[end + 1]
+        return end, True
     j = place_complement(text, words, i, bare_names=False, place_ends=place_ends)
     if j > i:
         return words[j - 1].end, True
@@ -109,9 +113,12 @@ def find_titles(
             continue
         p_start, p_end, alone = found
         start = _with_prefixes(text, p_start)
-        inner_org = [e for s, e in org_ends.items() if p_start < s < p_end]
+        inner_org = [
+            e for ends in (org_ends, place_ends) for s, e in ends.items() if p_start < s < p_end
+        ]
         if inner_org:
-            # "Trưởng Ban Tổ chức T.Ư", "Phó phòng Tài nguyên …": the body begins inside.
+            # "Trưởng Ban Tổ chức T.Ư", "Phó phòng Tài nguyên …", "Trưởng thôn Kon Gung":
+            # the body or place begins inside the position words.
             p_end = max(p_end, *inner_org)
             end, complete = p_end, True
         else:
