@@ -33,6 +33,7 @@ _EXTEND_STOP = frozenset(
     {"cho", "của", "vì", "và", "tặng", "trao", "đã", "được", "với", "nhằm", "do", "tại", "trong"}
 )
 _MAX_AWARD_WORDS = 7
+_BREAKDOWN = regex.compile(r"(?<!\w)(?:gồm|bao gồm|trong đó)(?!\w)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +103,22 @@ def clauses(text: str, sentence: tuple[int, int]) -> list[_Clause]:
     parts.append(_Clause(start, sentence[1]))
     merged: list[_Clause] = []
     for part in parts:
-        if merged and _pending_passive(text, merged[-1]):
+        if merged and (
+            _pending_passive(text, merged[-1]) or _breakdown_continues(text, merged[-1], part)
+        ):
             merged[-1] = _Clause(merged[-1].start, part.end)
         else:
             merged.append(part)
     return merged
+
+
+def _breakdown_continues(text: str, previous: _Clause, part: _Clause) -> bool:
+    """``22 cá nhân, gồm 9 người dân; 5 cán bộ …``: a breakdown runs on past ``;``."""
+    return (
+        _BREAKDOWN.search(text, previous.start, previous.end) is not None
+        and _count_regex().search(text, part.start, part.end) is not None
+        and _trigger_regex().search(text, part.start, part.end) is None
+    )
 
 
 def _pending_passive(text: str, clause: _Clause) -> bool:

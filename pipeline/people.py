@@ -20,7 +20,7 @@ from functools import cache
 
 import regex
 
-from pipeline.orgs import unit_word_at
+from pipeline.orgs import starts_admin_name, unit_word_at
 from pipeline.resources import load_tsv
 from pipeline.scan import SpanIndex, Word, overlaps, phrase_regex, with_case_variants, words_from
 from pipeline.tokenize import DocContext
@@ -127,7 +127,11 @@ def _names_by_surname(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w.text in _surnames() and (i == 0 or not _is_name_word(words[i - 1])):
+        if (
+            w.text in _surnames()
+            and (i == 0 or not _is_name_word(words[i - 1]))
+            and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
+        ):
             end = _name_run(text, words, i)
             if end - i >= 2:
                 yield _Name(w.start, words[end - 1].end, "person.surname")
