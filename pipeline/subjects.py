@@ -21,10 +21,19 @@ from pipeline.scan import inside, phrase_regex, with_case_variants
 from pipeline.tokenize import DocContext
 
 _MEASURE_WINDOW = 40
-# What may stand before a sentence-opening subject: a short adverbial and a comma.
+# What may stand before a sentence-opening subject: a time adverbial and a comma.
 _OPENERS = regex.compile(
-    r"^(?:[\w ]{0,25},[ \t]*)?(?:toàn|tại|ở|riêng|hiện nay,?)?[ \t]*$", regex.IGNORECASE
+    r"^(?:(?:năm|trong năm|đến nay|hiện nay|hiện|tính đến|đến cuối)[\w /]{0,20},?[ \t]*)?"
+    r"(?:toàn|riêng|cả)?[ \t]*$",
+    regex.IGNORECASE,
 )
+# Between a later subject and its figure: the verb comes first ("Công ty X đạt doanh thu
+# 12,5 tỷ"), with only a few words (the measure) between it and the figure.
+_SUBJECT_GAP = regex.compile(
+    r"^[ \t]*(?:hiện|đã|vẫn)?[ \t]*\w+(?:[ \t]+[\w/]+){0,6}[ \t]*(?:là|:)?[ \t]*$"
+)
+# Between two figures of one list.
+_LIST_GAP = regex.compile(r"^[ \t]*[,;]?[ \t]*(?:và|với|cùng|gồm)?[ \t]*$")
 
 
 @cache
@@ -51,10 +60,26 @@ def _span(x: Located) -> tuple[int, int]:
     return (x.mention.start, x.mention.end)
 
 
-def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> Located | None:
-    """The PLACE or ORG the figure describes, or None when the text does not say."""
+def subject_of(
+    ctx: DocContext,
+    figure: Located,
+    located: Sequence[Located],
+    previous: tuple[Located, Located | None] | None = None,
+) -> Located | None:
+    """The PLACE or ORG the figure describes, or None when the text does not say.
+
+    ``previous`` is the figure before it in the same sentence and that figure's subject:
+    a figure listed after it (``495,29 ha, với 1.200 hộ, 4.680 nhân khẩu``) shares it;
+    one after a new verb (``…127 km đã xảy ra 38 vụ tai nạn``) has none.
+    """
     text = ctx.text
     sentence = ctx.sentence_of(figure.mention.start)
+    if previous is not None:
+        before, subject = previous
+        gap = text[before.mention.end : figure.mention.start]
+        if subject is not None and (_LIST_GAP.match(gap) or _verb_regex().search(gap)):
+            return subject
+        return None
     candidates = _outermost(
         [
             x
@@ -64,16 +89,12 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
             and x.mention.end <= figure.mention.start
         ]
     )
-    if not candidates:
-        return None
-    first = candidates[0]
-    if _OPENERS.match(text[sentence[0] : first.mention.start]):
-        return first
     for x in reversed(candidates):
         between = text[x.mention.end : figure.mention.start]
-        if ";" in between or "." in between.rstrip():
+        if ";" in between or "." in between.rstrip() or not _verb_regex().search(between):
             continue
-        if _verb_regex().search(between):
+        first = x is candidates[0] and _OPENERS.match(text[sentence[0] : x.mention.start])
+        if first or _SUBJECT_GAP.match(between):
             return x
     return None
 
@@ -90,10 +111,15 @@ def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     attrs: dict[str, dict[str, object]] = {}
     previous_end = 0
+    last: tuple[Located, Located | None] | None = None
     for x in located:
         if x.label != "FIGURE":
             continue
-        subject = subject_of(ctx, x, located)
+        same_sentence = last is not None and ctx.sentence_of(last[0].mention.start) == (
+            ctx.sentence_of(x.mention.start)
+        )
+        subject = subject_of(ctx, x, located, last if same_sentence else None)
+        last = (x, subject)
         attrs[x.id] = {"subject": subject.id if subject else None}
         # A measure names the first figure after it, not the ones listed after that.
         measure = measure_of(ctx, x, previous_end)

@@ -94,10 +94,8 @@ def test_boilerplate_lines_are_recognised() -> None:
 
 
 vietnamese = st.text(
-    alphabet=st.sampled_from(
-        list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ0123456789 ,.;:/-%\n\r\t")
-        + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u200b", "\u00a0", "\ufeff", "\x07"]
-    ),
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ0123456789 ,.;:/-%\n\r\t"
+    "\u0300\u0301\u0303\u0309\u0323\u200b\u00a0\ufeff\x07",
     max_size=200,
 )
 
