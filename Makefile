@@ -35,5 +35,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench
 
+# A longer fuzz run than the property tests in `make test` (FUZZ_SECONDS to change it).
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	$(BIN)/python -m pipeline.fuzz --seconds $(FUZZ_SECONDS)
+
 clean:
 	rm -rf demo-out test-artifacts .pytest_cache .ruff_cache .hypothesis
