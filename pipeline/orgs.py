@@ -21,6 +21,7 @@ from pipeline.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "ORG"
+_PLURAL = frozenset({"các", "những"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,8 @@ def _peek(words: list[Word], i: int) -> Word | None:
 
 
 def _joined(text: str, a: Word, b: Word) -> bool:
-    """Whether two words are separated by spaces only."""
-    return text[a.end : b.start].strip(" \t") == "" and b.start > a.end
+    """Whether two words are separated by one space (a wider gap is crawl residue)."""
+    return text[a.end : b.start] in (" ", "\t")
 
 
 def unit_word_at(text: str, words: list[Word], i: int) -> int:
@@ -233,7 +234,10 @@ def _name_end(
         return i
     while True:
         w = _peek(words, j)
-        if w is None or (j > i and not _joined(text, words[j - 1], w)):
+        if w is None:
+            break
+        comma = w.text == "," and w.start == words[j - 1].end
+        if j > i and not (_joined(text, words[j - 1], w) or comma):
             break
         if w.text in ("và", "&", "-", "–", ","):
             nxt = _peek(words, j + 1)
@@ -266,12 +270,18 @@ def _name_end(
             j += 1
             last_good = j
             continue
-        if j > i and j in glued and not words[j - 1].is_punct:
+        proper_name_ended = (
+            j - i >= 2
+            and words[j - 1].is_capitalised
+            and words[j - 2].is_capitalised
+            and not words[j - 2].is_abbreviation
+        )
+        if j > i and j in glued and not words[j - 1].is_punct and not proper_name_ended:
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j
             continue
         if w.text in _name_words():
-            if j - i >= 2 and words[j - 1].is_capitalised and words[j - 2].is_capitalised:
+            if proper_name_ended:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
             j += 1
             last_good = j
@@ -386,8 +396,11 @@ def find_orgs(
             continue
         head_len = _words_in(words, k, m.end())
         after = _peek(words, k + head_len)
-        if after is not None and after.text in ("các", "những"):
+        if after is not None and after.text in _PLURAL:
             continue  # "UBND các xã": plural, not one body
+        before = words[k - 1].text.casefold() if k else ""
+        if before in _PLURAL or before == "cấp" or before in _honorifics():
+            continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
         if head.text[:1].islower() and not head.bare:
             nxt = _peek(words, k + head_len)
             if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
@@ -395,6 +408,9 @@ def find_orgs(
         end = _extend(text, words, k, head, head_len, place_ends, glued)
         if end <= k or (end == k + head_len and not head.bare):
             continue
+        after = _peek(words, end)
+        if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
+            continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
         out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
         i = end
     return out
