@@ -1,0 +1,468 @@
+"""Batch inputs: paths, directories and globs in; a stream of keyed articles out.
+
+:func:`iter_articles` reads its inputs lazily, one article at a time, in a stable
+order (inputs as given, directories walked in sorted order), and yields either an
+:class:`Article` ready for :mod:`pipeline.api` or an :class:`InputFailure` for an
+input that cannot become one (the batch run logs it and goes on).
+
+Formats, by suffix (case-insensitive):
+
+- ``.txt`` (and any explicitly named file of another suffix): one article, its raw
+  bytes decoded by :func:`pipeline.ingest.decode`; doc id: the file's stem.
+- ``.html``/``.htm``: one article, the page's visible text (:mod:`pipeline.html`);
+  page metadata (url, published, source, author) becomes the record's ``metadata``.
+- ``.jsonl``/``.ndjson``: one JSON object per line; the article text is field
+  ``text_field``; the doc id is field ``id_field`` when given, else ``<stem>-L<line>``;
+  every other field is kept as ``metadata``. Blank lines are ignored.
+- ``.csv``: a header row, then one article per row, with the same field rules; the
+  doc id defaults to ``<stem>-R<row>`` (data rows numbered from 1).
+
+Directories are walked recursively for files with these suffixes, skipping hidden
+entries (names starting with ``.``) and anything under ``exclude`` (a batch run's
+output directory).
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import (
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MissingInputError,
+    NoArticlesError,
+)
+from pipeline.ingest import DEFAULT_MAX_CHARS
+
+#: Input kinds by file suffix; an explicitly named file of any other suffix is ``text``.
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+
+#: Largest input file read whole, in bytes per allowed character (UTF-8 needs up to 4;
+#: HTML adds markup around the text).
+_TEXT_BYTES_PER_CHAR = 4
+_HTML_BYTES_PER_CHAR = 16
+
+
+class MalformedInputError(InputError):
+    """A JSONL line or CSV row that is not a well-formed object/row."""
+
+    code = "E110"
+
+
+class MissingFieldError(InputError):
+    """A JSONL object or CSV row without its text (or id) field."""
+
+    code = "E111"
+
+
+class UnreadableInputError(InputError):
+    """An input file that exists but cannot be read (permissions, I/O error)."""
+
+    code = "E112"
+
+
+class InputInsideOutputError(InputError):
+    """An input named inside the batch run's own output directory."""
+
+    code = "E113"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article to extract: exactly one of ``data`` (raw bytes) and ``text`` is set.
+
+    ``sha256`` is of ``data``, or of ``text`` encoded as UTF-8: the same digest the
+    record's ``source.sha256`` will carry, so (``doc_id``, ``sha256``) identifies the
+    record on disk. ``line`` is the JSONL line and ``row`` the CSV data row, else None.
+    """
+
+    input: str
+    line: int | None
+    row: int | None
+    doc_id: str
+    path: str
+    sha256: str
+    data: bytes | None = None
+    text: str | None = None
+    metadata: Mapping[str, Any] | None = None
+
+    @property
+    def key(self) -> str:
+        return article_key(self.doc_id, self.sha256)
+
+    @property
+    def chars(self) -> int:
+        """Size of the article (characters of text, or bytes before decoding)."""
+        return len(self.text) if self.text is not None else len(self.data or b"")
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input (file, line or row) that could not be read as an article."""
+
+    input: str
+    line: int | None
+    row: int | None
+    doc_id: str | None
+    key: str
+    code: str
+    reason: str
+
+
+def article_key(doc_id: str, sha256: str) -> str:
+    """The exactly-once key of an article: its doc id and content digest."""
+    return f"{doc_id}\t{sha256}"
+
+
+def _failure(
+    err: InputError,
+    input_: str,
+    *,
+    line: int | None = None,
+    row: int | None = None,
+    doc_id: str | None = None,
+    raw: bytes = b"",
+) -> InputFailure:
+    where = f"L{line}" if line is not None else f"R{row}" if row is not None else ""
+    key = f"!read\t{input_}\t{where}\t{hashlib.sha256(raw).hexdigest()[:16]}"
+    return InputFailure(input_, line, row, doc_id, key, err.code, str(err))
+
+
+# --- paths -------------------------------------------------------------------------------
+
+
+def _inside(path: Path, directory: Path | None) -> bool:
+    if directory is None:
+        return False
+    try:
+        path.resolve().relative_to(directory)
+    except ValueError:
+        return False
+    return True
+
+
+def _walk(directory: Path, exclude: Path | None) -> Iterator[Path]:
+    """Files with a known suffix under ``directory``, sorted, hidden entries skipped."""
+    for root, dirs, files in os.walk(directory):
+        root_path = Path(root)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not _inside(root_path / d, exclude)
+        )
+        for name in sorted(files):
+            if name.startswith(".") or Path(name).suffix.casefold() not in SUFFIXES:
+                continue
+            yield root_path / name
+
+
+def iter_paths(
+    inputs: Sequence[str], *, exclude: Path | None = None
+) -> Iterator[Path | InputFailure]:
+    """Input files named by ``inputs`` (files, directories, globs), in a stable order.
+
+    A glob yields the files it matches (of any suffix), not directories. Anything under
+    ``exclude`` is skipped; naming it explicitly is an :class:`InputFailure`, as is a
+    path that does not exist or a directory or glob with no article files.
+    """
+    excluded = exclude.resolve() if exclude is not None else None
+    for spec in inputs:
+        path = Path(spec)
+        if path.is_dir() or path.is_file():
+            if _inside(path, excluded):
+                err = InputInsideOutputError("input is inside the output directory", path=spec)
+                yield _failure(err, spec)
+            elif path.is_file():
+                yield path
+            else:
+                found = False
+                for file in _walk(path, excluded):
+                    found = True
+                    yield file
+                if not found:
+                    kinds = ", ".join(sorted(f"*{s}" for s in SUFFIXES))
+                    yield _failure(NoArticlesError(f"no article files ({kinds})", path=spec), spec)
+        elif glob.has_magic(spec):
+            found = False
+            for match in sorted(glob.iglob(spec, recursive=True)):
+                matched = Path(match)
+                if matched.is_file() and not _inside(matched, excluded):
+                    found = True
+                    yield matched
+            if not found:
+                yield _failure(NoArticlesError("pattern matches no files", path=spec), spec)
+        else:
+            yield _failure(MissingInputError("no such file or directory", path=spec), spec)
+
+
+def kind_of(path: Path) -> str:
+    """The input kind of ``path`` by suffix (``text`` when unknown)."""
+    return SUFFIXES.get(path.suffix.casefold(), "text")
+
+
+# --- articles ----------------------------------------------------------------------------
+
+
+def iter_articles(
+    inputs: Sequence[str],
+    *,
+    text_field: str = "text",
+    id_field: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    exclude: Path | None = None,
+) -> Iterator[Article | InputFailure]:
+    """Every article of ``inputs`` (see the module docstring), read lazily."""
+    for item in iter_paths(inputs, exclude=exclude):
+        if isinstance(item, InputFailure):
+            yield item
+            continue
+        kind = kind_of(item)
+        if kind == "jsonl":
+            yield from _jsonl_articles(item, text_field, id_field, max_chars)
+        elif kind == "csv":
+            yield from _csv_articles(item, text_field, id_field, max_chars)
+        else:
+            yield _file_article(item, kind, max_chars)
+
+
+def _read_file(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputTooLargeError(
+                f"file has {size:,} bytes, over the limit of {limit:,} for the character "
+                "limit; raise it with --max-chars (or max_chars=)",
+                path=str(path),
+            )
+        return path.read_bytes()
+    except OSError as err:
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+
+
+def _file_article(path: Path, kind: str, max_chars: int) -> Article | InputFailure:
+    name = str(path)
+    try:
+        if kind == "html":
+            from pipeline.html import read_html
+
+            data = _read_file(path, max_chars * _HTML_BYTES_PER_CHAR)
+            document = read_html(data, path=name)
+            return _text_article(
+                name, None, None, path.stem, name, document.text, document.metadata, max_chars
+            )
+        data = _read_file(path, max_chars * _TEXT_BYTES_PER_CHAR)
+    except InputError as err:
+        return _failure(err, name, doc_id=path.stem)
+    return Article(name, None, None, path.stem, name, hashlib.sha256(data).hexdigest(), data=data)
+
+
+def _text_article(
+    input_: str,
+    line: int | None,
+    row: int | None,
+    doc_id: str,
+    path: str,
+    text: str,
+    metadata: Mapping[str, Any] | None,
+    max_chars: int,
+) -> Article:
+    if not text.strip():
+        raise EmptyInputError("empty article: no text", path=path)
+    if len(text) > max_chars:
+        raise InputTooLargeError(
+            f"article has {len(text):,} characters, over the limit of {max_chars:,}; "
+            "raise it with --max-chars (or max_chars=)",
+            path=path,
+        )
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(
+        input_,
+        line,
+        row,
+        doc_id,
+        path,
+        digest,
+        text=text,
+        metadata=dict(metadata) if metadata else None,
+    )
+
+
+def _fields(
+    obj: Mapping[str, Any], text_field: str, id_field: str | None, default_id: str, where: str
+) -> tuple[str, str, dict[str, Any]]:
+    """(text, doc id, metadata) of one JSONL object or CSV row."""
+    text = obj.get(text_field)
+    if not isinstance(text, str):
+        found = "no" if text is None else f"a non-text ({type(text).__name__})"
+        raise MissingFieldError(f"{found} {text_field!r} field", path=where)
+    doc_id = default_id
+    if id_field is not None:
+        value = obj.get(id_field)
+        if value is None or isinstance(value, dict | list) or not str(value).strip():
+            raise MissingFieldError(f"no usable {id_field!r} id field", path=where)
+        doc_id = str(value).strip()
+    metadata = {k: v for k, v in obj.items() if k not in (text_field, id_field)}
+    return text, doc_id, metadata
+
+
+def _jsonl_articles(
+    path: Path, text_field: str, id_field: str | None, max_chars: int
+) -> Iterator[Article | InputFailure]:
+    name = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield _failure(UnreadableInputError(f"cannot read: {err.strerror}", path=name), name)
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            where = f"{name}#L{number}"
+            try:
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as err:
+                    raise DecodeError(f"line is not UTF-8 (byte {err.start})", path=where) from err
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise MalformedInputError(f"malformed JSON: {err}", path=where) from err
+                if not isinstance(obj, dict):
+                    kind = type(obj).__name__
+                    raise MalformedInputError(f"a JSON {kind}, not an object", path=where)
+                text, doc_id, metadata = _fields(
+                    obj, text_field, id_field, f"{path.stem}-L{number}", where
+                )
+                yield _text_article(name, number, None, doc_id, where, text, metadata, max_chars)
+            except InputError as err:
+                yield _failure(err, name, line=number, raw=raw)
+
+
+def _csv_articles(
+    path: Path, text_field: str, id_field: str | None, max_chars: int
+) -> Iterator[Article | InputFailure]:
+    name = str(path)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    row_number = 0
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row_number, row in enumerate(reader, start=1):
+                where = f"{name}#R{row_number}"
+                try:
+                    if None in row:
+                        raise MalformedInputError(
+                            f"row has more cells than the header's {len(reader.fieldnames or [])}",
+                            path=where,
+                        )
+                    cells = {k: v for k, v in row.items() if v is not None}
+                    text, doc_id, metadata = _fields(
+                        cells, text_field, id_field, f"{path.stem}-R{row_number}", where
+                    )
+                    yield _text_article(
+                        name, None, row_number, doc_id, where, text, metadata, max_chars
+                    )
+                except InputError as err:
+                    raw = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
+                    yield _failure(err, name, row=row_number, raw=raw)
+    except UnicodeDecodeError as err:
+        where = f"{name}#R{row_number + 1}"
+        failure = DecodeError(
+            f"not UTF-8 (byte {err.start} of a read block); the rest of the file is skipped",
+            path=where,
+        )
+        yield _failure(failure, name, row=row_number + 1)
+    except csv.Error as err:
+        where = f"{name}#R{row_number + 1}"
+        failure = MalformedInputError(
+            f"malformed CSV: {err}; the rest of the file is skipped", path=where
+        )
+        yield _failure(failure, name, row=row_number + 1)
+    except OSError as err:
+        yield _failure(UnreadableInputError(f"cannot read: {err.strerror}", path=name), name)
+
+
+# --- back from a record to its text ----------------------------------------------------------
+
+_FRAGMENT = re.compile(r"^(?P<file>.+)#(?P<kind>[LR])(?P<number>[1-9][0-9]*)$")
+
+
+def source_text(path: str, *, text_field: str = "text") -> str:
+    """The text that a batch record's offsets index, found from its ``source.path``.
+
+    ``FILE#L<n>``: the text field of line ``n`` of a JSONL file; ``FILE#R<n>``: of data
+    row ``n`` of a CSV file; an ``.html`` file: its visible text; any other file: its
+    decoded bytes. Raises :class:`InputError` when that text can no longer be read.
+    """
+    from pipeline.ingest import decode
+
+    match = None if Path(path).exists() else _FRAGMENT.match(path)
+    if match is None:
+        file = Path(path)
+        if not file.is_file():
+            raise MissingInputError("no such file", path=path)
+        if kind_of(file) == "html":
+            from pipeline.html import read_html_file
+
+            return read_html_file(file).text
+        return decode(file.read_bytes(), path=path, max_chars=sys.maxsize).text
+    file, number = Path(match["file"]), int(match["number"])
+    if not file.is_file():
+        raise MissingInputError("no such file", path=str(file))
+    items = (
+        _jsonl_articles(file, text_field, None, sys.maxsize)
+        if match["kind"] == "L"
+        else _csv_articles(file, text_field, None, sys.maxsize)
+    )
+    for item in items:
+        if (item.line if match["kind"] == "L" else item.row) == number:
+            if isinstance(item, InputFailure):
+                raise MalformedInputError(item.reason, path=path)
+            return item.text or ""
+    raise MissingInputError("no such line or row", path=path)
+
+
+# --- counting (for progress estimates) -----------------------------------------------------
+
+
+def count_articles(inputs: Sequence[str], *, exclude: Path | None = None) -> int:
+    """An estimate of how many items :func:`iter_articles` will yield, read cheaply.
+
+    Files count one each; JSONL files their non-blank lines; CSV files their data rows.
+    """
+    total = 0
+    for item in iter_paths(inputs, exclude=exclude):
+        if isinstance(item, InputFailure):
+            total += 1
+            continue
+        kind = kind_of(item)
+        try:
+            if kind == "jsonl":
+                with item.open("rb") as handle:
+                    total += sum(1 for raw in handle if raw.strip())
+            elif kind == "csv":
+                with item.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                    total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
+            else:
+                total += 1
+        except (OSError, csv.Error):
+            total += 1
+    return total
