@@ -207,6 +207,65 @@ def convert(
 
 
 @app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, globs: .txt .html .jsonl .csv")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")],
+    workers: Annotated[
+        int | None, typer.Option("-w", "--workers", help="Processes (default: cores; 0: none).")
+    ] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://host:8786.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Recompute everything.")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Retry the articles in errors.jsonl.")
+    ] = False,
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="JSONL/CSV field with the text.")
+    ] = "text",
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", help="JSONL/CSV field with the doc id.")
+    ] = None,
+    shard_size: Annotated[
+        int, typer.Option("--shard-size", help="Records per records-NNNNN.jsonl shard.")
+    ] = 10_000,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Largest article accepted, in characters.")
+    ] = 2_000_000,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress display.")
+    ] = None,
+) -> None:
+    """Extract many articles: streaming, parallel, resumable; JSONL, Parquet and DuckDB out."""
+    from pipeline.batch import run_batch
+
+    if engine not in ("local", "dask"):
+        raise fail(f"unknown engine {engine!r}; use local or dask")
+    try:
+        summary = run_batch(
+            inputs,
+            out,
+            workers=workers,
+            engine=engine,  # type: ignore[arg-type]
+            scheduler=scheduler,
+            force=force,
+            retry_failed=retry_failed,
+            text_field=text_field,
+            id_field=id_field,
+            shard_size=shard_size,
+            max_chars=max_chars,
+            progress=progress,
+        )
+    except VnieError as err:
+        raise fail(str(err)) from None
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def report(
     out_dir: Annotated[Path, typer.Argument(help="Records (*.json) or a batch output folder.")],
     html: Annotated[Path, typer.Option("--html", help="Where to write the static site.")],

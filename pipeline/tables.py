@@ -538,7 +538,8 @@ def write_duckdb(out: Path) -> Path:
     for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
         stale.unlink(missing_ok=True)
     # DuckDB streams the copy; the limit keeps it from sizing its buffers to the machine.
-    con = duckdb.connect(str(tmp), config={"memory_limit": "256MB", "threads": 2})
+    # A small, fixed memory budget: copying Parquet in streams, so RSS stays flat at any size.
+    con = duckdb.connect(str(tmp), config={"memory_limit": "64MB", "threads": 1})
     try:
         for name in SCHEMAS:
             parquet = out / TABLES_DIR / f"{name}.parquet"

@@ -104,3 +104,17 @@ def test_one_bad_file_among_good_ones_loses_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "empty.txt" in result.stderr
     assert (tmp_path / "out" / "good.json").is_file()
+
+
+def test_batch_command_writes_records_and_tables(tmp_path: Path) -> None:
+    from conftest import CORPUS
+
+    out = tmp_path / "run"
+    result = run("batch", CORPUS, "-o", out, "--workers", "0", "--no-progress")
+    assert result.exit_code == 0, result.output
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(list(CORPUS.glob("*.txt")))
+    assert (out / "vnie.duckdb").is_file()
+    again = run("batch", CORPUS, "-o", out, "--workers", "0", "--no-progress")
+    assert again.exit_code == 0
+    assert (out / "records.jsonl").read_text(encoding="utf-8").splitlines() == lines
