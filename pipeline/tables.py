@@ -46,7 +46,7 @@ from pipeline.types import LABELS
 TABLES_DIR = "tables"
 DUCKDB_FILE = "vnie.duckdb"
 #: Rows buffered per table before a Parquet row group is written.
-ROW_GROUP = 5_000
+ROW_GROUP = 1_000
 
 _STR = pa.string()
 _INT = pa.int64()
@@ -537,14 +537,17 @@ def write_duckdb(out: Path) -> Path:
     tmp = out / f".{DUCKDB_FILE}.tmp"
     for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
         stale.unlink(missing_ok=True)
-    # DuckDB streams the copy; the limit keeps it from sizing its buffers to the machine.
-    # A small, fixed memory budget: copying Parquet in streams, so RSS stays flat at any size.
-    con = duckdb.connect(str(tmp), config={"memory_limit": "64MB", "threads": 1})
+    # DuckDB streams the copy; a small fixed budget (and a checkpoint after each table)
+    # keeps its buffers from growing with the number of records.
+    con = duckdb.connect(
+        str(tmp),
+        config={"memory_limit": "32MB", "threads": 1, "preserve_insertion_order": True},
+    )
     try:
         for name in SCHEMAS:
             parquet = out / TABLES_DIR / f"{name}.parquet"
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet)])
-        con.execute("CHECKPOINT")
+            con.execute("CHECKPOINT")
     finally:
         con.close()
     _fsync_file(tmp)
