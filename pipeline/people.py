@@ -14,6 +14,7 @@ A title is attached (attribute ``title``) in the common orders: ``Ông X, TITLE[
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -245,16 +246,21 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     )
     titles = [m for m in mentions if m.label == "TITLE"]
     names: dict[tuple[int, int], _Name] = {}
+    # The kept spans never overlap, so sorted by start their ends are sorted too and only
+    # the nearest span starting before a candidate's end can overlap it (O(log n), not O(n)).
+    kept: list[tuple[int, int]] = []
 
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
             span = (n.start, n.end)
             if blocked.overlaps(span) or _after_blocker(text, n.start):
                 continue
-            if any(overlaps(span, k) for k in names):
+            i = bisect.bisect_left(kept, (span[1], -1))
+            if i > 0 and overlaps(span, kept[i - 1]):
                 if n.role and span in names:
                     names[span] = n
                 continue
+            kept.insert(i, span)
             names[span] = n
 
     add(_bylines(ctx))

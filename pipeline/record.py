@@ -6,6 +6,7 @@ span goes through :meth:`WorkingText.to_source`, and its ``text`` is cut from th
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,6 +99,10 @@ def _trim(source: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and source[end - 1].isspace():
         end -= 1
+    # Never cut a letter from a combining mark the working text kept apart (an extra tone
+    # mark on a precomposed letter), so NFC and NFD sources give the same mention text.
+    while start < end < len(source) and unicodedata.category(source[end]).startswith("M"):
+        end += 1
     return start, end
 
 
@@ -120,8 +125,9 @@ def mention_dict(item: Located, extra: Mapping[str, Any] | None = None) -> dict[
 
 
 def span_dict(working: WorkingText, start: int, end: int) -> dict[str, Any]:
-    """A working span as a record ``{"start", "end", "text"}`` in source offsets."""
-    s, e = working.to_source(start, end)
+    """A working span as a record ``{"start", "end", "text"}`` in source offsets, trimmed of
+    edge whitespace (as mentions are)."""
+    s, e = _trim(working.source, *working.to_source(start, end))
     return {"start": s, "end": e, "text": working.source[s:e]}
 
 

@@ -22,6 +22,10 @@ from pipeline.ingest import WorkingText, normalise
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
+#: underthesea's word and sentence tokenizers are quadratic in the length of an unbroken
+#: run such as ``1.000.000-1.000.000-…`` or ``a.a.a…`` (no real word is this long): such a
+#: line is one sentence, split into syllables.
+_LONG_RUN = regex.compile(r"\S{500}")
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class DocContext:
 
 def line_ranges(text: str) -> list[tuple[int, int]]:
     """Non-blank lines of ``text`` as stripped ``(start, end)`` ranges."""
-    return [m.span() for m in regex.finditer(r"[^\n]*\S[^\n]*", text)]
+    return [m.span() for m in regex.finditer(r"\S(?:[^\n]*\S)?", text)]
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,6 +82,8 @@ def _sentence_ranges(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
     """underthesea sentences of one line, located in the text."""
     start, end = line
     chunk = text[start:end]
+    if _LONG_RUN.search(chunk):
+        return [line]
     out: list[tuple[int, int]] = []
     cursor = 0
     for sent in sent_tokenize(chunk):
@@ -101,6 +107,8 @@ def _word_ranges(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """Word spans of one line: underthesea words realigned, else syllables."""
     start, end = span
     chunk = text[start:end]
+    if _LONG_RUN.search(chunk):
+        return [(start + a, start + b) for a, b in _syllable_spans(chunk)]
     spans: list[tuple[int, int]] = []
     pos = 0
     for word in word_tokenize(chunk, use_token_normalize=False):

@@ -3,12 +3,14 @@
 Every check returns human-readable problems (an empty list means valid): schema,
 sha256 of the source bytes, ``source[start:end] == text`` for every span, mentions
 sorted and non-overlapping within a label, references pointing at mentions of the
-right label, and values consistent with their text (a FIGURE's value re-parsed).
+right label, values consistent with their text (a FIGURE's value re-parsed), and a
+record that is strict JSON (no NaN or Infinity, e.g. from caller metadata).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources as _importlib_resources
@@ -17,7 +19,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from pipeline.errors import VnieError
-from pipeline.ingest import decode
+from pipeline.ingest import decode, normalise
 
 _REFERENCE_LABELS: dict[tuple[str, str], tuple[str, ...]] = {
     ("officials", "person"): ("PERSON",),
@@ -94,7 +96,30 @@ def validate_record(
     problems += _order_problems(record["mentions"])
     problems += _reference_problems(record)
     problems += _value_problems(record["mentions"])
+    problems += _json_problems(record)
     return problems
+
+
+def _json_problems(record: Any) -> list[str]:
+    """A record must be strict JSON: caller metadata may hold NaN or Infinity (Python's
+    ``json`` reads them from JSONL and writes them back, but they are not JSON)."""
+    try:
+        json.dumps(record, allow_nan=False)
+    except (TypeError, ValueError):
+        return [f"{where}: {value!r} is not strict JSON" for where, value in _non_json(record, "")]
+    return []
+
+
+def _non_json(value: Any, where: str) -> list[tuple[str, Any]]:
+    if isinstance(value, Mapping):
+        return [bad for k, v in value.items() for bad in _non_json(v, f"{where}/{k}")]
+    if isinstance(value, list | tuple):
+        return [bad for i, v in enumerate(value) for bad in _non_json(v, f"{where}/{i}")]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(where.lstrip("/"), value)]
+    if value is None or isinstance(value, str | int | float):
+        return []
+    return [(where.lstrip("/"), value)]
 
 
 def _grounding_problems(record: Mapping[str, Any], source: str) -> list[str]:
@@ -173,7 +198,9 @@ def _value_problems(mentions: list[Mapping[str, Any]]) -> list[str]:
     for m in mentions:
         if m["label"] != "FIGURE":
             continue
-        parsed = parse_value(m["text"])
+        # Read the text as extractors did: a source span may hold NFD (cp1258), NBSP or
+        # zero-width characters that the working text normalises away.
+        parsed = parse_value(normalise(m["text"], strip_boilerplate=False).text)
         if parsed is None:
             problems.append(f"{m['id']}: FIGURE text {m['text']!r} has no readable value")
             continue
