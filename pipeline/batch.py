@@ -55,7 +55,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
-from pipeline.errors import InputError, NoArticlesError, VnieError
+from pipeline.errors import BatchError, InputError, NoArticlesError, VnieError
 from pipeline.ingest import DEFAULT_MAX_CHARS
 from pipeline.inputs import Article, InputFailure, article_key, count_articles, iter_articles
 
@@ -73,12 +73,6 @@ WORKER_DIED_CODE = "E901"
 _STICKY_OPTIONS = ("text_field", "id_field", "shard_size", "max_chars")
 
 Engine = Literal["local", "dask"]
-
-
-class BatchError(VnieError):
-    """A batch run that cannot start: OUT locked, made with other options, or corrupt."""
-
-    code = "E500"
 
 
 @dataclass(frozen=True)
@@ -192,7 +186,11 @@ def process_article(article: Article) -> Outcome:
     try:
         if article.data is not None:
             record = extract_bytes(
-                article.data, path=article.path, doc_id=article.doc_id, metadata=article.metadata
+                article.data,
+                path=article.path,
+                doc_id=article.doc_id,
+                metadata=article.metadata,
+                max_chars=article.max_chars,
             )
         else:
             record = extract_text(

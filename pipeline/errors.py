@@ -43,6 +43,36 @@ class NoArticlesError(InputError):
     code = "E106"
 
 
+class MalformedInputError(InputError):
+    """A JSONL line or CSV row that is not a well-formed object/row."""
+
+    code = "E110"
+
+
+class MissingFieldError(InputError):
+    """A JSONL object or CSV row without its text (or id) field."""
+
+    code = "E111"
+
+
+class UnreadableInputError(InputError):
+    """An input file that exists but cannot be read (permissions, I/O error)."""
+
+    code = "E112"
+
+
+class InputInsideOutputError(InputError):
+    """An input named inside the batch run's own output directory."""
+
+    code = "E113"
+
+
+class MalformedHtmlError(MalformedInputError):
+    """An HTML page the parser cannot read."""
+
+    code = "E114"
+
+
 class ResourceError(VnieError):
     """A lexicon or pattern file under ``pipeline/resources`` is malformed."""
 
@@ -59,3 +89,9 @@ class GoldError(VnieError):
     """A gold annotation file that does not match its text or the guide."""
 
     code = "E400"
+
+
+class BatchError(VnieError):
+    """A batch run that cannot start: OUT locked, made with other options, or corrupt."""
+
+    code = "E500"

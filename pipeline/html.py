@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.errors import DecodeError, EmptyInputError
+from pipeline.errors import DecodeError, EmptyInputError, MalformedHtmlError
 from pipeline.ingest import decode
 
 #: Elements whose whole content is dropped.
@@ -256,11 +256,18 @@ class _TextParser(HTMLParser):
             self.metadata["url"] = href  # the canonical link wins over og:url
 
 
-def html_to_text(markup: str) -> HtmlDocument:
-    """The visible text and metadata of an HTML page (see the module docstring)."""
+def html_to_text(markup: str, *, path: str | None = None) -> HtmlDocument:
+    """The visible text and metadata of an HTML page (see the module docstring).
+
+    Raises :class:`MalformedHtmlError` where the standard parser gives up (it asserts on
+    some broken markup, such as an unknown ``<![`` marked section).
+    """
     parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except AssertionError as err:
+        raise MalformedHtmlError(f"HTML the parser cannot read: {err}", path=path) from None
     return HtmlDocument("\n".join(parser.lines), parser.metadata)
 
 
@@ -295,7 +302,7 @@ def _declared_charset(head: bytes) -> str | None:
 
 def read_html(data: bytes, *, path: str | None = None) -> HtmlDocument:
     """Decode and convert one page; raises :class:`EmptyInputError` when it has no text."""
-    document = html_to_text(decode_html(data, path=path))
+    document = html_to_text(decode_html(data, path=path), path=path)
     if not document.text:
         raise EmptyInputError("HTML page has no visible text", path=path)
     return document

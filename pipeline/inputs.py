@@ -40,9 +40,13 @@ from pipeline.errors import (
     DecodeError,
     EmptyInputError,
     InputError,
+    InputInsideOutputError,
     InputTooLargeError,
+    MalformedInputError,
+    MissingFieldError,
     MissingInputError,
     NoArticlesError,
+    UnreadableInputError,
 )
 from pipeline.ingest import DEFAULT_MAX_CHARS
 
@@ -60,30 +64,6 @@ SUFFIXES: dict[str, str] = {
 #: HTML adds markup around the text).
 _TEXT_BYTES_PER_CHAR = 4
 _HTML_BYTES_PER_CHAR = 16
-
-
-class MalformedInputError(InputError):
-    """A JSONL line or CSV row that is not a well-formed object/row."""
-
-    code = "E110"
-
-
-class MissingFieldError(InputError):
-    """A JSONL object or CSV row without its text (or id) field."""
-
-    code = "E111"
-
-
-class UnreadableInputError(InputError):
-    """An input file that exists but cannot be read (permissions, I/O error)."""
-
-    code = "E112"
-
-
-class InputInsideOutputError(InputError):
-    """An input named inside the batch run's own output directory."""
-
-    code = "E113"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +84,7 @@ class Article:
     data: bytes | None = None
     text: str | None = None
     metadata: Mapping[str, Any] | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
 
     @property
     def key(self) -> str:
@@ -256,6 +237,11 @@ def _read_file(path: Path, limit: int) -> bytes:
         raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
 
 
+def _not_json(constant: str) -> None:
+    """``json.loads`` accepts NaN and Infinity; records must stay strict JSON."""
+    raise ValueError(f"{constant} is not a JSON value")
+
+
 def _file_article(path: Path, kind: str, max_chars: int) -> Article | InputFailure:
     name = str(path)
     try:
@@ -270,7 +256,8 @@ def _file_article(path: Path, kind: str, max_chars: int) -> Article | InputFailu
         data = _read_file(path, max_chars * _TEXT_BYTES_PER_CHAR)
     except InputError as err:
         return _failure(err, name, doc_id=path.stem)
-    return Article(name, None, None, path.stem, name, hashlib.sha256(data).hexdigest(), data=data)
+    digest = hashlib.sha256(data).hexdigest()
+    return Article(name, None, None, path.stem, name, digest, data=data, max_chars=max_chars)
 
 
 def _text_article(
@@ -342,8 +329,8 @@ def _jsonl_articles(
                 except UnicodeDecodeError as err:
                     raise DecodeError(f"line is not UTF-8 (byte {err.start})", path=where) from err
                 try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
+                    obj = json.loads(line, parse_constant=_not_json)
+                except (json.JSONDecodeError, ValueError) as err:
                     raise MalformedInputError(f"malformed JSON: {err}", path=where) from err
                 if not isinstance(obj, dict):
                     kind = type(obj).__name__
