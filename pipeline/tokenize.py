@@ -9,6 +9,7 @@ falls back to syllable tokens, never to made-up offsets.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -55,14 +56,16 @@ class DocContext:
         """Working ``(start, end)`` of every segmented word."""
         return frozenset((t.idx, t.idx + len(t.text)) for t in self.doc if not t.is_space)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence range containing working offset ``pos`` (or the nearest before it)."""
-        found = self.sentences[0] if self.sentences else (0, len(self.text))
-        for sent in self.sentences:
-            if sent[0] > pos:
-                break
-            found = sent
-        return found
+        if not self.sentences:
+            return (0, len(self.text))
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[max(i, 0)]
 
 
 def line_ranges(text: str) -> list[tuple[int, int]]:
