@@ -120,15 +120,20 @@ def decode(
     legacy = _legacy_encoding(text)
     if legacy is not None:
         text, encoding = _convert_legacy(text, legacy), legacy
+    check_article_text(text, max_chars=max_chars, path=path)
+    return SourceText(text=text, encoding=encoding, sha256=digest)
+
+
+def check_article_text(text: str, *, max_chars: int, path: str | None) -> None:
+    """Raise :class:`EmptyInputError` for blank text, :class:`InputTooLargeError` past the limit."""
     if not text.strip():
-        raise EmptyInputError("empty file: no article text", path=path)
+        raise EmptyInputError("empty article: no text", path=path)
     if len(text) > max_chars:
         raise InputTooLargeError(
             f"article has {len(text):,} characters, over the limit of {max_chars:,}; "
             "raise it with --max-chars (or max_chars=) or split the input",
             path=path,
         )
-    return SourceText(text=text, encoding=encoding, sha256=digest)
 
 
 def _decode_strict(data: bytes, encoding: str, path: str | None) -> str:

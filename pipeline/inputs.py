@@ -38,7 +38,6 @@ from typing import Any
 
 from pipeline.errors import (
     DecodeError,
-    EmptyInputError,
     InputError,
     InputInsideOutputError,
     InputTooLargeError,
@@ -48,7 +47,7 @@ from pipeline.errors import (
     NoArticlesError,
     UnreadableInputError,
 )
-from pipeline.ingest import DEFAULT_MAX_CHARS
+from pipeline.ingest import DEFAULT_MAX_CHARS, check_article_text
 
 #: Input kinds by file suffix; an explicitly named file of any other suffix is ``text``.
 SUFFIXES: dict[str, str] = {
@@ -270,14 +269,7 @@ def _text_article(
     metadata: Mapping[str, Any] | None,
     max_chars: int,
 ) -> Article:
-    if not text.strip():
-        raise EmptyInputError("empty article: no text", path=path)
-    if len(text) > max_chars:
-        raise InputTooLargeError(
-            f"article has {len(text):,} characters, over the limit of {max_chars:,}; "
-            "raise it with --max-chars (or max_chars=)",
-            path=path,
-        )
+    check_article_text(text, max_chars=max_chars, path=path)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(
         input_,
