@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from pipeline.resources import load_tsv
-from pipeline.scan import Word, phrase_regex, words_from
+from pipeline.scan import Word, phrase_regex
 from pipeline.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -369,17 +369,16 @@ def _position_regex() -> regex.Pattern[str]:
 def find_orgs(
     text: str,
     span: tuple[int, int],
+    words: list[Word],
     word_starts: frozenset[int],
     place_ends: dict[int, int],
     word_ends: dict[int, int] | None = None,
 ) -> list[tuple[int, int, str]]:
-    """ORG spans ``(start, end, rule)`` in one line of the working text.
+    """ORG spans ``(start, end, rule)`` in one line (``span``, its ``words``) of the text.
 
     A head must start a segmented word (``word_starts``), so ``bộ`` in ``cán bộ`` or
     ``sở`` in ``cơ sở`` never opens an ORG.
     """
-    words = list(words_from(text, span[0]))
-    words = [w for w in words if w.end <= span[1]]
     excluded = [m.span() for m in _excluded().finditer(text, span[0], span[1])]
     glued = _glued(words, word_ends or {})
     out: list[tuple[int, int, str]] = []
@@ -433,6 +432,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     word_ends = dict(ctx.word_spans)
     places = ends_by_start(mentions, "PLACE")
     for line in ctx.lines:
-        for start, end, rule in find_orgs(text, line, starts, places, word_ends):
+        for start, end, rule in find_orgs(
+            text, line, ctx.words_of(line), starts, places, word_ends
+        ):
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     return found

@@ -122,9 +122,8 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
 
 
-def _names_by_surname(text: str, line: tuple[int, int]) -> Iterable[_Name]:
-    """Surname + capitalised syllables: ``Nguyễn Văn Tiến``."""
-    words = list(words_from(text, line[0], line[1]))
+def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
+    """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``."""
     i = 0
     while i < len(words):
         w = words[i]
@@ -183,7 +182,7 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     whole_words = ctx.word_spans
     out = []
     for line in ctx.lines:
-        words = list(words_from(text, line[0], line[1]))
+        words = ctx.words_of(line)
         index = {w.start: k for k, w in enumerate(words)}
         for m in pattern.finditer(text, line[0], line[1]):
             k = index.get(m.start())
@@ -266,7 +265,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     add(_bylines(ctx))
     for line in ctx.lines:
         add(_names_after_triggers(text, line))
-        add(_names_by_surname(text, line))
+        add(_names_by_surname(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
     add(_short_forms(ctx, list(names.values())))
 

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
 
 from pipeline.ingest import WorkingText, normalise
+from pipeline.scan import Word, words_from
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
@@ -47,14 +48,25 @@ class DocContext:
     dateline: str | None = None
 
     @cached_property
-    def word_starts(self) -> frozenset[int]:
-        """Working offsets where a segmented word starts."""
-        return frozenset(t.idx for t in self.doc if not t.is_space)
-
-    @cached_property
     def word_spans(self) -> frozenset[tuple[int, int]]:
         """Working ``(start, end)`` of every segmented word."""
         return frozenset((t.idx, t.idx + len(t.text)) for t in self.doc if not t.is_space)
+
+    @cached_property
+    def word_starts(self) -> frozenset[int]:
+        """Working offsets where a segmented word starts."""
+        return frozenset(start for start, _ in self.word_spans)
+
+    @cached_property
+    def _line_words(self) -> dict[tuple[int, int], list[Word]]:
+        return {}
+
+    def words_of(self, line: tuple[int, int]) -> list[Word]:
+        """The syllable-level words (:mod:`pipeline.scan`) of one line, computed once."""
+        words = self._line_words.get(line)
+        if words is None:
+            words = self._line_words[line] = list(words_from(self.text, line[0], line[1]))
+        return words
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
