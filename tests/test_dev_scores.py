@@ -55,3 +55,15 @@ def test_vnie_beats_underthesea(evaluation, label: str) -> None:
     theirs = _row(evaluation.baseline.table(), label)
     assert ours["strict_f1"] > theirs["strict_f1"]
     assert ours["partial_f1"] > theirs["partial_f1"]
+
+
+def test_every_dev_record_validates() -> None:
+    """Schema, sha256, offsets, order, references and values, against the source bytes."""
+    from pipeline.api import extract_path
+    from pipeline.validate import validate_record
+
+    texts = sorted(DEV.glob("*.txt"))
+    assert texts
+    for text in texts:
+        record = extract_path(text)
+        assert validate_record(record, source_bytes=text.read_bytes()) == [], text.name
