@@ -213,9 +213,11 @@ def _clause_awards(text: str, clause: _Clause, mentions: Sequence[Mention]) -> l
             last = before[-1] if before else triggers[0]
             givers = [g for g in givers_all if g.end <= last.start()]
             since = counts[i - 1].end() if i else last.start()
-            kinds = [p for p in phrases if since <= p[0] < m.start()] or [
-                p for p in phrases if p[0] < m.start()
-            ] or phrases
+            kinds = (
+                [p for p in phrases if since <= p[0] < m.start()]
+                or [p for p in phrases if p[0] < m.start()]
+                or phrases
+            )
         kind_texts = list(dict.fromkeys(text[a:b] for a, b in kinds))
         kind_texts += [text[f.start : f.end] for f in figures if f.start > m.end()][:1]
         noun = m.group("noun")
@@ -232,9 +234,7 @@ def _clause_awards(text: str, clause: _Clause, mentions: Sequence[Mention]) -> l
                     "givers": [text[g.start : g.end] for g in givers],
                     "_clause": (clause.start, clause.end),
                     "_givers": tuple((g.start, g.end, g.label) for g in givers),
-                    "_amount": next(
-                        ((f.start, f.end) for f in figures if f.start > m.end()), None
-                    ),
+                    "_amount": next(((f.start, f.end) for f in figures if f.start > m.end()), None),
                 },
             )
         )

@@ -227,8 +227,8 @@ def _name_end(
     j = i
     last_good = i
     first = _peek(words, i)
-    starts_body = first is not None and first.is_capitalised and head_regex().match(
-        text, first.start
+    starts_body = (
+        first is not None and first.is_capitalised and head_regex().match(text, first.start)
     )
     if parent and starts_body:
         return i

@@ -36,13 +36,9 @@ _AFTER_NAME = regex.compile(
     rf"|[ \t]+(?=nguyên|cựu)){_FORMER}"
 )
 # Between two posts of one person: a comma, perhaps after a term of office.
-_NEXT_POST = regex.compile(
-    rf"(?:[ \t]+(?:nhiệm kỳ|khóa)[ \t]+[\w\-–]+)?[ \t]*,[ \t]*{_FORMER}"
-)
+_NEXT_POST = regex.compile(rf"(?:[ \t]+(?:nhiệm kỳ|khóa)[ \t]+[\w\-–]+)?[ \t]*,[ \t]*{_FORMER}")
 # Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
-_BEFORE_NAME = regex.compile(
-    r"(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?[ \t]?\Z"
-)
+_BEFORE_NAME = regex.compile(r"(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?[ \t]?\Z")
 _CREDIT = regex.compile(
     r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Bài và ảnh|Bài, ảnh|Nguồn ảnh)[ \t]*:[ \t]*"
 )
@@ -173,9 +169,7 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
 def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     """Given names of people named in full, where they stand alone as a word later on."""
     text = ctx.text
-    given = {
-        parts[-1] for n in full if len(parts := text[n.start : n.end].split()) >= 2
-    }
+    given = {parts[-1] for n in full if len(parts := text[n.start : n.end].split()) >= 2}
     if not given:
         return []
     pattern = phrase_regex(given)
@@ -240,9 +234,7 @@ def _title_text(text: str, chain: list[Mention]) -> str:
 def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Add PERSON mentions with ``title``/``role``; confirm or drop TITLE candidates."""
     text = ctx.text
-    blocked = SpanIndex(
-        (m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG", "TITLE")
-    )
+    blocked = SpanIndex((m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG", "TITLE"))
     titles = [m for m in mentions if m.label == "TITLE"]
     names: dict[tuple[int, int], _Name] = {}
     # The kept spans never overlap, so sorted by start their ends are sorted too and only

@@ -81,9 +81,7 @@ def words_before(text: str, pos: int, *, limit: int = 6) -> list[Word]:
     """Up to ``limit`` words ending at or before ``pos`` on the same line, nearest last."""
     line_start = text.rfind("\n", 0, pos) + 1
     window_start = max(line_start, pos - 80)
-    words = [
-        Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, window_start, pos)
-    ]
+    words = [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, window_start, pos)]
     return words[-limit:]
 
 
