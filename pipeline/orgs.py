@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from pipeline.resources import load_tsv
+from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.scan import Word, phrase_regex
 from pipeline.tokenize import DocContext
 from pipeline.types import Mention
@@ -60,16 +60,6 @@ def unit_words() -> frozenset[str]:
 @cache
 def abbreviations() -> dict[str, str]:
     return {row["abbr"]: row["expanded"] for row in load_tsv("abbreviations.tsv", key="abbr")}
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(row["surname"] for row in load_tsv("surnames.tsv"))
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(row["word"].casefold() for row in load_tsv("honorifics.tsv"))
 
 
 @cache
@@ -134,7 +124,7 @@ def _starts_person(text: str, words: list[Word], i: int) -> bool:
     return (
         w is not None
         and nxt is not None
-        and w.text in _surnames()
+        and w.text in surnames()
         and nxt.is_capitalised
         and _joined(text, w, nxt)
         and not nxt.is_abbreviation
@@ -203,7 +193,7 @@ def place_complement(
         bare_names
         and w.is_capitalised
         and not _starts_person(text, words, i)
-        and w.text.casefold() not in _honorifics()
+        and w.text.casefold() not in honorific_words()
     ):
         if head_regex().match(text, w.start):
             return i
@@ -398,7 +388,7 @@ def find_orgs(
         if after is not None and after.text in _PLURAL:
             continue  # "UBND các xã": plural, not one body
         before = words[k - 1].text.casefold() if k else ""
-        if before in _PLURAL or before == "cấp" or before in _honorifics():
+        if before in _PLURAL or before == "cấp" or before in honorific_words():
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
         if head.text[:1].islower() and not head.bare:
             nxt = _peek(words, k + head_len)

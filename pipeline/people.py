@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from pipeline.orgs import starts_admin_name, unit_word_at
-from pipeline.resources import load_tsv
+from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.scan import SpanIndex, Word, overlaps, phrase_regex, with_case_variants, words_from
 from pipeline.tokenize import DocContext
 from pipeline.types import Mention
@@ -53,11 +53,6 @@ class _Name:
 
 
 @cache
-def _surnames() -> frozenset[str]:
-    return frozenset(row["surname"] for row in load_tsv("surnames.tsv"))
-
-
-@cache
 def _honorific_regex() -> regex.Pattern[str]:
     words = [row["word"] for row in load_tsv("honorifics.tsv")]
     return phrase_regex(with_case_variants(words))
@@ -76,11 +71,6 @@ def _after_blocker(text: str, start: int) -> bool:
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
 
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(row["word"].casefold() for row in load_tsv("honorifics.tsv"))
-
-
 def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
     """A capitalised syllable that can be part of a name (an honorific only inside one)."""
     return (
@@ -88,7 +78,7 @@ def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
         and not w.is_punct
         and not w.is_number
         and (byline or not w.is_abbreviation)
-        and not (first and w.text.casefold() in _honorifics())
+        and not (first and w.text.casefold() in honorific_words())
     )
 
 
@@ -124,7 +114,7 @@ def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
     while i < len(words):
         w = words[i]
         if (
-            w.text in _surnames()
+            w.text in surnames()
             and (i == 0 or not _is_name_word(words[i - 1]))
             and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
         ):

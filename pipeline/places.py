@@ -38,7 +38,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from pipeline import gazetteer
 from pipeline.errors import ResourceError
 from pipeline.record import Links, Located
-from pipeline.resources import load_tsv
+from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -198,18 +198,6 @@ def _list_intro_regex() -> regex.Pattern[str]:
         r"(?:(?<![\p{L}\p{M}])\L<words>(?![\p{L}\p{M}])[ \t]*:?|\L<marks>)[ \t]*",
         words=words,
         marks=marks,
-    )
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(row["surname"] for row in load_tsv("surnames.tsv"))
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(
-        row["word"].casefold() for row in load_tsv("honorifics.tsv") if row["kind"] == "honorific"
     )
 
 
@@ -382,7 +370,7 @@ def _cut_person(text: str, syls: list[tuple[int, int, str]]) -> int:
     for i in range(1, len(syls)):
         if syls[i][2] == "-":
             return i
-        if text[syls[i][0] : syls[i][1]] in _surnames() and i + 1 < len(syls):
+        if text[syls[i][0] : syls[i][1]] in surnames() and i + 1 < len(syls):
             return i
     return len(syls)
 
@@ -392,7 +380,7 @@ def _person_like(text: str, syls: list[tuple[int, int, str]]) -> bool:
     if len(syls) < 3:
         return False
     first, second = (text[s:e] for s, e, _ in syls[:2])
-    return first in _surnames() or second in _context_words().middle
+    return first in surnames() or second in _context_words().middle
 
 
 def _known_prefix(text: str, syls: list[tuple[int, int, str]], level: str) -> int:
@@ -424,7 +412,8 @@ def _lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
         # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
         after = _SPACE.match(text, end)
         nxt = _SYLLABLE.match(text, after.end()) if after else None
-        if nxt and nxt.group().casefold() not in _honorifics():  # "Việt Nam - Lào Ông Hùng"
+        # "Việt Nam - Lào Ông Hùng": an honorific after the dash starts a new sentence.
+        if nxt and nxt.group().casefold() not in honorific_words("honorific"):
             return None
         prev = _syllable_before(text, start)
         if prev and prev[1][0].isupper() and not _is_abbreviation(prev[1]):
@@ -643,7 +632,7 @@ class _Finder:
         if not syls:
             return None
         first = text[syls[0][0] : syls[0][1]]
-        if first in _surnames() and len(syls) > 1 and not known(text[pos : syls[-1][1]], level):
+        if first in surnames() and len(syls) > 1 and not known(text[pos : syls[-1][1]], level):
             return None
         n = len(syls)
         if level in ADMIN_LEVELS:
@@ -719,7 +708,7 @@ class _Finder:
         prev = _syllable_before(text, start)
         if prev is None:
             return True
-        if prev[1].casefold() in _honorifics():
+        if prev[1].casefold() in honorific_words("honorific"):
             return False
         # Walk back over the capitalised run before the name: a surname or an honorific
         # opening it makes the whole run a person's name (Ông Nguyễn Hòa Bình).
@@ -729,10 +718,10 @@ class _Finder:
             run.insert(0, p[1])
             pos = p[0]
         before_run = _syllable_before(text, pos)
-        if before_run and before_run[1].casefold() in _honorifics():
+        if before_run and before_run[1].casefold() in honorific_words("honorific"):
             return False
-        honorific = bool(run) and run[0].casefold() in _honorifics()
-        return not (honorific or (run and run[0] in _surnames()))
+        honorific = bool(run) and run[0].casefold() in honorific_words("honorific")
+        return not (honorific or (run and run[0] in surnames()))
 
     def state_names(self) -> None:
         text = self.text
@@ -762,7 +751,7 @@ class _Finder:
             if cand.rule != "place.unit_word" or cand.level not in ADMIN_LEVELS:
                 continue
             words = cand.name.split()
-            if len(words) < 2 or words[0] in _surnames() or _key(cand.name) in place_names():
+            if len(words) < 2 or words[0] in surnames() or _key(cand.name) in place_names():
                 continue
             levels.setdefault(cand.name, Counter())[cand.level] += 1
         if not levels:

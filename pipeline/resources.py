@@ -69,3 +69,19 @@ def load_json(name: str) -> Any:
 def column_set(name: str, column: str) -> frozenset[str]:
     """All values of one column of a TSV resource, casefolded."""
     return frozenset(row[column].casefold() for row in load_tsv(name) if row[column])
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names (``surnames.tsv``), as written."""
+    return frozenset(row["surname"] for row in load_tsv("surnames.tsv"))
+
+
+@cache
+def honorific_words(*kinds: str) -> frozenset[str]:
+    """Words before a name (``honorifics.tsv``), casefolded; only ``kinds`` when given."""
+    return frozenset(
+        row["word"].casefold()
+        for row in load_tsv("honorifics.tsv")
+        if not kinds or row["kind"] in kinds
+    )
