@@ -55,6 +55,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
+from pipeline.durable import fsync_path
 from pipeline.errors import BatchError, InputError, NoArticlesError, VnieError
 from pipeline.ingest import DEFAULT_MAX_CHARS
 from pipeline.inputs import Article, InputFailure, article_key, count_articles, iter_articles
@@ -170,18 +171,7 @@ def process_article(article: Article) -> Outcome:
     from pipeline.api import extract_bytes, extract_text
 
     def failure(stage: str, code: str, reason: str, trace: str | None = None) -> Outcome:
-        line = _error_line(
-            input_=article.input,
-            line=article.line,
-            row=article.row,
-            doc_id=article.doc_id,
-            key=article.key,
-            stage=stage,
-            code=code,
-            reason=reason,
-            trace=trace,
-        )
-        return Outcome(article.key, line, failed=True)
+        return _error_outcome(article, stage, code, reason, trace)
 
     try:
         if article.data is not None:
@@ -210,32 +200,31 @@ def process_article(article: Article) -> Outcome:
     )
 
 
-def _failure_outcome(item: InputFailure) -> Outcome:
+def _error_outcome(
+    item: Article | InputFailure, stage: str, code: str, reason: str, trace: str | None = None
+) -> Outcome:
+    """The failed outcome of one article or input, with its errors.jsonl line."""
     line = _error_line(
         input_=item.input,
         line=item.line,
         row=item.row,
         doc_id=item.doc_id,
         key=item.key,
-        stage="read",
-        code=item.code,
-        reason=item.reason,
+        stage=stage,
+        code=code,
+        reason=reason,
+        trace=trace,
     )
     return Outcome(item.key, line, failed=True)
 
 
+def _failure_outcome(item: InputFailure) -> Outcome:
+    return _error_outcome(item, "read", item.code, item.reason)
+
+
 def _died_outcome(article: Article, err: BaseException) -> Outcome:
-    line = _error_line(
-        input_=article.input,
-        line=article.line,
-        row=article.row,
-        doc_id=article.doc_id,
-        key=article.key,
-        stage="worker",
-        code=WORKER_DIED_CODE,
-        reason=f"the worker process died on this article ({type(err).__name__}: {err})",
-    )
-    return Outcome(article.key, line, failed=True)
+    reason = f"the worker process died on this article ({type(err).__name__}: {err})"
+    return _error_outcome(article, "worker", WORKER_DIED_CODE, reason)
 
 
 # --- runners: where process_article runs ------------------------------------------------------
@@ -388,14 +377,6 @@ def _make_runner(engine: Engine, workers: int, scheduler: str | None) -> _Runner
 # --- durable append-only files --------------------------------------------------------------
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def repair_tail(path: Path) -> bool:
     """Truncate a final line cut short by a crash; True when something was cut."""
     if not path.exists():
@@ -473,7 +454,7 @@ class _RecordShards:
         last = _SHARD.match(self.files[-1].name)
         self.files.append(self.out / _shard_name(int(last.group(1)) + 1 if last else 0))
         self.current = _AppendFile(self.files[-1])
-        _fsync_dir(self.out)
+        fsync_path(self.out)
         self.lines = 0
 
     def close(self) -> None:
@@ -692,7 +673,7 @@ def _write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    fsync_path(path.parent)
 
 
 def _read_manifest(out: Path) -> dict[str, Any] | None:

@@ -41,6 +41,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.durable import fsync_path
 from pipeline.types import LABELS
 
 TABLES_DIR = "tables"
@@ -484,14 +485,6 @@ class _TableWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def build_tables(
     out: Path, record_files: Sequence[Path], errors_file: Path | None = None
 ) -> dict[str, int]:
@@ -520,7 +513,7 @@ def build_tables(
             writer.discard()
         raise
     for writer in writers.values():
-        _fsync_file(writer.tmp)
+        fsync_path(writer.tmp)
         os.replace(writer.tmp, writer.target)
     return {name: writer.count for name, writer in writers.items()}
 
@@ -550,6 +543,6 @@ def write_duckdb(out: Path) -> Path:
             con.execute("CHECKPOINT")
     finally:
         con.close()
-    _fsync_file(tmp)
+    fsync_path(tmp)
     os.replace(tmp, target)
     return target
