@@ -33,12 +33,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check pipeline tests
 
 bench: $(STAMP)
-	$(BIN)/python -m pipeline.bench
+	$(BIN)/python -m pipeline.apps.bench
 
 # A longer fuzz run than the property tests in `make test` (FUZZ_SECONDS to change it).
 FUZZ_SECONDS ?= 600
 fuzz: $(STAMP)
-	$(BIN)/python -m pipeline.fuzz --seconds $(FUZZ_SECONDS)
+	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf demo-out test-artifacts .pytest_cache .ruff_cache .hypothesis

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError, MissingInputError
-from pipeline.ingest import DEFAULT_MAX_CHARS, SourceText, WorkingText, decode, normalise
-from pipeline.record import Linker, Links, Located, build_record, locate
-from pipeline.tokenize import DocContext, build_context
+from pipeline.record.assemble import Linker, Links, Located, build_record, locate
+from pipeline.record.validate import validate_record
+from pipeline.text.ingest import DEFAULT_MAX_CHARS, SourceText, WorkingText, decode, normalise
+from pipeline.text.tokenize import DocContext, build_context
 from pipeline.types import Mention, Warning_
-from pipeline.validate import validate_record
 
 #: Extractors in the order they run. Each module has ``component(ctx, mentions) ->
 #: mentions``: it reads what earlier components found and returns the updated list.
@@ -34,12 +34,20 @@ COMPONENTS: tuple[str, ...] = (
 )
 
 #: Relation builders over the final, located mentions (``link(ctx, located) -> Links``).
-LINKERS: tuple[str, ...] = ("places", "officials", "awards", "subjects", "event")
+LINKERS: tuple[str, ...] = (
+    "extractors.places",
+    "linkers.officials",
+    "extractors.awards",
+    "linkers.subjects",
+    "linkers.event",
+)
 
 
 @cache
 def _components() -> tuple[Any, ...]:
-    return tuple(importlib.import_module(f"pipeline.{name}").component for name in COMPONENTS)
+    return tuple(
+        importlib.import_module(f"pipeline.extractors.{name}").component for name in COMPONENTS
+    )
 
 
 @cache
@@ -74,7 +82,7 @@ def _dateline(metadata: Mapping[str, Any] | None) -> str | None:
     """The article's publication date from its metadata, as ``YYYY-MM-DD``, when given."""
     if not metadata:
         return None
-    from pipeline.dates import parse_dateline
+    from pipeline.extractors.dates import parse_dateline
 
     for key in ("published", "date", "dateline", "published_at"):
         value = metadata.get(key)
@@ -126,7 +134,7 @@ def extract_bytes(
     metadata: Mapping[str, Any] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> dict[str, Any]:
-    """Decode ``data`` (see :func:`pipeline.ingest.decode`) and extract its record."""
+    """Decode ``data`` (see :func:`pipeline.text.ingest.decode`) and extract its record."""
     source = decode(data, path=path, max_chars=max_chars)
     return extract_source(
         source, path=path, doc_id=doc_id or _default_doc_id(path, source), metadata=metadata

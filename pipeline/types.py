@@ -1,7 +1,7 @@
 """Frozen dataclasses passed between stages.
 
 Offsets inside the pipeline are into the *working* text (normalised by ingest);
-:mod:`pipeline.record` turns them into offsets into the decoded source text once,
+:mod:`pipeline.record.assemble` turns them into offsets into the decoded source text once,
 at the end. Every offset is a code-point index, end excluded.
 """
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.batch import (
+from pipeline.record.validate import validate_record
+from pipeline.runs.batch import (
     BatchError,
     _Counts,
     _LocalRunner,
@@ -25,8 +26,7 @@ from pipeline.batch import (
     repair_tail,
     run_batch,
 )
-from pipeline.inputs import Article, iter_articles, source_text
-from pipeline.validate import validate_record
+from pipeline.runs.inputs import Article, iter_articles, source_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -76,7 +76,15 @@ def test_sigkill_midway_then_rerun_writes_each_article_exactly_once(tmp_path):
     inputs = [str(p) for p in sorted(DEV.glob("*.txt"))] + [str(CORPUS)]
     expected = {p.stem for p in DEV.glob("*.txt")} | {p.stem for p in CORPUS.glob("*.txt")}
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pipeline.batch", *inputs, "-o", str(out), "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.runs.batch",
+        *inputs,
+        "-o",
+        str(out),
+        "--no-progress",
+    ]
     proc = subprocess.Popen(
         [*command, "-w", "1"],
         cwd=ROOT,

@@ -24,7 +24,7 @@ from test_report import (
     xss_record,
 )
 
-from pipeline import report
+from pipeline.apps import report
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.convert import (
+from pipeline.errors import GoldError
+from pipeline.evaluation.convert import (
     convert,
     from_brat,
     from_conll,
@@ -19,8 +20,7 @@ from pipeline.convert import (
     to_doccano,
     to_label_studio,
 )
-from pipeline.errors import GoldError
-from pipeline.gold import GoldDoc, gold_doc, load_gold, load_gold_dir, text_sha256
+from pipeline.evaluation.gold import GoldDoc, gold_doc, load_gold, load_gold_dir, text_sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "dev"

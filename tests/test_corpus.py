@@ -8,8 +8,8 @@ import json
 import pytest
 
 from pipeline.api import extract_path
-from pipeline.gold import load_gold_dir
-from pipeline.validate import validate_record
+from pipeline.evaluation.gold import load_gold_dir
+from pipeline.record.validate import validate_record
 
 from conftest import ANNOTATIONS, CORPUS
 

@@ -1,4 +1,4 @@
-"""pipeline.dates: DATE patterns, negative cases, the seed gold and dev accuracy."""
+"""pipeline.extractors.dates: DATE patterns, negative cases, the seed gold and dev accuracy."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import dates
-from pipeline.ingest import normalise
-from pipeline.tokenize import DocContext, build_context
+from pipeline.extractors import dates
+from pipeline.text.ingest import normalise
+from pipeline.text.tokenize import DocContext, build_context
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_733452ca63a47b73.txt"

@@ -1,6 +1,6 @@
 """Accuracy on the real dev articles (../shared/dev): the thresholds the issues promise.
 
-Scores are computed by :mod:`pipeline.evaluate` (itself checked against hand-computed
+Scores are computed by :mod:`pipeline.evaluation.scores` (itself checked against hand-computed
 cases in test_evaluate.py); underthesea's NER is scored on the same files so that vnie
 must beat it on every label it can predict.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate import evaluate_dirs
+from pipeline.evaluation.scores import evaluate_dirs
 
 from conftest import DEV
 
@@ -60,7 +60,7 @@ def test_vnie_beats_underthesea(evaluation, label: str) -> None:
 def test_every_dev_record_validates() -> None:
     """Schema, sha256, offsets, order, references and values, against the source bytes."""
     from pipeline.api import extract_path
-    from pipeline.validate import validate_record
+    from pipeline.record.validate import validate_record
 
     texts = sorted(DEV.glob("*.txt"))
     assert texts

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.baseline import run_underthesea
-from pipeline.evaluate import (
+from pipeline.evaluation.baseline import run_underthesea
+from pipeline.evaluation.gold import load_gold_dir, text_sha256
+from pipeline.evaluation.scores import (
     attribute_equal,
     evaluate_dirs,
     load_predictions,
@@ -22,7 +23,6 @@ from pipeline.evaluate import (
     score,
     write_report,
 )
-from pipeline.gold import load_gold_dir, text_sha256
 from pipeline.types import LABELS
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"

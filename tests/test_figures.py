@@ -1,4 +1,4 @@
-"""pipeline.figures: FIGURE patterns, negative cases, the seed gold and dev accuracy."""
+"""pipeline.extractors.figures: FIGURE patterns, negative cases, the seed gold and dev accuracy."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import figures
-from pipeline.ingest import normalise
-from pipeline.tokenize import build_context
+from pipeline.extractors import figures
+from pipeline.text.ingest import normalise
+from pipeline.text.tokenize import build_context
 from pipeline.types import Mention
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -152,7 +152,7 @@ def test_rules_and_recipient_marks() -> None:
 
 def test_component_appends() -> None:
     ctx = build_context(normalise("Năm 2022 xã có 1.200 hộ."))
-    from pipeline import dates
+    from pipeline.extractors import dates
 
     labels = [m.label for m in figures.component(ctx, dates.component(ctx, []))]
     assert labels == ["DATE", "FIGURE"]
@@ -320,7 +320,7 @@ _PIECES = [
 def test_invariants_on_generated_text(pieces: list[str]) -> None:
     """Nothing raises; spans are non-empty, trimmed, inside the text, never overlapping a
     DATE or each other; values agree with the span text."""
-    from pipeline import dates
+    from pipeline.extractors import dates
 
     text = " ".join(pieces)
     ctx = build_context(normalise(text))

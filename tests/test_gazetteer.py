@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import gazetteer
-from pipeline.gazetteer import Resolution, Unit, resolve
+from pipeline.resources import gazetteer
+from pipeline.resources.gazetteer import Resolution, Unit, resolve
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
 ROOT = Path(__file__).resolve().parents[1]
@@ -252,7 +252,7 @@ def test_resolution_never_opens_a_socket(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_geocoding_code_is_never_imported() -> None:
     code = (
-        "import sys; from pipeline.gazetteer import resolve;"
+        "import sys; from pipeline.resources.gazetteer import resolve;"
         "assert resolve('Hậu Lộc', 'district').status == 'resolved';"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in"
         " ('geopy', 'vietnamadminunits', 'shapely', 'requests', 'urllib3'));"

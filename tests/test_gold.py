@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import GoldError
-from pipeline.gold import gold_problems, load_gold, load_gold_dir, text_sha256
+from pipeline.evaluation.gold import gold_problems, load_gold, load_gold_dir, text_sha256
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "annotations" / "000_733452ca63a47b73.json"

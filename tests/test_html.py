@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import BinaryInputError, DecodeError, EmptyInputError
-from pipeline.html import decode_html, html_to_text, read_html
+from pipeline.text.html import decode_html, html_to_text, read_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="vi"><head>

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
-from pipeline.ingest import decode, is_boilerplate, normalise
+from pipeline.text.ingest import decode, is_boilerplate, normalise
 
 TEXT = "Chủ tịch UBND xã Liên Lộc, huyện Hậu Lộc, tỉnh Thanh Hóa đã tặng bằng khen cho 3 tập thể."
 

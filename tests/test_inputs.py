@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.inputs import (
+from pipeline.runs.inputs import (
     Article,
     InputFailure,
     count_articles,

@@ -13,11 +13,12 @@ import pytest
 
 from pipeline.api import extract_bytes, extract_path, extract_text
 from pipeline.errors import DecodeError, InputError, InputTooLargeError
-from pipeline.fuzz import cp1258_bytes, legacy_bytes
-from pipeline.html import read_html
-from pipeline.ingest import DEFAULT_MAX_CHARS, decode, normalise
-from pipeline.inputs import Article, InputFailure, iter_articles
-from pipeline.validate import validate_record
+from pipeline.record.validate import validate_record
+from pipeline.runs.inputs import Article, InputFailure, iter_articles
+from pipeline.text.html import read_html
+from pipeline.text.ingest import DEFAULT_MAX_CHARS, decode, normalise
+
+from fuzz import cp1258_bytes, legacy_bytes
 
 ARTICLE = """Ngày hội đại đoàn kết toàn dân tộc ở xã Liên Lộc
 Sáng 12/8/2022, UBND xã Liên Lộc, huyện Hậu Lộc, tỉnh Thanh Hóa tổ chức ngày hội đại đoàn kết \
@@ -349,7 +350,7 @@ def test_a_three_megabyte_article_is_processed_with_a_raised_limit() -> None:
 
 
 def test_batch_runs_apply_their_character_limit_to_text_files(tmp_path: Path) -> None:
-    from pipeline.batch import run_batch
+    from pipeline.runs.batch import run_batch
 
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -360,7 +361,7 @@ def test_batch_runs_apply_their_character_limit_to_text_files(tmp_path: Path) ->
 
 
 def test_batch_records_are_strict_json_even_with_nan_in_jsonl_metadata(tmp_path: Path) -> None:
-    from pipeline.batch import existing_record_files, run_batch
+    from pipeline.runs.batch import existing_record_files, run_batch
 
     inputs = tmp_path / "in.jsonl"
     inputs.write_text('{"text": "Xã Liên Lộc có 1.200 hộ dân.", "score": NaN}\n', encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import extract_path
-from pipeline.batch import existing_record_files, run_batch
+from pipeline.runs.batch import existing_record_files, run_batch
 
 from conftest import CORPUS, ROOT
 
@@ -112,7 +112,7 @@ def test_the_batch_command_needs_no_network_from_start_to_end(tmp_path: Path) ->
         "VNIE_NETWORK_LOG": str(log),
     }
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pipeline.batch", str(CORPUS), "-o", str(out)]
+    command = [sys.executable, "-m", "pipeline.runs.batch", str(CORPUS), "-o", str(out)]
     proc = subprocess.run(
         [*command, "--workers", "0", "--no-progress"],
         env=env,

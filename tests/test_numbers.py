@@ -1,4 +1,4 @@
-"""pipeline.numbers: Vietnamese number parsing, the number pattern and the unit lexicon."""
+"""pipeline.text.numbers: Vietnamese number parsing, the number pattern and the unit lexicon."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 import regex
 
-from pipeline.numbers import (
+from pipeline.text.numbers import (
     NUMBER_PATTERN,
     QUANTITIES,
     context_words,

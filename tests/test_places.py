@@ -1,4 +1,4 @@
-"""pipeline.places: PLACE rules on short texts, negative cases, the seed gold, dev F1, and
+"""PLACE rules on short texts, negative cases, the seed gold, dev F1, and
 the ``places`` linker over the gazetteer."""
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import gazetteer, places
-from pipeline.evaluate import score
-from pipeline.gold import load_gold_dir
-from pipeline.ingest import normalise
-from pipeline.record import Located, locate
-from pipeline.tokenize import build_context
+from pipeline.evaluation.gold import load_gold_dir
+from pipeline.evaluation.scores import score
+from pipeline.extractors import places
+from pipeline.record.assemble import Located, locate
+from pipeline.resources import gazetteer
+from pipeline.text.ingest import normalise
+from pipeline.text.tokenize import build_context
 from pipeline.types import Mention
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

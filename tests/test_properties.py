@@ -1,7 +1,7 @@
 """Property tests: invariants of ingest, every extractor and the record on hostile text.
 
 Inputs are arbitrary Unicode, Vietnamese-syllable text and windows of real articles
-(``../shared/dev`` and ``corpus/``) mutated by :mod:`pipeline.fuzz`'s operators
+(``../shared/dev`` and ``corpus/``) mutated by :mod:`fuzz`'s operators
 (insertions, deletions, duplications, NFD ranges, zero-width and control characters,
 odd spaces, glued words, cut UTF-8 bytes, legacy encodings). ``make fuzz`` runs the same
 operators with a far larger budget.
@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 
 from pipeline.api import COMPONENTS, extract_bytes, extract_text
 from pipeline.errors import InputError
-from pipeline.fuzz import (
+from pipeline.record.validate import validate_record
+from pipeline.text.ingest import decode, normalise
+from pipeline.text.tokenize import build_context
+from pipeline.types import LABELS
+
+from conftest import CORPUS, DEV
+from fuzz import (
     COMBINING,
     CONTROLS,
     MUTATORS,
@@ -34,12 +40,6 @@ from pipeline.fuzz import (
     mutate,
     record_problems,
 )
-from pipeline.ingest import decode, normalise
-from pipeline.tokenize import build_context
-from pipeline.types import LABELS
-from pipeline.validate import validate_record
-
-from conftest import CORPUS, DEV
 
 PROPERTY = settings(
     max_examples=200,
@@ -180,7 +180,7 @@ def test_every_extractor_keeps_its_spans_inside_the_text_and_apart(text: str) ->
     ctx = build_context(normalise(text))
     mentions: list = []
     for name in COMPONENTS:
-        mentions = importlib.import_module(f"pipeline.{name}").component(ctx, mentions)
+        mentions = importlib.import_module(f"pipeline.extractors.{name}").component(ctx, mentions)
         last_end: dict[str, int] = {}
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             assert m.label in LABELS, name
@@ -283,7 +283,7 @@ def test_windows_come_from_real_articles() -> None:
 
 
 def test_the_fuzz_runner_reports_what_it_tried(capsys) -> None:
-    from pipeline.fuzz import main
+    from fuzz import main
 
     assert main(["--examples", "12", "--seed", "3"]) == 0
     summary = capsys.readouterr().out.strip().splitlines()[-1]
@@ -293,7 +293,7 @@ def test_the_fuzz_runner_reports_what_it_tried(capsys) -> None:
 
 def test_the_fuzz_runner_reports_and_shrinks_a_finding(capsys, monkeypatch, tmp_path) -> None:
     """A planted bug (grounding broken for texts holding a digit) is found and shrunk."""
-    import pipeline.fuzz as fuzz
+    import fuzz as fuzz
 
     real = fuzz.record_problems
 

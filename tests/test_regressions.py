@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import extract_bytes, extract_text
-from pipeline.fuzz import facts, facts_difference
-from pipeline.ingest import decode, normalise
-from pipeline.tokenize import build_context
-from pipeline.validate import validate_record
+from pipeline.record.validate import validate_record
+from pipeline.text.ingest import decode, normalise
+from pipeline.text.tokenize import build_context
+
+from fuzz import facts, facts_difference
 
 CASES = Path(__file__).resolve().parent / "regressions"
 NAMES = sorted(p.stem for p in CASES.glob("*.txt"))

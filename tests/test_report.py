@@ -1,4 +1,4 @@
-"""The review site (pipeline.report) and notebooks/explore.ipynb, without a browser.
+"""The review site (pipeline.apps.report) and notebooks/explore.ipynb, without a browser.
 
 The records are made from the seed's gold file (``report.gold_record``) so that every
 label, nested spans and the relation panels are exercised whatever the extractors find.
@@ -19,10 +19,10 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pipeline import report
+from pipeline.apps import report
 from pipeline.errors import RecordError
-from pipeline.gazetteer import resolve
-from pipeline.validate import validate_record
+from pipeline.record.validate import validate_record
+from pipeline.resources.gazetteer import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "000_733452ca63a47b73"
@@ -107,7 +107,7 @@ def seed_record(source_path: Path = SEED_TEXT) -> dict[str, Any]:
 def xss_record(source_path: Path) -> dict[str, Any]:
     """A record over XSS_TEXT whose mentions, attributes and metadata carry markup."""
     source_path.write_text(XSS_TEXT, encoding="utf-8")
-    from pipeline.ingest import sha256_hex
+    from pipeline.text.ingest import sha256_hex
 
     def span(needle: str) -> tuple[int, int]:
         start = XSS_TEXT.index(needle)
@@ -572,7 +572,7 @@ def _stdout(cells: list[nbformat.NotebookNode]) -> str:
 def test_explore_notebook_runs_on_extract_records_and_on_a_batch_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline.tables import build_tables, write_duckdb
+    from pipeline.runs.tables import build_tables, write_duckdb
 
     records = [seed_record(), variant_record()]
     from_records = _run_notebook(write_records(tmp_path / "records", records), monkeypatch)

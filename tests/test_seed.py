@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.validate import validate_record
+from pipeline.record.validate import validate_record
 
 from conftest import SEED_TEXT
 

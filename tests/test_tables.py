@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pipeline.tables import SCHEMAS, build_tables, write_duckdb
+from pipeline.runs.tables import SCHEMAS, build_tables, write_duckdb
 
 TEXT = (
     "UBND xã Liên Lộc trao 3 bằng khen cho 3 tập thể. Chủ tịch UBND xã Lý Văn An "

@@ -8,8 +8,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest import normalise
-from pipeline.tokenize import build_context, token_spans
+from pipeline.text.ingest import normalise
+from pipeline.text.tokenize import build_context, token_spans
 
 from conftest import SEED_TEXT
 

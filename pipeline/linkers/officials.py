@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.record import Links, Located
-from pipeline.scan import inside
-from pipeline.tokenize import DocContext
+from pipeline.record.assemble import Links, Located
+from pipeline.text.scan import inside
+from pipeline.text.tokenize import DocContext
 
 
 def person_groups(located: Sequence[Located]) -> list[list[Located]]:

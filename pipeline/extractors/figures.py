@@ -35,8 +35,8 @@ from functools import cache
 
 import regex
 
-from pipeline import dates
-from pipeline.numbers import (
+from pipeline.extractors import dates
+from pipeline.text.numbers import (
     DIGITS_PATTERN,
     INLINE_SPACE,
     SCALE_PATTERN,
@@ -49,7 +49,7 @@ from pipeline.numbers import (
     to_json_number,
     unit_regex,
 )
-from pipeline.tokenize import DocContext
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "FIGURE"

@@ -1,6 +1,6 @@
 """Batch runs: many articles in, one output directory of records, errors and tables out.
 
-:func:`run_batch` streams articles from :func:`pipeline.inputs.iter_articles` through
+:func:`run_batch` streams articles from :func:`pipeline.runs.inputs.iter_articles` through
 :func:`pipeline.api.extract_bytes`/``extract_text`` on worker processes (or a Dask
 cluster) and writes, in OUT:
 
@@ -13,7 +13,7 @@ cluster) and writes, in OUT:
   binary or undecodable; ``extract``: an unexpected exception, i.e. a bug, with a
   ``traceback`` summary; ``worker``: the worker process died on it), ``code`` and
   ``reason``. The run goes on.
-- ``tables/*.parquet`` and ``vnie.duckdb``: see :mod:`pipeline.tables`.
+- ``tables/*.parquet`` and ``vnie.duckdb``: see :mod:`pipeline.runs.tables`.
 - ``manifest.json``: versions, options, input digests, counts and timing.
 
 Exactly once: an article's key is its doc id and the sha256 of its content, which the
@@ -28,7 +28,7 @@ rebuilding the tables from all the records in OUT (one streaming pass). Memory: 
 bounded number of articles in flight and 8 bytes of key digest per article done (plus
 set overhead), never the articles or records themselves.
 
-Run from a shell as ``python -m pipeline.batch INPUT... -o OUT`` (``--help``).
+Run from a shell as ``python -m pipeline.runs.batch INPUT... -o OUT`` (``--help``).
 """
 
 from __future__ import annotations
@@ -55,10 +55,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
-from pipeline.durable import fsync_path
 from pipeline.errors import BatchError, InputError, NoArticlesError, VnieError
-from pipeline.ingest import DEFAULT_MAX_CHARS
-from pipeline.inputs import Article, InputFailure, article_key, count_articles, iter_articles
+from pipeline.runs.durable import fsync_path
+from pipeline.runs.inputs import Article, InputFailure, article_key, count_articles, iter_articles
+from pipeline.text.ingest import DEFAULT_MAX_CHARS
 
 RECORDS = "records.jsonl"
 ERRORS = "errors.jsonl"
@@ -905,7 +905,7 @@ def _run_locked(
     _write_json_atomic(out / MANIFEST, manifest)
     counts, items_digest = _extract_all(inputs, out, options, done_keys, progress, max_in_flight)
 
-    from pipeline.tables import build_tables, write_duckdb
+    from pipeline.runs.tables import build_tables, write_duckdb
 
     record_files = existing_record_files(out)
     tables = build_tables(out, record_files, out / ERRORS)
@@ -1020,12 +1020,12 @@ def format_summary(summary: BatchSummary) -> str:
     return text
 
 
-# --- command line (the typer command of pipeline.cli calls run_batch the same way) ----------
+# --- command line (the typer command of pipeline.apps.cli calls run_batch the same way) ----------
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.batch",
+        prog="python -m pipeline.runs.batch",
         description="Extract records from many articles into OUT, resumably.",
     )
     parser.add_argument(
@@ -1080,8 +1080,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run the imported module's main, so workers unpickle functions of pipeline.batch,
+    # Run the imported module's main, so workers unpickle functions of pipeline.runs.batch,
     # not of __main__.
-    from pipeline.batch import main as _main
+    from pipeline.runs.batch import main as _main
 
     sys.exit(_main())

@@ -100,7 +100,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check records: schema, sha256, grounding, order, overlaps, references, values."""
-    from pipeline.validate import validate_record
+    from pipeline.record.validate import validate_record
 
     invalid = 0
     for path in records:
@@ -149,8 +149,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score predictions against gold: strict, partial and value P/R/F1, attribute accuracy."""
-    from pipeline.baseline import BASELINES
-    from pipeline.evaluate import evaluate_dirs, render_markdown, write_report
+    from pipeline.evaluation.baseline import BASELINES
+    from pipeline.evaluation.scores import evaluate_dirs, render_markdown, write_report
 
     if baseline is not None and baseline not in BASELINES:
         raise fail(f"unknown baseline {baseline!r}; known: {', '.join(BASELINES)}")
@@ -193,8 +193,8 @@ def convert(
     ] = None,
 ) -> None:
     """Convert annotations between formats; says what a format could not hold."""
-    from pipeline.convert import FORMATS
-    from pipeline.convert import convert as run_convert
+    from pipeline.evaluation.convert import FORMATS
+    from pipeline.evaluation.convert import convert as run_convert
 
     for fmt in (from_fmt, to_fmt):
         if fmt not in FORMATS:
@@ -240,7 +240,7 @@ def batch(
     ] = None,
 ) -> None:
     """Extract many articles: streaming, parallel, resumable; JSONL, Parquet and DuckDB out."""
-    from pipeline.batch import run_batch
+    from pipeline.runs.batch import run_batch
 
     if engine not in ("local", "dask"):
         raise fail(f"unknown engine {engine!r}; use local or dask")
@@ -274,7 +274,7 @@ def report(
     ] = None,
 ) -> None:
     """Build review pages: every mention highlighted in its sentence, and an index."""
-    from pipeline.report import build_site
+    from pipeline.apps.report import build_site
 
     try:
         summary = build_site(out_dir, html, gold_dir=gold)

@@ -29,12 +29,12 @@ import pandas as pd
 
 from pipeline import SCHEMA_VERSION
 from pipeline.errors import InputError, RecordError, ResourceError
-from pipeline.evaluate import attribute_equal, load_predictions
-from pipeline.gold import gold_problems
-from pipeline.ingest import decode, sha256_hex
+from pipeline.evaluation.gold import gold_problems
+from pipeline.evaluation.scores import attribute_equal, load_predictions
+from pipeline.record.validate import validate_record
 from pipeline.resources import load_json
+from pipeline.text.ingest import decode, sha256_hex
 from pipeline.types import LABELS
-from pipeline.validate import validate_record
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go

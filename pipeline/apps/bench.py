@@ -1,4 +1,4 @@
-"""Speed and memory benchmark: ``python -m pipeline.bench`` (``make bench``).
+"""Speed and memory benchmark: ``python -m pipeline.apps.bench`` (``make bench``).
 
 On the real articles of ``../shared/bench`` and ``../shared/dev`` (read in place, never
 copied), in one run:
@@ -8,7 +8,7 @@ copied), in one run:
 - underthesea ``word_tokenize`` alone on the same texts, in 1 process;
 - underthesea ``ner`` with 2 processes on a sample of the texts (``--ner-sample``,
   default 10: ner takes seconds per article);
-- peak memory of whole batch runs (:func:`pipeline.batch.run_batch`, 2 workers) over
+- peak memory of whole batch runs (:func:`pipeline.runs.batch.run_batch`, 2 workers) over
   1,000 and 10,000 articles (the texts repeated under distinct ids, from a JSONL file):
   the batch process's own peak RSS (``ru_maxrss``) and the peak of the sum of RSS over
   it and its worker processes (sampled every 0.2 s with psutil).
@@ -81,7 +81,7 @@ def load_texts(dirs: Sequence[Path], limit: int | None = None) -> list[tuple[Pat
 
 
 def _warm_vnie(_: int) -> int:
-    from pipeline.batch import warm_up
+    from pipeline.runs.batch import warm_up
 
     warm_up()
     time.sleep(0.5)  # keep this worker busy so the next warm-up lands on another one
@@ -103,7 +103,7 @@ def _ner(text: str) -> int:
 
 
 def _pool(processes: int, warm) -> ProcessPoolExecutor:
-    from pipeline.batch import _process_context
+    from pipeline.runs.batch import _process_context
 
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=_process_context())
     pids = set(pool.map(warm, range(processes)))
@@ -114,8 +114,8 @@ def _pool(processes: int, warm) -> ProcessPoolExecutor:
 
 def bench_vnie(paths: Sequence[Path], chars: int, processes: int) -> Speed:
     """The batch per-article function over ``paths`` (``chars`` characters in all)."""
-    from pipeline.batch import process_article
-    from pipeline.inputs import Article, iter_articles
+    from pipeline.runs.batch import process_article
+    from pipeline.runs.inputs import Article, iter_articles
 
     articles = [a for a in iter_articles([str(p) for p in paths]) if isinstance(a, Article)]
     with _pool(processes, _warm_vnie) as pool:
@@ -181,7 +181,7 @@ def bench_memory(texts: Sequence[str], docs: int, workers: int, scratch: Path) -
     command = [
         sys.executable,
         "-m",
-        "pipeline.bench",
+        "pipeline.apps.bench",
         "--rss-child",
         str(feed),
         str(out),
@@ -209,7 +209,7 @@ def bench_memory(texts: Sequence[str], docs: int, workers: int, scratch: Path) -
 
 
 def _rss_child(feed: str, out: str, workers: str) -> None:
-    from pipeline.batch import run_batch
+    from pipeline.runs.batch import run_batch
 
     start = time.perf_counter()
     summary = run_batch([feed], Path(out), workers=int(workers), id_field="id", progress=False)
@@ -273,7 +273,7 @@ def format_report(speeds: Sequence[Speed], memory: Sequence[Memory], ner_sample:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.bench",
+        prog="python -m pipeline.apps.bench",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -19,7 +19,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from pipeline.errors import VnieError
-from pipeline.ingest import decode, normalise
+from pipeline.text.ingest import decode, normalise
 
 _REFERENCE_LABELS: dict[tuple[str, str], tuple[str, ...]] = {
     ("officials", "person"): ("PERSON",),
@@ -77,7 +77,7 @@ def validate_record(
     if problems:
         return problems
     if source_bytes is not None:
-        from pipeline.ingest import sha256_hex
+        from pipeline.text.ingest import sha256_hex
 
         if sha256_hex(source_bytes) != record["source"]["sha256"]:
             problems.append("source: sha256 of the source bytes does not match the record")
@@ -192,7 +192,7 @@ def _reference_problems(record: Mapping[str, Any]) -> list[str]:
 
 
 def _value_problems(mentions: list[Mapping[str, Any]]) -> list[str]:
-    from pipeline.figures import parse_value
+    from pipeline.extractors.figures import parse_value
 
     problems = []
     for m in mentions:

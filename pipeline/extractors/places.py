@@ -1,5 +1,5 @@
 """PLACE mentions (administrative units, countries, regions, roads, rivers …) and the
-``places`` linker that resolves them against :mod:`pipeline.gazetteer`.
+``places`` linker that resolves them against :mod:`pipeline.resources.gazetteer`.
 
 Rules, each a regex pass over the working text (the spaCy tokens only veto a unit word
 that sits inside another word, as ``xã`` in ``Thông tấn xã``):
@@ -35,11 +35,10 @@ from typing import Any
 import regex
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 
-from pipeline import gazetteer
 from pipeline.errors import ResourceError
-from pipeline.record import Links, Located
-from pipeline.resources import honorific_words, load_tsv, surnames
-from pipeline.tokenize import DocContext
+from pipeline.record.assemble import Links, Located
+from pipeline.resources import gazetteer, honorific_words, load_tsv, surnames
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "PLACE"

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
 
-from pipeline.ingest import WorkingText, normalise
-from pipeline.scan import Word, words_from
+from pipeline.text.ingest import WorkingText, normalise
+from pipeline.text.scan import Word, words_from
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
@@ -62,7 +62,7 @@ class DocContext:
         return {}
 
     def words_of(self, line: tuple[int, int]) -> list[Word]:
-        """The syllable-level words (:mod:`pipeline.scan`) of one line, computed once."""
+        """The syllable-level words (:mod:`pipeline.text.scan`) of one line, computed once."""
         words = self._line_words.get(line)
         if words is None:
             words = self._line_words[line] = list(words_from(self.text, line[0], line[1]))

@@ -16,8 +16,8 @@ from functools import cache
 import regex
 
 from pipeline.resources import honorific_words, load_tsv, surnames
-from pipeline.scan import Word, phrase_regex
-from pipeline.tokenize import DocContext
+from pipeline.text.scan import Word, phrase_regex
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "ORG"
@@ -98,14 +98,14 @@ def unit_word_at(text: str, words: list[Word], i: int) -> int:
 @cache
 def admin_names() -> frozenset[str]:
     """Name keys of every province and district (``Hà Tĩnh``, ``Lâm Đồng``, ``Hồ Chí Minh``)."""
-    from pipeline.gazetteer import name_key, units
+    from pipeline.resources.gazetteer import name_key, units
 
     return frozenset(name_key(u.name) for level in ("province", "district") for u in units(level))
 
 
 def starts_admin_name(text: str, words: list[Word], i: int) -> bool:
     """Whether two or three capitalised words from ``words[i]`` name a province or district."""
-    from pipeline.gazetteer import name_key
+    from pipeline.resources.gazetteer import name_key
 
     for n in (3, 2):
         run = words[i : i + n]

@@ -4,7 +4,7 @@ The text of a page is defined as follows, and record offsets of an ``.html`` inp
 indices into exactly this text:
 
 - the page is decoded from its bytes: a byte-order mark, else a ``<meta charset>`` /
-  ``http-equiv`` declaration, else :func:`pipeline.ingest.decode` (UTF-8, then legacy
+  ``http-equiv`` declaration, else :func:`pipeline.text.ingest.decode` (UTF-8, then legacy
   Vietnamese encodings);
 - character references are decoded (``&amp;`` → ``&``, ``&#7889;`` → ``ố``);
   ``&nbsp;`` and every other whitespace run become one space (``<pre>`` keeps its
@@ -30,7 +30,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.errors import DecodeError, EmptyInputError, MalformedHtmlError
-from pipeline.ingest import decode
+from pipeline.text.ingest import decode
 
 #: Elements whose whole content is dropped.
 SKIPPED = frozenset(

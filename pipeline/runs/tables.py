@@ -41,7 +41,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.durable import fsync_path
+from pipeline.runs.durable import fsync_path
 from pipeline.types import LABELS
 
 TABLES_DIR = "tables"

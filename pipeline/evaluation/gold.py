@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import GoldError
-from pipeline.ingest import sha256_hex
+from pipeline.text.ingest import sha256_hex
 from pipeline.types import LABELS
 
 #: Keys every gold mention has; any other key is an attribute.

@@ -8,8 +8,8 @@ input that cannot become one (the batch run logs it and goes on).
 Formats, by suffix (case-insensitive):
 
 - ``.txt`` (and any explicitly named file of another suffix): one article, its raw
-  bytes decoded by :func:`pipeline.ingest.decode`; doc id: the file's stem.
-- ``.html``/``.htm``: one article, the page's visible text (:mod:`pipeline.html`);
+  bytes decoded by :func:`pipeline.text.ingest.decode`; doc id: the file's stem.
+- ``.html``/``.htm``: one article, the page's visible text (:mod:`pipeline.text.html`);
   page metadata (url, published, source, author) becomes the record's ``metadata``.
 - ``.jsonl``/``.ndjson``: one JSON object per line; the article text is field
   ``text_field``; the doc id is field ``id_field`` when given, else ``<stem>-L<line>``;
@@ -47,7 +47,7 @@ from pipeline.errors import (
     NoArticlesError,
     UnreadableInputError,
 )
-from pipeline.ingest import DEFAULT_MAX_CHARS, check_article_text
+from pipeline.text.ingest import DEFAULT_MAX_CHARS, check_article_text
 
 #: Input kinds by file suffix; an explicitly named file of any other suffix is ``text``.
 SUFFIXES: dict[str, str] = {
@@ -245,7 +245,7 @@ def _file_article(path: Path, kind: str, max_chars: int) -> Article | InputFailu
     name = str(path)
     try:
         if kind == "html":
-            from pipeline.html import read_html
+            from pipeline.text.html import read_html
 
             data = _read_file(path, max_chars * _HTML_BYTES_PER_CHAR)
             document = read_html(data, path=name)
@@ -391,7 +391,7 @@ def source_text(path: str, *, text_field: str = "text") -> str:
     row ``n`` of a CSV file; an ``.html`` file: its visible text; any other file: its
     decoded bytes. Raises :class:`InputError` when that text can no longer be read.
     """
-    from pipeline.ingest import decode
+    from pipeline.text.ingest import decode
 
     match = None if Path(path).exists() else _FRAGMENT.match(path)
     if match is None:
@@ -399,7 +399,7 @@ def source_text(path: str, *, text_field: str = "text") -> str:
         if not file.is_file():
             raise MissingInputError("no such file", path=path)
         if kind_of(file) == "html":
-            from pipeline.html import read_html_file
+            from pipeline.text.html import read_html_file
 
             return read_html_file(file).text
         return decode(file.read_bytes(), path=path, max_chars=sys.maxsize).text

@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.gold import GoldDoc
-from pipeline.ingest import normalise
-from pipeline.tokenize import line_ranges
+from pipeline.evaluation.gold import GoldDoc
+from pipeline.text.ingest import normalise
+from pipeline.text.tokenize import line_ranges
 
 #: underthesea NER tag → guide label.
 LABEL_MAP: dict[str, str] = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}

@@ -1,9 +1,9 @@
 """Fuzz the pipeline with mutated real articles and check the invariants that must hold.
 
-``python -m pipeline.fuzz --examples N --seconds S`` mutates windows of the articles in
+``python -m fuzz --examples N --seconds S`` mutates windows of the articles in
 ``corpus/`` (and ``../shared/dev`` when present) with a seeded random mutator, runs
 :func:`pipeline.api.extract_text`, :func:`pipeline.api.extract_bytes` (cut UTF-8, legacy
-encodings) or :func:`pipeline.html.read_html` (markup scattered through the text) on each,
+encodings) or :func:`pipeline.text.html.read_html` (markup scattered through the text) on each,
 and reports every broken invariant (see :func:`record_problems`) with a shrunk reproducer.
 Exit status: 0 nothing found, 1 findings, 2 no seed articles.
 
@@ -182,11 +182,11 @@ def random_mutation(rng: random.Random, *, splice: Sequence[str] = ()) -> Mutati
 def record_problems(record: Mapping[str, Any], source: str) -> list[str]:
     """Every broken invariant of ``record`` extracted from ``source`` (empty: all hold).
 
-    The record says it is valid and :func:`pipeline.validate.validate_record` agrees;
+    The record says it is valid and :func:`pipeline.record.validate.validate_record` agrees;
     every mention, the title and the event name are grounded (``source[start:end] ==
     text``); mentions within a label never overlap; the record is strict JSON (no NaN).
     """
-    from pipeline.validate import validate_record
+    from pipeline.record.validate import validate_record
 
     problems = [f"invalid: {p}" for p in validate_record(record, source_text=source)]
     if not problems and (not record["validation"]["valid"] or record["validation"]["problems"]):
@@ -304,7 +304,7 @@ def bytes_problems(data: bytes) -> list[str]:
     """Broken invariants when extracting raw ``data``: it decodes and validates, or it
     raises an :class:`InputError` subclass (never a bare ``InputError`` or another error)."""
     from pipeline.api import extract_bytes
-    from pipeline.validate import validate_record
+    from pipeline.record.validate import validate_record
 
     try:
         record = extract_bytes(data)
@@ -315,7 +315,7 @@ def bytes_problems(data: bytes) -> list[str]:
     except Exception as err:
         return [f"crash: {type(err).__name__}: {err}\n{_short_trace(err)}"]
     problems = [f"invalid (bytes): {p}" for p in validate_record(record, source_bytes=data)]
-    from pipeline.ingest import decode
+    from pipeline.text.ingest import decode
 
     return problems + record_problems(record, decode(data).text)
 
@@ -442,10 +442,10 @@ def _markup(rng: random.Random, text: str) -> str:
 
 
 def html_problems(data: bytes) -> list[str]:
-    """Broken invariants of an HTML page: :func:`pipeline.html.read_html` gives text (or
+    """Broken invariants of an HTML page: :func:`pipeline.text.html.read_html` gives text (or
     raises an :class:`InputError` subclass) whose record holds (:func:`record_problems`)."""
     from pipeline.api import extract_text
-    from pipeline.html import read_html
+    from pipeline.text.html import read_html
 
     try:
         document = read_html(data, path="page.html")
@@ -561,7 +561,7 @@ def run(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.fuzz", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m fuzz", description=__doc__)
     parser.add_argument("--examples", type=int, default=None, help="stop after N examples")
     parser.add_argument("--seconds", type=float, default=60.0, help="stop after S seconds")
     parser.add_argument("--seed", type=int, default=0, help="random seed (runs are repeatable)")

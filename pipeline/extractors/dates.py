@@ -37,9 +37,9 @@ from functools import cache
 import regex
 
 from pipeline.errors import ResourceError
-from pipeline.numbers import INLINE_SPACE, alternation, context_words, unit_regex
 from pipeline.resources import load_json
-from pipeline.tokenize import DocContext
+from pipeline.text.numbers import INLINE_SPACE, alternation, context_words, unit_regex
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "DATE"

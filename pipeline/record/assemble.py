@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline import SCHEMA_VERSION
-from pipeline.ingest import SourceText, WorkingText
-from pipeline.tokenize import DocContext
+from pipeline.text.ingest import SourceText, WorkingText
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention, Warning_
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.errors import RecordError
-from pipeline.gold import GoldDoc, load_gold_dir
+from pipeline.evaluation.gold import GoldDoc, load_gold_dir
 from pipeline.types import LABELS
 
 #: Labels scored with a value match, and the attribute holding the value.
@@ -670,7 +670,7 @@ def evaluate_dirs(
         raise ValueError("give either a predictions path or run=True")
     predict_baseline = None
     if baseline is not None:
-        from pipeline.baseline import BASELINES
+        from pipeline.evaluation.baseline import BASELINES
 
         if baseline not in BASELINES:
             raise ValueError(f"unknown baseline {baseline!r}; known: {', '.join(BASELINES)}")

@@ -15,10 +15,10 @@ from functools import cache
 
 import regex
 
-from pipeline.record import Links, Located
+from pipeline.record.assemble import Links, Located
 from pipeline.resources import load_tsv
-from pipeline.scan import inside, phrase_regex, with_case_variants
-from pipeline.tokenize import DocContext
+from pipeline.text.scan import inside, phrase_regex, with_case_variants
+from pipeline.text.tokenize import DocContext
 
 _MEASURE_WINDOW = 40
 # What may stand before a sentence-opening subject: a time adverbial and a comma.

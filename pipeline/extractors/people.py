@@ -21,10 +21,17 @@ from functools import cache
 
 import regex
 
-from pipeline.orgs import starts_admin_name, unit_word_at
+from pipeline.extractors.orgs import starts_admin_name, unit_word_at
 from pipeline.resources import honorific_words, load_tsv, surnames
-from pipeline.scan import SpanIndex, Word, overlaps, phrase_regex, with_case_variants, words_from
-from pipeline.tokenize import DocContext
+from pipeline.text.scan import (
+    SpanIndex,
+    Word,
+    overlaps,
+    phrase_regex,
+    with_case_variants,
+    words_from,
+)
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "PERSON"

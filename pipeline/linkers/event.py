@@ -15,10 +15,10 @@ from functools import cache
 
 import regex
 
-from pipeline.record import Links, Located
+from pipeline.record.assemble import Links, Located
 from pipeline.resources import load_tsv
-from pipeline.scan import inside, phrase_regex
-from pipeline.tokenize import DocContext
+from pipeline.text.scan import inside, phrase_regex
+from pipeline.text.tokenize import DocContext
 
 _NAME_END = regex.compile(r"[ \t]+(?:ở|tại)[ \t]|[,:;.!?(–]|[ \t]+-[ \t]")
 

@@ -4,7 +4,7 @@
 after it. ``Phó Chủ tịch - Tổng Thư ký Ủy ban …`` and ``Tư lệnh kiêm Chính ủy Đoàn 559``
 chain into one TITLE. A position with nothing after it is a TITLE only when the lexicon
 says it stands alone (``Thủ tướng``); otherwise it is kept as a *candidate* (attribute
-``_alone``) that :mod:`pipeline.people` confirms when a named person holds it. Ranks
+``_alone``) that :mod:`pipeline.extractors.people` confirms when a named person holds it. Ranks
 and degrees are not positions. A TITLE ends at the first comma.
 """
 
@@ -14,10 +14,10 @@ from functools import cache
 
 import regex
 
-from pipeline.orgs import ends_by_start, place_complement
+from pipeline.extractors.orgs import ends_by_start, place_complement
 from pipeline.resources import load_tsv
-from pipeline.scan import Word, phrase_regex, words_before, words_from
-from pipeline.tokenize import DocContext
+from pipeline.text.scan import Word, phrase_regex, words_before, words_from
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "TITLE"

@@ -8,7 +8,7 @@ attributes; :func:`losses` says what an export to it drops:
   going to the label listed first in :data:`pipeline.types.LABELS`; the others are dropped;
 * attributes (``value``, ``level`` …).
 
-Words come from :func:`pipeline.tokenize.token_spans` and are split where a kept mention
+Words come from :func:`pipeline.text.tokenize.token_spans` and are split where a kept mention
 starts or ends inside one, so every kept span comes back exactly.
 
 Offsets: brat counts code points, like the guide; doccano and Label Studio count
@@ -28,9 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import GoldError
-from pipeline.gold import MENTION_KEYS, GoldDoc, gold_doc, load_gold, load_gold_dir, text_sha256
+from pipeline.evaluation.gold import (
+    MENTION_KEYS,
+    GoldDoc,
+    gold_doc,
+    load_gold,
+    load_gold_dir,
+    text_sha256,
+)
+from pipeline.record.validate import schema
 from pipeline.types import LABELS
-from pipeline.validate import schema
 
 FORMATS: tuple[str, ...] = ("guide", "brat", "doccano", "labelstudio", "conll")
 
@@ -373,7 +380,7 @@ def _words(text: str, kept: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]
     underthesea sometimes joins a name with the next word (``Hải trốn``); splitting there
     keeps every BIO span equal to its mention.
     """
-    from pipeline.tokenize import token_spans
+    from pipeline.text.tokenize import token_spans
 
     cuts = sorted({m["start"] for m in kept} | {m["end"] for m in kept})
     words: list[tuple[int, int]] = []
@@ -427,7 +434,7 @@ def losses(doc: GoldDoc, fmt: str) -> list[Loss]:
 def to_conll(doc: GoldDoc) -> tuple[str, list[Loss]]:
     """CoNLL-2003 lines (``word -X- _ TAG``, BIO) and what they cannot hold (:func:`losses`).
 
-    Words come from :func:`pipeline.tokenize.token_spans`, split at mention edges; spaces
+    Words come from :func:`pipeline.text.tokenize.token_spans`, split at mention edges; spaces
     inside a word are written ``_``; a blank line stands for each newline of the text.
     """
     kept = _outermost(doc)[0]

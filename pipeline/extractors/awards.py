@@ -21,11 +21,11 @@ from functools import cache
 
 import regex
 
-from pipeline.numbers import NUMBER_PATTERN, parse_number
-from pipeline.record import Links, Located
+from pipeline.record.assemble import Links, Located
 from pipeline.resources import load_tsv
-from pipeline.scan import inside, overlaps, phrase_regex, with_case_variants
-from pipeline.tokenize import DocContext
+from pipeline.text.numbers import NUMBER_PATTERN, parse_number
+from pipeline.text.scan import inside, overlaps, phrase_regex, with_case_variants
+from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
 LABEL = "AWARD"

@@ -1,0 +1,1 @@
+"""Applications over the library: the CLI, the review site, the benchmark."""

@@ -1,0 +1,1 @@
+"""Scoring against gold: gold loading, scores, format converters, baselines."""

@@ -1,0 +1,1 @@
+"""The article record: assembly (source offsets), JSON Schema and validation."""

@@ -1,0 +1,1 @@
+"""Many articles: inputs, batch runs, tables and durable writes."""
