@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError, MissingInputError
-from pipeline.record.assemble import Linker, Links, Located, build_record, locate
+from pipeline.linkers.base import Linker, Links, Located
+from pipeline.record.assemble import build_record, locate
 from pipeline.record.validate import validate_record
 from pipeline.text.ingest import DEFAULT_MAX_CHARS, SourceText, WorkingText, decode, normalise
 from pipeline.text.tokenize import DocContext, build_context
@@ -34,13 +35,7 @@ COMPONENTS: tuple[str, ...] = (
 )
 
 #: Relation builders over the final, located mentions (``link(ctx, located) -> Links``).
-LINKERS: tuple[str, ...] = (
-    "extractors.places",
-    "linkers.officials",
-    "extractors.awards",
-    "linkers.subjects",
-    "linkers.event",
-)
+LINKERS: tuple[str, ...] = ("places", "officials", "awards", "subjects", "event")
 
 
 @cache
@@ -52,7 +47,7 @@ def _components() -> tuple[Any, ...]:
 
 @cache
 def _linkers() -> tuple[Linker, ...]:
-    return tuple(importlib.import_module(f"pipeline.{name}").link for name in LINKERS)
+    return tuple(importlib.import_module(f"pipeline.linkers.{name}").link for name in LINKERS)
 
 
 def run_components(ctx: DocContext) -> list[Mention]:

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from pipeline.evaluation.gold import load_gold_dir
 from pipeline.evaluation.scores import score
 from pipeline.extractors import places
-from pipeline.record.assemble import Located, locate
+from pipeline.linkers import places as place_links
+from pipeline.linkers.base import Located
+from pipeline.record.assemble import locate
 from pipeline.resources import gazetteer
 from pipeline.text.ingest import normalise
 from pipeline.text.tokenize import build_context
@@ -308,7 +310,7 @@ def _linked(text: str) -> tuple[list[Located], list[dict]]:
     working = normalise(text)
     ctx = build_context(working)
     located = locate(working, places.component(ctx, []))
-    return located, places.link(ctx, located).places
+    return located, place_links.link(ctx, located).places
 
 
 def test_seed_lien_loc_resolves_to_thanh_hoa_and_hoa_loc() -> None:

@@ -21,7 +21,6 @@ from functools import cache
 
 import regex
 
-from pipeline.record.assemble import Links, Located
 from pipeline.resources import load_tsv
 from pipeline.text.numbers import NUMBER_PATTERN, parse_number
 from pipeline.text.scan import inside, overlaps, phrase_regex, with_case_variants
@@ -239,57 +238,3 @@ def _clause_awards(text: str, clause: _Clause, mentions: Sequence[Mention]) -> l
             )
         )
     return out
-
-
-def link(ctx: DocContext, located: Sequence[Located]) -> Links:
-    """The record's ``awards``: one entry per awarding clause, by mention id."""
-    by_span = {(x.mention.start, x.mention.end, x.label): x.id for x in located}
-    groups: dict[tuple[int, int], list[Located]] = {}
-    for x in located:
-        if x.label == LABEL and "_clause" in x.mention.attrs:
-            groups.setdefault(x.mention.attrs["_clause"], []).append(x)
-    entries = []
-    for clause, items in groups.items():
-        sentence = ctx.sentence_of(clause[0])
-        kinds = list(dict.fromkeys(k for x in items for k in x.mention.attrs["award"]))
-        givers = list(
-            dict.fromkeys(
-                by_span[g] for x in items for g in x.mention.attrs["_givers"] if g in by_span
-            )
-        )
-        amount = next(
-            (
-                by_span.get((*x.mention.attrs["_amount"], "FIGURE"))
-                for x in items
-                if x.mention.attrs["_amount"]
-            ),
-            None,
-        )
-        date = next(
-            (y.id for y in located if y.label == "DATE" and inside(_span(y), sentence)), None
-        )
-        place = next(
-            (
-                y.id
-                for y in located
-                if y.label == "PLACE"
-                and inside(_span(y), sentence)
-                and ctx.text[max(0, y.mention.start - 4) : y.mention.start].strip() == "tại"
-            ),
-            None,
-        )
-        entries.append(
-            {
-                "kinds": kinds,
-                "recipients": [x.id for x in items],
-                "givers": givers,
-                "amount": amount,
-                "date": date,
-                "place": place,
-            }
-        )
-    return Links(awards=entries)
-
-
-def _span(x: Located) -> tuple[int, int]:
-    return (x.mention.start, x.mention.end)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.record.assemble import Links, Located
+from pipeline.linkers.base import Links, Located
 from pipeline.text.scan import inside
 from pipeline.text.tokenize import DocContext
 

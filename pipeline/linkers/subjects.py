@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from pipeline.record.assemble import Links, Located
+from pipeline.linkers.base import Links, Located
 from pipeline.resources import load_tsv
 from pipeline.text.scan import inside, phrase_regex, with_case_variants
 from pipeline.text.tokenize import DocContext

@@ -7,44 +7,14 @@ span goes through :meth:`WorkingText.to_source`, and its ``text`` is cut from th
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pipeline import SCHEMA_VERSION
+from pipeline.linkers.base import Links, Located
 from pipeline.text.ingest import SourceText, WorkingText
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention, Warning_
-
-
-@dataclass(frozen=True)
-class Located:
-    """A final mention: its id, the extractor's mention, and its source span and text."""
-
-    id: str
-    mention: Mention
-    start: int
-    end: int
-    text: str
-
-    @property
-    def label(self) -> str:
-        return self.mention.label
-
-
-@dataclass
-class Links:
-    """Relations found over the located mentions (every reference is a mention id)."""
-
-    officials: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    awards: list[dict[str, Any]] = field(default_factory=list)
-    event: dict[str, Any] | None = None  # its "name" is a working-text (start, end)
-    mention_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    warnings: list[Warning_] = field(default_factory=list)
-
-
-Linker = Callable[[DocContext, Sequence[Located]], Links]
 
 
 def locate(working: WorkingText, mentions: Sequence[Mention]) -> list[Located]:
