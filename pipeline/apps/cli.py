@@ -285,3 +285,7 @@ def report(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m pipeline.apps.cli
+    app()
