@@ -14,19 +14,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.errors import BatchError
 from pipeline.record.validate import validate_record
-from pipeline.runs.batch import (
-    BatchError,
-    _Counts,
-    _LocalRunner,
-    _Progress,
-    existing_record_files,
-    main,
-    process_article,
-    repair_tail,
-    run_batch,
-)
+from pipeline.runs.batch import main, run_batch
 from pipeline.runs.inputs import Article, iter_articles, source_text
+from pipeline.runs.ledger import existing_record_files, repair_tail
+from pipeline.runs.progress import Counts, Progress
+from pipeline.runs.runners import LocalRunner
+from pipeline.runs.worker import process_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -339,7 +334,7 @@ def crash_on_second(article: Article):
 
 def test_a_worker_that_dies_quarantines_only_its_article(tmp_path):
     feed = _jsonl(tmp_path / "feed.jsonl", SHORT_TEXTS[:4])
-    runner = _LocalRunner(2, fn=crash_on_second)
+    runner = LocalRunner(2, fn=crash_on_second)
     try:
         articles = list(iter_articles([str(feed)], id_field="id"))
         pending = [runner.submit(a) for a in articles]
@@ -354,10 +349,10 @@ def test_a_worker_that_dies_quarantines_only_its_article(tmp_path):
 
 def test_plain_progress_lines_report_rate_and_eta():
     stream = io.StringIO()
-    progress = _Progress("plain", stream, interval=0)
+    progress = Progress("plain", stream, interval=0)
     progress.total = 10
     progress.started -= 2.0  # two seconds into the run
-    progress.update(_Counts(done=3, skipped=1, failed=1))
+    progress.update(Counts(done=3, skipped=1, failed=1))
     line = stream.getvalue().strip()
     assert line.startswith("vnie batch: 5/10 articles (3 done, 1 skipped, 1 failed), ")
     assert "docs/s, ETA 0m0" in line

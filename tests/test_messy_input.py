@@ -361,7 +361,8 @@ def test_batch_runs_apply_their_character_limit_to_text_files(tmp_path: Path) ->
 
 
 def test_batch_records_are_strict_json_even_with_nan_in_jsonl_metadata(tmp_path: Path) -> None:
-    from pipeline.runs.batch import existing_record_files, run_batch
+    from pipeline.runs.batch import run_batch
+    from pipeline.runs.ledger import existing_record_files
 
     inputs = tmp_path / "in.jsonl"
     inputs.write_text('{"text": "Xã Liên Lộc có 1.200 hộ dân.", "score": NaN}\n', encoding="utf-8")

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import extract_path
-from pipeline.runs.batch import existing_record_files, run_batch
+from pipeline.runs.batch import run_batch
+from pipeline.runs.ledger import existing_record_files
 
 from conftest import CORPUS, ROOT
 

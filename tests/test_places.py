@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pipeline.evaluation.gold import load_gold_dir
 from pipeline.evaluation.scores import score
-from pipeline.extractors import places
+from pipeline.extractors import place_words, places
 from pipeline.linkers import places as place_links
 from pipeline.linkers.base import Located
 from pipeline.record.assemble import locate
@@ -215,7 +215,7 @@ def test_mentions_are_sorted_and_do_not_overlap() -> None:
     text = SEED.read_text(encoding="utf-8") if SEED.exists() else POSITIVE[0][0]
     found = places.find_places(build_context(normalise(text)))
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
-    assert all(m.attrs["level"] in places.LEVELS and m.attrs["name"] for m in found)
+    assert all(m.attrs["level"] in place_words.LEVELS and m.attrs["name"] for m in found)
 
 
 @settings(max_examples=25, deadline=None)
@@ -237,7 +237,7 @@ def test_every_province_of_the_gazetteer_is_a_bare_name() -> None:
     assert len(provinces) == 63
     listed = {
         p.name
-        for entries in places.place_names().values()
+        for entries in place_words.place_names().values()
         for p in entries
         if p.level == "province"
     }
@@ -245,7 +245,9 @@ def test_every_province_of_the_gazetteer_is_a_bare_name() -> None:
 
 
 def test_centrally_run_cities_make_thanh_pho_a_province() -> None:
-    central = {p.name for entries in places.place_names().values() for p in entries if p.central}
+    central = {
+        p.name for entries in place_words.place_names().values() for p in entries if p.central
+    }
     assert {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"} <= central
     assert "Sơn La" not in central
 

@@ -81,7 +81,7 @@ def load_texts(dirs: Sequence[Path], limit: int | None = None) -> list[tuple[Pat
 
 
 def _warm_vnie(_: int) -> int:
-    from pipeline.runs.batch import warm_up
+    from pipeline.runs.worker import warm_up
 
     warm_up()
     time.sleep(0.5)  # keep this worker busy so the next warm-up lands on another one
@@ -103,9 +103,9 @@ def _ner(text: str) -> int:
 
 
 def _pool(processes: int, warm) -> ProcessPoolExecutor:
-    from pipeline.runs.batch import _process_context
+    from pipeline.runs.runners import process_context
 
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=_process_context())
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=process_context())
     pids = set(pool.map(warm, range(processes)))
     if len(pids) != processes:
         print(f"bench: warmed {len(pids)} of {processes} processes", file=sys.stderr)
@@ -114,8 +114,8 @@ def _pool(processes: int, warm) -> ProcessPoolExecutor:
 
 def bench_vnie(paths: Sequence[Path], chars: int, processes: int) -> Speed:
     """The batch per-article function over ``paths`` (``chars`` characters in all)."""
-    from pipeline.runs.batch import process_article
     from pipeline.runs.inputs import Article, iter_articles
+    from pipeline.runs.worker import process_article
 
     articles = [a for a in iter_articles([str(p) for p in paths]) if isinstance(a, Article)]
     with _pool(processes, _warm_vnie) as pool:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pipeline.extractors.places import (
-    _PARENT_GAP,
+from pipeline.extractors.place_words import (
     ADMIN_LEVELS,
     LABEL,
     LEVELS,
-    _gazetteer_unit_types,
-    _rank,
+    PARENT_GAP,
+    gazetteer_unit_types,
 )
+from pipeline.extractors.places import rank
 from pipeline.linkers.base import Links, Located
 from pipeline.resources import gazetteer
 from pipeline.text.tokenize import DocContext
@@ -23,7 +23,7 @@ def _query(item: Located) -> str:
     """The name to resolve, with its unit word when the gazetteer can use it (thị trấn X)."""
     name = str(item.mention.attrs.get("name", ""))
     unit = " ".join(str(item.mention.attrs.get("_unit", "")).rstrip(".").split())
-    if unit.casefold() in _gazetteer_unit_types():
+    if unit.casefold() in gazetteer_unit_types():
         return f"{unit} {name}"
     return name
 
@@ -39,9 +39,9 @@ def _context_for(
     for item in group:
         prev = item
         for nxt in places[index[item.id] + 1 :]:
-            if not _PARENT_GAP.fullmatch(text[prev.mention.end : nxt.mention.start]):
+            if not PARENT_GAP.fullmatch(text[prev.mention.end : nxt.mention.start]):
                 break
-            if _rank(nxt.mention.attrs["level"]) < _rank(prev.mention.attrs["level"]):
+            if rank(nxt.mention.attrs["level"]) < rank(prev.mention.attrs["level"]):
                 parents.append((nxt.mention.attrs["level"], _query(nxt)))
             prev = nxt
 

@@ -16,9 +16,9 @@ from pipeline.apps.report.common import (
     _CORE_KEYS,
     _RECORD_ID,
     _STATUS_TEXT,
-    _asset,
-    _e,
     _style,
+    asset,
+    esc,
     script_json,
 )
 from pipeline.apps.report.sources import Gold, Source
@@ -84,7 +84,7 @@ def province_of(place: Mapping[str, Any] | None, mention: Mapping[str, Any]) -> 
 
 
 @dataclass
-class _Context:
+class PageContext:
     """Lookups over one record that the attribute rows and panels need."""
 
     by_id: dict[str, dict[str, Any]]
@@ -92,7 +92,7 @@ class _Context:
     official_of: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, record: Mapping[str, Any]) -> _Context:
+    def of(cls, record: Mapping[str, Any]) -> PageContext:
         by_id = {
             str(m.get("id")): m for m in record.get("mentions") or () if isinstance(m, Mapping)
         }
@@ -124,7 +124,7 @@ def _ordered_keys(mention: Mapping[str, Any]) -> list[str]:
 
 def attribute_rows(
     mention: Mapping[str, Any],
-    ctx: _Context,
+    ctx: PageContext,
     *,
     status: Status = "plain",
     gold: Mapping[str, Any] | None = None,
@@ -201,7 +201,7 @@ def article_items(
 ) -> list[Item]:
     """The spans an article page draws: every mention of the record (with its gold status
     when ``gold`` is given) and, with gold, the missed gold mentions (ids ``g1..``)."""
-    ctx = _Context.of(record)
+    ctx = PageContext.of(record)
     mentions = [m for m in record.get("mentions") or () if isinstance(m, Mapping)]
     matched, missed = compare_gold(mentions, gold) if gold is not None else ({}, [])
     items: list[Item] = []
@@ -294,7 +294,7 @@ def render_text(text: str, items: Sequence[Item]) -> str:
         active = sorted(covering.values(), key=lambda it: slots[it.id])
         chunk = text[a:b]
         if not active:
-            out.append(_e(chunk))
+            out.append(esc(chunk))
             continue
         ids = " ".join(it.id for it in active)
         inner = min(active, key=lambda it: (it.end - it.start, -slots[it.id]))
@@ -308,50 +308,50 @@ def render_text(text: str, items: Sequence[Item]) -> str:
                 continue
             bars: list[str] = []
             for it in active:
-                cls = f"c-{_e(it.label)} {_status_class(it)}".strip()
+                cls = f"c-{esc(it.label)} {_status_class(it)}".strip()
                 style = f"--slot:{slots[it.id]}"
                 bars.append(f'<span class="bar {cls}" data-mid="{it.id}" style="{style}"></span>')
                 if first and it.start == a:
                     bars.append(
                         f'<span class="tag {cls}" id="mention-{it.id}" data-mid="{it.id}" '
                         f'style="{style}" role="button" tabindex="0" '
-                        f'title="{_e(_tooltip(it))}">{_e(it.label)}</span>'
+                        f'title="{esc(_tooltip(it))}">{esc(it.label)}</span>'
                     )
             first = False
             t_cls = "t missed-only" if only_missed else "t"
             out.append(
-                f'<span class="seg c-{_e(inner.label)}" data-inner="{inner.id}" '
+                f'<span class="seg c-{esc(inner.label)}" data-inner="{inner.id}" '
                 f'style="--slots:{max(slots[it.id] for it in active) + 1}" '
-                f'title="{_e(_tooltip(inner))}"><span class="{t_cls}" data-m="{ids}">'
-                f"{_e(piece)}</span>{''.join(bars)}</span>"
+                f'title="{esc(_tooltip(inner))}"><span class="{t_cls}" data-m="{ids}">'
+                f"{esc(piece)}</span>{''.join(bars)}</span>"
             )
     return "".join(out)
 
 
-def _ref(ctx: _Context, mid: Any) -> str:
+def _ref(ctx: PageContext, mid: Any) -> str:
     mention = ctx.by_id.get(str(mid)) if mid is not None else None
     if mention is None:
-        return "—" if mid is None else f'<span class="ref-bad">{_e(mid)} (unknown)</span>'
+        return "—" if mid is None else f'<span class="ref-bad">{esc(mid)} (unknown)</span>'
     return (
-        f'<a class="ref c-{_e(mention.get("label"))}" href="#mention-{_e(mid)}" '
-        f'data-ref="{_e(mid)}">{_e(mention.get("text"))}</a>'
+        f'<a class="ref c-{esc(mention.get("label"))}" href="#mention-{esc(mid)}" '
+        f'data-ref="{esc(mid)}">{esc(mention.get("text"))}</a>'
     )
 
 
 def _section(title: str, body: str, *, sid: str) -> str:
-    return f'<section id="{sid}"><h2>{_e(title)}</h2>{body}</section>'
+    return f'<section id="{sid}"><h2>{esc(title)}</h2>{body}</section>'
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, empty: str) -> str:
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     if not body:
-        return f'<p class="empty">{_e(empty)}</p>'
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+        return f'<p class="empty">{esc(empty)}</p>'
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     thead = f"<thead><tr>{head}</tr></thead>" if headers else ""
     return f"<table>{thead}<tbody>{body}</tbody></table>"
 
 
-def _officials_panel(record: Mapping[str, Any], ctx: _Context) -> str:
+def _officials_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
     rows = [
         (
             _ref(ctx, o.get("person")),
@@ -368,7 +368,7 @@ def _officials_panel(record: Mapping[str, Any], ctx: _Context) -> str:
     return _section("Officials", table, sid="officials")
 
 
-def _figures_panel(ctx: _Context) -> str:
+def _figures_panel(ctx: PageContext) -> str:
     rows = []
     for m in ctx.by_id.values():
         if m.get("label") != "FIGURE":
@@ -380,11 +380,11 @@ def _figures_panel(ctx: _Context) -> str:
         rows.append(
             (
                 _ref(ctx, m.get("id")),
-                _e(value),
-                _e(fmt(m.get("unit"))),
-                _e(fmt(m.get("quantity"))),
+                esc(value),
+                esc(fmt(m.get("unit"))),
+                esc(fmt(m.get("quantity"))),
                 _ref(ctx, subject) if subject is not None else "—",
-                _e(fmt(m.get("measure"))),
+                esc(fmt(m.get("measure"))),
             )
         )
     table = _table(
@@ -393,14 +393,14 @@ def _figures_panel(ctx: _Context) -> str:
     return _section("Figures", table, sid="figures")
 
 
-def _awards_panel(record: Mapping[str, Any], ctx: _Context) -> str:
+def _awards_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
     groups = []
     for award in record.get("awards") or ():
         recipients = ", ".join(_ref(ctx, r) for r in award.get("recipients") or ()) or "—"
         givers = ", ".join(_ref(ctx, g) for g in award.get("givers") or ()) or "—"
         groups.append(
             (
-                _e(fmt(award.get("kinds"))),
+                esc(fmt(award.get("kinds"))),
                 recipients,
                 givers,
                 _ref(ctx, award.get("amount")),
@@ -416,10 +416,10 @@ def _awards_panel(record: Mapping[str, Any], ctx: _Context) -> str:
     counts = [
         (
             _ref(ctx, m.get("id")),
-            _e(fmt(m.get("count"))),
-            _e(fmt(m.get("recipient"))),
-            _e(fmt(m.get("award"))),
-            _e(fmt(m.get("givers"))),
+            esc(fmt(m.get("count"))),
+            esc(fmt(m.get("recipient"))),
+            esc(fmt(m.get("award"))),
+            esc(fmt(m.get("givers"))),
         )
         for m in ctx.by_id.values()
         if m.get("label") == "AWARD"
@@ -430,7 +430,7 @@ def _awards_panel(record: Mapping[str, Any], ctx: _Context) -> str:
     return _section("Awards", f"{table}<h3>AWARD mentions</h3>{mentions}", sid="awards")
 
 
-def _places_panel(record: Mapping[str, Any], ctx: _Context) -> str:
+def _places_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
     rows = []
     for place in record.get("places") or ():
         mids = list(place.get("mentions") or ())
@@ -438,10 +438,10 @@ def _places_panel(record: Mapping[str, Any], ctx: _Context) -> str:
         rows.append(
             (
                 _ref(ctx, mids[0]) if mids else "—",
-                _e(place.get("level", "—")),
-                _e(place.get("status", "—")),
-                _e(place.get("code") or "—"),
-                _e(province_of(place, first or {}) or "—"),
+                esc(place.get("level", "—")),
+                esc(place.get("status", "—")),
+                esc(place.get("code") or "—"),
+                esc(province_of(place, first or {}) or "—"),
                 str(len(mids)),
             )
         )
@@ -453,18 +453,18 @@ def _places_panel(record: Mapping[str, Any], ctx: _Context) -> str:
     return _section("Places", table, sid="places")
 
 
-def _event_panel(record: Mapping[str, Any], ctx: _Context) -> str:
+def _event_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
     event = record.get("event")
     if not isinstance(event, Mapping):
         return _section("Event", '<p class="empty">No event.</p>', sid="event")
     name = event.get("name") if isinstance(event.get("name"), Mapping) else {}
     date = ctx.by_id.get(str(event.get("date")))
     rows = [
-        ("name", _e(name.get("text", "—"))),
+        ("name", esc(name.get("text", "—"))),
         (
             "date",
             _ref(ctx, event.get("date"))
-            + (f" = {_e(date['value'])}" if date and date.get("value") else ""),
+            + (f" = {esc(date['value'])}" if date and date.get("value") else ""),
         ),
         ("place", _ref(ctx, event.get("place"))),
         ("organiser", _ref(ctx, event.get("organiser"))),
@@ -486,13 +486,13 @@ def _validation_panel(record: Mapping[str, Any], source: Source) -> tuple[list[s
     badge = f'<span class="badge {"valid" if valid else "invalid"}">' + (
         "valid</span>" if valid else "invalid</span>"
     )
-    items = "".join(f"<li>{_e(p)}</li>" for p in problems)
+    items = "".join(f"<li>{esc(p)}</li>" for p in problems)
     warnings = "".join(
-        f"<li>{_e(w.get('code', ''))}: {_e(w.get('message', ''))}</li>"
+        f"<li>{esc(w.get('code', ''))}: {esc(w.get('message', ''))}</li>"
         for w in record.get("warnings") or ()
         if isinstance(w, Mapping)
     )
-    body = f"<p>{badge} <span class='meta'>{_e(how)}</span></p>"
+    body = f"<p>{badge} <span class='meta'>{esc(how)}</span></p>"
     body += f"<ul class='problems'>{items}</ul>" if items else ""
     body += f"<h3>Warnings</h3><ul class='warnings'>{warnings}</ul>" if warnings else ""
     return problems, valid, _section("Validation", body, sid="validation")
@@ -502,12 +502,12 @@ def _gold_panel(items: Sequence[Item], gold: Gold | None) -> str:
     if gold is None:
         return ""
     if gold.mentions is None:
-        return _section("Gold", f'<p class="empty">{_e(gold.problem)}</p>', sid="gold")
+        return _section("Gold", f'<p class="empty">{esc(gold.problem)}</p>', sid="gold")
     counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
     for it in items:
         counts.setdefault(it.label, Counter())[it.status] += 1
     rows = [
-        (_e(label), str(c["correct"]), str(c["missed"]), str(c["spurious"]))
+        (esc(label), str(c["correct"]), str(c["missed"]), str(c["spurious"]))
         for label, c in counts.items()
         if sum(c.values())
     ]
@@ -524,11 +524,11 @@ def _mentions_table(items: Sequence[Item], *, open_: bool) -> str:
     for it in items:
         attrs = "; ".join(f"{k}: {v}" for k, v in it.rows[3:])
         rows.append(
-            f'<tr id="row-{it.id}" class="{_status_class(it)}"><td><a class="ref c-{_e(it.label)}"'
+            f'<tr id="row-{it.id}" class="{_status_class(it)}"><td><a class="ref c-{esc(it.label)}"'
             f' href="#mention-{it.id}" data-ref="{it.id}">{it.id}</a></td>'
-            f'<td><span class="swatch c-{_e(it.label)}"></span>{_e(it.label)}</td>'
-            f"<td>{_e(it.status)}</td><td class='num'>{it.start}</td>"
-            f"<td class='num'>{it.end}</td><td>{_e(it.text)}</td><td>{_e(attrs)}</td></tr>"
+            f'<td><span class="swatch c-{esc(it.label)}"></span>{esc(it.label)}</td>'
+            f"<td>{esc(it.status)}</td><td class='num'>{it.start}</td>"
+            f"<td class='num'>{it.end}</td><td>{esc(it.text)}</td><td>{esc(attrs)}</td></tr>"
         )
     head = "".join(
         f"<th>{h}</th>" for h in ("id", "label", "status", "start", "end", "text", "attributes")
@@ -548,7 +548,7 @@ def _mentions_table(items: Sequence[Item], *, open_: bool) -> str:
 def _legend(gold: bool) -> str:
     styles = load_json("report_labels.json")
     boxes = "".join(
-        f'<label class="c-{label}" title="{_e(styles[label].get("description", ""))}">'
+        f'<label class="c-{label}" title="{esc(styles[label].get("description", ""))}">'
         f'<input type="checkbox" checked data-toggle-label="{label}">'
         f'<span class="swatch"></span>{label}</label>'
         for label in LABELS
@@ -560,16 +560,16 @@ def _legend(gold: bool) -> str:
 def _metadata(record: Mapping[str, Any], source: Source) -> str:
     parts = []
     if record.get("dateline"):
-        parts.append(f"<span>dateline {_e(record['dateline'])}</span>")
+        parts.append(f"<span>dateline {esc(record['dateline'])}</span>")
     metadata = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
     for key, value in metadata.items():
         if key == "url" and isinstance(value, str) and re.match(r"https?://", value, re.I):
-            shown = f'<a href="{_e(value)}" rel="noopener noreferrer">{_e(value)}</a>'
+            shown = f'<a href="{esc(value)}" rel="noopener noreferrer">{esc(value)}</a>'
         else:
-            shown = _e(fmt(value))
-        parts.append(f"<span>{_e(key)}: {shown}</span>")
+            shown = esc(fmt(value))
+        parts.append(f"<span>{esc(key)}: {shown}</span>")
     src = record.get("source") if isinstance(record.get("source"), Mapping) else {}
-    parts.append(f"<span>source {_e(src.get('path', '—'))}</span>")
+    parts.append(f"<span>source {esc(src.get('path', '—'))}</span>")
     if source.text is None:
         parts.append('<span class="badge missing">source missing</span>')
     return f'<div class="meta">{"".join(parts)}</div>'
@@ -581,7 +581,7 @@ def page(title: str, body: str, *, script: str = "", head: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title>{_style()}{head}</head>"
+        f"<title>{esc(title)}</title>{_style()}{head}</head>"
         f"<body>{body}{js}</body></html>\n"
     )
 
@@ -610,20 +610,20 @@ def render_article(
     With the source text the mentions are drawn over it; without it (or when a
     mention's offsets do not match the text) they are listed in the mentions table.
     """
-    ctx = _Context.of(record)
+    ctx = PageContext.of(record)
     items = article_items(record, gold.mentions if gold else None)
     doc_id = str(record.get("doc_id", ""))
     title_span = record.get("title") if isinstance(record.get("title"), Mapping) else None
     heading = str(title_span.get("text")) if title_span else doc_id
     problems, valid, validation = _validation_panel(record, source)
-    nav = [f'<a href="{_e(index_href)}">← all articles</a>']
+    nav = [f'<a href="{esc(index_href)}">← all articles</a>']
     if prev_href:
-        nav.append(f'<a href="{_e(prev_href)}" rel="prev">previous</a>')
+        nav.append(f'<a href="{esc(prev_href)}" rel="prev">previous</a>')
     if next_href:
-        nav.append(f'<a href="{_e(next_href)}" rel="next">next</a>')
+        nav.append(f'<a href="{esc(next_href)}" rel="next">next</a>')
     header = (
-        f'<header class="top"><nav>{"".join(nav)}</nav><h1>{_e(heading)}</h1>'
-        f'<div class="meta"><span>doc {_e(doc_id)}</span></div>{_metadata(record, source)}'
+        f'<header class="top"><nav>{"".join(nav)}</nav><h1>{esc(heading)}</h1>'
+        f'<div class="meta"><span>doc {esc(doc_id)}</span></div>{_metadata(record, source)}'
         f"</header>"
     )
     notices: list[str] = []
@@ -647,7 +647,7 @@ def render_article(
         article = ""
     if gold is not None and gold.mentions is None:
         notices.append(f"No gold comparison: {gold.problem}.")
-    notice_html = "".join(f'<p class="notice">{_e(n)}</p>' for n in notices)
+    notice_html = "".join(f'<p class="notice">{esc(n)}</p>' for n in notices)
     details = (
         '<section id="details" data-mention=""><h2>Selected mention</h2>'
         '<p id="details-title" class="empty">Click a highlighted mention to see its attributes.'
@@ -685,7 +685,7 @@ def render_article(
         f'<script type="application/json" id="vnie-data">{script_json(data)}</script>'
     )
     return ArticlePage(
-        page(f"{heading} · vnie", body, script=_asset("report_article.js")),
+        page(f"{heading} · vnie", body, script=asset("report_article.js")),
         tuple(items),
         valid,
         tuple(problems),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from pipeline.apps.report.article import _Context, fmt, province_of
+from pipeline.apps.report.article import PageContext, fmt, province_of
 from pipeline.apps.report.common import CHARTS, MENTION_COLUMNS, UNRESOLVED, label_colors
 from pipeline.types import LABELS
 
@@ -23,7 +23,7 @@ def mentions_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """
     rows: list[dict[str, Any]] = []
     for record in records:
-        ctx = _Context.of(record)
+        ctx = PageContext.of(record)
         for m in record.get("mentions") or ():
             value = m.get("value")
             number = value if m.get("label") == "FIGURE" and _is_number(value) else None

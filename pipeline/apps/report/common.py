@@ -43,7 +43,7 @@ _ATTRIBUTE_ORDER = (
 # fmt: on
 _CORE_KEYS = frozenset({"id", "label", "start", "end", "text", "rule"})
 _RECORD_ID = re.compile(r"m[1-9][0-9]*")
-_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
 _STATUS_TEXT = {
     "correct": "correct (gold has the same label and span)",
     "spurious": "spurious (no gold mention with this label and span)",
@@ -70,7 +70,7 @@ def label_colors() -> dict[str, str]:
 
 
 @cache
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     try:
         return (
             _importlib_resources.files("pipeline")
@@ -83,7 +83,7 @@ def _asset(name: str) -> str:
 
 def _style() -> str:
     colors = "".join(f".c-{label}{{--c:{color}}}" for label, color in label_colors().items())
-    return f"<style>{_asset('report.css')}\n{colors}</style>"
+    return f"<style>{asset('report.css')}\n{colors}</style>"
 
 
 def script_json(data: Any) -> str:
@@ -98,5 +98,5 @@ def script_json(data: Any) -> str:
     )
 
 
-def _e(value: Any) -> str:
+def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline.apps.report.article import page
 from pipeline.apps.report.charts import chart_figures
-from pipeline.apps.report.common import _asset, _e
+from pipeline.apps.report.common import asset, esc
 from pipeline.types import LABELS
 
 
@@ -41,7 +41,7 @@ def _index_table(rows: Sequence[ArticleRow], *, gold: bool) -> str:
         heads += [("Correct", "num"), ("Missed", "num"), ("Spurious", "num")]
     head = "".join(
         f'<th data-col="{i}" data-type="{kind}"{" class=num" if kind == "num" else ""}>'
-        f"{_e(name)}</th>"
+        f"{esc(name)}</th>"
         for i, (name, kind) in enumerate(heads)
     )
     body = []
@@ -49,11 +49,11 @@ def _index_table(rows: Sequence[ArticleRow], *, gold: bool) -> str:
         labels = " ".join(label for label in LABELS if row.counts.get(label))
         search = f"{row.doc_id} {row.title}".lower()
         cells = [
-            f'<td data-sort="{_e(row.doc_id)}"><a href="{_e(row.href)}">{_e(row.doc_id)}</a>'
+            f'<td data-sort="{esc(row.doc_id)}"><a href="{esc(row.href)}">{esc(row.doc_id)}</a>'
             + ("" if row.source_found else ' <span class="badge missing">no source</span>')
             + "</td>",
-            f"<td>{_e(row.title)}</td>",
-            f"<td>{_e(row.dateline)}</td>",
+            f"<td>{esc(row.title)}</td>",
+            f"<td>{esc(row.dateline)}</td>",
         ]
         for label in LABELS:
             n = row.counts.get(label, 0)
@@ -71,7 +71,7 @@ def _index_table(rows: Sequence[ArticleRow], *, gold: bool) -> str:
                 shown = "—" if n is None else str(n)
                 cells.append(f'<td class="num" data-sort="{-1 if n is None else n}">{shown}</td>')
         body.append(
-            f'<tr data-doc="{_e(row.doc_id)}" data-search="{_e(search)}" '
+            f'<tr data-doc="{esc(row.doc_id)}" data-search="{esc(search)}" '
             f'data-labels="{labels}" data-valid="{"yes" if row.valid else "no"}">'
             f"{''.join(cells)}</tr>"
         )
@@ -133,7 +133,7 @@ def render_index(rows: Sequence[ArticleRow], mentions: pd.DataFrame, *, gold: bo
             ("compared with gold", f"{len(compared)} articles"),
             ("strict P / R / F1", f"{p:.3f} / {r:.3f} / {f1:.3f}"),
         ]
-    summary_html = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in summary)
+    summary_html = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in summary)
     body = (
         '<header class="top"><h1>vnie review</h1><div class="meta">Extraction records, one page '
         "per article. Click a column to sort.</div></header><main>"
@@ -143,4 +143,4 @@ def render_index(rows: Sequence[ArticleRow], mentions: pd.DataFrame, *, gold: bo
         f'<h2>Charts</h2><div class="charts">{charts}</div></main>'
     )
     head = f"<script>{get_plotlyjs()}</script>"
-    return page("vnie review", body, script=_asset("report_index.js"), head=head)
+    return page("vnie review", body, script=asset("report_index.js"), head=head)

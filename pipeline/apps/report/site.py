@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline.apps.report.article import render_article
 from pipeline.apps.report.charts import mentions_frame
-from pipeline.apps.report.common import _UNSAFE_NAME
+from pipeline.apps.report.common import UNSAFE_NAME
 from pipeline.apps.report.index import ArticleRow, render_index
 from pipeline.apps.report.sources import find_gold, find_source, load_records
 
@@ -65,7 +65,7 @@ def page_names(doc_ids: Sequence[str]) -> list[str]:
     names: list[str] = []
     used: set[str] = set()
     for doc_id in doc_ids:
-        base = _UNSAFE_NAME.sub("_", doc_id).strip("._")[:120] or "article"
+        base = UNSAFE_NAME.sub("_", doc_id).strip("._")[:120] or "article"
         name, n = base, 1
         while name.lower() in used:
             n += 1

@@ -1,0 +1,409 @@
+"""Place vocabulary and the text tests built on it: unit words, names and context words
+from the resources, compiled patterns, and the small checks the PLACE finder applies."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+import regex
+
+from pipeline.errors import ResourceError
+from pipeline.resources import gazetteer, honorific_words, load_tsv, surnames
+from pipeline.types import Mention
+
+LABEL = "PLACE"
+LEVELS: tuple[str, ...] = ("province", "district", "commune", "village", "country", "other")
+ADMIN_LEVELS: tuple[str, ...] = ("province", "district", "commune")
+_UNIT_LEVELS = frozenset({"province", "district", "commune", "village", "other", "city"})
+
+# One capitalised syllable (Đắk, R'Lấp, A); an all-capitals abbreviation is not one.
+_SYL = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’ʼ]\p{L}[\p{Ll}\p{M}]*)?(?![\p{L}\p{M}\d])"
+SYLLABLE = regex.compile(_SYL)
+SPACE = regex.compile(r"[ \t]+")
+OPTIONAL_SPACE = regex.compile(r"[ \t]*")
+DASH = regex.compile(r"[ \t]*[-–—][ \t]*")
+NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:]\d)")
+TRAILING_NUMBER = regex.compile(r"[ \t]+\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:]\d)")
+LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+CHAIN_GAP = regex.compile(r"[ \t]*(?:\(|,|;)[ \t]*")
+LIST_GAP = regex.compile(r"[ \t]*(?:,|;)[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+STATE_NAME = regex.compile(
+    r"(?:(?<![\p{L}\p{M}])[Nn]ước[ \t]+)?(?<![\p{L}\p{M}])Cộng[ \t]+[Hh]òa"
+    r"(?:[ \t]+(?:[Xx]ã[ \t]+[Hh]ội|[Cc]hủ[ \t]+[Nn]ghĩa|[Dd]ân[ \t]+[Cc]hủ|[Nn]hân[ \t]+[Dd]ân"
+    r"|[Ll]iên[ \t]+[Bb]ang|[Hh]ồi[ \t]+[Gg]iáo|[Ll]iên[ \t]+[Hh]iệp)){0,4}[ \t]+"
+)
+LOWER_NEXT = regex.compile(r"[ \t]+\p{Ll}")
+_WORD_AT_END = regex.compile(r"[\p{L}\p{M}\d'’.]+$")
+COUNT_AT_END = regex.compile(r"(?<![\d.,])\d+$")
+COUNTRY_CUE = regex.compile(r"(?<![\p{L}\p{M}])nước(?:[ \t]+bạn)?[ \t]+$")
+DASHED_WORD_AT_END = regex.compile(r"([\p{L}\p{M}]+)[ \t]*[-–—][ \t]*$")
+NAME_AND_QUOTE_AT_END = regex.compile(r"\p{Lu}[\p{L}\p{M}]*[ \t]*[“\"'‘«]$")
+PARENT_GAP = regex.compile(r"[ \t,;()\-–]*")
+PERSON_LABELS = frozenset({"PERSON"})
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWord:
+    """A unit word of ``place_units.tsv``."""
+
+    word: str
+    level: str
+    in_span: bool
+    numbered: str  # no | yes | only
+    case: str  # any | lower | exact
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A bare place name of ``place_names.tsv``."""
+
+    name: str
+    level: str
+    canonical: str
+    central: bool
+    bare: str  # "" | unit | cue
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    before: dict[str, tuple[str, ...]]
+    open: frozenset[str]
+    name: dict[str, tuple[str, ...]]
+    plural: frozenset[str]
+    middle: frozenset[str]
+    list_intro: tuple[str, ...]
+
+
+def fold_key(text: str) -> str:
+    """Lookup key of a name: NFC, casefolded, single spaces, dashes without spaces."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(DASH.sub("-", text).casefold().split())
+
+
+@cache
+def unit_words() -> dict[str, tuple[UnitWord, ...]]:
+    """Unit words keyed by their casefolded text (TP and Tp share a key)."""
+    out: dict[str, list[UnitWord]] = {}
+    seen: set[str] = set()
+    for row in load_tsv("place_units.tsv"):
+        unit = UnitWord(
+            row["word"], row["level"], row["span"] == "with", row["numbered"], row["case"]
+        )
+        if (
+            unit.level not in _UNIT_LEVELS
+            or row["span"] not in ("with", "without")
+            or unit.numbered not in ("no", "yes", "only")
+            or unit.case not in ("any", "lower", "exact")
+            or unit.word in seen
+        ):
+            raise ResourceError(f"place_units.tsv: bad or repeated row {row}")
+        seen.add(unit.word)
+        out.setdefault(" ".join(unit.word.casefold().split()), []).append(unit)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def place_names() -> dict[str, tuple[PlaceName, ...]]:
+    """Bare place names keyed by :func:`fold_key` (TP.HCM and Tp.HCM share a key)."""
+    out: dict[str, list[PlaceName]] = {}
+    seen: set[str] = set()
+    for row in load_tsv("place_names.tsv"):
+        entry = PlaceName(
+            row["name"], row["level"], row["canonical"], row["central"] == "yes", row["bare"]
+        )
+        if entry.level not in LEVELS or entry.bare not in ("", "unit", "cue") or entry.name in seen:
+            raise ResourceError(f"place_names.tsv: bad or repeated row {row}")
+        seen.add(entry.name)
+        out.setdefault(fold_key(entry.name), []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def context_words() -> _Context:
+    before: dict[str, list[str]] = {}
+    opening: set[str] = set()
+    name: dict[str, list[str]] = {}
+    plural: set[str] = set()
+    middle: set[str] = set()
+    intro: list[str] = []
+    for row in load_tsv("place_context.tsv"):
+        kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
+        if unit not in ("*", "bare") and unit not in unit_words():
+            raise ResourceError(f"place_context.tsv: unknown unit word in {row}")
+        if kind == "before":
+            before.setdefault(unit, []).append(text.casefold())
+        elif kind == "open":
+            opening.add(text.casefold())
+        elif kind == "name":
+            name.setdefault(unit, []).append(text)
+        elif kind == "plural":
+            plural.add(text.casefold())
+        elif kind == "middle":
+            middle.add(text)
+        elif kind == "list":
+            intro.append(text.casefold())
+        else:
+            raise ResourceError(f"place_context.tsv: unknown kind in {row}")
+    return _Context(
+        {k: tuple(v) for k, v in before.items()},
+        frozenset(opening),
+        {k: tuple(v) for k, v in name.items()},
+        frozenset(plural),
+        frozenset(middle),
+        tuple(sorted(intro, key=len, reverse=True)),
+    )
+
+
+@cache
+def list_intro_regex() -> regex.Pattern[str]:
+    """A word opening a list (gồm, như …) or a colon, with an optional colon and spaces."""
+    intro = context_words().list_intro
+    words = [w for w in intro if w[0].isalpha()]
+    marks = [w for w in intro if not w[0].isalpha()]
+    return regex.compile(
+        r"(?:(?<![\p{L}\p{M}])\L<words>(?![\p{L}\p{M}])[ \t]*:?|\L<marks>)[ \t]*",
+        words=words,
+        marks=marks,
+    )
+
+
+@cache
+def gazetteer_unit_types() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("gazetteer_unit_words.tsv"))
+
+
+def _spellings(phrase: str) -> set[str]:
+    """``phrase`` with each dash written -, – or — and with or without spaces around it."""
+    out = {""}
+    for piece in regex.split(r"([ \t]*[-–—][ \t]*)", phrase):
+        if piece.strip() in ("-", "–", "—"):
+            dashes = {f"{a}{d}{b}" for d in "-–—" for a in ("", " ") for b in ("", " ")}
+            out = {o + d for o in out for d in dashes}
+        else:
+            out = {o + piece for o in out}
+    return out
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    """``text`` lower-cased character by character (same length, so offsets still hold):
+    the lexicons are matched on it, which is several times faster than ignoring case."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@cache
+def unit_regex() -> regex.Pattern[str]:
+    """Unit words on folded text; :func:`unit_for` checks the case as written."""
+    words = {u.word.lower() for units in unit_words().values() for u in units}
+    # A word ending in a dot (TP.) may touch its name (TP.Hà Nội); any other ends at a
+    # non-letter.
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d.])(?:\L<dotted>|\L<plain>(?![\p{L}\p{M}]))",
+        dotted=sorted(w for w in words if w.endswith(".")),
+        plain=sorted(w for w in words if not w.endswith(".")),
+    )
+
+
+@cache
+def name_regex() -> regex.Pattern[str]:
+    """Place names on folded text, each dash in all its spellings."""
+    names = {
+        v.lower() for entries in place_names().values() for p in entries for v in _spellings(p.name)
+    }
+    return regex.compile(r"(?<![\p{L}\p{M}\d])\L<names>(?![\p{L}\p{M}\d])", names=sorted(names))
+
+
+@cache
+def name_starts() -> regex.Pattern[str]:
+    """Where a place name may start: a capital, or the first word of a lower-case entry."""
+    lower = sorted(
+        {p.name.split()[0] for entries in place_names().values() for p in entries}
+        - {
+            w
+            for w in (p.name.split()[0] for e in place_names().values() for p in e)
+            if w[0].isupper()
+        }
+    )
+    return regex.compile(r"(?<![\p{L}\p{M}\d])(?:\p{Lu}|\L<lower>(?![\p{L}\p{M}]))", lower=lower)
+
+
+def unit_match(text: str, pos: int) -> tuple[int, int] | None:
+    m = unit_regex().match(fold(text), pos)
+    return m.span() if m else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    level: str
+    name: str
+    rule: str
+    unit: str = ""  # the unit word as written, when inside or right before the span
+
+    def mention(self) -> Mention:
+        attrs: dict[str, Any] = {"level": self.level, "name": self.name}
+        if self.unit:
+            attrs["_unit"] = self.unit
+        return Mention(LABEL, self.start, self.end, self.rule, attrs)
+
+
+@lru_cache(maxsize=65536)
+def known(name: str, level: str) -> bool:
+    """Whether the gazetteer knows a unit of ``level`` called ``name``."""
+    return gazetteer.resolve(name, level).status != "not_found"
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_capitalised_at(text: str, pos: int) -> bool:
+    return bool(SYLLABLE.match(text, pos))
+
+
+def syllable_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The word ending right before ``pos`` across spaces only (start, text)."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == pos:
+        return None
+    m = _WORD_AT_END.search(text[max(0, i - 40) : i])
+    if not m:
+        return None
+    return i - len(m.group()), m.group()
+
+
+def is_abbreviation(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, str]]:
+    """Capitalised syllables from ``pos`` as (start, end, separator before: "", " " or "-")."""
+    m = SYLLABLE.match(text, pos)
+    if not m:
+        return []
+    out = [(m.start(), m.end(), "")]
+    while True:
+        end = out[-1][1]
+        space = SPACE.match(text, end)
+        if space and (nxt := SYLLABLE.match(text, space.end())):
+            if _admin_unit_at(text, nxt.start()):
+                break
+            out.append((nxt.start(), nxt.end(), " "))
+            continue
+        dash = DASH.match(text, end) if dashes else None
+        if dash and (nxt := SYLLABLE.match(text, dash.end())):
+            out.append((nxt.start(), nxt.end(), "-"))
+            continue
+        break
+    return out
+
+
+def _admin_unit_at(text: str, pos: int) -> bool:
+    """A capitalised administrative unit word followed by a name starts at ``pos``."""
+    m = unit_regex().match(fold(text), pos)
+    if not m:
+        return False
+    unit = unit_for(text[m.start() : m.end()])
+    if unit is None or unit.level not in ("province", "city", "district", "commune"):
+        return False
+    after = SPACE.match(text, m.end())
+    name = SYLLABLE.match(text, after.end()) if after else None
+    return bool(name and len(name.group()) > 1)
+
+
+def unit_for(written: str) -> UnitWord | None:
+    for unit in unit_words().get(" ".join(written.casefold().split()), ()):
+        if unit.case == "exact" and written != unit.word:
+            continue
+        if unit.case == "lower" and not written[0].islower():
+            continue
+        return unit
+    return None
+
+
+def cut_person(text: str, syls: list[tuple[int, int, str]]) -> int:
+    """Number of syllables before a person's name (surname + capitalised word) or a dash."""
+    for i in range(1, len(syls)):
+        if syls[i][2] == "-":
+            return i
+        if text[syls[i][0] : syls[i][1]] in surnames() and i + 1 < len(syls):
+            return i
+    return len(syls)
+
+
+def person_like(text: str, syls: list[tuple[int, int, str]]) -> bool:
+    """Three words or more opening with a surname or with a middle name second (Văn, Thị)."""
+    if len(syls) < 3:
+        return False
+    first, second = (text[s:e] for s, e, _ in syls[:2])
+    return first in surnames() or second in context_words().middle
+
+
+def known_prefix(text: str, syls: list[tuple[int, int, str]], level: str) -> int:
+    """Syllables in the longest prefix the gazetteer knows at ``level`` (0 when none)."""
+    shortest = 1 if len(syls) == 1 else 2
+    for n in range(len(syls), shortest - 1, -1):
+        if known(text[syls[0][0] : syls[n - 1][1]], level):
+            return n
+    return 0
+
+
+def lexicon_at(text: str, pos: int) -> tuple[PlaceName, int] | None:
+    """The ``place_names.tsv`` entry written at ``pos`` (its case rules checked), and its end."""
+    m = name_regex().match(fold(text), pos)
+    if not m:
+        return None
+    entry = lexicon_entry(text, m.start(), m.end())
+    return (entry, m.end()) if entry else None
+
+
+def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
+    written = text[start:end]
+    entry = next(
+        (e for e in place_names().get(fold_key(written), ()) if _written_as(e.name, written)), None
+    )
+    if entry is None:
+        return None
+    if len(LETTERS.findall(entry.name)) == 1:
+        # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
+        after = SPACE.match(text, end)
+        nxt = SYLLABLE.match(text, after.end()) if after else None
+        # "Việt Nam - Lào Ông Hùng": an honorific after the dash starts a new sentence.
+        if nxt and nxt.group().casefold() not in honorific_words("honorific"):
+            return None
+        prev = syllable_before(text, start)
+        if prev and prev[1][0].isupper() and not is_abbreviation(prev[1]):
+            return None
+    return entry
+
+
+def _written_as(name: str, written: str) -> bool:
+    """Abbreviations (TPHCM) as listed; other names with their first capital (Nam bộ)."""
+    if any(is_abbreviation(w) for w in regex.split(r"[ .\-]+", name)):
+        return regex.sub(r"\s+", "", written) == name.replace(" ", "")
+    for want, got in zip(name.split(), written.split(), strict=False):
+        if want[0].isupper():
+            return got[0].isupper()
+    return True
+
+
+def name_attr(entry: PlaceName | None, written: str) -> str:
+    if entry is not None and entry.canonical:
+        return entry.canonical
+    return clean(written)
