@@ -283,6 +283,44 @@ def report(
     typer.echo(summary.describe())
 
 
+@app.command()
+def serve(
+    out_dir: Annotated[Path, typer.Argument(help="A batch output directory (vnie batch -o).")],
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="Require 'Authorization: Bearer' with this token."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 1,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Largest article POST /extract accepts.")
+    ] = 2_000_000,
+) -> None:
+    """Serve OUT_DIR read-only as a JSON API (docs at /docs); loopback unless --token-file."""
+    from pipeline.apps.server import ServeOptions, is_loopback, read_token
+
+    if not is_loopback(host) and token_file is None:
+        raise fail(f"--host {host} is not a loopback address: it needs --token-file")
+    if workers < 1:
+        raise fail("--workers must be 1 or more")
+    if not (out_dir / "vnie.duckdb").is_file():
+        raise fail(f"{out_dir}: no vnie.duckdb here; run vnie batch -o {out_dir} first")
+    try:
+        if token_file is not None:
+            read_token(token_file)
+    except VnieError as err:
+        raise fail(str(err)) from None
+    from pipeline.apps.server import serve as run_server
+
+    options = ServeOptions(out_dir=out_dir, token_file=token_file, max_chars=max_chars)
+    typer.echo(f"vnie: serving {out_dir} on http://{host}:{port} (docs: /docs)", err=True)
+    try:
+        run_server(options, host=host, port=port, workers=workers)
+    except VnieError as err:
+        raise fail(str(err)) from None
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
