@@ -122,8 +122,11 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = scope.get("headers", [])
-        if len(headers) > MAX_HEADERS:
-            await error(431, "headers_too_large", "too many request headers")(scope, receive, send)
+        size = sum(len(k) + len(v) for k, v in headers)
+        if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
+            await error(431, "headers_too_large", "request headers too many or too large")(
+                scope, receive, send
+            )
             return
         if self.token is not None:
             given = next((v for k, v in headers if k == b"authorization"), b"")
