@@ -461,3 +461,49 @@ def test_rows_match_the_models_and_the_models_match_the_schema(server: str) -> N
         for item in all_pages(server, path):
             assert set(item) == set(model.model_fields), path
             model.model_validate(item)
+
+
+def test_facts_come_from_the_facts_view_when_the_database_has_one(
+    out_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    import duckdb
+
+    from pipeline.apps.server_queries import FACT_COLUMNS, Store
+
+    shutil.copy(out_dir / "vnie.duckdb", tmp_path / "vnie.duckdb")
+    con = duckdb.connect(str(tmp_path / "vnie.duckdb"))
+    con.execute(
+        "CREATE VIEW facts AS SELECT doc_id, 'f' || mention_id AS fact_id, quantity, value, "
+        "unit, subject_text AS subject FROM figures WHERE quantity = 'households'"
+    )
+    con.close()
+    store = Store(tmp_path)
+    try:
+        assert store.facts_from_view
+        page = store.page(store.facts(), 1000, 0)
+        assert page.total == len(page.items) > 0
+        assert all(list(item) == list(FACT_COLUMNS) for item in page.items)
+        assert {item["fact_id"][0] for item in page.items} == {"f"}
+        assert {item["subject_label"] for item in page.items} == {None}
+        assert store.page(store.facts(quantity="area"), 10, 0).total == 0
+    finally:
+        store.close()
+
+
+def test_the_cli_imports_no_web_stack_until_serve() -> None:
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pipeline.apps.cli; "
+            "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette') if m in sys.modules))",
+        ],
+        cwd=ROOT,
+        env=env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert probe.stdout.strip() == "[]"

@@ -298,7 +298,7 @@ def serve(
     ] = 2_000_000,
 ) -> None:
     """Serve OUT_DIR read-only as a JSON API (docs at /docs); loopback unless --token-file."""
-    from pipeline.apps.server import ServeOptions, is_loopback, read_token
+    from pipeline.apps.server_http import ServeOptions, is_loopback, read_token
 
     if not is_loopback(host) and token_file is None:
         raise fail(f"--host {host} is not a loopback address: it needs --token-file")

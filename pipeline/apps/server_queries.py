@@ -42,21 +42,26 @@ FACT_COLUMNS: tuple[str, ...] = (
 #: Facts built from the ``figures`` table, one per FIGURE mention, while the database has
 #: no ``facts`` view (same columns as the view).
 _FIGURE_FACTS = """
+WITH subject_place AS (
+    SELECT doc_id, mention_id, min(code) AS code, min(level) AS level,
+           min(CASE WHEN level = 'province' THEN code ELSE province_code END) AS province_code
+    FROM (SELECT doc_id, unnest(mentions) AS mention_id, code, level, province_code
+          FROM places)
+    GROUP BY doc_id, mention_id
+), dated AS (
+    SELECT doc_id, min(dateline) AS dateline FROM articles GROUP BY doc_id
+), labels AS (
+    SELECT doc_id, mention_id, min(label) AS label FROM mentions GROUP BY doc_id, mention_id
+)
 SELECT f.doc_id, f.mention_id AS fact_id, f.quantity, f.value, f.value_max, f.unit,
-       f.subject_text AS subject, f.subject AS subject_id,
-       (SELECT min(m.label) FROM mentions m
-         WHERE m.doc_id = f.doc_id AND m.mention_id = f.subject) AS subject_label,
-       (SELECT min(p.code) FROM places p
-         WHERE p.doc_id = f.doc_id AND list_contains(p.mentions, f.subject)) AS subject_place_code,
-       (SELECT min(p.level) FROM places p
-         WHERE p.doc_id = f.doc_id AND list_contains(p.mentions, f.subject))
-         AS subject_place_level,
-       (SELECT min(CASE WHEN p.level = 'province' THEN p.code ELSE p.province_code END)
-          FROM places p WHERE p.doc_id = f.doc_id AND list_contains(p.mentions, f.subject))
-         AS subject_province_code,
-       [f.mention_id] AS mentions, 1 AS n_mentions,
-       (SELECT min(a.dateline) FROM articles a WHERE a.doc_id = f.doc_id) AS dateline
+       f.subject_text AS subject, f.subject AS subject_id, l.label AS subject_label,
+       sp.code AS subject_place_code, sp.level AS subject_place_level,
+       sp.province_code AS subject_province_code,
+       [f.mention_id] AS mentions, 1 AS n_mentions, d.dateline
 FROM figures f
+LEFT JOIN labels l ON l.doc_id = f.doc_id AND l.mention_id = f.subject
+LEFT JOIN subject_place sp ON sp.doc_id = f.doc_id AND sp.mention_id = f.subject
+LEFT JOIN dated d ON d.doc_id = f.doc_id
 """
 
 
@@ -156,6 +161,7 @@ class Store:
         self.facts_sql, self.facts_from_view = self.facts_source()
         self._lock = threading.Lock()
         self._offsets: dict[Path, list[int]] = {}
+        self._totals: dict[tuple[str, tuple[Any, ...]], int] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -185,7 +191,14 @@ class Store:
             cursor.close()
 
     def page(self, query: Query, limit: int, offset: int) -> Page:
-        total = self.rows(f"SELECT count(*) AS n FROM ({query.sql})", query.params)[0]["n"]
+        key = (query.sql, query.params)
+        total = self._totals.get(key)
+        if total is None:  # the database is read-only: a count never changes
+            total = self.rows(f"SELECT count(*) AS n FROM ({query.sql})", query.params)[0]["n"]
+            with self._lock:
+                if len(self._totals) >= 4096:
+                    self._totals.clear()
+                self._totals[key] = total
         items = self.rows(
             f"SELECT * FROM ({query.sql}) ORDER BY {query.order} LIMIT ? OFFSET ?",
             (*query.params, limit, offset),
