@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz clean chromium
+.PHONY: demo test lint bench bench-server fuzz clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check pipeline tests
 
-bench: $(STAMP)
+bench: $(STAMP) bench-server
 	$(BIN)/python -m pipeline.apps.bench
+
+# Bounded load test of `vnie serve` on loopback (fixed request counts, stops by itself).
+bench-server: $(STAMP)
+	$(BIN)/python -m pipeline.apps.bench_server
 
 # A longer fuzz run than the property tests in `make test` (FUZZ_SECONDS to change it).
 FUZZ_SECONDS ?= 600
