@@ -507,3 +507,32 @@ def test_the_cli_imports_no_web_stack_until_serve() -> None:
         check=True,
     )
     assert probe.stdout.strip() == "[]"
+
+
+def test_a_long_query_can_be_interrupted(out_dir: Path) -> None:
+    import threading
+
+    import duckdb
+
+    from pipeline.apps.server_queries import Store
+
+    store = Store(out_dir)
+    outcome: list[BaseException] = []
+
+    def long_query() -> None:
+        try:
+            store.rows("SELECT count(*) FROM range(10000000000000) a, range(1000) b")
+        except duckdb.Error as err:
+            outcome.append(err)
+
+    worker = threading.Thread(target=long_query)
+    worker.start()
+    for _ in range(100):
+        if store._active:
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    store.interrupt(next(iter(store._active)))
+    worker.join(30)
+    store.close()
+    assert not worker.is_alive() and outcome and "interrupt" in str(outcome[0]).lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -105,18 +106,30 @@ def create_app(options: ServeOptions) -> Any:
         ]
         return error(400, "bad_request", "; ".join(parts)[:500])
 
+    @app.exception_handler(TimeoutError)
+    async def timed_out(_: Request, exc: TimeoutError) -> Response:
+        return error(504, "timeout", "the request took too long")
+
     @app.exception_handler(QueryError)
     async def bad_filter(_: Request, exc: QueryError) -> Response:
         return error(400, "bad_request", str(exc))
 
     async def run_query(function: Callable[[], Any]) -> Any:
+        """``function`` on a reader thread; past the timeout its query is interrupted."""
+        thread: list[int] = []
+
+        def job() -> Any:
+            thread.append(threading.get_ident())
+            return function()
+
         loop = asyncio.get_running_loop()
         try:
             return await asyncio.wait_for(
-                loop.run_in_executor(readers, function), options.query_timeout_s
+                loop.run_in_executor(readers, job), options.query_timeout_s
             )
         except TimeoutError:
-            store.con.interrupt()
+            if thread:
+                store.interrupt(thread[0])
             raise
 
     async def paged(request: Request, query: SqlQuery, limit: int, offset: int) -> Response:

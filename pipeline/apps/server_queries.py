@@ -162,6 +162,7 @@ class Store:
         self._lock = threading.Lock()
         self._offsets: dict[Path, list[int]] = {}
         self._totals: dict[tuple[str, tuple[Any, ...]], int] = {}
+        self._active: dict[int, Any] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -175,8 +176,11 @@ class Store:
     # --- running queries -------------------------------------------------------------------
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts of JSON-ready values (dates as ISO strings)."""
+        """Rows as dicts of JSON-ready values (dates as ISO strings), on a cursor of this
+        thread's own (:meth:`interrupt` stops it)."""
+        thread = threading.get_ident()
         cursor = self.con.cursor()
+        self._active[thread] = cursor
         try:
             result = cursor.execute(sql, list(params))
             names = [d[0] for d in result.description]
@@ -188,7 +192,14 @@ class Store:
                 for row in result.fetchall()
             ]
         finally:
+            self._active.pop(thread, None)
             cursor.close()
+
+    def interrupt(self, thread: int) -> None:
+        """Stop the query running on ``thread`` (after a timeout), if any."""
+        cursor = self._active.get(thread)
+        if cursor is not None:
+            cursor.interrupt()
 
     def page(self, query: Query, limit: int, offset: int) -> Page:
         key = (query.sql, query.params)
