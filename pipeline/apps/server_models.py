@@ -169,7 +169,7 @@ class Error(BaseModel):
 
 def _python_type(arrow: pa.DataType) -> Any:
     if pa.types.is_list(arrow):
-        return list[str]
+        return list[str | None] | None
     if pa.types.is_integer(arrow):
         return int | None
     if pa.types.is_floating(arrow):
