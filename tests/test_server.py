@@ -30,6 +30,7 @@ INJECTIONS = (
     "\\'; SELECT 1; --",
 )
 #: Synthetic articles with datelines (corpus/ has none), for the date filters.
+N_ARTICLES = len(list(CORPUS.glob("*.txt"))) + 2
 DATED = [
     {
         "id": "syn_2023",
@@ -158,7 +159,7 @@ def table(out: Path, sql: str) -> list[tuple]:
 
 
 def test_health_version_openapi_and_docs_need_no_network(server: str) -> None:
-    assert get(server, "/health") == (200, {"status": "ok", "articles": 17})
+    assert get(server, "/health") == (200, {"status": "ok", "articles": N_ARTICLES})
     status, version = get(server, "/version")
     assert status == 200 and version["schema_version"] == "1.0" and version["batch"]["vnie"]
     status, spec = get(server, "/openapi.json")
@@ -394,7 +395,7 @@ def test_injection_strings_in_every_filter_are_plain_values(server: str, value: 
             else:
                 assert status == 200, (path, name, body)
                 assert body["items"] == [], (path, name)
-    assert get(server, "/health")[1]["articles"] == 17
+    assert get(server, "/health")[1]["articles"] == N_ARTICLES
     status, _ = get(server, f"/articles/{quote(value, safe='')}")
     assert status == 404
 
