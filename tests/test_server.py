@@ -263,6 +263,8 @@ def test_one_article_is_its_record(server: str, out_dir: Path) -> None:
     from pipeline.apps.server_models import Record
 
     Record.model_validate_json(body)
+    with pytest.raises(ValueError, match="extra"):
+        Record.model_validate({**json.loads(body), "not_in_the_schema": 1})
     status, missing = get(server, "/articles/no-such-doc")
     assert status == 404 and missing["error"]["code"] == "not_found"
     status, _ = get(server, "/articles/..%2F..%2Fetc%2Fpasswd")
@@ -478,8 +480,9 @@ def test_facts_come_from_the_facts_view_when_the_database_has_one(
     shutil.copy(out_dir / "vnie.duckdb", tmp_path / "vnie.duckdb")
     con = duckdb.connect(str(tmp_path / "vnie.duckdb"))
     con.execute(
-        "CREATE VIEW facts AS SELECT doc_id, 'f' || mention_id AS fact_id, quantity, value, "
-        "unit, subject_text AS subject FROM figures WHERE quantity = 'households'"
+        "CREATE OR REPLACE VIEW facts AS SELECT doc_id, 'f' || mention_id AS fact_id, "
+        "quantity, value, unit, subject_text AS subject FROM figures "
+        "WHERE quantity = 'households'"
     )
     con.close()
     store = Store(tmp_path)

@@ -1,12 +1,15 @@
 """Pydantic models of the API's JSON, for its OpenAPI description.
 
-The record models mirror ``pipeline/schema/article.schema.json`` (tests check their
-fields and required fields against it); the row models are made from the table schemas
-of :mod:`pipeline.runs.tables`, so the API's field names are the tables' column names.
+The record models are generated from ``pipeline/schema/article.schema.json`` (tests
+check their fields and required fields against it, and records against them); the row
+models are made from the table schemas of :mod:`pipeline.runs.tables`, so the API's field
+names are the tables' column names.
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -15,137 +18,73 @@ from pydantic import BaseModel, ConfigDict, create_model
 from pipeline.runs.tables import SCHEMAS
 
 _CLOSED = ConfigDict(extra="forbid")
-_OPEN = ConfigDict(extra="allow")
 
 
-class Source(BaseModel):
-    model_config = _CLOSED
-    path: str
-    sha256: str
-    encoding: str
-    length: int
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "article.schema.json"
+_SCALARS: dict[str, Any] = {"string": str, "integer": int, "number": float, "boolean": bool}
 
 
-class Span(BaseModel):
-    model_config = _CLOSED
-    start: int
-    end: int
-    text: str
+class _Generator:
+    """Pydantic models made from the record's JSON schema, one per object it describes
+    (``additionalProperties: false`` → extra fields forbidden), so they never drift."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = schema.get("$defs", {})
+        self.by_def: dict[str, Any] = {}
+        #: Where each model comes from: ``""`` (the top level), ``$defs.<name>`` or a
+        #: dotted path of ``properties``/``items``.
+        self.parts: dict[str, type[BaseModel]] = {}
+        self.record = self.model("Record", schema, "")
+
+    def model(self, name: str, node: dict[str, Any], where: str) -> type[BaseModel]:
+        required = set(node.get("required", []))
+        fields: dict[str, Any] = {}
+        for prop, sub in node.get("properties", {}).items():
+            here = f"{where}.properties.{prop}".lstrip(".")
+            kind = self.kind(sub, name + prop.title().replace("_", ""), here)
+            fields[prop] = (kind, ...) if prop in required else (kind | None, None)
+        closed = node.get("additionalProperties") is False
+        config = ConfigDict(extra="forbid" if closed else "allow")
+        model = create_model(name, __config__=config, **fields)
+        self.parts[where] = model
+        return model
+
+    def kind(self, node: dict[str, Any], name: str, where: str) -> Any:
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            target = ref.removeprefix("#/$defs/")
+            if target not in self.by_def:
+                self.by_def[target] = Any  # recursion guard
+                sub = self.defs[target]
+                self.by_def[target] = (
+                    self.model(target.title().replace("_", ""), sub, f"$defs.{target}")
+                    if sub.get("type") == "object" and "properties" in sub
+                    else self.kind(sub, name, f"$defs.{target}")
+                )
+            return self.by_def[target]
+        if "oneOf" in node or "anyOf" in node:
+            options = node.get("oneOf") or node.get("anyOf")
+            kinds = [self.kind(o, name, where) for o in options if o.get("type") != "null"]
+            nullable = len(kinds) < len(options)
+            kind = kinds[0] if len(kinds) == 1 else Any
+            return kind | None if nullable and kind is not Any else kind
+        kind = node.get("type")
+        if kind == "object" and "properties" in node:
+            return self.model(name, node, where)
+        if kind == "object":
+            return dict[str, Any]
+        if kind == "array":
+            return list[self.kind(node.get("items", {}), name + "Item", where + ".items")]
+        if isinstance(kind, str) and kind in _SCALARS:
+            return _SCALARS[kind]
+        return Any
 
 
-class Mention(BaseModel):
-    model_config = _OPEN
-    id: str
-    label: str
-    start: int
-    end: int
-    text: str
-    rule: str
-    value: Any = None
-    value_max: Any = None
-    unit: Any = None
-    quantity: Any = None
-    subject: Any = None
-    measure: Any = None
-    part_of_day: Any = None
-    level: Any = None
-    name: Any = None
-    expanded: Any = None
-    title: Any = None
-    role: Any = None
-    count: Any = None
-    recipient: Any = None
-    award: Any = None
-    givers: Any = None
-
-
-class Official(BaseModel):
-    model_config = _CLOSED
-    person: str | None
-    name: str | None = None
-    mentions: list[str]
-    title: str | None
-    org: str | None
-    place: str | None
-
-
-class Place(BaseModel):
-    model_config = _OPEN
-    mentions: list[str]
-    level: str
-    name: str
-    status: str
-    code: str | None = None
-    unit_type: str | None = None
-    parents: list[dict[str, Any]] | None = None
-    successor: dict[str, Any] | None = None
-    candidates: list[dict[str, Any]] | None = None
-    note: str | None = None
-
-
-class Award(BaseModel):
-    model_config = _CLOSED
-    kinds: list[str]
-    recipients: list[str]
-    givers: list[str]
-    amount: str | None
-    date: str | None
-    place: str | None
-
-
-class Event(BaseModel):
-    model_config = _CLOSED
-    name: Any
-    date: Any
-    place: Any
-    organiser: Any
-
-
-class Warning(BaseModel):
-    model_config = _CLOSED
-    code: str
-    message: str
-
-
-class Validation(BaseModel):
-    model_config = _CLOSED
-    valid: bool
-    problems: list[str]
-
-
-class Record(BaseModel):
-    """One article's record (``pipeline/schema/article.schema.json``)."""
-
-    model_config = _OPEN
-    schema_version: str
-    doc_id: str
-    source: Source
-    metadata: dict[str, Any] | None = None
-    title: Span | None
-    dateline: str | None
-    mentions: list[Mention]
-    officials: list[Official]
-    places: list[Place]
-    awards: list[Award]
-    event: Event | None
-    warnings: list[Warning]
-    validation: Validation
-
-
-#: Record models and the schema part each mirrors (``""``: the top level; else a ``$defs``
-#: name or ``properties.<name>``).
-SCHEMA_PARTS: dict[str, type[BaseModel]] = {
-    "": Record,
-    "properties.source": Source,
-    "$defs.span": Span,
-    "$defs.mention": Mention,
-    "$defs.official": Official,
-    "$defs.place": Place,
-    "$defs.award": Award,
-    "$defs.event": Event,
-    "properties.warnings.items": Warning,
-    "properties.validation": Validation,
-}
+_GENERATED = _Generator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+#: One article's record (``pipeline/schema/article.schema.json``).
+Record = _GENERATED.record
+#: Every generated model by the schema part it mirrors (see :class:`_Generator`).
+SCHEMA_PARTS: dict[str, type[BaseModel]] = _GENERATED.parts
 
 
 class ExtractRequest(BaseModel):
