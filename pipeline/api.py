@@ -97,7 +97,7 @@ def extract_source(
 ) -> dict[str, Any]:
     """Extract from decoded text; the record's ``validation`` says whether it checks out."""
     working: WorkingText = normalise(source.text)
-    warnings: list[Warning_] = []
+    warnings = [Warning_("W102", message) for message in source.warnings]
     if not working.text.strip():
         warnings.append(Warning_("W101", "the article has no text besides boilerplate"))
     ctx = build_context(working, dateline=_dateline(metadata))
