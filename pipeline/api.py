@@ -14,11 +14,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError, MissingInputError
+from pipeline.errors import InputError
 from pipeline.linkers.base import Linker, Links, Located
 from pipeline.record.assemble import build_record, locate
 from pipeline.record.validate import validate_record
-from pipeline.text.ingest import DEFAULT_MAX_CHARS, SourceText, WorkingText, decode, normalise
+from pipeline.text.ingest import (
+    BYTES_PER_CHAR,
+    DEFAULT_MAX_CHARS,
+    SourceText,
+    WorkingText,
+    decode,
+    normalise,
+    read_regular_file,
+)
 from pipeline.text.tokenize import DocContext, build_context
 from pipeline.types import Mention, Warning_
 
@@ -160,11 +168,7 @@ def extract_path(
 ) -> dict[str, Any]:
     """Read and extract one article file; its doc id is the file's stem."""
     file = Path(path)
-    if not file.exists():
-        raise MissingInputError("no such file", path=str(path))
-    if file.is_dir():
-        raise InputError("is a directory, not an article file", path=str(path))
-    data = file.read_bytes()
+    data = read_regular_file(file, max_chars * BYTES_PER_CHAR)
     return extract_bytes(
         data, path=str(path), doc_id=file.stem, metadata=metadata, max_chars=max_chars
     )

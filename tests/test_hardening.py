@@ -5,7 +5,12 @@ Each test names the item it covers; each failed on the code before its fix.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +71,172 @@ def test_item5_marks_on_any_base_normalise_the_same_in_either_order(base: str) -
                 src_start, src_end = working.to_source(start, end)
                 assert 0 <= src_start < src_end <= len(working.source)
     assert unicodedata.is_normalized("NFC", one.text)
+
+
+# --- CLI helpers --------------------------------------------------------------------------------
+
+SHORT = "Sáng 12/8/2022, UBND xã Liên Lộc, huyện Hậu Lộc tổ chức ngày hội cho 300 hộ dân.\n"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: object):
+    """Run the CLI in this process (for commands that cannot block)."""
+    from typer.testing import CliRunner
+
+    from pipeline.apps.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def cli_process(*args: object, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a child process, killed after ``timeout`` s (a hang fails the test)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "pipeline.apps.cli", *map(str, args)]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=timeout, check=False
+    )
+
+
+# --- item 1: extract -o never overwrites one record with another ---------------------------------
+
+
+def test_item1_same_name_in_two_subfolders_gives_two_records(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    for sub, town in (("a", "Liên Lộc"), ("b", "Hoa Lộc")):
+        (src / sub).mkdir(parents=True)
+        (src / sub / "same.txt").write_text(SHORT.replace("Liên Lộc", town), encoding="utf-8")
+    result = cli("extract", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json")
+    )
+    assert written == ["a/same.json", "b/same.json"]
+    texts = {
+        json.loads(p.read_text(encoding="utf-8"))["source"]["path"]
+        for p in (tmp_path / "out").rglob("*.json")
+    }
+    assert texts == {str(src / "a" / "same.txt"), str(src / "b" / "same.txt")}
+    assert "2 records written" in result.stderr
+
+
+def test_item1_two_inputs_with_one_record_name_are_refused_naming_both(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "same.txt").write_text(SHORT, encoding="utf-8")
+    result = cli(
+        "extract", tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt", "-o", tmp_path / "out"
+    )
+    assert result.exit_code == 2
+    assert str(tmp_path / "a" / "same.txt") in result.stderr
+    assert str(tmp_path / "b" / "same.txt") in result.stderr
+    assert not list((tmp_path).glob("out/*.json"))
+
+
+# --- item 6: FIFOs, devices, /proc files -------------------------------------------------------
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "/proc/self/mem"])
+def test_item6_extract_refuses_non_regular_and_unreadable_files(
+    tmp_path: Path, special: str
+) -> None:
+    target = _fifo(tmp_path / "f.txt") if special == "fifo" else Path(special)
+    result = cli_process("extract", target, timeout=120)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"vnie: error: {target}: ")
+
+
+def test_item6_a_fifo_or_device_inside_a_folder_is_an_error_and_the_rest_is_extracted(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(SHORT, encoding="utf-8")
+    _fifo(src / "pipe.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    (src / "mem.txt").symlink_to("/proc/self/mem")
+    result = cli_process("extract", src, "-o", tmp_path / "out", timeout=180)
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("vnie: error:")]
+    assert len(errors) == 3 and "Traceback" not in result.stderr
+    assert [p.name for p in (tmp_path / "out").rglob("*.json")] == ["good.json"]
+
+
+def test_item6_batch_lists_fifos_devices_and_proc_files_as_errors_and_goes_on(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(SHORT, encoding="utf-8")
+    _fifo(src / "pipe.txt")
+    _fifo(src / "pipe.jsonl")
+    _fifo(src / "pipe.csv")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    (src / "mem.txt").symlink_to("/proc/self/mem")
+    (src / "mem.jsonl").symlink_to("/proc/self/mem")
+    alone = _fifo(tmp_path / "alone.txt")
+    out = tmp_path / "out"
+    result = cli_process("batch", src, alone, "-o", out, "-w", "0", "--no-progress")
+    assert result.returncode == 1, result.stderr
+    assert "1 done" in result.stderr and "7 failed" in result.stderr
+    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    errors = [json.loads(line) for line in lines]
+    assert len(errors) == 7 and {e["code"] for e in errors} == {"E112"}
+    assert all("Traceback" not in e["reason"] for e in errors)
+
+
+# --- item 10: -o naming an existing file ---------------------------------------------------------
+
+
+def test_item10_extract_and_batch_refuse_an_out_that_is_a_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(SHORT, encoding="utf-8")
+    taken = tmp_path / "taken"
+    taken.write_text("not a folder", encoding="utf-8")
+    for command in ("extract", "batch"):
+        result = cli(command, article, "-o", taken)
+        assert result.exit_code == 2, (command, result.output)
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith("vnie: error: ") and str(taken) in line, line
+    assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_item10_report_refuses_an_html_target_that_is_a_file(tmp_path: Path) -> None:
+    taken = tmp_path / "site"
+    taken.write_text("not a folder", encoding="utf-8")
+    (tmp_path / "records").mkdir()
+    result = cli("report", tmp_path / "records", "--html", taken)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("vnie: error: ") and str(taken) in line, line
+
+
+# --- item 16: the CLI's manners ------------------------------------------------------------------
+
+
+def test_item16_version_and_help_read_like_a_well_kept_cli() -> None:
+    from pipeline import __version__
+
+    version = cli("--version")
+    assert version.exit_code == 0 and __version__ in version.stdout
+    for command in ("", "extract", "validate", "evaluate", "convert", "batch", "report"):
+        shown = cli(*([command] if command else []), "--help")
+        assert shown.exit_code == 0, shown.output
+        for noise in ("{", "<list", "<bool>", "<int>", "<path>", "<str>"):
+            assert noise not in shown.stdout, (command, noise, shown.stdout)
+    assert "PATH..." in cli("extract", "--help").stdout
+
+
+def test_item16_workers_above_the_cpu_count_are_capped_with_a_warning() -> None:
+    from pipeline.runs.batch import effective_workers
+
+    count, warning = effective_workers(512)
+    assert 1 <= count < 512 and warning and "512" in warning
+    assert effective_workers(0) == (0, None) and effective_workers(1) == (1, None)

@@ -51,7 +51,7 @@ from typing import Any, TextIO
 
 from pipeline.errors import BatchError, NoArticlesError, VnieError
 from pipeline.runs.durable import fsync_path
-from pipeline.runs.inputs import Article, InputFailure, iter_articles
+from pipeline.runs.inputs import Article, InputFailure, iter_articles, iter_paths
 from pipeline.runs.ledger import (
     ERRORS,
     RECORDS,
@@ -217,15 +217,25 @@ def run_batch(
         raise BatchError(f"shard_size must be at least 1, not {shard_size}")
     if not inputs:
         raise NoArticlesError("no inputs given")
-    workers = (os.cpu_count() or 1) if workers is None else workers
-    if workers < 0:
+    stream = stream or sys.stderr
+    if workers is not None and workers < 0:
         raise BatchError(f"workers must be 0 or more, not {workers}")
     if engine not in ("local", "dask"):
         raise BatchError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if scheduler is not None and engine != "dask":
         raise BatchError("a scheduler address needs engine='dask'")
-    stream = stream or sys.stderr
-    out.mkdir(parents=True, exist_ok=True)
+    workers, warning = effective_workers(workers)
+    if warning is not None and scheduler is None:
+        stream.write(f"vnie: warning: {warning}\n")
+    if out.exists() and not out.is_dir():
+        raise BatchError("exists and is not a directory; -o needs a directory", path=str(out))
+    _check_some_input(inputs, out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BatchError(
+            f"cannot create the output directory: {err.strerror or err}", path=str(out)
+        ) from err
     options = {
         "inputs": [str(spec) for spec in inputs],
         "text_field": text_field,
@@ -245,6 +255,36 @@ def run_batch(
             Progress(progress_mode(progress, stream), stream),
             max_in_flight or max(4, 8 * max(workers, 1)),
         )
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def effective_workers(requested: int | None) -> tuple[int, str | None]:
+    """Worker processes for ``requested`` (None: one per CPU), capped at the CPU count.
+
+    Returns the count and a warning when the request was capped.
+    """
+    cpus = cpu_count()
+    if requested is None:
+        return cpus, None
+    if requested > cpus:
+        return cpus, f"--workers {requested} is more than the {cpus} CPUs; using {cpus}"
+    return requested, None
+
+
+def _check_some_input(inputs: Sequence[str], out: Path) -> None:
+    """Raise :class:`NoArticlesError` (before OUT is made) when no input names a file."""
+    exclude = out if out.is_dir() else None
+    for item in iter_paths(inputs, exclude=exclude):
+        if not isinstance(item, InputFailure):
+            return
+    raise NoArticlesError(f"no input file matches {' '.join(map(str, inputs))}")
 
 
 def _prepare(out: Path, options: Mapping[str, Any]) -> set[int]:
@@ -410,9 +450,9 @@ def _run_locked(
         },
     )
     _write_json_atomic(out / MANIFEST, manifest)
-    if progress.mode != "off":
-        progress.stream.write(format_summary(summary) + "\n")
-        progress.stream.flush()
+    # The summary is printed even without progress display: it is the run's result.
+    progress.stream.write(format_summary(summary) + "\n")
+    progress.stream.flush()
     return summary
 
 

@@ -27,27 +27,33 @@ from __future__ import annotations
 import csv
 import glob
 import hashlib
+import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pipeline.errors import (
     DecodeError,
     InputError,
     InputInsideOutputError,
-    InputTooLargeError,
     MalformedInputError,
     MissingFieldError,
     MissingInputError,
     NoArticlesError,
     UnreadableInputError,
 )
-from pipeline.text.ingest import DEFAULT_MAX_CHARS, check_article_text
+from pipeline.text.ingest import (
+    BYTES_PER_CHAR,
+    DEFAULT_MAX_CHARS,
+    check_article_text,
+    read_regular_file,
+)
 
 #: Input kinds by file suffix; an explicitly named file of any other suffix is ``text``.
 SUFFIXES: dict[str, str] = {
@@ -61,7 +67,7 @@ SUFFIXES: dict[str, str] = {
 
 #: Largest input file read whole, in bytes per allowed character (UTF-8 needs up to 4;
 #: HTML adds markup around the text).
-_TEXT_BYTES_PER_CHAR = 4
+_TEXT_BYTES_PER_CHAR = BYTES_PER_CHAR
 _HTML_BYTES_PER_CHAR = 16
 
 
@@ -165,11 +171,12 @@ def iter_paths(
     excluded = exclude.resolve() if exclude is not None else None
     for spec in inputs:
         path = Path(spec)
-        if path.is_dir() or path.is_file():
+        if path.exists():
             if _inside(path, excluded):
                 err = InputInsideOutputError("input is inside the output directory", path=spec)
                 yield _failure(err, spec)
-            elif path.is_file():
+            elif not path.is_dir():
+                # Not only regular files: a FIFO or device becomes a clear read error.
                 yield path
             else:
                 found = False
@@ -183,7 +190,7 @@ def iter_paths(
             found = False
             for match in sorted(glob.iglob(spec, recursive=True)):
                 matched = Path(match)
-                if matched.is_file() and not _inside(matched, excluded):
+                if matched.exists() and not matched.is_dir() and not _inside(matched, excluded):
                     found = True
                     yield matched
             if not found:
@@ -223,17 +230,32 @@ def iter_articles(
 
 
 def _read_file(path: Path, limit: int) -> bytes:
+    return read_regular_file(path, limit)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for binary reading, if it is a regular file (never blocks on a FIFO).
+
+    Raises :class:`MissingInputError` or :class:`UnreadableInputError`, naming ``path``.
+    """
+    name = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputTooLargeError(
-                f"file has {size:,} bytes, over the limit of {limit:,} for the character "
-                "limit; raise it with --max-chars (or max_chars=)",
-                path=str(path),
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise MissingInputError("no such file", path=name) from None
     except OSError as err:
-        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=name) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableInputError(
+                "not a regular file (a FIFO, device or directory): only regular files are read",
+                path=name,
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _not_json(constant: str) -> None:
@@ -306,33 +328,44 @@ def _jsonl_articles(
 ) -> Iterator[Article | InputFailure]:
     name = str(path)
     try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield _failure(UnreadableInputError(f"cannot read: {err.strerror}", path=name), name)
+        handle = open_regular(path)
+    except InputError as err:
+        yield _failure(err, name)
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            where = f"{name}#L{number}"
-            try:
+        number = 0
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                where = f"{name}#L{number}"
                 try:
-                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                except UnicodeDecodeError as err:
-                    raise DecodeError(f"line is not UTF-8 (byte {err.start})", path=where) from err
-                try:
-                    obj = json.loads(line, parse_constant=_not_json)
-                except (json.JSONDecodeError, ValueError) as err:
-                    raise MalformedInputError(f"malformed JSON: {err}", path=where) from err
-                if not isinstance(obj, dict):
-                    kind = type(obj).__name__
-                    raise MalformedInputError(f"a JSON {kind}, not an object", path=where)
-                text, doc_id, metadata = _fields(
-                    obj, text_field, id_field, f"{path.stem}-L{number}", where
-                )
-                yield _text_article(name, number, None, doc_id, where, text, metadata, max_chars)
-            except InputError as err:
-                yield _failure(err, name, line=number, raw=raw)
+                    try:
+                        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                    except UnicodeDecodeError as err:
+                        raise DecodeError(
+                            f"line is not UTF-8 (byte {err.start})", path=where
+                        ) from err
+                    try:
+                        obj = json.loads(line, parse_constant=_not_json)
+                    except (json.JSONDecodeError, ValueError) as err:
+                        raise MalformedInputError(f"malformed JSON: {err}", path=where) from err
+                    if not isinstance(obj, dict):
+                        kind = type(obj).__name__
+                        raise MalformedInputError(f"a JSON {kind}, not an object", path=where)
+                    text, doc_id, metadata = _fields(
+                        obj, text_field, id_field, f"{path.stem}-L{number}", where
+                    )
+                    yield _text_article(
+                        name, number, None, doc_id, where, text, metadata, max_chars
+                    )
+                except InputError as err:
+                    yield _failure(err, name, line=number, raw=raw)
+        except OSError as err:
+            failure = UnreadableInputError(
+                f"cannot read after line {number}: {err.strerror or err}", path=name
+            )
+            yield _failure(failure, name, line=number + 1)
 
 
 def _csv_articles(
@@ -342,7 +375,12 @@ def _csv_articles(
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     row_number = 0
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        binary = open_regular(path)
+    except InputError as err:
+        yield _failure(err, name)
+        return
+    try:
+        with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             for row_number, row in enumerate(reader, start=1):
                 where = f"{name}#R{row_number}"
@@ -435,13 +473,16 @@ def count_articles(inputs: Sequence[str], *, exclude: Path | None = None) -> int
         kind = kind_of(item)
         try:
             if kind == "jsonl":
-                with item.open("rb") as handle:
+                with open_regular(item) as handle:
                     total += sum(1 for raw in handle if raw.strip())
             elif kind == "csv":
-                with item.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                binary = open_regular(item)
+                with io.TextIOWrapper(
+                    binary, encoding="utf-8-sig", errors="replace", newline=""
+                ) as handle:
                     total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
             else:
                 total += 1
-        except (OSError, csv.Error):
+        except (OSError, csv.Error, InputError):
             total += 1
     return total

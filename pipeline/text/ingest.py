@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +21,15 @@ from functools import cache
 import regex
 from vi_textmatch.tone import normalize_tone
 
-from pipeline.errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+from pipeline.errors import (
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MissingInputError,
+    UnreadableInputError,
+)
 from pipeline.resources import load_tsv
 
 #: Largest article accepted by default (characters of source text); ``max_chars`` raises it.
@@ -95,6 +105,67 @@ class WorkingText:
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+#: Bytes read per allowed character when reading an article file (UTF-8 needs up to 4).
+BYTES_PER_CHAR = 4
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refused past ``limit`` bytes.
+
+    Never blocks on a FIFO and never reads a device: anything but a regular file is an
+    :class:`UnreadableInputError` (a directory an :class:`InputError`), as is an I/O
+    error; a file over ``limit`` (by its size, or by what reading it gives, for files
+    such as ``/proc`` entries whose size says 0) an :class:`InputTooLargeError`.
+    """
+    name = os.fspath(path)
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise MissingInputError("no such file", path=name) from None
+    except OSError as err:
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=name) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not an article file", path=name)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((k for test, k in _FILE_KINDS if test(info.st_mode)), "not a file")
+            raise UnreadableInputError(
+                f"{kind}, not a regular file: only regular files are read", path=name
+            )
+        if info.st_size > limit:
+            raise _too_large(info.st_size, limit, name)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(size, limit, name, at_least=True)
+        return b"".join(chunks)
+    except OSError as err:
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=name) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int, name: str, *, at_least: bool = False) -> InputTooLargeError:
+    more = "more than " if at_least else ""
+    return InputTooLargeError(
+        f"file has {more}{size - 1 if at_least else size:,} bytes, over the limit of {limit:,} "
+        "for the character limit; raise it with --max-chars (or max_chars=)",
+        path=name,
+    )
 
 
 def decode(
