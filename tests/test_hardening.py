@@ -240,3 +240,41 @@ def test_item16_workers_above_the_cpu_count_are_capped_with_a_warning() -> None:
     count, warning = effective_workers(512)
     assert 1 <= count < 512 and warning and "512" in warning
     assert effective_workers(0) == (0, None) and effective_workers(1) == (1, None)
+
+
+# --- item 3: an unterminated CSV quote ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The quote is never closed: the rows after it would become its text.
+        'id,text\n1,"Xã Liên Lộc có 300 hộ dân.\n2,Xã Hoa Lộc có 200 hộ.\n3,Xã Đa Lộc.\n',
+        # Closed by the next row's opening quote: that row's text would follow it.
+        'id,text\n1,"Xã Liên Lộc có 300 hộ dân.\n2,"Xã Hoa Lộc có 200 hộ dân."\n3,"Xã Đa Lộc."\n',
+    ],
+)
+def test_item3_an_unterminated_csv_quote_is_an_error_row_and_the_next_rows_are_read(
+    tmp_path: Path, body: str
+) -> None:
+    from pipeline.runs.inputs import Article, InputFailure, iter_articles
+
+    table = tmp_path / "t.csv"
+    table.write_text(body, encoding="utf-8")
+    items = list(iter_articles([str(table)], id_field="id"))
+    failures = [i for i in items if isinstance(i, InputFailure)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert len(failures) == 1 and failures[0].row == 1 and failures[0].code == "E110"
+    assert "line 2" in failures[0].reason
+    assert [a.doc_id for a in articles] == ["2", "3"]
+    assert all("\n" not in (a.text or "") for a in articles)
+
+
+def test_item3_a_quoted_multiline_field_is_still_one_row(tmp_path: Path) -> None:
+    from pipeline.runs.inputs import Article, iter_articles
+
+    table = tmp_path / "t.csv"
+    table.write_text('id,text\n1,"Dòng một,\nDòng hai."\n2,Khác\n', encoding="utf-8")
+    items = list(iter_articles([str(table)], id_field="id"))
+    assert all(isinstance(i, Article) for i in items)
+    assert [(a.doc_id, a.text) for a in items] == [("1", "Dòng một,\nDòng hai."), ("2", "Khác")]

@@ -33,10 +33,11 @@ import os
 import re
 import stat
 import sys
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TextIO
 
 from pipeline.errors import (
     DecodeError,
@@ -368,6 +369,43 @@ def _jsonl_articles(
             yield _failure(failure, name, line=number + 1)
 
 
+def _csv_records(handle: TextIO) -> Iterator[tuple[list[str] | None, str | None, int, str]]:
+    """(cells, error, first line number, raw text) of each CSV record of ``handle``.
+
+    Strict parsing: a quote left open (which would take in the rows after it) or stray
+    text after a closing quote is an error record (``cells`` None) for the record's first
+    line, and parsing goes on at the line after it, so the rows it would have swallowed
+    are read as rows again.
+    """
+    pending: deque[str] = deque()
+    taken: list[str] = []
+
+    def feed() -> Iterator[str]:
+        while True:
+            line = pending.popleft() if pending else handle.readline()
+            if not line:
+                return
+            taken.append(line)
+            yield line
+
+    first = 1
+    while True:
+        reader = csv.reader(feed(), strict=True)
+        try:
+            for cells in reader:
+                yield cells, None, first, "".join(taken)
+                first += len(taken)
+                taken.clear()
+            return
+        except csv.Error as err:
+            if not taken:
+                return
+            yield None, str(err), first, taken[0]
+            pending.extendleft(reversed(taken[1:]))
+            first += 1
+            taken.clear()
+
+
 def _csv_articles(
     path: Path, text_field: str, id_field: str | None, max_chars: int
 ) -> Iterator[Article | InputFailure]:
@@ -381,36 +419,47 @@ def _csv_articles(
         return
     try:
         with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            for row_number, row in enumerate(reader, start=1):
+            header: list[str] | None = None
+            for cells, error, line, raw in _csv_records(handle):
+                if header is None:
+                    if error is not None:
+                        failure = MalformedInputError(
+                            f"malformed CSV header (line {line}): {error}", path=name
+                        )
+                        yield _failure(failure, name)
+                        return
+                    header = cells or None
+                    continue
+                if cells == []:
+                    continue
+                row_number += 1
                 where = f"{name}#R{row_number}"
                 try:
-                    if None in row:
+                    if error is not None:
                         raise MalformedInputError(
-                            f"row has more cells than the header's {len(reader.fieldnames or [])}",
+                            f"malformed CSV row at line {line} ({error}): an unclosed or stray "
+                            "quote; the row is skipped and the lines after it are read as rows",
                             path=where,
                         )
-                    cells = {k: v for k, v in row.items() if v is not None}
+                    assert cells is not None
+                    if len(cells) > len(header):
+                        raise MalformedInputError(
+                            f"row has more cells than the header's {len(header)}", path=where
+                        )
+                    row = dict(zip(header, cells, strict=False))
                     text, doc_id, metadata = _fields(
-                        cells, text_field, id_field, f"{path.stem}-R{row_number}", where
+                        row, text_field, id_field, f"{path.stem}-R{row_number}", where
                     )
                     yield _text_article(
                         name, None, row_number, doc_id, where, text, metadata, max_chars
                     )
                 except InputError as err:
-                    raw = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
-                    yield _failure(err, name, row=row_number, raw=raw)
+                    yield _failure(err, name, row=row_number, raw=raw.encode("utf-8"))
     except UnicodeDecodeError as err:
         where = f"{name}#R{row_number + 1}"
         failure = DecodeError(
             f"not UTF-8 (byte {err.start} of a read block); the rest of the file is skipped",
             path=where,
-        )
-        yield _failure(failure, name, row=row_number + 1)
-    except csv.Error as err:
-        where = f"{name}#R{row_number + 1}"
-        failure = MalformedInputError(
-            f"malformed CSV: {err}; the rest of the file is skipped", path=where
         )
         yield _failure(failure, name, row=row_number + 1)
     except OSError as err:
