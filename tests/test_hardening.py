@@ -278,3 +278,188 @@ def test_item3_a_quoted_multiline_field_is_still_one_row(tmp_path: Path) -> None
     items = list(iter_articles([str(table)], id_field="id"))
     assert all(isinstance(i, Article) for i in items)
     assert [(a.doc_id, a.text) for a in items] == [("1", "Dòng một,\nDòng hai."), ("2", "Khác")]
+
+
+# --- batch helpers ------------------------------------------------------------------------------
+
+
+def _batch(inputs: list[Path], out: Path, **options):
+    from pipeline.runs.batch import run_batch
+
+    options.setdefault("workers", 0)
+    options.setdefault("progress", False)
+    return run_batch([str(p) for p in inputs], out, **options)
+
+
+def _jsonl_lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _duckdb(out: Path, query: str) -> list[tuple]:
+    import duckdb
+
+    con = duckdb.connect(str(out / "vnie.duckdb"), read_only=True)
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+# --- item 4: an edited input replaces its record --------------------------------------------------
+
+
+def test_item4_an_edited_article_replaces_its_record_and_its_error(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(SHORT, encoding="utf-8")
+    (src / "b.txt").write_text(SHORT.replace("300", "400"), encoding="utf-8")
+    (src / "c.txt").write_bytes(b"")  # an error first, an article after the edit
+    lines = src / "l.jsonl"
+    lines.write_text(json.dumps({"text": SHORT}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = _batch([src], out)
+    assert (first.done, first.failed) == (3, 1)
+    (src / "a.txt").write_text(SHORT.replace("300", "350"), encoding="utf-8")
+    (src / "c.txt").write_text(SHORT.replace("300", "50"), encoding="utf-8")
+    lines.write_text(json.dumps({"text": SHORT.replace("300", "30")}) + "\n", encoding="utf-8")
+    second = _batch([src], out)
+    assert (second.done, second.skipped, second.failed, second.replaced) == (3, 1, 0, 3)
+    records = _jsonl_lines(out / "records.jsonl")
+    assert sorted(r["doc_id"] for r in records) == ["a", "b", "c", "l-L1"]
+    by_id = {r["doc_id"]: r for r in records}
+    assert "350" in by_id["a"]["title"]["text"] or any(
+        m["text"].startswith("350") for m in by_id["a"]["mentions"]
+    )
+    assert _jsonl_lines(out / "errors.jsonl") == []
+    assert _duckdb(out, "select count(*), count(distinct doc_id) from articles") == [(4, 4)]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["duplicate_doc_ids"] == 0
+    third = _batch([src], out)
+    assert (third.done, third.skipped, third.replaced) == (0, 4, 0)
+
+
+# --- item 8: huge metadata fields ------------------------------------------------------------
+
+
+def test_item8_a_ten_million_character_url_still_builds_the_tables(tmp_path: Path) -> None:
+    from pipeline.runs.tables import FIELD_CAP
+
+    lines = tmp_path / "big.jsonl"
+    url = "https://example.vn/" + "a" * 10_000_000
+    lines.write_text(json.dumps({"text": SHORT, "url": url}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = _batch([lines], out)
+    assert summary.records == 1
+    ((stored, metadata),) = _duckdb(out, "select url, metadata from articles")
+    assert stored.startswith("https://example.vn/aaa") and len(stored) < FIELD_CAP + 100
+    assert "truncated" in stored and len(metadata) < 100_000
+    assert _jsonl_lines(out / "records.jsonl")[0]["metadata"]["url"] == url
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "complete"
+
+
+def test_item8_a_failed_table_build_leaves_no_temporary_database_and_says_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import duckdb
+
+    from pipeline.runs import tables
+
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    real = duckdb.connect
+
+    class Exploding:
+        def __init__(self, *args, **kwargs):
+            self.con = real(*args, **kwargs)
+
+        def execute(self, query, *args):
+            if query.startswith("CREATE TABLE") and "mentions" in query:
+                raise duckdb.OutOfMemoryException("Out of Memory Error: simulated")
+            return self.con.execute(query, *args)
+
+        def close(self):
+            self.con.close()
+
+    monkeypatch.setattr(duckdb, "connect", Exploding)
+    with pytest.raises(duckdb.OutOfMemoryException):
+        _batch([tmp_path / "a.txt"], out)
+    assert not list(out.glob(".vnie.duckdb.tmp*")) and not (out / "vnie.duckdb").exists()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "failed" and "Out of Memory" in manifest["reason"]
+    assert not (out / ".vnie-batch.lock").exists()
+    monkeypatch.setattr(duckdb, "connect", real)
+    assert tables.write_duckdb  # the module is the one patched above
+    again = _batch([tmp_path / "a.txt"], out)
+    assert (again.done, again.skipped, again.records) == (0, 1, 1)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "complete" and "reason" not in manifest
+
+
+# --- item 9: disk full ----------------------------------------------------------------------------
+
+
+def test_item9_disk_full_is_one_clean_error_and_the_rerun_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from pipeline.runs import ledger
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(4):
+        (src / f"a{n}.txt").write_text(SHORT.replace("300", str(300 + n)), encoding="utf-8")
+    out = tmp_path / "out"
+    real_write = os.write
+    calls = {"n": 0}
+
+    def full_disk(fd: int, data) -> int:
+        # The third record: half of it goes to disk, then the disk is full.
+        if os.readlink(f"/proc/self/fd/{fd}").endswith("records.jsonl"):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                real_write(fd, bytes(data[: len(data) // 2]))
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(ledger.os, "write", full_disk)
+    result = cli("batch", src, "-o", out, "-w", "0", "--no-progress")
+    assert result.exit_code == 2, result.output
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("vnie: error:")]
+    assert "No space left on device" in line and "Traceback" not in result.output
+    data = (out / "records.jsonl").read_bytes()
+    assert data.endswith(b"\n") and data.count(b"\n") == 2
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["state"] == "failed" and "No space left" in manifest["reason"]
+    monkeypatch.setattr(ledger.os, "write", real_write)
+    again = _batch([src], out)
+    assert (again.done, again.skipped, again.records) == (2, 2, 4)
+
+
+# --- item 15: the batch command's manners ---------------------------------------------------------
+
+
+def test_item15_no_matching_input_exits_2_and_creates_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for inputs in ([tmp_path / "nothing" / "*.txt"], [tmp_path / "missing.txt"]):
+        result = cli("batch", *inputs, "-o", out)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("vnie: error:")
+        assert not out.exists()
+
+
+def test_item15_reruns_keep_a_history_remove_the_lock_and_print_the_summary(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    first = cli("batch", tmp_path / "a.txt", "-o", out, "-w", "0", "--no-progress")
+    assert first.exit_code == 0 and "vnie batch: 1 done" in first.stderr
+    assert not (out / ".vnie-batch.lock").exists()
+    second = cli("batch", tmp_path / "a.txt", "-o", out, "-w", "0", "--no-progress")
+    assert second.exit_code == 0 and "0 done, 1 skipped" in second.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [(r["done"], r["skipped"]) for r in manifest["runs"]] == [(1, 0), (0, 1)]
+    assert manifest["counts"]["records"] == 1
+    assert not (out / ".vnie-batch.lock").exists()

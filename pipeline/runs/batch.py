@@ -57,9 +57,12 @@ from pipeline.runs.ledger import (
     RECORDS,
     AppendFile,
     RecordShards,
+    drop_superseded,
+    error_location,
     existing_record_files,
     key_digest,
     load_done,
+    location_digest,
     repair_tail,
 )
 from pipeline.runs.progress import Counts, Progress, format_duration, progress_mode
@@ -69,6 +72,8 @@ from pipeline.text.ingest import DEFAULT_MAX_CHARS
 
 MANIFEST = "manifest.json"
 LOCK = ".vnie-batch.lock"
+#: Runs kept in the manifest's ``runs`` history (the newest).
+MAX_RUNS = 1000
 #: Options that must not change between a run and its resumption (else: ``force``).
 _STICKY_OPTIONS = ("text_field", "id_field", "shard_size", "max_chars")
 
@@ -94,6 +99,8 @@ class BatchSummary:
     chars_per_s: float
     record_files: tuple[str, ...]
     tables: Mapping[str, int] = field(default_factory=dict)
+    #: Records or errors of earlier runs removed because their input has changed since.
+    replaced: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -143,6 +150,15 @@ def _read_manifest(out: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def _past_runs(previous: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The run history of an earlier manifest (its finished ``runs``, or its one ``run``)."""
+    runs = previous.get("runs")
+    if isinstance(runs, list):
+        return [r for r in runs if isinstance(r, dict)][-MAX_RUNS:]
+    run = previous.get("run")
+    return [run] if isinstance(run, dict) and "finished" in run else []
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -172,16 +188,33 @@ def _clear(out: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(out: Path) -> Iterator[None]:
-    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    try:
+    """Hold OUT's lock file for the run, and remove it at the end.
+
+    The file is removed while still locked; a run that locked a file since removed (it
+    waited on it, or opened it just before) tries again on a fresh one.
+    """
+    path = out / LOCK
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(fd)
             raise BatchError(
                 "another batch run is using this output directory", path=str(out)
             ) from None
+        try:
+            same = os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
         yield
     finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
         os.close(fd)
 
 
@@ -316,10 +349,12 @@ def _extract_all(
     done_keys: set[int],
     progress: Progress,
     max_in_flight: int,
+    current: dict[int, int],
 ) -> tuple[Counts, str]:
     """Stream the articles not yet done through a runner into OUT's files, in input order.
 
-    Returns the counts and a digest of every input item's key (done or skipped).
+    Returns the counts and a digest of every input item's key (done or skipped);
+    ``current`` gets each item's location digest mapped to its key digest.
     """
     counts = Counts()
     items_hash = hashlib.sha256()
@@ -351,6 +386,12 @@ def _extract_all(
         for item in items:
             items_hash.update(item.key.encode("utf-8") + b"\n")
             digest = key_digest(item.key)
+            location = (
+                item.path
+                if isinstance(item, Article)
+                else error_location(item.input, item.line, item.row)
+            )
+            current[location_digest(location)] = digest
             if digest in done_keys:
                 counts.skipped += 1
                 progress.update(counts)
@@ -385,6 +426,12 @@ def _run_locked(
 ) -> BatchSummary:
     started_at = _now()
     started = time.monotonic()
+    try:
+        previous = _read_manifest(out) or {}
+    except BatchError:
+        if not options["force"]:
+            raise
+        previous = {}
     done_keys = _prepare(out, options)
     inputs = options["inputs"]
     manifest: dict[str, Any] = {
@@ -397,9 +444,61 @@ def _run_locked(
             json.dumps(inputs, ensure_ascii=False).encode()
         ).hexdigest(),
         "run": {"started": started_at},
+        "runs": _past_runs(previous),
     }
     _write_json_atomic(out / MANIFEST, manifest)
-    counts, items_digest = _extract_all(inputs, out, options, done_keys, progress, max_in_flight)
+    try:
+        return _extract_and_tabulate(
+            out, options, progress, max_in_flight, done_keys, manifest, started
+        )
+    except BaseException as err:
+        interrupted = isinstance(err, KeyboardInterrupt | SystemExit)
+        manifest.update(
+            state="interrupted" if interrupted else "failed",
+            reason=_reason(err),
+            run={**manifest["run"], "finished": _now()},
+        )
+        with contextlib.suppress(OSError):
+            _write_json_atomic(out / MANIFEST, manifest)
+        if isinstance(err, OSError):
+            raise BatchError(
+                f"{_reason(err)}; nothing written is lost: free the space (or fix the "
+                "cause) and run the same command again to resume",
+                path=str(out),
+            ) from err
+        raise
+
+
+def _reason(err: BaseException) -> str:
+    """One line saying why a run stopped."""
+    if isinstance(err, OSError):
+        where = f" ({err.filename})" if err.filename else ""
+        return f"cannot write{where}: {err.strerror or err}"
+    if isinstance(err, KeyboardInterrupt | SystemExit):
+        return f"interrupted ({type(err).__name__})"
+    text = str(err).splitlines()[0] if str(err) else ""
+    return f"{type(err).__name__}: {text}"[:500]
+
+
+def _extract_and_tabulate(
+    out: Path,
+    options: dict[str, Any],
+    progress: Progress,
+    max_in_flight: int,
+    done_keys: set[int],
+    manifest: dict[str, Any],
+    started: float,
+) -> BatchSummary:
+    """Extract what is not done yet, rebuild the tables, and finish the manifest."""
+    inputs = options["inputs"]
+    started_at = manifest["run"]["started"]
+    current: dict[int, int] = {}
+    counts, items_digest = _extract_all(
+        inputs, out, options, done_keys, progress, max_in_flight, current
+    )
+    # An input edited since its record (or error) was written: the new one replaces it.
+    replaced = drop_superseded(existing_record_files(out), out / ERRORS, current)
+    del current
 
     from pipeline.runs.tables import build_tables, write_duckdb
 
@@ -420,7 +519,21 @@ def _run_locked(
         chars_per_s=round(counts.chars / elapsed, 1) if elapsed > 0 else 0.0,
         record_files=tuple(p.name for p in record_files),
         tables=tables,
+        replaced=replaced,
     )
+    run = {
+        "started": started_at,
+        "finished": _now(),
+        "inputs": inputs,
+        "elapsed_s": summary.elapsed_s,
+        "done": counts.done,
+        "skipped": counts.skipped,
+        "failed": counts.failed,
+        "invalid": counts.invalid,
+        "replaced": replaced,
+        "docs_per_s": summary.docs_per_s,
+        "chars_per_s": summary.chars_per_s,
+    }
     manifest.update(
         state="complete",
         items_digest=items_digest,
@@ -437,17 +550,8 @@ def _run_locked(
             "tables": {name: f"tables/{name}.parquet" for name in tables},
             "duckdb": "vnie.duckdb",
         },
-        run={
-            "started": started_at,
-            "finished": _now(),
-            "elapsed_s": summary.elapsed_s,
-            "done": counts.done,
-            "skipped": counts.skipped,
-            "failed": counts.failed,
-            "invalid": counts.invalid,
-            "docs_per_s": summary.docs_per_s,
-            "chars_per_s": summary.chars_per_s,
-        },
+        run=run,
+        runs=[*manifest["runs"], run][-MAX_RUNS:],
     )
     _write_json_atomic(out / MANIFEST, manifest)
     # The summary is printed even without progress display: it is the run's result.
@@ -511,6 +615,8 @@ def format_summary(summary: BatchSummary) -> str:
         f"{format_duration(summary.elapsed_s)}. {summary.out} holds {summary.records} records "
         f"({', '.join(summary.record_files) or 'none'}) and {summary.errors} errors."
     )
+    if summary.replaced:
+        text += f" {summary.replaced} earlier results of edited inputs were replaced."
     if summary.failed:
         text += f" Failures are listed in {summary.out / ERRORS}."
     return text

@@ -66,6 +66,9 @@ SUFFIXES: dict[str, str] = {
     ".csv": "csv",
 }
 
+#: Longest doc id taken from an id field, in characters.
+MAX_ID_CHARS = 512
+
 #: Largest input file read whole, in bytes per allowed character (UTF-8 needs up to 4;
 #: HTML adds markup around the text).
 _TEXT_BYTES_PER_CHAR = BYTES_PER_CHAR
@@ -320,6 +323,12 @@ def _fields(
         if value is None or isinstance(value, dict | list) or not str(value).strip():
             raise MissingFieldError(f"no usable {id_field!r} id field", path=where)
         doc_id = str(value).strip()
+        if len(doc_id) > MAX_ID_CHARS:
+            raise MissingFieldError(
+                f"{id_field!r} id field has {len(doc_id):,} characters; at most "
+                f"{MAX_ID_CHARS} make a doc id",
+                path=where,
+            )
     metadata = {k: v for k, v in obj.items() if k not in (text_field, id_field)}
     return text, doc_id, metadata
 
