@@ -463,3 +463,78 @@ def test_item15_reruns_keep_a_history_remove_the_lock_and_print_the_summary(
     assert [(r["done"], r["skipped"]) for r in manifest["runs"]] == [(1, 0), (0, 1)]
     assert manifest["counts"]["records"] == 1
     assert not (out / ".vnie-batch.lock").exists()
+
+
+# --- item 7: no orphans after the main process dies ----------------------------------------------
+
+
+def _start_batch(tmp_path: Path) -> tuple[subprocess.Popen, Path, list]:
+    """A two-worker batch in a child process, once its workers are writing records."""
+    import time
+
+    import psutil
+
+    lines = tmp_path / "many.jsonl"
+    texts = [SHORT.replace("300", str(n)) for n in range(20000)]
+    lines.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "pipeline.apps.cli", "batch", str(lines), "-o", str(out)]
+    main = subprocess.Popen(
+        [*command, "-w", "2", "--no-progress"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    records = out / "records.jsonl"
+    for _ in range(600):  # wait (up to ~5 minutes) for the first records
+        if records.exists() and records.stat().st_size > 0:
+            break
+        if main.poll() is not None:
+            pytest.fail("the batch ended before it could be killed")
+        time.sleep(0.5)
+    else:
+        main.kill()
+        pytest.fail("the batch wrote no record")
+    children = psutil.Process(main.pid).children(recursive=True)
+    assert len(children) >= 3  # forkserver, resource tracker, two workers
+    return main, out, children
+
+
+def _living(procs: list) -> list:
+    """The processes of ``procs`` still running (a zombie has exited)."""
+    import psutil
+
+    living = []
+    for proc in procs:
+        try:
+            if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE:
+                living.append(proc)
+        except psutil.NoSuchProcess:
+            pass
+    return living
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_item7_workers_and_helpers_exit_when_the_batch_main_process_dies(
+    tmp_path: Path, how: str
+) -> None:
+    import signal
+    import time
+
+    main, out, children = _start_batch(tmp_path)
+    main.send_signal(getattr(signal, how))
+    main.wait(timeout=120)
+    alive = _living(children)
+    for _ in range(240):  # up to ~2 minutes
+        if not alive:
+            break
+        time.sleep(0.5)
+        alive = _living(alive)
+    described = [(p.pid, p.name()) for p in alive]
+    for proc in alive:
+        proc.kill()
+    assert not described
+    if how == "SIGTERM":
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["state"] == "interrupted"

@@ -40,7 +40,9 @@ import hashlib
 import json
 import os
 import platform
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -218,6 +220,30 @@ def _locked(out: Path) -> Iterator[None]:
         os.close(fd)
 
 
+#: Exit status of a run stopped by SIGTERM (128 + the signal number, as shells report it).
+SIGTERM_EXIT = 128 + signal.SIGTERM
+
+
+@contextlib.contextmanager
+def _terminate_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into ``SystemExit`` during the run, so its workers are stopped.
+
+    Only in the main thread (where Python runs signal handlers); elsewhere, nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(SIGTERM_EXIT)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_batch(
     inputs: Sequence[str],
     out: Path,
@@ -281,7 +307,7 @@ def run_batch(
         "force": force,
         "retry_failed": retry_failed,
     }
-    with _locked(out):
+    with _locked(out), _terminate_on_sigterm():
         return _run_locked(
             out,
             options,
@@ -410,6 +436,12 @@ def _extract_all(
                 _drain_one(window, runner, write)
         while window:
             _drain_one(window, runner, write)
+    except BaseException:
+        # Interrupted (SIGTERM, Ctrl-C) or failed: stop the workers now.
+        if runner is not None:
+            runner.abort()
+            runner = None
+        raise
     finally:
         if runner is not None:
             runner.close()
