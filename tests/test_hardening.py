@@ -538,3 +538,76 @@ def test_item7_workers_and_helpers_exit_when_the_batch_main_process_dies(
     if how == "SIGTERM":
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["state"] == "interrupted"
+
+
+# --- item 17: the README's commands run as written ------------------------------------------------
+
+
+def _readme_block(after: str, fence: str = "```sh") -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(fence, text.index(after)) + len(fence)
+    block = text[start : text.index("```", start)]
+    return [line.split("  #")[0].strip() for line in block.strip().splitlines()]
+
+
+def _ignored(folder: str) -> bool:
+    patterns = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    return f"{folder.strip('/')}/" in patterns
+
+
+def test_item17_readme_commands_name_real_paths_and_ignored_outputs() -> None:
+    import shlex
+
+    from pipeline.apps.cli import app
+
+    commands = _readme_block("## Using it")
+    assert commands[0] == ". .venv/bin/activate"
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    outputs = []
+    for line in commands[1:]:
+        words = shlex.split(line)
+        assert words[0] == "vnie", line
+        if words[1].startswith("-"):
+            continue
+        assert words[1] in names, line
+        args = words[2:]
+        for i, word in enumerate(args):
+            if word in ("-o", "--out", "--html"):
+                outputs.append(args[i + 1])
+            elif words[1] == "convert" and i == 1:
+                outputs.append(word)
+            elif not word.startswith("-") and not (i and args[i - 1].startswith("-")):
+                if words[1] == "report" and word == "out/":
+                    continue  # made by the extract line above it
+                path = word if "*" not in word else word.split("*")[0]
+                assert (ROOT / path).exists() or word.startswith("out/"), (line, word)
+    assert outputs and all(_ignored(folder) for folder in outputs), outputs
+    for folder in ("demo-out", "demo-site", "run", "site", "out", "brat-out"):
+        assert _ignored(folder), folder
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "feeds/*.jsonl -o" not in text.split("Inputs may mix kinds")[0]
+    assert "\n$ duckdb " not in text
+
+
+def test_item17_readme_duckdb_queries_run_on_a_batch_output(tmp_path: Path) -> None:
+    from pipeline.runs.batch import run_batch
+
+    corpus = ROOT / "corpus"
+    run_batch([str(corpus)], tmp_path / "run", workers=0, progress=False)
+    queries = [q for q in _readme_block("Query it with the") if q]
+    assert len(queries) == 2
+    for query in queries:
+        assert query.startswith(".venv/bin/python -c ")
+        import shlex
+
+        words = shlex.split(query)
+        result = subprocess.run(
+            [sys.executable, *words[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "│" in result.stdout
