@@ -192,6 +192,21 @@ def test_item6_batch_lists_fifos_devices_and_proc_files_as_errors_and_goes_on(
     assert all("Traceback" not in e["reason"] for e in errors)
 
 
+def test_item6_a_jsonl_line_past_the_limit_is_an_error_read_in_bounded_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.runs import inputs
+
+    monkeypatch.setattr(inputs, "jsonl_line_limit", lambda max_chars: 1000)
+    lines = tmp_path / "l.jsonl"
+    texts = [SHORT, "x" * 5000, SHORT]
+    lines.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    items = list(inputs.iter_articles([str(lines)]))
+    assert [type(i).__name__ for i in items] == ["Article", "InputFailure", "Article"]
+    assert items[1].line == 2 and items[1].code == "E105" and "1,000 bytes" in items[1].reason
+    assert [i.doc_id for i in items] == ["l-L1", None, "l-L3"]
+
+
 # --- item 10: -o naming an existing file ---------------------------------------------------------
 
 

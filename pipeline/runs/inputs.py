@@ -43,6 +43,7 @@ from pipeline.errors import (
     DecodeError,
     InputError,
     InputInsideOutputError,
+    InputTooLargeError,
     MalformedInputError,
     MissingFieldError,
     MissingInputError,
@@ -333,6 +334,27 @@ def _fields(
     return text, doc_id, metadata
 
 
+#: What :func:`_bounded_lines` yields for a line over its limit (compared by identity).
+_TOO_LONG = b"\x00<line too long>\x00"
+
+
+def jsonl_line_limit(max_chars: int) -> int:
+    """Longest JSONL line read, in bytes: the text's bytes, escapes, and metadata."""
+    return max(64 << 20, 8 * max_chars * BYTES_PER_CHAR)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``handle``; a line longer than ``limit`` bytes is skipped unread and
+    yields :data:`_TOO_LONG` instead, so memory stays bounded."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield _TOO_LONG
+
+
 def _jsonl_articles(
     path: Path, text_field: str, id_field: str | None, max_chars: int
 ) -> Iterator[Article | InputFailure]:
@@ -342,14 +364,22 @@ def _jsonl_articles(
     except InputError as err:
         yield _failure(err, name)
         return
+    limit = jsonl_line_limit(max_chars)
     with handle:
         number = 0
         try:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in enumerate(_bounded_lines(handle, limit), start=1):
                 if not raw.strip():
                     continue
                 where = f"{name}#L{number}"
                 try:
+                    if raw is _TOO_LONG:
+                        raise InputTooLargeError(
+                            f"line is longer than {limit:,} bytes, the limit for "
+                            f"{max_chars:,} characters of text plus metadata; raise it with "
+                            "--max-chars (or max_chars=)",
+                            path=where,
+                        )
                     try:
                         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                     except UnicodeDecodeError as err:
@@ -498,7 +528,7 @@ def source_text(path: str, *, text_field: str = "text") -> str:
             from pipeline.text.html import read_html_file
 
             return read_html_file(file).text
-        return decode(file.read_bytes(), path=path, max_chars=sys.maxsize).text
+        return decode(read_regular_file(file, sys.maxsize), path=path, max_chars=sys.maxsize).text
     file, number = Path(match["file"]), int(match["number"])
     if not file.is_file():
         raise MissingInputError("no such file", path=str(file))
