@@ -452,6 +452,48 @@ def test_item9_disk_full_is_one_clean_error_and_the_rerun_resumes(
     assert (again.done, again.skipped, again.records) == (2, 2, 4)
 
 
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 256 KiB tmpfs (root only); skipped where it cannot be mounted."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.decode(errors='replace')}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_item9_a_really_full_disk_stops_cleanly_and_resumes_with_space(
+    tmp_path: Path, small_disk: Path
+) -> None:
+    lines = tmp_path / "many.jsonl"
+    texts = [SHORT.replace("300", str(n)) for n in range(150)]
+    lines.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    out = small_disk / "out"
+    result = cli("batch", lines, "-o", out, "-w", "0", "--no-progress")
+    assert result.exit_code == 2, result.output
+    errors = [x for x in result.stderr.splitlines() if x.startswith("vnie: error:")]
+    assert len(errors) == 1 and "No space left on device" in errors[0]
+    assert "Traceback" not in result.output
+    data = (out / "records.jsonl").read_bytes()
+    assert data and data.endswith(b"\n")
+    done = data.count(b"\n")
+    assert 0 < done < 150
+    subprocess.run(["mount", "-o", "remount,size=64m", str(small_disk)], check=True)
+    again = _batch([lines], out)
+    assert (again.done, again.skipped, again.records) == (150 - done, done, 150)
+    assert not list(out.glob(".*.tmp"))
+
+
 # --- item 15: the batch command's manners ---------------------------------------------------------
 
 
