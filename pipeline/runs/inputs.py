@@ -340,7 +340,7 @@ _TOO_LONG = b"\x00<line too long>\x00"
 
 def jsonl_line_limit(max_chars: int) -> int:
     """Longest JSONL line read, in bytes: the text's bytes, escapes, and metadata."""
-    return max(64 << 20, 8 * max_chars * BYTES_PER_CHAR)
+    return min(sys.maxsize - 1, max(64 << 20, 8 * max_chars * BYTES_PER_CHAR))
 
 
 def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
