@@ -14,7 +14,9 @@ cluster) and writes, in OUT:
   ``traceback`` summary; ``worker``: the worker process died on it), ``code`` and
   ``reason``. The run goes on.
 - ``tables/*.parquet`` and ``vnie.duckdb``: see :mod:`pipeline.runs.tables`.
-- ``manifest.json``: versions, options, input digests, counts and timing.
+- ``manifest.json``: versions, options, input digests, counts and timing; ``state``
+  (``running``, ``complete``, ``failed`` with a ``reason``, ``interrupted``) and the
+  statistics of every run so far in ``runs``.
 
 Exactly once: an article's key is its doc id and the sha256 of its content, which the
 record carries (``doc_id``, ``source.sha256``). A rerun reads the keys already in the
@@ -22,11 +24,14 @@ records and errors files and extracts only the others, so a run killed at any po
 (even by SIGKILL) is finished by running it again. Lines are appended whole with one
 ``write`` and ``fsync``; a last line cut short by a crash is truncated away on the next
 run; tables, the database and the manifest are written to temporary files and renamed.
-Failed articles count as done too: ``retry_failed`` retries the articles in
+An input whose content changed since (same file, JSONL line or CSV row; a new key)
+is extracted again and its new line replaces the old record or error. Failed
+articles count as done too: ``retry_failed`` retries the articles in
 ``errors.jsonl`` (after a fix), ``force`` starts from an empty OUT. Every run ends by
 rebuilding the tables from all the records in OUT (one streaming pass). Memory: a
-bounded number of articles in flight and 8 bytes of key digest per article done (plus
-set overhead), never the articles or records themselves.
+bounded number of articles in flight, 8 bytes of key digest per article done, and two
+8-byte digests (location, key) per input item of this run for the replacement check
+(plus set and dict overhead), never the articles or records themselves.
 
 Run from a shell as ``python -m pipeline.runs.batch INPUT... -o OUT`` (``--help``).
 """
