@@ -14,11 +14,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError, MissingInputError
+from pipeline.errors import InputError
 from pipeline.linkers.base import Linker, Links, Located
 from pipeline.record.assemble import build_record, locate
 from pipeline.record.validate import validate_record
-from pipeline.text.ingest import DEFAULT_MAX_CHARS, SourceText, WorkingText, decode, normalise
+from pipeline.text.ingest import (
+    BYTES_PER_CHAR,
+    DEFAULT_MAX_CHARS,
+    SourceText,
+    WorkingText,
+    decode,
+    normalise,
+    read_regular_file,
+)
 from pipeline.text.tokenize import DocContext, build_context
 from pipeline.types import Mention, Warning_
 
@@ -97,7 +105,7 @@ def extract_source(
 ) -> dict[str, Any]:
     """Extract from decoded text; the record's ``validation`` says whether it checks out."""
     working: WorkingText = normalise(source.text)
-    warnings: list[Warning_] = []
+    warnings = [Warning_("W102", message) for message in source.warnings]
     if not working.text.strip():
         warnings.append(Warning_("W101", "the article has no text besides boilerplate"))
     ctx = build_context(working, dateline=_dateline(metadata))
@@ -160,11 +168,7 @@ def extract_path(
 ) -> dict[str, Any]:
     """Read and extract one article file; its doc id is the file's stem."""
     file = Path(path)
-    if not file.exists():
-        raise MissingInputError("no such file", path=str(path))
-    if file.is_dir():
-        raise InputError("is a directory, not an article file", path=str(path))
-    data = file.read_bytes()
+    data = read_regular_file(file, max_chars * BYTES_PER_CHAR)
     return extract_bytes(
         data, path=str(path), doc_id=file.stem, metadata=metadata, max_chars=max_chars
     )

@@ -9,21 +9,67 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
+from typer.core import TyperArgument, TyperCommand
 
-from pipeline.errors import NoArticlesError, VnieError
+from pipeline.errors import InputError, NoArticlesError, VnieError
+
+
+class _Argument(TyperArgument):
+    """A positional argument shown in help by its metavar alone (``PATH...``)."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        return name if self.required else f"[{name}]"
+
+
+class Command(TyperCommand):
+    """A typer command whose arguments read like a well-kept CLI's in ``--help``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Vietnamese news information extraction with grounded offsets.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
 ARTICLE_SUFFIXES = (".txt",)
 FORMAT_HELP = "guide, brat, doccano, labelstudio or conll"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from pipeline import SCHEMA_VERSION, __version__
+
+        typer.echo(f"vnie {__version__} (record schema {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Vietnamese news information extraction with grounded offsets."""
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -32,17 +78,35 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def article_files(paths: list[Path]) -> list[Path]:
-    """Article files named by ``paths`` (directories: their ``*.txt``, sorted)."""
-    files: list[Path] = []
+def article_files(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(article file, record name relative to -o) for every file named by ``paths``.
+
+    A directory gives its ``*.txt`` files (recursively, sorted; not directories named
+    ``*.txt``), each named by its path inside the directory, so ``a/x.txt`` and
+    ``b/x.txt`` become ``a/x.json`` and ``b/x.json``; a file is named by its stem.
+    Raises :class:`NoArticlesError` for a directory without articles and
+    :class:`InputError` when two files would get the same record name.
+    """
+    files: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES)
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES and not p.is_dir()
+            )
             if not found:
                 raise NoArticlesError("directory has no article files (*.txt)", path=str(path))
-            files.extend(found)
+            files.extend((p, p.relative_to(path).with_suffix(".json")) for p in found)
         else:
-            files.append(path)
+            files.append((path, Path(f"{path.stem}.json")))
+    seen: dict[Path, Path] = {}
+    for file, name in files:
+        other = seen.setdefault(name, file)
+        if other != file:
+            raise InputError(
+                f"{other} and {file} would both be written to {name}; "
+                "extract them into different -o folders",
+                path=str(file),
+            )
     return files
 
 
@@ -50,14 +114,45 @@ def _dump(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, indent=1)
 
 
-@app.command()
+def _out_dir(out: Path) -> None:
+    """Make ``out`` a directory, or fail (exit 2) when it cannot be one."""
+    if out.exists() and not out.is_dir():
+        raise fail(f"{out}: exists and is not a directory; -o needs a directory")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise fail(f"{out}: cannot create the output directory: {err.strerror or err}") from None
+
+
+def _write_record(target: Path, record: dict) -> None:
+    """Write ``target`` whole (temporary file, then rename) or fail with exit 2."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(_dump(record) + "\n", encoding="utf-8")
+        tmp.replace(target)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise fail(f"{target}: cannot write the record: {err.strerror or err}") from None
+
+
+@app.command(cls=Command)
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories of *.txt.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or directories of *.txt.", metavar="PATH...")
+    ],
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Write DIR/<stem>.json per article.")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--out",
+            help="Write one DIR/<name>.json per article (subfolders kept).",
+            metavar="DIR",
+        ),
     ] = None,
     max_chars: Annotated[
-        int, typer.Option("--max-chars", help="Largest article accepted, in characters.")
+        int,
+        typer.Option("--max-chars", help="Largest article accepted, in characters.", metavar="N"),
     ] = 2_000_000,
 ) -> None:
     """Extract one record per article (stdout when one file and no -o)."""
@@ -69,8 +164,10 @@ def extract(
         raise fail(str(err)) from None
     if out is None and len(files) > 1:
         raise fail("several articles need -o DIR")
-    failed = 0
-    for file in files:
+    if out is not None:
+        _out_dir(out)
+    failed = invalid = 0
+    for file, name in files:
         try:
             record = extract_path(file, max_chars=max_chars)
         except VnieError as err:
@@ -80,26 +177,37 @@ def extract(
         if out is None:
             sys.stdout.write(_dump(record) + "\n")
         else:
-            out.mkdir(parents=True, exist_ok=True)
-            target = out / f"{file.stem}.json"
-            tmp = target.with_suffix(".json.tmp")
-            tmp.write_text(_dump(record) + "\n", encoding="utf-8")
-            tmp.replace(target)
+            _write_record(out / name, record)
         if not record["validation"]["valid"]:
+            invalid += 1
             typer.echo(f"vnie: warning: {file}: record does not validate", err=True)
+    if out is not None:
+        written = len(files) - failed
+        typer.echo(
+            f"vnie extract: {written} record{'s' if written != 1 else ''} written to {out} "
+            f"({invalid} invalid), {failed} failed.",
+            err=True,
+        )
     if failed:
         raise typer.Exit(2 if failed == len(files) else 1)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
-    records: Annotated[list[Path], typer.Argument(help="Record JSON files.")],
+    records: Annotated[list[Path], typer.Argument(help="Record JSON files.", metavar="RECORD...")],
     source: Annotated[
         Path | None,
-        typer.Option("--source", help="The article file (default: the record's source.path)."),
+        typer.Option(
+            "--source",
+            help="The article file (default: the record's source.path).",
+            metavar="FILE",
+        ),
     ] = None,
 ) -> None:
-    """Check records: schema, sha256, grounding, order, overlaps, references, values."""
+    """Check records against their articles.
+
+    Schema, sha256, grounding, order, overlaps, references and values.
+    """
     from pipeline.record.validate import validate_record
 
     invalid = 0
@@ -127,28 +235,38 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Gold files in the annotation guide's format.")],
+    gold_dir: Annotated[
+        Path,
+        typer.Argument(help="Gold files in the annotation guide's format.", metavar="GOLD_DIR"),
+    ],
     pred_dir: Annotated[
-        Path | None, typer.Argument(help="Records (or gold-format files) to score.")
+        Path | None,
+        typer.Argument(help="Records (or gold-format files) to score.", metavar="PRED_DIR"),
     ] = None,
     run: Annotated[bool, typer.Option("--run", help="Run vnie on the gold's texts.")] = False,
     texts: Annotated[
-        Path | None, typer.Option("--texts", help="Where the gold's .txt files are.")
+        Path | None, typer.Option("--texts", help="Where the gold's .txt files are.", metavar="DIR")
     ] = None,
     baseline: Annotated[
-        str | None, typer.Option("--baseline", help="Also score a baseline: underthesea.")
+        str | None,
+        typer.Option("--baseline", help="Also score a baseline: underthesea.", metavar="NAME"),
     ] = None,
     report: Annotated[
-        Path | None, typer.Option("--report", help="Write a report: out.html or out.md.")
+        Path | None,
+        typer.Option("--report", help="Write a report: out.html or out.md.", metavar="FILE"),
     ] = None,
     errors: Annotated[
-        Path | None, typer.Option("--errors", help="Write every error as CSV (or .md).")
+        Path | None,
+        typer.Option("--errors", help="Write every error as CSV (or .md).", metavar="FILE"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score predictions against gold: strict, partial and value P/R/F1, attribute accuracy."""
+    """Score predictions against gold.
+
+    Strict, partial and value P/R/F1, and attribute accuracy.
+    """
     from pipeline.evaluation.baseline import BASELINES
     from pipeline.evaluation.scores import evaluate_dirs, render_markdown, write_report
 
@@ -182,17 +300,25 @@ def evaluate(
         )
 
 
-@app.command()
+@app.command(cls=Command)
 def convert(
-    source: Annotated[Path, typer.Argument(help="A file or directory in --from format.")],
-    target: Annotated[Path, typer.Argument(help="Where to write the --to format.")],
-    from_fmt: Annotated[str, typer.Option("--from", help=FORMAT_HELP)],
-    to_fmt: Annotated[str, typer.Option("--to", help=FORMAT_HELP)],
+    source: Annotated[
+        Path, typer.Argument(help="A file or directory in --from format.", metavar="SOURCE")
+    ],
+    target: Annotated[
+        Path, typer.Argument(help="Where to write the --to format.", metavar="TARGET")
+    ],
+    from_fmt: Annotated[str, typer.Option("--from", help=FORMAT_HELP, metavar="FORMAT")],
+    to_fmt: Annotated[str, typer.Option("--to", help=FORMAT_HELP, metavar="FORMAT")],
     texts: Annotated[
-        Path | None, typer.Option("--texts", help="Article texts, when the input lacks them.")
+        Path | None,
+        typer.Option("--texts", help="Article texts, when the input lacks them.", metavar="DIR"),
     ] = None,
 ) -> None:
-    """Convert annotations between formats; says what a format could not hold."""
+    """Convert annotations between formats.
+
+    Says what the target format could not hold.
+    """
     from pipeline.evaluation.convert import FORMATS
     from pipeline.evaluation.convert import convert as run_convert
 
@@ -206,40 +332,60 @@ def convert(
     typer.echo(result.summary())
 
 
-@app.command()
+@app.command(cls=Command)
 def batch(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, directories, globs: .txt .html .jsonl .csv")
+        list[str],
+        typer.Argument(
+            help="Files, directories, globs: .txt .html .jsonl .csv", metavar="INPUT..."
+        ),
     ],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.", metavar="DIR")],
     workers: Annotated[
-        int | None, typer.Option("-w", "--workers", help="Processes (default: cores; 0: none).")
+        int | None,
+        typer.Option(
+            "-w",
+            "--workers",
+            help="Processes (default: cores, at most cores; 0: none).",
+            metavar="N",
+        ),
     ] = None,
-    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    engine: Annotated[
+        str, typer.Option("--engine", help="local or dask.", metavar="ENGINE")
+    ] = "local",
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://host:8786.")
+        str | None,
+        typer.Option(
+            "--scheduler", help="Dask scheduler, e.g. tcp://host:8786.", metavar="ADDRESS"
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Recompute everything.")] = False,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Retry the articles in errors.jsonl.")
     ] = False,
     text_field: Annotated[
-        str, typer.Option("--text-field", help="JSONL/CSV field with the text.")
+        str, typer.Option("--text-field", help="JSONL/CSV field with the text.", metavar="FIELD")
     ] = "text",
     id_field: Annotated[
-        str | None, typer.Option("--id-field", help="JSONL/CSV field with the doc id.")
+        str | None,
+        typer.Option("--id-field", help="JSONL/CSV field with the doc id.", metavar="FIELD"),
     ] = None,
     shard_size: Annotated[
-        int, typer.Option("--shard-size", help="Records per records-NNNNN.jsonl shard.")
+        int,
+        typer.Option("--shard-size", help="Records per records-NNNNN.jsonl shard.", metavar="N"),
     ] = 10_000,
     max_chars: Annotated[
-        int, typer.Option("--max-chars", help="Largest article accepted, in characters.")
+        int,
+        typer.Option("--max-chars", help="Largest article accepted, in characters.", metavar="N"),
     ] = 2_000_000,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress display.")
     ] = None,
 ) -> None:
-    """Extract many articles: streaming, parallel, resumable; JSONL, Parquet and DuckDB out."""
+    """Extract many articles: parallel and resumable.
+
+    Streams the inputs; writes JSONL records, Parquet tables and a DuckDB database.
+    """
     from pipeline.runs.batch import run_batch
 
     if engine not in ("local", "dask"):
@@ -265,17 +411,27 @@ def batch(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
-    out_dir: Annotated[Path, typer.Argument(help="Records (*.json) or a batch output folder.")],
-    html: Annotated[Path, typer.Option("--html", help="Where to write the static site.")],
+    out_dir: Annotated[
+        Path, typer.Argument(help="Records (*.json) or a batch output folder.", metavar="RECORDS")
+    ],
+    html: Annotated[
+        Path, typer.Option("--html", help="Where to write the static site.", metavar="DIR")
+    ],
     gold: Annotated[
-        Path | None, typer.Option("--gold", help="Gold files: mark misses and spurious ones.")
+        Path | None,
+        typer.Option("--gold", help="Gold files: mark misses and spurious ones.", metavar="DIR"),
     ] = None,
 ) -> None:
-    """Build review pages: every mention highlighted in its sentence, and an index."""
+    """Build review pages for records.
+
+    Every mention highlighted in its sentence, and an index.
+    """
     from pipeline.apps.report import build_site
 
+    if html.exists() and not html.is_dir():
+        raise fail(f"{html}: exists and is not a directory; --html needs a directory")
     try:
         summary = build_site(out_dir, html, gold_dir=gold)
     except VnieError as err:

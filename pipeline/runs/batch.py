@@ -14,7 +14,9 @@ cluster) and writes, in OUT:
   ``traceback`` summary; ``worker``: the worker process died on it), ``code`` and
   ``reason``. The run goes on.
 - ``tables/*.parquet`` and ``vnie.duckdb``: see :mod:`pipeline.runs.tables`.
-- ``manifest.json``: versions, options, input digests, counts and timing.
+- ``manifest.json``: versions, options, input digests, counts and timing; ``state``
+  (``running``, ``complete``, ``failed`` with a ``reason``, ``interrupted``) and the
+  statistics of every run so far in ``runs``.
 
 Exactly once: an article's key is its doc id and the sha256 of its content, which the
 record carries (``doc_id``, ``source.sha256``). A rerun reads the keys already in the
@@ -22,11 +24,14 @@ records and errors files and extracts only the others, so a run killed at any po
 (even by SIGKILL) is finished by running it again. Lines are appended whole with one
 ``write`` and ``fsync``; a last line cut short by a crash is truncated away on the next
 run; tables, the database and the manifest are written to temporary files and renamed.
-Failed articles count as done too: ``retry_failed`` retries the articles in
+An input whose content changed since (same file, JSONL line or CSV row; a new key)
+is extracted again and its new line replaces the old record or error. Failed
+articles count as done too: ``retry_failed`` retries the articles in
 ``errors.jsonl`` (after a fix), ``force`` starts from an empty OUT. Every run ends by
 rebuilding the tables from all the records in OUT (one streaming pass). Memory: a
-bounded number of articles in flight and 8 bytes of key digest per article done (plus
-set overhead), never the articles or records themselves.
+bounded number of articles in flight, 8 bytes of key digest per article done, and two
+8-byte digests (location, key) per input item of this run for the replacement check
+(plus set and dict overhead), never the articles or records themselves.
 
 Run from a shell as ``python -m pipeline.runs.batch INPUT... -o OUT`` (``--help``).
 """
@@ -40,7 +45,9 @@ import hashlib
 import json
 import os
 import platform
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -51,15 +58,18 @@ from typing import Any, TextIO
 
 from pipeline.errors import BatchError, NoArticlesError, VnieError
 from pipeline.runs.durable import fsync_path
-from pipeline.runs.inputs import Article, InputFailure, iter_articles
+from pipeline.runs.inputs import Article, InputFailure, iter_articles, iter_paths
 from pipeline.runs.ledger import (
     ERRORS,
     RECORDS,
     AppendFile,
     RecordShards,
+    drop_superseded,
+    error_location,
     existing_record_files,
     key_digest,
     load_done,
+    location_digest,
     repair_tail,
 )
 from pipeline.runs.progress import Counts, Progress, format_duration, progress_mode
@@ -69,6 +79,8 @@ from pipeline.text.ingest import DEFAULT_MAX_CHARS
 
 MANIFEST = "manifest.json"
 LOCK = ".vnie-batch.lock"
+#: Runs kept in the manifest's ``runs`` history (the newest).
+MAX_RUNS = 1000
 #: Options that must not change between a run and its resumption (else: ``force``).
 _STICKY_OPTIONS = ("text_field", "id_field", "shard_size", "max_chars")
 
@@ -94,6 +106,8 @@ class BatchSummary:
     chars_per_s: float
     record_files: tuple[str, ...]
     tables: Mapping[str, int] = field(default_factory=dict)
+    #: Records or errors of earlier runs removed because their input has changed since.
+    replaced: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -123,12 +137,16 @@ def _versions() -> dict[str, str | None]:
 
 def _write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with tmp.open("w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     fsync_path(path.parent)
 
 
@@ -141,6 +159,15 @@ def _read_manifest(out: Path) -> dict[str, Any] | None:
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise BatchError(f"unreadable manifest ({err}); use --force", path=str(path)) from err
     return data if isinstance(data, dict) else None
+
+
+def _past_runs(previous: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The run history of an earlier manifest (its finished ``runs``, or its one ``run``)."""
+    runs = previous.get("runs")
+    if isinstance(runs, list):
+        return [r for r in runs if isinstance(r, dict)][-MAX_RUNS:]
+    run = previous.get("run")
+    return [run] if isinstance(run, dict) and "finished" in run else []
 
 
 def _now() -> str:
@@ -172,17 +199,58 @@ def _clear(out: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(out: Path) -> Iterator[None]:
-    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    try:
+    """Hold OUT's lock file for the run, and remove it at the end.
+
+    The file is removed while still locked; a run that locked a file since removed (it
+    waited on it, or opened it just before) tries again on a fresh one.
+    """
+    path = out / LOCK
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(fd)
             raise BatchError(
                 "another batch run is using this output directory", path=str(out)
             ) from None
+        try:
+            same = os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
         yield
     finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
         os.close(fd)
+
+
+#: Exit status of a run stopped by SIGTERM (128 + the signal number, as shells report it).
+SIGTERM_EXIT = 128 + signal.SIGTERM
+
+
+@contextlib.contextmanager
+def _terminate_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into ``SystemExit`` during the run, so its workers are stopped.
+
+    Only in the main thread (where Python runs signal handlers); elsewhere, nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(SIGTERM_EXIT)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run_batch(
@@ -217,15 +285,25 @@ def run_batch(
         raise BatchError(f"shard_size must be at least 1, not {shard_size}")
     if not inputs:
         raise NoArticlesError("no inputs given")
-    workers = (os.cpu_count() or 1) if workers is None else workers
-    if workers < 0:
+    stream = stream or sys.stderr
+    if workers is not None and workers < 0:
         raise BatchError(f"workers must be 0 or more, not {workers}")
     if engine not in ("local", "dask"):
         raise BatchError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if scheduler is not None and engine != "dask":
         raise BatchError("a scheduler address needs engine='dask'")
-    stream = stream or sys.stderr
-    out.mkdir(parents=True, exist_ok=True)
+    workers, warning = effective_workers(workers)
+    if warning is not None and scheduler is None:
+        stream.write(f"vnie: warning: {warning}\n")
+    if out.exists() and not out.is_dir():
+        raise BatchError("exists and is not a directory; -o needs a directory", path=str(out))
+    _check_some_input(inputs, out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BatchError(
+            f"cannot create the output directory: {err.strerror or err}", path=str(out)
+        ) from err
     options = {
         "inputs": [str(spec) for spec in inputs],
         "text_field": text_field,
@@ -238,13 +316,43 @@ def run_batch(
         "force": force,
         "retry_failed": retry_failed,
     }
-    with _locked(out):
+    with _locked(out), _terminate_on_sigterm():
         return _run_locked(
             out,
             options,
             Progress(progress_mode(progress, stream), stream),
             max_in_flight or max(4, 8 * max(workers, 1)),
         )
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def effective_workers(requested: int | None) -> tuple[int, str | None]:
+    """Worker processes for ``requested`` (None: one per CPU), capped at the CPU count.
+
+    Returns the count and a warning when the request was capped.
+    """
+    cpus = cpu_count()
+    if requested is None:
+        return cpus, None
+    if requested > cpus:
+        return cpus, f"--workers {requested} is more than the {cpus} CPUs; using {cpus}"
+    return requested, None
+
+
+def _check_some_input(inputs: Sequence[str], out: Path) -> None:
+    """Raise :class:`NoArticlesError` (before OUT is made) when no input names a file."""
+    exclude = out if out.is_dir() else None
+    for item in iter_paths(inputs, exclude=exclude):
+        if not isinstance(item, InputFailure):
+            return
+    raise NoArticlesError(f"no input file matches {' '.join(map(str, inputs))}")
 
 
 def _prepare(out: Path, options: Mapping[str, Any]) -> set[int]:
@@ -276,10 +384,12 @@ def _extract_all(
     done_keys: set[int],
     progress: Progress,
     max_in_flight: int,
+    current: dict[int, int],
 ) -> tuple[Counts, str]:
     """Stream the articles not yet done through a runner into OUT's files, in input order.
 
-    Returns the counts and a digest of every input item's key (done or skipped).
+    Returns the counts and a digest of every input item's key (done or skipped);
+    ``current`` gets each item's location digest mapped to its key digest.
     """
     counts = Counts()
     items_hash = hashlib.sha256()
@@ -311,6 +421,12 @@ def _extract_all(
         for item in items:
             items_hash.update(item.key.encode("utf-8") + b"\n")
             digest = key_digest(item.key)
+            location = (
+                item.path
+                if isinstance(item, Article)
+                else error_location(item.input, item.line, item.row)
+            )
+            current[location_digest(location)] = digest
             if digest in done_keys:
                 counts.skipped += 1
                 progress.update(counts)
@@ -329,6 +445,12 @@ def _extract_all(
                 _drain_one(window, runner, write)
         while window:
             _drain_one(window, runner, write)
+    except BaseException:
+        # Interrupted (SIGTERM, Ctrl-C) or failed: stop the workers now.
+        if runner is not None:
+            runner.abort()
+            runner = None
+        raise
     finally:
         if runner is not None:
             runner.close()
@@ -345,6 +467,12 @@ def _run_locked(
 ) -> BatchSummary:
     started_at = _now()
     started = time.monotonic()
+    try:
+        previous = _read_manifest(out) or {}
+    except BatchError:
+        if not options["force"]:
+            raise
+        previous = {}
     done_keys = _prepare(out, options)
     inputs = options["inputs"]
     manifest: dict[str, Any] = {
@@ -357,9 +485,61 @@ def _run_locked(
             json.dumps(inputs, ensure_ascii=False).encode()
         ).hexdigest(),
         "run": {"started": started_at},
+        "runs": _past_runs(previous),
     }
     _write_json_atomic(out / MANIFEST, manifest)
-    counts, items_digest = _extract_all(inputs, out, options, done_keys, progress, max_in_flight)
+    try:
+        return _extract_and_tabulate(
+            out, options, progress, max_in_flight, done_keys, manifest, started
+        )
+    except BaseException as err:
+        interrupted = isinstance(err, KeyboardInterrupt | SystemExit)
+        manifest.update(
+            state="interrupted" if interrupted else "failed",
+            reason=_reason(err),
+            run={**manifest["run"], "finished": _now()},
+        )
+        with contextlib.suppress(OSError):
+            _write_json_atomic(out / MANIFEST, manifest)
+        if isinstance(err, OSError):
+            raise BatchError(
+                f"{_reason(err)}; nothing written is lost: free the space (or fix the "
+                "cause) and run the same command again to resume",
+                path=str(out),
+            ) from err
+        raise
+
+
+def _reason(err: BaseException) -> str:
+    """One line saying why a run stopped."""
+    if isinstance(err, OSError):
+        where = f" ({err.filename})" if err.filename else ""
+        return f"cannot write{where}: {err.strerror or err}"
+    if isinstance(err, KeyboardInterrupt | SystemExit):
+        return f"interrupted ({type(err).__name__})"
+    text = str(err).splitlines()[0] if str(err) else ""
+    return f"{type(err).__name__}: {text}"[:500]
+
+
+def _extract_and_tabulate(
+    out: Path,
+    options: dict[str, Any],
+    progress: Progress,
+    max_in_flight: int,
+    done_keys: set[int],
+    manifest: dict[str, Any],
+    started: float,
+) -> BatchSummary:
+    """Extract what is not done yet, rebuild the tables, and finish the manifest."""
+    inputs = options["inputs"]
+    started_at = manifest["run"]["started"]
+    current: dict[int, int] = {}
+    counts, items_digest = _extract_all(
+        inputs, out, options, done_keys, progress, max_in_flight, current
+    )
+    # An input edited since its record (or error) was written: the new one replaces it.
+    replaced = drop_superseded(existing_record_files(out), out / ERRORS, current)
+    del current
 
     from pipeline.runs.tables import build_tables, write_duckdb
 
@@ -380,7 +560,21 @@ def _run_locked(
         chars_per_s=round(counts.chars / elapsed, 1) if elapsed > 0 else 0.0,
         record_files=tuple(p.name for p in record_files),
         tables=tables,
+        replaced=replaced,
     )
+    run = {
+        "started": started_at,
+        "finished": _now(),
+        "inputs": inputs,
+        "elapsed_s": summary.elapsed_s,
+        "done": counts.done,
+        "skipped": counts.skipped,
+        "failed": counts.failed,
+        "invalid": counts.invalid,
+        "replaced": replaced,
+        "docs_per_s": summary.docs_per_s,
+        "chars_per_s": summary.chars_per_s,
+    }
     manifest.update(
         state="complete",
         items_digest=items_digest,
@@ -397,22 +591,13 @@ def _run_locked(
             "tables": {name: f"tables/{name}.parquet" for name in tables},
             "duckdb": "vnie.duckdb",
         },
-        run={
-            "started": started_at,
-            "finished": _now(),
-            "elapsed_s": summary.elapsed_s,
-            "done": counts.done,
-            "skipped": counts.skipped,
-            "failed": counts.failed,
-            "invalid": counts.invalid,
-            "docs_per_s": summary.docs_per_s,
-            "chars_per_s": summary.chars_per_s,
-        },
+        run=run,
+        runs=[*manifest["runs"], run][-MAX_RUNS:],
     )
     _write_json_atomic(out / MANIFEST, manifest)
-    if progress.mode != "off":
-        progress.stream.write(format_summary(summary) + "\n")
-        progress.stream.flush()
+    # The summary is printed even without progress display: it is the run's result.
+    progress.stream.write(format_summary(summary) + "\n")
+    progress.stream.flush()
     return summary
 
 
@@ -471,6 +656,8 @@ def format_summary(summary: BatchSummary) -> str:
         f"{format_duration(summary.elapsed_s)}. {summary.out} holds {summary.records} records "
         f"({', '.join(summary.record_files) or 'none'}) and {summary.errors} errors."
     )
+    if summary.replaced:
+        text += f" {summary.replaced} earlier results of edited inputs were replaced."
     if summary.failed:
         text += f" Failures are listed in {summary.out / ERRORS}."
     return text

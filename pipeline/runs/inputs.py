@@ -27,14 +27,17 @@ from __future__ import annotations
 import csv
 import glob
 import hashlib
+import io
 import json
 import os
 import re
+import stat
 import sys
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from pipeline.errors import (
     DecodeError,
@@ -47,7 +50,12 @@ from pipeline.errors import (
     NoArticlesError,
     UnreadableInputError,
 )
-from pipeline.text.ingest import DEFAULT_MAX_CHARS, check_article_text
+from pipeline.text.ingest import (
+    BYTES_PER_CHAR,
+    DEFAULT_MAX_CHARS,
+    check_article_text,
+    read_regular_file,
+)
 
 #: Input kinds by file suffix; an explicitly named file of any other suffix is ``text``.
 SUFFIXES: dict[str, str] = {
@@ -59,9 +67,12 @@ SUFFIXES: dict[str, str] = {
     ".csv": "csv",
 }
 
+#: Longest doc id taken from an id field, in characters.
+MAX_ID_CHARS = 512
+
 #: Largest input file read whole, in bytes per allowed character (UTF-8 needs up to 4;
 #: HTML adds markup around the text).
-_TEXT_BYTES_PER_CHAR = 4
+_TEXT_BYTES_PER_CHAR = BYTES_PER_CHAR
 _HTML_BYTES_PER_CHAR = 16
 
 
@@ -165,11 +176,12 @@ def iter_paths(
     excluded = exclude.resolve() if exclude is not None else None
     for spec in inputs:
         path = Path(spec)
-        if path.is_dir() or path.is_file():
+        if path.exists():
             if _inside(path, excluded):
                 err = InputInsideOutputError("input is inside the output directory", path=spec)
                 yield _failure(err, spec)
-            elif path.is_file():
+            elif not path.is_dir():
+                # Not only regular files: a FIFO or device becomes a clear read error.
                 yield path
             else:
                 found = False
@@ -183,7 +195,7 @@ def iter_paths(
             found = False
             for match in sorted(glob.iglob(spec, recursive=True)):
                 matched = Path(match)
-                if matched.is_file() and not _inside(matched, excluded):
+                if matched.exists() and not matched.is_dir() and not _inside(matched, excluded):
                     found = True
                     yield matched
             if not found:
@@ -223,17 +235,32 @@ def iter_articles(
 
 
 def _read_file(path: Path, limit: int) -> bytes:
+    return read_regular_file(path, limit)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for binary reading, if it is a regular file (never blocks on a FIFO).
+
+    Raises :class:`MissingInputError` or :class:`UnreadableInputError`, naming ``path``.
+    """
+    name = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputTooLargeError(
-                f"file has {size:,} bytes, over the limit of {limit:,} for the character "
-                "limit; raise it with --max-chars (or max_chars=)",
-                path=str(path),
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise MissingInputError("no such file", path=name) from None
     except OSError as err:
-        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=name) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableInputError(
+                "not a regular file (a FIFO, device or directory): only regular files are read",
+                path=name,
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _not_json(constant: str) -> None:
@@ -297,8 +324,35 @@ def _fields(
         if value is None or isinstance(value, dict | list) or not str(value).strip():
             raise MissingFieldError(f"no usable {id_field!r} id field", path=where)
         doc_id = str(value).strip()
+        if len(doc_id) > MAX_ID_CHARS:
+            raise MissingFieldError(
+                f"{id_field!r} id field has {len(doc_id):,} characters; at most "
+                f"{MAX_ID_CHARS} make a doc id",
+                path=where,
+            )
     metadata = {k: v for k, v in obj.items() if k not in (text_field, id_field)}
     return text, doc_id, metadata
+
+
+#: What :func:`_bounded_lines` yields for a line over its limit (compared by identity).
+_TOO_LONG = b"\x00<line too long>\x00"
+
+
+def jsonl_line_limit(max_chars: int) -> int:
+    """Longest JSONL line read, in bytes: the text's bytes, escapes, and metadata."""
+    return min(sys.maxsize - 1, max(64 << 20, 8 * max_chars * BYTES_PER_CHAR))
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``handle``; a line longer than ``limit`` bytes is skipped unread and
+    yields :data:`_TOO_LONG` instead, so memory stays bounded."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield _TOO_LONG
 
 
 def _jsonl_articles(
@@ -306,33 +360,89 @@ def _jsonl_articles(
 ) -> Iterator[Article | InputFailure]:
     name = str(path)
     try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield _failure(UnreadableInputError(f"cannot read: {err.strerror}", path=name), name)
+        handle = open_regular(path)
+    except InputError as err:
+        yield _failure(err, name)
         return
+    limit = jsonl_line_limit(max_chars)
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            where = f"{name}#L{number}"
-            try:
+        number = 0
+        try:
+            for number, raw in enumerate(_bounded_lines(handle, limit), start=1):
+                if not raw.strip():
+                    continue
+                where = f"{name}#L{number}"
                 try:
-                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                except UnicodeDecodeError as err:
-                    raise DecodeError(f"line is not UTF-8 (byte {err.start})", path=where) from err
-                try:
-                    obj = json.loads(line, parse_constant=_not_json)
-                except (json.JSONDecodeError, ValueError) as err:
-                    raise MalformedInputError(f"malformed JSON: {err}", path=where) from err
-                if not isinstance(obj, dict):
-                    kind = type(obj).__name__
-                    raise MalformedInputError(f"a JSON {kind}, not an object", path=where)
-                text, doc_id, metadata = _fields(
-                    obj, text_field, id_field, f"{path.stem}-L{number}", where
-                )
-                yield _text_article(name, number, None, doc_id, where, text, metadata, max_chars)
-            except InputError as err:
-                yield _failure(err, name, line=number, raw=raw)
+                    if raw is _TOO_LONG:
+                        raise InputTooLargeError(
+                            f"line is longer than {limit:,} bytes, the limit for "
+                            f"{max_chars:,} characters of text plus metadata; raise it with "
+                            "--max-chars (or max_chars=)",
+                            path=where,
+                        )
+                    try:
+                        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                    except UnicodeDecodeError as err:
+                        raise DecodeError(
+                            f"line is not UTF-8 (byte {err.start})", path=where
+                        ) from err
+                    try:
+                        obj = json.loads(line, parse_constant=_not_json)
+                    except (json.JSONDecodeError, ValueError) as err:
+                        raise MalformedInputError(f"malformed JSON: {err}", path=where) from err
+                    if not isinstance(obj, dict):
+                        kind = type(obj).__name__
+                        raise MalformedInputError(f"a JSON {kind}, not an object", path=where)
+                    text, doc_id, metadata = _fields(
+                        obj, text_field, id_field, f"{path.stem}-L{number}", where
+                    )
+                    yield _text_article(
+                        name, number, None, doc_id, where, text, metadata, max_chars
+                    )
+                except InputError as err:
+                    yield _failure(err, name, line=number, raw=raw)
+        except OSError as err:
+            failure = UnreadableInputError(
+                f"cannot read after line {number}: {err.strerror or err}", path=name
+            )
+            yield _failure(failure, name, line=number + 1)
+
+
+def _csv_records(handle: TextIO) -> Iterator[tuple[list[str] | None, str | None, int, str]]:
+    """(cells, error, first line number, raw text) of each CSV record of ``handle``.
+
+    Strict parsing: a quote left open (which would take in the rows after it) or stray
+    text after a closing quote is an error record (``cells`` None) for the record's first
+    line, and parsing goes on at the line after it, so the rows it would have swallowed
+    are read as rows again.
+    """
+    pending: deque[str] = deque()
+    taken: list[str] = []
+
+    def feed() -> Iterator[str]:
+        while True:
+            line = pending.popleft() if pending else handle.readline()
+            if not line:
+                return
+            taken.append(line)
+            yield line
+
+    first = 1
+    while True:
+        reader = csv.reader(feed(), strict=True)
+        try:
+            for cells in reader:
+                yield cells, None, first, "".join(taken)
+                first += len(taken)
+                taken.clear()
+            return
+        except csv.Error as err:
+            if not taken:
+                return
+            yield None, str(err), first, taken[0]
+            pending.extendleft(reversed(taken[1:]))
+            first += 1
+            taken.clear()
 
 
 def _csv_articles(
@@ -342,37 +452,53 @@ def _csv_articles(
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     row_number = 0
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            for row_number, row in enumerate(reader, start=1):
+        binary = open_regular(path)
+    except InputError as err:
+        yield _failure(err, name)
+        return
+    try:
+        with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as handle:
+            header: list[str] | None = None
+            for cells, error, line, raw in _csv_records(handle):
+                if header is None:
+                    if error is not None:
+                        failure = MalformedInputError(
+                            f"malformed CSV header (line {line}): {error}", path=name
+                        )
+                        yield _failure(failure, name)
+                        return
+                    header = cells or None
+                    continue
+                if cells == []:
+                    continue
+                row_number += 1
                 where = f"{name}#R{row_number}"
                 try:
-                    if None in row:
+                    if error is not None:
                         raise MalformedInputError(
-                            f"row has more cells than the header's {len(reader.fieldnames or [])}",
+                            f"malformed CSV row at line {line} ({error}): an unclosed or stray "
+                            "quote; the row is skipped and the lines after it are read as rows",
                             path=where,
                         )
-                    cells = {k: v for k, v in row.items() if v is not None}
+                    assert cells is not None
+                    if len(cells) > len(header):
+                        raise MalformedInputError(
+                            f"row has more cells than the header's {len(header)}", path=where
+                        )
+                    row = dict(zip(header, cells, strict=False))
                     text, doc_id, metadata = _fields(
-                        cells, text_field, id_field, f"{path.stem}-R{row_number}", where
+                        row, text_field, id_field, f"{path.stem}-R{row_number}", where
                     )
                     yield _text_article(
                         name, None, row_number, doc_id, where, text, metadata, max_chars
                     )
                 except InputError as err:
-                    raw = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
-                    yield _failure(err, name, row=row_number, raw=raw)
+                    yield _failure(err, name, row=row_number, raw=raw.encode("utf-8"))
     except UnicodeDecodeError as err:
         where = f"{name}#R{row_number + 1}"
         failure = DecodeError(
             f"not UTF-8 (byte {err.start} of a read block); the rest of the file is skipped",
             path=where,
-        )
-        yield _failure(failure, name, row=row_number + 1)
-    except csv.Error as err:
-        where = f"{name}#R{row_number + 1}"
-        failure = MalformedInputError(
-            f"malformed CSV: {err}; the rest of the file is skipped", path=where
         )
         yield _failure(failure, name, row=row_number + 1)
     except OSError as err:
@@ -402,7 +528,7 @@ def source_text(path: str, *, text_field: str = "text") -> str:
             from pipeline.text.html import read_html_file
 
             return read_html_file(file).text
-        return decode(file.read_bytes(), path=path, max_chars=sys.maxsize).text
+        return decode(read_regular_file(file, sys.maxsize), path=path, max_chars=sys.maxsize).text
     file, number = Path(match["file"]), int(match["number"])
     if not file.is_file():
         raise MissingInputError("no such file", path=str(file))
@@ -435,13 +561,16 @@ def count_articles(inputs: Sequence[str], *, exclude: Path | None = None) -> int
         kind = kind_of(item)
         try:
             if kind == "jsonl":
-                with item.open("rb") as handle:
+                with open_regular(item) as handle:
                     total += sum(1 for raw in handle if raw.strip())
             elif kind == "csv":
-                with item.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                binary = open_regular(item)
+                with io.TextIOWrapper(
+                    binary, encoding="utf-8-sig", errors="replace", newline=""
+                ) as handle:
                     total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
             else:
                 total += 1
-        except (OSError, csv.Error):
+        except (OSError, csv.Error, InputError):
             total += 1
     return total

@@ -58,12 +58,19 @@ class AppendFile:
         self.fd = os.open(path, flags, 0o644)
 
     def append(self, line: str) -> None:
+        """Append ``line`` whole, or not at all: a failed write (disk full) is cut back."""
         data = (line + "\n").encode("utf-8")
         view = memoryview(data)
-        while view:
-            written = os.write(self.fd, view)
-            view = view[written:]
-        os.fsync(self.fd)
+        size = os.lseek(self.fd, 0, os.SEEK_END)
+        try:
+            while view:
+                written = os.write(self.fd, view)
+                view = view[written:]
+            os.fsync(self.fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self.fd, size)
+            raise
 
     def close(self) -> None:
         os.close(self.fd)
@@ -167,3 +174,69 @@ def load_done(files: Sequence[Path], errors: Path) -> set[int]:
                     with contextlib.suppress(ValueError, KeyError):
                         done.add(key_digest(json.loads(line)["key"]))
     return done
+
+
+# --- superseded lines (an input edited since its record or error was written) ----------------
+
+_SOURCE_PATH = re.compile(r'"source": \{"path": ("(?:[^"\\]|\\.)*")')
+
+
+def location_digest(location: str) -> int:
+    """A 64-bit digest of an input location (a file, or ``FILE#L<n>``/``FILE#R<n>``)."""
+    return key_digest("@" + location)
+
+
+def error_location(input_: str, line: int | None, row: int | None) -> str:
+    """The location of an errors-file entry, as a record's ``source.path`` writes it."""
+    where = f"#L{line}" if line is not None else f"#R{row}" if row is not None else ""
+    return f"{input_}{where}"
+
+
+def _record_location_key(line: str) -> tuple[str, str]:
+    found = _SOURCE_PATH.search(line)
+    location = json.loads(found.group(1)) if found else json.loads(line)["source"]["path"]
+    return location, record_key(line)
+
+
+def _error_location_key(line: str) -> tuple[str, str]:
+    entry = json.loads(line)
+    return error_location(entry["input"], entry.get("line"), entry.get("row")), entry["key"]
+
+
+def drop_superseded(files: Sequence[Path], errors: Path, current: dict[int, int]) -> int:
+    """Remove the record and error lines of inputs whose content has changed since.
+
+    ``current`` maps the location digest of every input item of this run to its key
+    digest; a line from one of those locations with another key is superseded (the
+    article was edited and extracted again). Files are rewritten whole (temporary file,
+    then rename) only when they hold such lines. Returns how many lines were removed.
+    """
+    dropped = 0
+    targets = [(path, _record_location_key) for path in files]
+    if errors.exists():
+        targets.append((errors, _error_location_key))
+    for path, parse in targets:
+
+        def stale(line: str, parse=parse) -> bool:
+            if not line.strip():
+                return False
+            try:
+                location, key = parse(line)
+            except (ValueError, KeyError, TypeError):
+                return False
+            want = current.get(location_digest(location))
+            return want is not None and want != key_digest(key)
+
+        with path.open(encoding="utf-8") as handle:
+            count = sum(1 for line in handle if stale(line))
+        if not count:
+            continue
+        tmp = path.with_name(f".{path.name}.tmp")
+        with path.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as dst:
+            dst.writelines(line for line in src if not stale(line))
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, path)
+        fsync_path(path.parent)
+        dropped += count
+    return dropped

@@ -12,6 +12,7 @@ from typing import Literal, Protocol
 
 from pipeline.errors import BatchError
 from pipeline.runs.inputs import Article
+from pipeline.runs.orphan import exit_with_parent
 from pipeline.runs.worker import Outcome, died_outcome, process_article, warm_up
 
 Engine = Literal["local", "dask"]
@@ -33,6 +34,7 @@ class Runner(Protocol):
     def submit(self, article: Article) -> Pending: ...
     def outcome(self, article: Article, pending: Pending) -> Outcome: ...
     def close(self) -> None: ...
+    def abort(self) -> None: ...
 
 
 class InlineRunner:
@@ -50,19 +52,43 @@ class InlineRunner:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        pass
+
 
 def process_context() -> multiprocessing.context.BaseContext:
     # forkserver: workers fork from a clean server process that has imported the
     # pipeline once (fast start, no inherited locks or threads of the parent).
+    # The guard makes the forkserver end when this process dies (see pipeline.runs.orphan).
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.api"])
+    context.set_forkserver_preload(["pipeline.api", "pipeline.runs.forkserver_guard"])
     return context
+
+
+def init_worker() -> None:
+    """Each worker: end with the forkserver (so with the run), then load the pipeline."""
+    exit_with_parent()
+    warm_up()
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=process_context(), initializer=warm_up
+        max_workers=workers, mp_context=process_context(), initializer=init_worker
     )
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: its workers are killed, queued work is dropped."""
+    # ProcessPoolExecutor has no public way to stop running work before Python 3.14.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    with contextlib.suppress(Exception):
+        pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
 
 
 class LocalRunner:
@@ -114,6 +140,12 @@ class LocalRunner:
         if self.solo is not None:
             self.solo.shutdown(wait=True, cancel_futures=True)
 
+    def abort(self) -> None:
+        """Stop now (the run was interrupted): kill the workers, drop queued articles."""
+        _terminate(self.pool)
+        if self.solo is not None:
+            _terminate(self.solo)
+
 
 class DaskRunner:
     """The same per-article function on a Dask distributed cluster."""
@@ -153,6 +185,9 @@ class DaskRunner:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+    def abort(self) -> None:
+        self.close()
 
 
 def make_runner(engine: Engine, workers: int, scheduler: str | None) -> Runner:

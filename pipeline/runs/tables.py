@@ -184,6 +184,13 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 
+#: Longest text kept in a metadata, title or event column, in characters; longer values are
+#: cut and end with :data:`TRUNCATED` (records.jsonl keeps them whole).
+FIELD_CAP = 4_096
+#: Longest ``articles.metadata`` JSON kept whole; past it, long values are cut.
+METADATA_CAP = 65_536
+TRUNCATED = "…[truncated: {n:,} characters in all; see the records file]"
+
 #: Mention keys that are columns of ``mentions``; the others go to its ``attrs`` JSON.
 _MENTION_COLUMNS = frozenset({"id", "label", "start", "end", "text", "rule"})
 
@@ -213,6 +220,30 @@ def _strs(value: Any) -> list[str]:
     if not isinstance(value, list):
         return [] if value is None else [str(value)]
     return [v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value]
+
+
+def _capped(value: str | None, cap: int = FIELD_CAP) -> str | None:
+    """``value`` cut to ``cap`` characters (with a marker) when longer."""
+    if value is None or len(value) <= cap:
+        return value
+    return value[:cap] + TRUNCATED.format(n=len(value))
+
+
+def _metadata_json(metadata: Mapping[str, Any]) -> str | None:
+    """The metadata as JSON, long values cut so that it stays within :data:`METADATA_CAP`."""
+    if not metadata:
+        return None
+    text = json.dumps(metadata, ensure_ascii=False)
+    if len(text) <= METADATA_CAP:
+        return text
+    cut = {}
+    for key, value in metadata.items():
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        cut[_capped(str(key), 256)] = value if len(shown) <= 256 else _capped(shown, 256)
+    text = json.dumps(cut, ensure_ascii=False)
+    if len(text) <= METADATA_CAP:
+        return text
+    return json.dumps({"truncated": TRUNCATED.format(n=len(text))}, ensure_ascii=False)
 
 
 def _date(value: Any) -> date | None:
@@ -273,18 +304,20 @@ def article_row(record: Mapping[str, Any], records_file: str, line: int) -> dict
         "sha256": _str(source.get("sha256")),
         "encoding": _str(source.get("encoding")),
         "length": _int(source.get("length")),
-        "title": _str(title.get("text")) if isinstance(title, Mapping) else None,
+        "title": _capped(_str(title.get("text"))) if isinstance(title, Mapping) else None,
         "dateline": _date(record.get("dateline")),
-        "url": _str(metadata.get("url")),
-        "published": _str(metadata.get("published")),
-        "source": _str(metadata.get("source")),
-        "metadata": json.dumps(metadata, ensure_ascii=False) if metadata else None,
+        "url": _capped(_str(metadata.get("url"))),
+        "published": _capped(_str(metadata.get("published"))),
+        "source": _capped(_str(metadata.get("source"))),
+        "metadata": _metadata_json(metadata),
         "n_mentions": len(mentions),
         "n_officials": len(_list(record, "officials")),
         "n_places": len(_list(record, "places")),
         "n_awards": len(_list(record, "awards")),
         "event_name": (
-            _str(_dict(event.get("name")).get("text")) if isinstance(event, Mapping) else None
+            _capped(_str(_dict(event.get("name")).get("text")))
+            if isinstance(event, Mapping)
+            else None
         ),
         "valid": validation.get("valid") if isinstance(validation.get("valid"), bool) else None,
         "problems": _strs(validation.get("problems")),
@@ -537,12 +570,20 @@ def write_duckdb(out: Path) -> Path:
         config={"memory_limit": "32MB", "threads": 1, "preserve_insertion_order": True},
     )
     try:
-        for name in SCHEMAS:
-            parquet = out / TABLES_DIR / f"{name}.parquet"
-            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet)])
-            con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    fsync_path(tmp)
+        try:
+            for name in SCHEMAS:
+                parquet = out / TABLES_DIR / f"{name}.parquet"
+                con.execute(
+                    f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet)]
+                )
+                con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        fsync_path(tmp)
+    except BaseException:
+        # A failed build (out of memory, disk full) leaves no half database behind.
+        for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        raise
     os.replace(tmp, target)
     return target

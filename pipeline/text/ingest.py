@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +21,15 @@ from functools import cache
 import regex
 from vi_textmatch.tone import normalize_tone
 
-from pipeline.errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+from pipeline.errors import (
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MissingInputError,
+    UnreadableInputError,
+)
 from pipeline.resources import load_tsv
 
 #: Largest article accepted by default (characters of source text); ``max_chars`` raises it.
@@ -35,6 +45,8 @@ class SourceText:
     text: str
     encoding: str
     sha256: str
+    #: Decoding problems that did not stop the article (e.g. stray bytes replaced).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +107,74 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: Bytes read per allowed character when reading an article file (UTF-8 needs up to 4).
+BYTES_PER_CHAR = 4
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refused past ``limit`` bytes.
+
+    Never blocks on a FIFO and never reads a device: anything but a regular file is an
+    :class:`UnreadableInputError` (a directory an :class:`InputError`), as is an I/O
+    error; a file over ``limit`` (by its size, or by what reading it gives, for files
+    such as ``/proc`` entries whose size says 0) an :class:`InputTooLargeError`.
+    """
+    name = os.fspath(path)
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise MissingInputError("no such file", path=name) from None
+    except OSError as err:
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=name) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not an article file", path=name)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((k for test, k in _FILE_KINDS if test(info.st_mode)), "not a file")
+            raise UnreadableInputError(
+                f"{kind}, not a regular file: only regular files are read", path=name
+            )
+        if info.st_size > limit:
+            raise _too_large(info.st_size, limit, name)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(size, limit, name, at_least=True)
+        return b"".join(chunks)
+    except OSError as err:
+        raise UnreadableInputError(f"cannot read: {err.strerror or err}", path=name) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int, name: str, *, at_least: bool = False) -> InputTooLargeError:
+    more = "more than " if at_least else ""
+    return InputTooLargeError(
+        f"file has {more}{size - 1 if at_least else size:,} bytes, over the limit of {limit:,} "
+        "for the character limit; raise it with --max-chars (or max_chars=)",
+        path=name,
+    )
+
+
 def decode(
     data: bytes, *, path: str | None = None, max_chars: int = DEFAULT_MAX_CHARS
 ) -> SourceText:
     """Decode an article's bytes: UTF-8 (BOM or not), UTF-16 with BOM, TCVN3, VNI, cp1258.
+
+    Valid UTF-8 is always UTF-8. UTF-8 with a few stray bytes decodes as encoding
+    ``utf-8-replace``: U+FFFD for each stray byte and a warning naming their offsets.
 
     Raises :class:`EmptyInputError`, :class:`BinaryInputError`, :class:`DecodeError` or
     :class:`InputTooLargeError`, each naming ``path``.
@@ -106,6 +182,7 @@ def decode(
     digest = sha256_hex(data)
     if not data.strip():
         raise EmptyInputError("empty file: no article text", path=path)
+    warnings: tuple[str, ...] = ()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = _decode_strict(data, "utf-16", path), "utf-16"
     elif data.startswith(b"\xef\xbb\xbf"):
@@ -114,14 +191,48 @@ def decode(
         if b"\x00" in data or _looks_binary(data):
             raise BinaryInputError("binary file: not a text article", path=path)
         try:
+            # Valid UTF-8 is UTF-8: legacy fonts are single-byte and almost never valid UTF-8.
             text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = _decode_single_byte(data, path)
-    legacy = _legacy_encoding(text)
-    if legacy is not None:
-        text, encoding = _convert_legacy(text, legacy), legacy
+        except UnicodeDecodeError as err:
+            mostly = _mostly_utf8(data)
+            if mostly is not None:
+                # Not plain "utf-8": the text is not exactly the bytes' UTF-8 decoding.
+                text, warnings = mostly
+                encoding = "utf-8-replace"
+            else:
+                text, encoding = _decode_single_byte(data, path, err.start)
     check_article_text(text, max_chars=max_chars, path=path)
-    return SourceText(text=text, encoding=encoding, sha256=digest)
+    return SourceText(text=text, encoding=encoding, sha256=digest, warnings=warnings)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 with a few stray bytes: the text with U+FFFD for them and a warning, else None.
+
+    The bytes are taken as UTF-8 when their valid multi-byte sequences outnumber the
+    invalid bytes more than two to one (a legacy or Windows-1258 file has an invalid byte
+    for almost every Vietnamese letter and hardly any valid sequence).
+    """
+    bad: list[int] = []
+    good = 0
+    pos = 0
+    while True:
+        try:
+            chunk = data[pos:].decode("utf-8")
+        except UnicodeDecodeError as err:
+            chunk = data[pos : pos + err.start].decode("utf-8")
+            bad.append(pos + err.start)
+            pos += err.end
+            good += sum(1 for ch in chunk if ord(ch) > 0x7F)
+            continue
+        good += sum(1 for ch in chunk if ord(ch) > 0x7F)
+        break
+    if good <= 2 * len(bad):
+        return None
+    text = data.decode("utf-8", errors="replace")
+    shown = ", ".join(str(b) for b in bad[:5]) + (", …" if len(bad) > 5 else "")
+    noun = "byte" if len(bad) == 1 else "bytes"
+    message = f"{len(bad)} invalid UTF-8 {noun} replaced by U+FFFD (at byte {shown})"
+    return text, (message,)
 
 
 def check_article_text(text: str, *, max_chars: int, path: str | None) -> None:
@@ -151,23 +262,28 @@ def _looks_binary(data: bytes) -> bool:
     return controls * 10 > len(head)
 
 
-def _decode_single_byte(data: bytes, path: str | None) -> tuple[str, str]:
-    """Non-UTF-8 bytes: legacy Vietnamese fonts (surfacing as cp1252 glyphs) or cp1258."""
+def _decode_single_byte(data: bytes, path: str | None, utf8_error: int) -> tuple[str, str]:
+    """Non-UTF-8 bytes: legacy Vietnamese fonts (surfacing as cp1252 glyphs) or cp1258.
+
+    ``utf8_error`` is the offset of the first byte that is not UTF-8 (for messages).
+    """
     latin = data.decode("latin-1")
-    if _legacy_encoding(latin) is not None:
-        return latin, "latin-1"
+    legacy = _legacy_encoding(latin)
+    if legacy is not None:
+        return _convert_legacy(latin, legacy), legacy
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError as err:
         raise DecodeError(
-            f"undecodable bytes at byte {err.start}: not UTF-8, UTF-16, TCVN3, VNI or cp1258",
+            f"undecodable bytes: not UTF-8 (invalid byte at {utf8_error}), nor cp1258 "
+            f"(byte {err.start}), nor TCVN3 or VNI",
             path=path,
         ) from err
     nfc = unicodedata.normalize("NFC", text)
     if not _reads_as_vietnamese(nfc):
         raise DecodeError(
-            "not UTF-8, UTF-16, TCVN3, VNI or cp1258 Vietnamese text "
-            "(no encoding gives readable Vietnamese)",
+            f"not UTF-8 (invalid byte at {utf8_error}), nor UTF-16, TCVN3, VNI or cp1258 "
+            "Vietnamese text (no encoding gives readable Vietnamese)",
             path=path,
         )
     return text, "cp1258"
@@ -215,7 +331,8 @@ _SPECIAL = regex.compile(
     r"\r\n?|[\u2028\u2029\x85]|[" + _SPACE_LIKE + r"]|[" + _DROPPED + r"]"
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]"
 )
-_CLUSTER = regex.compile(r"\P{M}\p{M}+|\p{M}+|[^\x00-\x7f]")
+_CLUSTER = regex.compile(r"(?:\r\n|\P{M})\p{M}+|\p{M}+|[^\x00-\x7f]")
+_MARKS = regex.compile(r"\p{M}+$")
 
 
 def _special_replacement(match: str) -> str:
@@ -263,7 +380,7 @@ def normalise(source: str, *, strip_boilerplate: bool = True) -> WorkingText:
         edits.append(Edit(m.start(), m.end(), _special_replacement(m.group())))
     if not source.isascii() and not unicodedata.is_normalized("NFC", source):
         for m in _CLUSTER.finditer(source):
-            composed = unicodedata.normalize("NFC", m.group())
+            composed = _compose_cluster(m.group())
             if composed != m.group():
                 edits.append(Edit(m.start(), m.end(), composed))
     edits = _drop_covered(edits)
@@ -272,6 +389,21 @@ def normalise(source: str, *, strip_boilerplate: bool = True) -> WorkingText:
         # Tone placement rewrites are length-preserving, so the map stays exact.
         text = normalize_tone(text)
     return WorkingText(source, text, tuple(edits), tuple(work_starts), tuple(deltas))
+
+
+def _compose_cluster(cluster: str) -> str:
+    """NFC of a base and its marks, the base first replaced as :data:`_SPECIAL` says.
+
+    A cluster edit covers (and so drops) the edit of its base alone, so a special base
+    (a no-break space, a control character) must be replaced here too: else the working
+    text would depend on whether the marks happened to be in canonical order.
+    """
+    marks = _MARKS.search(cluster)
+    split = marks.start() if marks else len(cluster)
+    base = cluster[:split]
+    if base and _SPECIAL.fullmatch(base):
+        base = _special_replacement(base)
+    return unicodedata.normalize("NFC", base + cluster[split:])
 
 
 def _drop_covered(edits: list[Edit]) -> list[Edit]:
