@@ -8,11 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.apps.report.article import render_article
+from pipeline.apps.report.article import render_article, renderable
 from pipeline.apps.report.charts import mentions_frame
 from pipeline.apps.report.common import UNSAFE_NAME
 from pipeline.apps.report.index import ArticleRow, render_index
-from pipeline.apps.report.sources import find_gold, find_source, load_records
+from pipeline.apps.report.sources import (
+    Source,
+    find_gold,
+    find_source,
+    load_entries,
+    source_problems,
+)
+from pipeline.record.validate import schema_problems
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,13 @@ def _search_dirs(path: Path) -> list[Path]:
     return [d for i, d in enumerate(dirs) if d not in dirs[:i]]
 
 
+def _recorded_problems(record: Mapping[str, Any]) -> list[str]:
+    """Without its source a record is judged as recorded at extraction."""
+    recorded = record["validation"]
+    problems = [str(p) for p in recorded["problems"]]
+    return problems or ([] if recorded["valid"] else ["recorded as invalid at extraction"])
+
+
 def build_site(
     records_dir_or_batch_out: Path, site_dir: Path, *, gold_dir: Path | None = None
 ) -> SiteSummary:
@@ -93,20 +107,36 @@ def build_site(
     :class:`RecordError` when there are no readable records.
     """
     source_path = Path(records_dir_or_batch_out)
-    records = load_records(source_path)
+    entries = load_entries(source_path)
     site_dir = Path(site_dir)
     articles_dir = site_dir / "articles"
     articles_dir.mkdir(parents=True, exist_ok=True)
     search = _search_dirs(source_path)
-    names = page_names([str(r.get("doc_id", "")) for r in records])
+    names = page_names([entry.doc_id for entry in entries])
     rows: list[ArticleRow] = []
     pages: list[Path] = []
     invalid: list[str] = []
     missing: list[str] = []
+    records: list[dict[str, Any]] = []
     compared = missed = spurious = 0
-    for i, record in enumerate(records):
-        doc_id = str(record.get("doc_id", ""))
-        source = find_source(record, search)
+    for i, entry in enumerate(entries):
+        doc_id = entry.doc_id
+        if entry.problem is not None:
+            record: dict[str, Any] = {"doc_id": doc_id, "mentions": []}
+            source = Source(None, problem="the record could not be read")
+            problems: list[str] = [entry.problem]
+        else:
+            record = entry.record
+            source = find_source(record, search)
+            shape = schema_problems(record)
+            if shape:
+                problems = shape
+            elif source.text is None:
+                problems = _recorded_problems(record)
+                records.append(record)
+            else:
+                problems = source_problems(record, source)
+                records.append(record)
         gold = find_gold(record, Path(gold_dir), source) if gold_dir is not None else None
         article = render_article(
             record,
@@ -114,6 +144,7 @@ def build_site(
             gold=gold,
             prev_href=names[i - 1] if i > 0 else None,
             next_href=names[i + 1] if i + 1 < len(names) else None,
+            problems=problems,
         )
         target = articles_dir / names[i]
         target.write_text(article.html, encoding="utf-8")
@@ -129,17 +160,18 @@ def build_site(
             invalid.append(doc_id)
         if source.text is None:
             missing.append(doc_id)
-        title = record.get("title") if isinstance(record.get("title"), Mapping) else {}
+        shown = record if article.valid else renderable(record)
+        title = shown.get("title") if isinstance(shown.get("title"), Mapping) else {}
         rows.append(
             ArticleRow(
                 doc_id=doc_id,
                 href=f"articles/{names[i]}",
                 title=str((title or {}).get("text", "")),
-                dateline=str(record.get("dateline") or ""),
+                dateline=str(shown.get("dateline") or ""),
                 counts=dict(Counter(it.label for it in article.items if it.status != "missed")),
                 valid=article.valid,
                 problems=len(article.problems),
-                warnings=len(record.get("warnings") or ()),
+                warnings=len(shown.get("warnings") or ()),
                 source_found=source.text is not None,
                 gold=gold_counts,
             )
