@@ -367,3 +367,201 @@ def test_an_edited_jsonl_line_is_reported_as_changed(batch_out: Path, tmp_path: 
     source = find_source(moved)
     assert source.text is None and "changed" in (source.problem or "")
     assert "Liên Lạc" not in (source.problem or "")
+
+
+# --- item 14: gold files and converters -----------------------------------------------------
+
+GOLD_TEXT = "Sáng 12/8/2022, UBND xã Liên Lộc họp.\n"
+
+
+def _gold_dir(tmp_path: Path, data: Any | str) -> Path:
+    from pipeline.evaluation.gold import text_sha256
+
+    gold = tmp_path / "gold"
+    gold.mkdir(exist_ok=True)
+    (gold / "a.txt").write_text(GOLD_TEXT, encoding="utf-8")
+    if isinstance(data, str):
+        (gold / "a.json").write_text(data, encoding="utf-8")
+    else:
+        write_json(gold / "a.json", {"doc_id": "a", "text_sha256": text_sha256(GOLD_TEXT), **data})
+    return gold
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '{"doc_id": "a", "mentions": ' + _deep(100_000) + "}",
+        {"mentions": [1, "x", None, [1, 2]]},
+        {"mentions": [{"label": ["DATE"], "start": "5", "end": {"x": 1}, "text": 3}]},
+        {"mentions": {"0": {"label": "DATE"}}},
+    ],
+    ids=["deeply nested", "non-dict mentions", "wrong types", "mentions an object"],
+)
+def test_gold_errors_name_the_file_without_a_traceback(tmp_path: Path, data: Any) -> None:
+    from pipeline.errors import GoldError
+    from pipeline.evaluation.gold import load_gold_dir
+
+    gold = _gold_dir(tmp_path, data)
+    with pytest.raises(GoldError) as caught:
+        load_gold_dir(gold)
+    assert str(gold / "a.json") in str(caught.value)
+    result = run("convert", gold, tmp_path / "out.jsonl", "--from", "guide", "--to", "doccano")
+    assert no_traceback(result) and result.exit_code == 2
+    assert str(gold / "a.json") in result.output
+
+
+def test_gold_non_dict_mentions_are_named_by_index(tmp_path: Path) -> None:
+    from pipeline.errors import GoldError
+    from pipeline.evaluation.gold import load_gold
+
+    gold = _gold_dir(tmp_path, {"mentions": [1, "x"]})
+    with pytest.raises(GoldError, match=r"mention 0: not a JSON object.*mention 1"):
+        load_gold(gold / "a.json")
+
+
+LABEL_STUDIO_BAD: dict[str, Any] = {
+    "task not an object": [1],
+    "data not an object": [{"data": "text"}],
+    "annotations not a list": [{"data": {"text": GOLD_TEXT}, "annotations": 5}],
+    "result item not an object": [{"data": {"text": GOLD_TEXT}, "annotations": [{"result": [7]}]}],
+    "region without offsets": [
+        {"data": {"text": GOLD_TEXT}, "annotations": [{"result": [
+            {"id": "r1", "type": "labels", "value": {"labels": ["DATE"]}}]}]}
+    ],
+    "offsets not numbers": [
+        {"data": {"text": GOLD_TEXT}, "annotations": [{"result": [
+            {"id": "r1", "type": "labels", "value": {"start": "x", "end": 3,
+                                                   "labels": ["DATE"]}}]}]}
+    ],
+    "labels not a list": [
+        {"data": {"text": GOLD_TEXT}, "annotations": [{"result": [
+            {"id": "r1", "type": "labels", "value": {"start": 5, "end": 14, "labels": 3}}]}]}
+    ],
+    "textarea not text": [
+        {"data": {"text": GOLD_TEXT}, "annotations": [{"result": [
+            {"id": "r1", "type": "textarea", "value": {"text": 5}}]}]}
+    ],
+    "region without id": [
+        {"data": {"text": GOLD_TEXT}, "annotations": [{"result": [
+            {"type": "labels", "value": {"start": 5, "end": 14, "labels": ["DATE"]}}]}]}
+    ],
+    "deeply nested": None,
+    "not JSON": None,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(LABEL_STUDIO_BAD))
+def test_convert_names_the_file_of_malformed_label_studio_input(name: str, tmp_path: Path) -> None:
+    from pipeline.errors import GoldError
+    from pipeline.evaluation.convert import read_docs
+
+    path = tmp_path / "tasks.json"
+    if name == "deeply nested":
+        path.write_text(_deep(100_000), encoding="utf-8")
+    elif name == "not JSON":
+        path.write_text("[{", encoding="utf-8")
+    else:
+        write_json(path, LABEL_STUDIO_BAD[name])
+    with pytest.raises(GoldError) as caught:
+        read_docs(path, "labelstudio")
+    assert str(path) in str(caught.value)
+    result = run("convert", path, tmp_path / "out", "--from", "labelstudio", "--to", "guide")
+    assert no_traceback(result), repr(result.exception)
+    assert result.exit_code == 2 and str(path) in result.output
+
+
+DOCCANO_BAD: dict[str, str] = {
+    "line not an object": "[1, 2]",
+    "label not triples": json.dumps({"text": GOLD_TEXT, "label": [5]}),
+    "label offsets not numbers": json.dumps({"text": GOLD_TEXT, "label": [["a", 3, "DATE"]]}),
+    "entities not objects": json.dumps({"text": GOLD_TEXT, "entities": [[1, 2]]}),
+    "attributes not an object": json.dumps(
+        {"text": GOLD_TEXT, "label": [[5, 14, "DATE"]], "attributes": [1]}
+    ),
+    "offset inside a surrogate pair": json.dumps({"text": "😀 a", "label": [[1, 3, "ORG"]]}),
+    "not JSON": "{",
+    "not UTF-8": "",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCCANO_BAD))
+def test_convert_names_the_file_and_line_of_malformed_doccano_input(
+    name: str, tmp_path: Path
+) -> None:
+    from pipeline.errors import GoldError
+    from pipeline.evaluation.convert import read_docs
+
+    path = tmp_path / "in.jsonl"
+    if name == "not UTF-8":
+        path.write_bytes(b'{"text": "\xff"}\n')
+    else:
+        path.write_text(DOCCANO_BAD[name] + "\n", encoding="utf-8")
+    with pytest.raises(GoldError) as caught:
+        read_docs(path, "doccano")
+    assert str(path) in str(caught.value)
+    result = run("convert", path, tmp_path / "out", "--from", "doccano", "--to", "guide")
+    assert no_traceback(result) and result.exit_code == 2 and str(path) in result.output
+
+
+def test_convert_checks_brat_offsets_against_their_own_text(tmp_path: Path) -> None:
+    from pipeline.errors import GoldError
+    from pipeline.evaluation.convert import read_docs
+
+    brat = tmp_path / "brat"
+    brat.mkdir()
+    (brat / "a.txt").write_text(GOLD_TEXT, encoding="utf-8")
+    start = GOLD_TEXT.index("12/8/2022")
+    (brat / "a.ann").write_text(f"T1\tDATE {start} {start + 9}\t12/8/2022\n", encoding="utf-8")
+    docs, _ = read_docs(brat, "brat")
+    assert docs[0].mentions[0]["text"] == "12/8/2022"
+    # The span's own text says "UBND" but the offsets cover the date: an error naming the line.
+    (brat / "a.ann").write_text(f"T1\tDATE {start} {start + 9}\tUBND\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"a\.ann:1: T1 .*'UBND'"):
+        read_docs(brat, "brat")
+    (brat / "a.ann").write_text("T1\tDATE 30 900\tx\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"a\.ann:1: T1 .*outside"):
+        read_docs(brat, "brat")
+
+
+@pytest.mark.parametrize(
+    "content", ["T1\tDATE 5 3\tx\n", "A1\tlevel\n", "#1\tAnnotatorNotes T1\t" + _deep(100_000)]
+)
+def test_convert_names_the_file_of_malformed_brat_input(content: str, tmp_path: Path) -> None:
+    brat = tmp_path / "brat"
+    brat.mkdir()
+    (brat / "a.txt").write_text(GOLD_TEXT, encoding="utf-8")
+    (brat / "a.ann").write_text(content, encoding="utf-8")
+    result = run("convert", brat, tmp_path / "out", "--from", "brat", "--to", "guide")
+    assert no_traceback(result), repr(result.exception)
+    assert result.exit_code == 2 and str(brat / "a.ann") in result.output
+
+
+def test_convert_names_a_brat_annotation_without_its_text(tmp_path: Path) -> None:
+    brat = tmp_path / "brat"
+    brat.mkdir()
+    (brat / "a.ann").write_text("T1\tDATE 0 4\tSáng\n", encoding="utf-8")
+    result = run("convert", brat, tmp_path / "out", "--from", "brat", "--to", "guide")
+    assert no_traceback(result) and result.exit_code == 2
+    assert str(brat / "a.ann") in result.output and "a.txt" in result.output
+
+
+def test_convert_names_the_file_of_malformed_conll_input(tmp_path: Path) -> None:
+    path = tmp_path / "in.conll"
+    path.write_bytes(b"-DOCSTART-\nS\xe1ng O\n")
+    result = run("convert", path, tmp_path / "out", "--from", "conll", "--to", "guide")
+    assert no_traceback(result) and result.exit_code == 2 and str(path) in result.output
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"doc_id": "a", "mentions": [1, "x"]}', '{"mentions": ' + _deep(100_000) + "}"],
+    ids=["non-dict mentions", "deeply nested"],
+)
+def test_evaluate_names_a_malformed_prediction_file(content: str, tmp_path: Path) -> None:
+    gold = _gold_dir(tmp_path, {"mentions": []})
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    (pred / "a.json").write_text(content, encoding="utf-8")
+    result = run("evaluate", gold, pred)
+    assert no_traceback(result), repr(result.exception)
+    assert result.exit_code == 2 and str(pred / "a.json") in result.output
