@@ -565,3 +565,16 @@ def test_evaluate_names_a_malformed_prediction_file(content: str, tmp_path: Path
     result = run("evaluate", gold, pred)
     assert no_traceback(result), repr(result.exception)
     assert result.exit_code == 2 and str(pred / "a.json") in result.output
+
+
+def test_report_finds_the_text_of_records_made_before_source_kind(batch_out: Path) -> None:
+    """Older records have no kind, text_sha256 or locator: the path says the kind."""
+    from pipeline.apps.report import find_source, source_problems
+
+    for record in _batch_records(batch_out):
+        old = copy.deepcopy(record)
+        for key in ("kind", "text_sha256", "locator"):
+            old["source"].pop(key, None)
+        source = find_source(old)
+        assert source.text is not None, (old["source"]["path"], source.problem)
+        assert source_problems(old, source) == []
