@@ -176,13 +176,17 @@ MALFORMED: dict[str, Callable[[dict], Any]] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted([*MALFORMED, "deeply nested"]))
+@pytest.mark.parametrize("name", sorted([*MALFORMED, "deeply nested", "deep value"]))
 def test_validate_reports_malformed_records_without_a_traceback(
     name: str, tmp_path: Path, seed_record: dict
 ) -> None:
     path = tmp_path / "bad.json"
     if name == "deeply nested":
         path.write_text('{"mentions": ' + _deep(100_000) + "}", encoding="utf-8")
+    elif name == "deep value":
+        record = copy.deepcopy(seed_record)
+        record["mentions"][0]["extra"] = json.loads(_deep(900))
+        write_json(path, record)
     elif name == "record is a list":
         write_json(path, [[1, 2], {"a": 1}])
     else:
@@ -214,9 +218,13 @@ def test_report_lists_a_malformed_record_as_invalid_and_builds_the_rest(
     (records / "c.json").write_text('{"mentions": ' + _deep(50_000) + "}", encoding="utf-8")
     (records / "d.json").write_text("{not json", encoding="utf-8")
     write_json(records / "e.json", {**seed_record, "doc_id": "e", "mentions": [1, None]})
+    deep = copy.deepcopy(good)
+    deep["doc_id"] = "deep"
+    deep["mentions"][0]["extra"] = json.loads(_deep(900))  # loads, but too deep to show
+    write_json(records / "f.json", deep)
     summary = build_site(records, tmp_path / "site")
-    assert summary.articles == 5
-    assert len(summary.invalid) == 4 and good["doc_id"] not in summary.invalid
+    assert summary.articles == 6
+    assert len(summary.invalid) == 5 and good["doc_id"] not in summary.invalid
     index = summary.index.read_text(encoding="utf-8")
     assert "broken" in index
     page = (summary.site_dir / "articles" / "broken.html").read_text(encoding="utf-8")

@@ -138,14 +138,19 @@ def build_site(
                 problems = source_problems(record, source)
                 records.append(record)
         gold = find_gold(record, Path(gold_dir), source) if gold_dir is not None else None
-        article = render_article(
-            record,
-            source,
-            gold=gold,
-            prev_href=names[i - 1] if i > 0 else None,
-            next_href=names[i + 1] if i + 1 < len(names) else None,
-            problems=problems,
-        )
+        links = {
+            "prev_href": names[i - 1] if i > 0 else None,
+            "next_href": names[i + 1] if i + 1 < len(names) else None,
+        }
+        try:
+            article = render_article(record, source, gold=gold, problems=problems, **links)
+        except RecursionError:
+            # A value nested too deeply to show: the page lists the record as invalid.
+            problems = [*problems, "record: a value is nested too deeply to show"]
+            if records and records[-1] is record:
+                records.pop()
+            record, gold = {"doc_id": doc_id, "mentions": []}, None
+            article = render_article(record, source, problems=problems, **links)
         target = articles_dir / names[i]
         target.write_text(article.html, encoding="utf-8")
         pages.append(target)

@@ -278,16 +278,19 @@ def source_problems(record: Any, source: Source, *, verify: bool = True) -> list
     problems = schema_problems(record)
     if problems:
         return problems
-    if source.text is None:
-        return [f"source: {source.problem}", *validate_record(record, check_schema=False)]
-    if source.raw is not None:
-        problems = validate_record(record, source_bytes=source.raw, check_schema=False)
-    else:
-        problems = validate_record(record, source_text=source.text, check_schema=False)
-    if verify and source.decoded is not None and not is_gold_record(record):
-        from pipeline.api import verify_against_source
+    try:
+        if source.text is None:
+            return [f"source: {source.problem}", *validate_record(record, check_schema=False)]
+        if source.raw is not None:
+            problems = validate_record(record, source_bytes=source.raw, check_schema=False)
+        else:
+            problems = validate_record(record, source_text=source.text, check_schema=False)
+        if verify and source.decoded is not None and not is_gold_record(record):
+            from pipeline.api import verify_against_source
 
-        problems += verify_against_source(record, source.decoded)
+            problems += verify_against_source(record, source.decoded)
+    except RecursionError:
+        problems.append("record: a value is nested too deeply to check")
     return problems
 
 
