@@ -586,3 +586,24 @@ def test_report_finds_the_text_of_records_made_before_source_kind(batch_out: Pat
         source = find_source(old)
         assert source.text is not None, (old["source"]["path"], source.problem)
         assert source_problems(old, source) == []
+
+
+def test_validate_does_not_read_a_named_file_too_big_to_be_the_source(
+    tmp_path: Path, seed_record: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.bin"
+    with big.open("wb") as handle:
+        handle.truncate(4 * seed_record["source"]["length"] + 100)  # sparse: no disk used
+    record = copy.deepcopy(seed_record)
+    record["source"]["path"] = str(big)
+    path = write_json(tmp_path / "r.json", record)
+    read = Path.read_bytes
+
+    def guarded(self: Path) -> bytes:
+        assert self != big, "the oversized file was read"
+        return read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    result = run("validate", path)
+    assert no_traceback(result) and result.exit_code == 1
+    assert "does not match" in result.stdout

@@ -217,6 +217,10 @@ def find_source(
                     mismatch = mismatch or candidate
                     continue
                 return Source(text, candidate, decoded=_as_source_text(text))
+            length = info.get("length")
+            if kind == "file" and isinstance(length, int) and _too_big(candidate, length):
+                mismatch = mismatch or candidate  # cannot hold the record's text: not read
+                continue
             raw = candidate.read_bytes()
         except OSError as err:
             return Source(None, candidate, problem=f"cannot read {candidate}: {err.strerror}")
@@ -255,6 +259,12 @@ def find_source(
             "(sha256 differs)",
         )
     return Source(None, problem=f"the source file {override or given} was not found")
+
+
+def _too_big(path: Path, length: int) -> bool:
+    """More bytes than ``length`` characters can take in any encoding vnie reads (4 per
+    character in UTF-8, plus a byte order mark)."""
+    return path.stat().st_size > 4 * length + 4
 
 
 def _as_source_text(text: str) -> SourceText:
