@@ -5,6 +5,11 @@ sha256 of the source bytes, ``source[start:end] == text`` for every span, mentio
 sorted and non-overlapping within a label, references pointing at mentions of the
 right label, values consistent with their text (a FIGURE's value re-parsed), and a
 record that is strict JSON (no NaN or Infinity, e.g. from caller metadata).
+
+These checks are cheap and never re-extract (extraction runs them on every record it
+builds). Every other derived value (dates, units, counts, places, dateline, relations) is
+re-derived by :func:`pipeline.api.verify_against_source`, which ``vnie validate`` and
+``vnie report`` run as well.
 """
 
 from __future__ import annotations
