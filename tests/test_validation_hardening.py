@@ -607,3 +607,16 @@ def test_validate_does_not_read_a_named_file_too_big_to_be_the_source(
     result = run("validate", path)
     assert no_traceback(result) and result.exit_code == 1
     assert "does not match" in result.stdout
+
+
+def test_report_without_verify_checks_grounding_only(tmp_path: Path, seed_record: dict) -> None:
+    from pipeline.apps.report import build_site
+
+    records = tmp_path / "records"
+    records.mkdir()
+    record = copy.deepcopy(seed_record)
+    record["source"]["path"] = str(SEED_TEXT)
+    _set_mention("DATE", "value", lambda v: "1999-01-01")(record)
+    write_json(records / "a.json", record)
+    assert build_site(records, tmp_path / "site", verify=False).invalid == ()
+    assert build_site(records, tmp_path / "site2").invalid == (record["doc_id"],)

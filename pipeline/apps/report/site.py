@@ -96,15 +96,22 @@ def _recorded_problems(record: Mapping[str, Any]) -> list[str]:
 
 
 def build_site(
-    records_dir_or_batch_out: Path, site_dir: Path, *, gold_dir: Path | None = None
+    records_dir_or_batch_out: Path,
+    site_dir: Path,
+    *,
+    gold_dir: Path | None = None,
+    verify: bool = True,
 ) -> SiteSummary:
     """Write the review site for every record under ``records_dir_or_batch_out`` into
     ``site_dir`` (``index.html`` + ``articles/*.html``).
 
     Sources are looked up by :func:`find_source` (the record's path as given, then relative
-    to the records directory and its parent). With ``gold_dir``, ``<doc_id>.json`` gold files
-    mark missed and spurious mentions (strict matching). Raises :class:`InputError` /
-    :class:`RecordError` when there are no readable records.
+    to the records directory and its parent). With the source, each record is checked
+    against it and, with ``verify`` (default), re-extracted to re-derive every value (about
+    as slow as the extraction was). With ``gold_dir``, ``<doc_id>.json`` gold files mark
+    missed and spurious mentions (strict matching). A record that cannot be read or does
+    not follow the schema gets a page marked invalid. Raises :class:`InputError` /
+    :class:`RecordError` when there are no record files.
     """
     source_path = Path(records_dir_or_batch_out)
     entries = load_entries(source_path)
@@ -135,7 +142,7 @@ def build_site(
                 problems = _recorded_problems(record)
                 records.append(record)
             else:
-                problems = source_problems(record, source)
+                problems = source_problems(record, source, verify=verify)
                 records.append(record)
         gold = find_gold(record, Path(gold_dir), source) if gold_dir is not None else None
         links = {
