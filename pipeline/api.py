@@ -102,8 +102,14 @@ def extract_source(
     path: str,
     doc_id: str,
     metadata: Mapping[str, Any] | None = None,
+    origin: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Extract from decoded text; the record's ``validation`` says whether it checks out."""
+    """Extract from decoded text; the record's ``validation`` says whether it checks out.
+
+    ``origin`` says where the text came from (see :func:`pipeline.record.assemble.source_dict`):
+    ``kind`` (``file``, ``html``, ``jsonl``, ``csv`` or ``text``) and, for a JSONL line or
+    a CSV row, its ``locator``.
+    """
     working: WorkingText = normalise(source.text)
     warnings = [Warning_("W102", message) for message in source.warnings]
     if not working.text.strip():
@@ -121,6 +127,7 @@ def extract_source(
         links=links,
         metadata=metadata,
         warnings=warnings,
+        origin=origin,
     )
     # The record is built to the schema (tests check every fixture against it); here it is
     # checked against its source: grounding, order, overlaps, references and values.
@@ -136,11 +143,17 @@ def extract_bytes(
     doc_id: str | None = None,
     metadata: Mapping[str, Any] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    origin: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Decode ``data`` (see :func:`pipeline.text.ingest.decode`) and extract its record."""
+    """Decode ``data`` (see :func:`pipeline.text.ingest.decode`) and extract its record
+    (``source.kind`` ``file`` unless ``origin`` says otherwise)."""
     source = decode(data, path=path, max_chars=max_chars)
     return extract_source(
-        source, path=path, doc_id=doc_id or _default_doc_id(path, source), metadata=metadata
+        source,
+        path=path,
+        doc_id=doc_id or _default_doc_id(path, source),
+        metadata=metadata,
+        origin={"kind": "file", **(origin or {})},
     )
 
 
@@ -150,13 +163,19 @@ def extract_text(
     path: str = "<text>",
     doc_id: str | None = None,
     metadata: Mapping[str, Any] | None = None,
+    origin: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Extract from already-decoded text (its sha256 is of its UTF-8 bytes)."""
+    """Extract from already-decoded text (its sha256 is of its UTF-8 bytes); ``origin``
+    says where the text came from (``source.kind`` ``text`` by default: a string)."""
     if not text.strip():
         raise InputError("empty article: no text", path=path)
     source = SourceText(text, "utf-8", hashlib.sha256(text.encode("utf-8")).hexdigest())
     return extract_source(
-        source, path=path, doc_id=doc_id or _default_doc_id(path, source), metadata=metadata
+        source,
+        path=path,
+        doc_id=doc_id or _default_doc_id(path, source),
+        metadata=metadata,
+        origin={"kind": "text", **(origin or {})},
     )
 
 
@@ -172,6 +191,30 @@ def extract_path(
     return extract_bytes(
         data, path=str(path), doc_id=file.stem, metadata=metadata, max_chars=max_chars
     )
+
+
+def verify_against_source(record: Mapping[str, Any], source: SourceText) -> list[str]:
+    """Re-extract ``source`` (the record's decoded source text) with the record's path,
+    doc id and metadata, and return every derived value that differs from the record:
+    mention attributes, title, dateline, event, warnings, officials, places and awards
+    (:func:`pipeline.record.verify.derived_differences`).
+
+    This is the slow, thorough check of ``vnie validate`` and ``vnie report``; run it on
+    a record that passed :func:`pipeline.record.validate.validate_record` (schema first).
+    """
+    from pipeline.record.verify import derived_differences
+
+    info = record["source"]
+    origin = {k: info[k] for k in ("kind", "locator") if k in info}
+    metadata = record.get("metadata")
+    fresh = extract_source(
+        source,
+        path=str(info["path"]),
+        doc_id=str(record["doc_id"]),
+        metadata=metadata if isinstance(metadata, Mapping) else None,
+        origin=origin,
+    )
+    return derived_differences(record, fresh)
 
 
 def _default_doc_id(path: str, source: SourceText) -> str:

@@ -95,3 +95,10 @@ class BatchError(VnieError):
     """A batch run that cannot start: OUT locked, made with other options, or corrupt."""
 
     code = "E500"
+
+
+class ConvertError(GoldError):
+    """An annotation file in another format (brat, doccano, Label Studio, CoNLL) that cannot
+    be read; the message names the file (and line, task or annotation)."""
+
+    code = "E410"

@@ -1,11 +1,25 @@
-"""Shared fixtures: where the real articles live (``../shared``) and the project's corpus."""
+"""Shared fixtures: where the real articles live (``../shared``) and the project's corpus.
+
+Hypothesis profiles (``HYPOTHESIS_PROFILE``, default ``ci``): ``ci`` is deterministic
+(derandomized, no example database, so a failure found once elsewhere never sticks to a
+machine and every run tries the same examples); ``explore`` draws new random examples each
+run and keeps failures in ``.hypothesis/`` to replay them while debugging.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+#: The profile this session runs the property tests with.
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or "ci"
+settings.load_profile(HYPOTHESIS_PROFILE)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -1,6 +1,6 @@
 """Fuzz the pipeline with mutated real articles and check the invariants that must hold.
 
-``python -m fuzz --examples N --seconds S`` mutates windows of the articles in
+``python -m fuzz --examples N --seconds S [--seed K]`` mutates windows of the articles in
 ``corpus/`` (and ``../shared/dev`` when present) with a seeded random mutator, runs
 :func:`pipeline.api.extract_text`, :func:`pipeline.api.extract_bytes` (cut UTF-8, legacy
 encodings) or :func:`pipeline.text.html.read_html` (markup scattered through the text) on each,
@@ -560,18 +560,29 @@ def run(
     return findings
 
 
+def fresh_seed() -> int:
+    """A new random seed: ``make fuzz`` explores new examples on every run (the property
+    tests in ``make test`` are the deterministic part)."""
+    return random.SystemRandom().randrange(2**32)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m fuzz", description=__doc__)
     parser.add_argument("--examples", type=int, default=None, help="stop after N examples")
     parser.add_argument("--seconds", type=float, default=60.0, help="stop after S seconds")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (runs are repeatable)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed (default: a new one each run, printed; give it to repeat a run)",
+    )
     parser.add_argument("--max-size", type=int, default=1500, help="largest article window")
     parser.add_argument("--out", type=Path, default=None, help="write findings as JSON here")
     args = parser.parse_args(argv)
     findings = run(
         examples=args.examples,
         seconds=args.seconds,
-        seed=args.seed,
+        seed=args.seed if args.seed is not None else fresh_seed(),
         max_size=args.max_size,
         out=args.out,
     )

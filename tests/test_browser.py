@@ -283,9 +283,10 @@ def test_index_sorts_filters_and_draws_charts_offline(
     page.fill("#filter-text", "")
     page.select_option("#filter-label", "")
     page.select_option("#filter-valid", "no")
-    assert order() == []
+    # Hand-made, the XSS record is not what extraction finds in its text: invalid.
+    assert order() == ["xss<article>"]
     page.select_option("#filter-valid", "yes")
-    assert len(order()) == 3
+    assert len(order()) == 2
 
     for key in report.CHARTS:
         svg = page.locator(f"#chart-{key} .main-svg").first

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +24,7 @@ from pipeline.text.ingest import decode, normalise
 from pipeline.text.tokenize import build_context
 from pipeline.types import LABELS
 
-from conftest import CORPUS, DEV
+from conftest import CORPUS, DEV, HYPOTHESIS_PROFILE
 from fuzz import (
     COMBINING,
     CONTROLS,
@@ -41,11 +42,38 @@ from fuzz import (
     record_problems,
 )
 
+#: Budget and health checks of every property here; randomness and the example database
+#: come from the session's profile (``tests/conftest.py``: ``ci`` unless
+#: ``HYPOTHESIS_PROFILE`` says otherwise).
 PROPERTY = settings(
     max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+def test_ci_profile_is_deterministic_and_keeps_no_examples() -> None:
+    ci = settings.get_profile("ci")
+    assert ci.derandomize and ci.database is None
+    assert (os.environ.get("HYPOTHESIS_PROFILE") or "ci") == HYPOTHESIS_PROFILE
+    # The properties below take their randomness and database from the loaded profile.
+    loaded = settings.get_profile(HYPOTHESIS_PROFILE)
+    assert PROPERTY.derandomize == loaded.derandomize
+    assert (PROPERTY.database is None) == (loaded.database is None)
+
+
+def test_the_ci_profile_runs_the_same_examples_every_time() -> None:
+    calls: list[int] = []
+
+    @settings(settings.get_profile("ci"), max_examples=20)
+    @given(st.integers())
+    def property_(n: int) -> None:
+        calls.append(n)
+
+    property_()
+    first, calls[:] = list(calls), []
+    property_()
+    assert calls == first
 
 
 def _windows(max_chars: int = 800) -> list[str]:

@@ -204,33 +204,18 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check records against their articles.
-
-    Schema, sha256, grounding, order, overlaps, references and values.
-    """
-    from pipeline.record.validate import validate_record
+    """Check records: schema, sha256, grounding, order, references, every derived value."""
+    from pipeline.apps.validate import check_files
 
     invalid = 0
-    for path in records:
-        try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise fail(f"{path}: no such file") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            raise fail(f"{path}: not a JSON record: {err}") from None
-        src = source
-        if src is None and isinstance(record, dict):
-            src = Path(str(record.get("source", {}).get("path", "")))
-        if src is None or not src.is_file():
-            raise fail(f"{path}: source article {src} not found; pass --source FILE")
-        problems = validate_record(record, source_bytes=src.read_bytes())
-        if problems:
+    for verdict in check_files(records, source=source):
+        if verdict.problems:
             invalid += 1
-            typer.echo(f"{path}: INVALID ({len(problems)} problems)")
-            for problem in problems:
+            typer.echo(f"{verdict.where}: INVALID ({len(verdict.problems)} problems)")
+            for problem in verdict.problems:
                 typer.echo(f"  - {problem}")
         else:
-            typer.echo(f"{path}: valid")
+            typer.echo(f"{verdict.where}: valid")
     if invalid:
         raise typer.Exit(1)
 

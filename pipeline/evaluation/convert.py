@@ -18,16 +18,17 @@ UTF-16 code units (JavaScript string indices), converted both ways here.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import GoldError
+from pipeline.errors import ConvertError, GoldError
 from pipeline.evaluation.gold import (
     MENTION_KEYS,
     GoldDoc,
@@ -40,6 +41,69 @@ from pipeline.record.validate import schema
 from pipeline.types import LABELS
 
 FORMATS: tuple[str, ...] = ("guide", "brat", "doccano", "labelstudio", "conll")
+
+
+def _loads(text: str, origin: str) -> Any:
+    """JSON of ``text``, or a :class:`ConvertError` naming ``origin``."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ConvertError(f"not JSON: {err}", path=origin) from None
+    except RecursionError:
+        raise ConvertError("JSON nested too deeply", path=origin) from None
+
+
+def _read_text(path: Path) -> str:
+    """A file's UTF-8 text, or a :class:`ConvertError` naming it."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ConvertError(f"not UTF-8 (byte {err.start})", path=str(path)) from None
+    except OSError as err:
+        raise ConvertError(f"cannot read: {err.strerror or err}", path=str(path)) from None
+
+
+@contextlib.contextmanager
+def _reading(origin: str) -> Iterator[None]:
+    """Any error while reading one document becomes a :class:`GoldError` naming ``origin``
+    (errors that already name it pass through)."""
+    try:
+        yield
+    except GoldError as err:
+        if origin in str(err):
+            raise
+        raise ConvertError(str(err), path=origin) from None
+    except RecursionError:
+        raise ConvertError("nested too deeply", path=origin) from None
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
+        raise ConvertError(f"malformed input ({type(err).__name__}: {err})", path=origin) from None
+
+
+def _offset(value: Any, where: str) -> int:
+    """An offset as read from a file: a non-negative JSON integer."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConvertError(f"offset {value!r} is not a non-negative integer", path=where)
+    return value
+
+
+def _object(value: Any, what: str, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ConvertError(f"{what} is a JSON {_json_type(value)}, not an object", path=where)
+    return value
+
+
+def _list(value: Any, what: str, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ConvertError(f"{what} is a JSON {_json_type(value)}, not a list", path=where)
+    return value
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
 
 # Label of each closed-set attribute written as a brat attribute line; the values come
 # from the record schema.
@@ -203,7 +267,9 @@ _BRAT_SPAN = re.compile(r"^(\S+) (\d+) (\d+)$")
 
 def from_brat(text: str, ann: str, doc_id: str, *, origin: str = "<brat>") -> GoldDoc:
     """A gold document from brat ``.txt`` text and ``.ann`` standoff (lossless inverse of
-    :func:`to_brat`). Discontinuous spans and relations are rejected with :class:`GoldError`."""
+    :func:`to_brat`). Discontinuous spans and relations are rejected with :class:`GoldError`,
+    as is a span whose offsets fall outside the text or whose own text column differs from
+    the text at its offsets (brat writes newlines inside a span as spaces)."""
     entities: dict[str, dict[str, Any]] = {}
     attrs: dict[str, dict[str, Any]] = {}
     for lineno, line in enumerate(ann.splitlines(), start=1):
@@ -215,11 +281,19 @@ def from_brat(text: str, ann: str, doc_id: str, *, origin: str = "<brat>") -> Go
             span = _BRAT_SPAN.match(fields[1]) if len(fields) >= 2 else None
             if span is None:
                 raise GoldError(f"{where}: not a continuous text-bound annotation: {line!r}")
-            entities[fields[0]] = {
-                "label": span.group(1),
-                "start": int(span.group(2)),
-                "end": int(span.group(3)),
-            }
+            start, end = int(span.group(2)), int(span.group(3))
+            if not 0 <= start < end <= len(text):
+                raise GoldError(
+                    f"{where}: {fields[0]} offsets {start} {end} are outside the text "
+                    f"(length {len(text)}) or empty"
+                )
+            covered = " ".join(text[start:end].splitlines())
+            if len(fields) >= 3 and fields[2] != covered:
+                raise GoldError(
+                    f"{where}: {fields[0]} says {fields[2][:60]!r} but its offsets cover "
+                    f"{covered[:60]!r} in the text"
+                )
+            entities[fields[0]] = {"label": span.group(1), "start": start, "end": end}
         elif line.startswith("A") or line.startswith("M"):
             parts = fields[1].split(" ") if len(fields) > 1 else []
             if len(parts) not in (2, 3):
@@ -231,7 +305,7 @@ def from_brat(text: str, ann: str, doc_id: str, *, origin: str = "<brat>") -> Go
             if len(head) == 2 and head[0] == "AnnotatorNotes" and len(fields) > 2:
                 try:
                     notes = json.loads(fields[2])
-                except json.JSONDecodeError as err:
+                except (json.JSONDecodeError, RecursionError) as err:
                     raise GoldError(f"{where}: AnnotatorNotes is not a JSON object") from err
                 if not isinstance(notes, dict):
                     raise GoldError(f"{where}: AnnotatorNotes is not a JSON object")
@@ -277,25 +351,51 @@ def to_doccano(doc: GoldDoc) -> dict[str, Any]:
     }
 
 
+def _to_points(u16: _Utf16, unit: int, where: str) -> int:
+    try:
+        return u16.to_points(unit)
+    except GoldError as err:
+        raise ConvertError(str(err), path=where) from None
+
+
 def from_doccano(line: Mapping[str, Any], *, origin: str = "<doccano>") -> GoldDoc:
-    """A gold document from one doccano JSONL object (``label`` or ``entities`` layout)."""
+    """A gold document from one doccano JSONL object (``label`` or ``entities`` layout).
+    Malformed input raises :class:`GoldError` naming ``origin`` and the span."""
+    line = _object(line, "the line", origin)
     text = line.get("text")
     if not isinstance(text, str):
         raise GoldError(f"{origin}: doccano line without 'text'")
     u16 = _Utf16(text)
-    spans: list[tuple[int, int, str]] = []
-    for item in line.get("label") or []:
-        spans.append((int(item[0]), int(item[1]), str(item[2])))
-    for item in line.get("entities") or []:
-        spans.append((int(item["start_offset"]), int(item["end_offset"]), str(item["label"])))
-    attributes = line.get("attributes") or {}
+    spans: list[tuple[int, int, str, str]] = []
+    for i, item in enumerate(_list(line.get("label"), "label", origin)):
+        where = f"{origin}: label[{i}]"
+        if not isinstance(item, list) or len(item) != 3 or not isinstance(item[2], str):
+            raise ConvertError(f"expected [start, end, LABEL], got {_show(item)}", path=where)
+        spans.append((_offset(item[0], where), _offset(item[1], where), item[2], where))
+    for i, item in enumerate(_list(line.get("entities"), "entities", origin)):
+        where = f"{origin}: entities[{i}]"
+        item = _object(item, "the entity", where)
+        label = item.get("label")
+        if not isinstance(label, str):
+            raise ConvertError(f"label {_show(label)} is not a string", path=where)
+        start = _offset(item.get("start_offset"), where)
+        spans.append((start, _offset(item.get("end_offset"), where), label, where))
+    attributes = _object(line.get("attributes") or {}, "attributes", origin)
     mentions = []
-    for start, end, label in spans:
-        a, b = u16.to_points(start), u16.to_points(end)
-        attrs = attributes.get(_span_key(start, end, label), {})
+    for start, end, label, where in spans:
+        a, b = _to_points(u16, start, where), _to_points(u16, end, where)
+        attrs = _object(attributes.get(_span_key(start, end, label), {}), "attributes", where)
         mentions.append(_ordered(label, a, b, text[a:b], attrs))
     doc_id = str(line.get("doc_id") or line.get("id") or Path(origin).stem)
     return _make_doc(doc_id, text, mentions, origin)
+
+
+def _show(value: Any) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 # --- Label Studio ---------------------------------------------------------------------------
@@ -344,28 +444,49 @@ def to_label_studio(doc: GoldDoc) -> dict[str, Any]:
 
 
 def from_label_studio(task: Mapping[str, Any], *, origin: str = "<label-studio>") -> GoldDoc:
-    """A gold document from one Label Studio task (first annotation, else first prediction)."""
-    data = task.get("data") or {}
+    """A gold document from one Label Studio task (first annotation, else first prediction).
+    Malformed input raises :class:`GoldError` naming ``origin`` and the region."""
+    task = _object(task, "the task", origin)
+    data = _object(task.get("data") or {}, "data", origin)
     text = data.get("text")
     if not isinstance(text, str):
         raise GoldError(f"{origin}: Label Studio task without data.text")
-    sets = task.get("annotations") or task.get("predictions") or [{"result": []}]
+    key = "annotations" if task.get("annotations") else "predictions"
+    sets = _list(task.get(key), key, origin) or [{"result": []}]
+    first = _object(sets[0], f"{key}[0]", origin)
     u16 = _Utf16(text)
-    regions: dict[str, dict[str, Any]] = {}
+    regions: dict[str, tuple[str, dict[str, Any]]] = {}
     notes: dict[str, dict[str, Any]] = {}
-    for item in sets[0].get("result") or []:
-        value = item.get("value") or {}
-        if item.get("type") == "labels":
-            regions[item["id"]] = value
-        elif item.get("type") == "textarea" and value.get("text"):
+    for i, item in enumerate(_list(first.get("result"), "result", origin)):
+        where = f"{origin}: result[{i}]"
+        item = _object(item, "the region", where)
+        if item.get("type") not in ("labels", "textarea"):
+            continue
+        rid = item.get("id")
+        if not isinstance(rid, str | int) or isinstance(rid, bool):
+            raise ConvertError("region without an id", path=where)
+        rid = str(rid)
+        where = f"{origin}: region {rid}"
+        value = _object(item.get("value") or {}, "value", where)
+        if item["type"] == "labels":
+            regions[rid] = (where, dict(value))
+        elif value.get("text"):
+            texts = value["text"]
+            if not isinstance(texts, list) or not texts or not isinstance(texts[0], str):
+                raise ConvertError("attributes are not a list of JSON texts", path=where)
             try:
-                notes[item["id"]] = json.loads(value["text"][0])
-            except json.JSONDecodeError as err:
-                raise GoldError(f"{origin}: region {item['id']} attributes are not JSON") from err
+                note = json.loads(texts[0])
+            except (json.JSONDecodeError, RecursionError) as err:
+                raise GoldError(f"{origin}: region {rid} attributes are not JSON") from err
+            notes[rid] = dict(_object(note, "attributes", where))
     mentions = []
-    for rid, value in regions.items():
-        a, b = u16.to_points(int(value["start"])), u16.to_points(int(value["end"]))
-        for label in value.get("labels") or []:
+    for rid, (where, value) in regions.items():
+        a = _to_points(u16, _offset(value.get("start"), where), where)
+        b = _to_points(u16, _offset(value.get("end"), where), where)
+        labels = _list(value.get("labels"), "labels", where)
+        for label in labels:
+            if not isinstance(label, str):
+                raise ConvertError(f"label {_show(label)} is not a string", path=where)
             mentions.append(_ordered(label, a, b, text[a:b], notes.get(rid, {})))
     doc_id = str(data.get("doc_id") or task.get("id") or Path(origin).stem)
     return _make_doc(doc_id, text, mentions, origin)
@@ -576,7 +697,7 @@ def _check_format(fmt: str) -> None:
 def _read_texts(texts_dir: Path | None) -> dict[str, str] | None:
     if texts_dir is None:
         return None
-    return {p.stem: p.read_bytes().decode("utf-8") for p in sorted(Path(texts_dir).glob("*.txt"))}
+    return {p.stem: _read_text(p) for p in sorted(Path(texts_dir).glob("*.txt"))}
 
 
 def read_docs(
@@ -599,21 +720,34 @@ def read_docs(
         anns = sorted(path.glob("*.ann")) if path.is_dir() else [path]
         docs = []
         for ann in anns:
-            text = ann.with_suffix(".txt").read_bytes().decode("utf-8")
-            docs.append(from_brat(text, ann.read_text(encoding="utf-8"), ann.stem, origin=str(ann)))
+            txt = ann.with_suffix(".txt")
+            if not txt.is_file():
+                raise ConvertError(f"no text file {txt.name} beside it", path=str(ann))
+            text, standoff = _read_text(txt), _read_text(ann)
+            with _reading(str(ann)):
+                docs.append(from_brat(text, standoff, ann.stem, origin=str(ann)))
         return docs, []
     if fmt == "doccano":
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [
-            from_doccano(json.loads(line), origin=f"{path}:{n}")
-            for n, line in enumerate(lines, start=1)
-            if line.strip()
-        ], []
+        lines = _read_text(path).splitlines()
+        docs = []
+        for n, line in enumerate(lines, start=1):
+            if line.strip():
+                origin = f"{path}:{n}"
+                with _reading(origin):
+                    docs.append(from_doccano(_loads(line, origin), origin=origin))
+        return docs, []
     if fmt == "labelstudio":
-        tasks = json.loads(path.read_text(encoding="utf-8"))
+        tasks = _loads(_read_text(path), str(path))
         tasks = tasks if isinstance(tasks, list) else [tasks]
-        return [from_label_studio(t, origin=f"{path}[{n}]") for n, t in enumerate(tasks)], []
-    return from_conll(path.read_text(encoding="utf-8"), _read_texts(texts), origin=str(path))
+        docs = []
+        for n, task in enumerate(tasks):
+            origin = f"{path}[{n}]"
+            with _reading(origin):
+                docs.append(from_label_studio(task, origin=origin))
+        return docs, []
+    content = _read_text(path)
+    with _reading(str(path)):
+        return from_conll(content, _read_texts(texts), origin=str(path))
 
 
 def write_docs(docs: Sequence[GoldDoc], path: Path | str, fmt: str) -> ConversionReport:

@@ -155,6 +155,8 @@ def load_gold(
         data = json.loads(json_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise GoldError(f"cannot read gold JSON: {err}", path=str(json_path)) from err
+    except RecursionError:
+        raise GoldError("cannot read gold JSON: nested too deeply", path=str(json_path)) from None
     try:
         raw = text_path.read_bytes()
         text = raw.decode("utf-8")

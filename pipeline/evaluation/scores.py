@@ -620,9 +620,16 @@ def load_predictions(path: Path | str) -> list[dict[str, Any]]:
                 items = loaded if isinstance(loaded, list) else [loaded]
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
             raise RecordError(f"cannot read predictions: {err}", path=str(file)) from err
+        except RecursionError:
+            raise RecordError("cannot read: nested too deeply", path=str(file)) from None
         for item in items:
             if not isinstance(item, dict) or "mentions" not in item:
                 raise RecordError("not a record (no 'mentions')", path=str(file))
+            if not isinstance(item["mentions"], list):
+                raise RecordError("'mentions' is not a list", path=str(file))
+            for i, mention in enumerate(item["mentions"]):
+                if not isinstance(mention, dict):
+                    raise RecordError(f"mention {i} is not a JSON object", path=str(file))
             records.append(item)
     return records
 

@@ -6,6 +6,7 @@ span goes through :meth:`WorkingText.to_source`, and its ``text`` is cut from th
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -101,6 +102,39 @@ def span_dict(working: WorkingText, start: int, end: int) -> dict[str, Any]:
     return {"start": s, "end": e, "text": working.source[s:e]}
 
 
+#: Kinds of source: what ``source.sha256`` is the digest of, and how to find the text again.
+SOURCE_KINDS: dict[str, str] = {
+    "file": "the file's bytes, decoded as a whole",
+    "html": "the visible text of an HTML page (sha256: of that text as UTF-8)",
+    "jsonl": "a text field of one JSONL line (sha256: of that text as UTF-8)",
+    "csv": "a text cell of one CSV row (sha256: of that text as UTF-8)",
+    "text": "a string handed to the API (sha256: of that text as UTF-8)",
+}
+
+
+def source_dict(
+    path: str, source: SourceText, origin: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The record's ``source``: ``path``, ``sha256`` (of the bytes for kind ``file``, else of
+    the text as UTF-8: the exactly-once digest either way), ``encoding``, ``length``, the
+    ``kind`` (:data:`SOURCE_KINDS`), ``text_sha256`` (of the decoded text as UTF-8, for
+    every kind) and, for a JSONL line or CSV row, ``locator``: ``{"file", "line"|"row"}``.
+    """
+    origin = origin or {}
+    out: dict[str, Any] = {
+        "path": path,
+        "sha256": source.sha256,
+        "encoding": source.encoding,
+        "length": len(source.text),
+        "kind": str(origin.get("kind") or "file"),
+        "text_sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+    }
+    locator = origin.get("locator")
+    if isinstance(locator, Mapping) and locator:
+        out["locator"] = dict(locator)
+    return out
+
+
 def build_record(
     *,
     doc_id: str,
@@ -112,17 +146,13 @@ def build_record(
     links: Links,
     metadata: Mapping[str, Any] | None = None,
     warnings: Sequence[Warning_] = (),
+    origin: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The article record (schema ``pipeline/schema/article.schema.json``), unvalidated."""
     record: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "doc_id": doc_id,
-        "source": {
-            "path": path,
-            "sha256": source.sha256,
-            "encoding": source.encoding,
-            "length": len(source.text),
-        },
+        "source": source_dict(path, source, origin),
     }
     if metadata:
         record["metadata"] = dict(metadata)

@@ -5,18 +5,24 @@ sha256 of the source bytes, ``source[start:end] == text`` for every span, mentio
 sorted and non-overlapping within a label, references pointing at mentions of the
 right label, values consistent with their text (a FIGURE's value re-parsed), and a
 record that is strict JSON (no NaN or Infinity, e.g. from caller metadata).
+
+These checks are cheap and never re-extract (extraction runs them on every record it
+builds). Every other derived value (dates, units, counts, places, dateline, relations) is
+re-derived by :func:`pipeline.api.verify_against_source`, which ``vnie validate`` and
+``vnie report`` run as well.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources as _importlib_resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 
 from pipeline.errors import VnieError
 from pipeline.text.ingest import decode, normalise
@@ -46,18 +52,43 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _is_strict_integer(checker: Any, instance: Any) -> bool:
+    """JSON Schema counts ``3.0`` as an integer; offsets must be ints to index text."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_integer),
+)
+
+
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> Any:
     Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
+    return _StrictValidator(schema())
+
+
+#: Most schema problems listed for one record (a broken record can have thousands).
+MAX_SCHEMA_PROBLEMS = 40
 
 
 def schema_problems(record: Any) -> list[str]:
-    """Schema violations, each as ``at <json path>: <message>``."""
+    """Schema violations, each as ``at <json path>: <message>`` (integers must be JSON
+    integers: ``3.0`` is not an offset). Never raises, whatever ``record`` holds."""
+    try:
+        errors = sorted(
+            _validator().iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path]
+        )
+    except RecursionError:
+        return ["schema: the record is nested too deeply to check"]
     problems = []
-    for error in sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path)):
+    for error in errors[:MAX_SCHEMA_PROBLEMS]:
         where = "/".join(str(p) for p in error.absolute_path) or "(record)"
-        problems.append(f"schema: at {where}: {error.message}")
+        message = error.message if len(error.message) <= 200 else error.message[:197] + "..."
+        problems.append(f"schema: at {where}: {message}")
+    if len(errors) > MAX_SCHEMA_PROBLEMS:
+        problems.append(f"schema: ... and {len(errors) - MAX_SCHEMA_PROBLEMS} more violations")
     return problems
 
 
@@ -70,27 +101,47 @@ def validate_record(
 ) -> list[str]:
     """All problems of ``record``; grounding checks need ``source_bytes`` or ``source_text``.
 
+    ``source_bytes`` are the file's bytes (kind ``file``): their sha256 must be the record's
+    ``source.sha256`` and they are decoded without a size limit (the record may have been
+    made with a larger ``--max-chars``). ``source_text`` is the decoded text: its sha256 must
+    be the record's ``source.text_sha256`` when the record has one. Text that does not
+    match is not quoted: the problem only says so.
+
     ``check_schema=False`` skips the JSON Schema pass (the slowest check) for records this
-    package has just built; ``vnie validate`` and the tests always run it.
+    package has just built; ``vnie validate`` and the tests always run it. This check
+    never re-extracts: :func:`pipeline.api.verify_against_source` re-derives every value.
     """
     problems = schema_problems(record) if check_schema else []
     if problems:
         return problems
+    info = record["source"]
     if source_bytes is not None:
         from pipeline.text.ingest import sha256_hex
 
-        if sha256_hex(source_bytes) != record["source"]["sha256"]:
-            problems.append("source: sha256 of the source bytes does not match the record")
-        try:
-            source_text = decode(source_bytes, path=record["source"]["path"]).text
-        except VnieError as err:
-            problems.append(f"source: cannot decode: {err}")
-            return problems
-    if source_text is not None:
-        if len(source_text) != record["source"]["length"]:
+        source_text = None
+        if sha256_hex(source_bytes) != info["sha256"]:
             problems.append(
-                f"source: length {len(source_text)} differs from recorded "
-                f"{record['source']['length']}"
+                "source: the file does not match the record (sha256 of its bytes differs "
+                "from source.sha256); its text is not checked"
+            )
+        else:
+            try:
+                source_text = decode(source_bytes, path=info["path"], max_chars=sys.maxsize).text
+            except VnieError as err:
+                problems.append(f"source: cannot decode: {err}")
+    elif source_text is not None and info.get("text_sha256"):
+        from pipeline.text.ingest import sha256_hex
+
+        if sha256_hex(source_text.encode("utf-8")) != info["text_sha256"]:
+            problems.append(
+                "source: the text does not match the record (its sha256 differs from "
+                "source.text_sha256); it is not checked"
+            )
+            source_text = None
+    if source_text is not None:
+        if len(source_text) != info["length"]:
+            problems.append(
+                f"source: length {len(source_text)} differs from recorded {info['length']}"
             )
         problems += _grounding_problems(record, source_text)
     problems += _order_problems(record["mentions"])
@@ -105,6 +156,8 @@ def _json_problems(record: Any) -> list[str]:
     ``json`` reads them from JSONL and writes them back, but they are not JSON)."""
     try:
         json.dumps(record, allow_nan=False)
+    except RecursionError:
+        return ["record: nested too deeply to write as JSON"]
     except (TypeError, ValueError):
         return [f"{where}: {value!r} is not strict JSON" for where, value in _non_json(record, "")]
     return []

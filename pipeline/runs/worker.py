@@ -74,6 +74,15 @@ def _trace_summary(err: BaseException, limit: int = 6) -> str:
     return "\n".join([*lines, f"{type(err).__name__}: {err}"])
 
 
+def origin_of(article: Article) -> dict[str, Any]:
+    """Where a text article came from, for the record's ``source`` (kind and locator)."""
+    if article.line is not None:
+        return {"kind": "jsonl", "locator": {"file": article.input, "line": article.line}}
+    if article.row is not None:
+        return {"kind": "csv", "locator": {"file": article.input, "row": article.row}}
+    return {"kind": "html"}
+
+
 def process_article(article: Article) -> Outcome:
     """Extract one article; never raises (failures become error outcomes)."""
     from pipeline.api import extract_bytes, extract_text
@@ -96,6 +105,7 @@ def process_article(article: Article) -> Outcome:
                 path=article.path,
                 doc_id=article.doc_id,
                 metadata=article.metadata,
+                origin=origin_of(article),
             )
         line = json.dumps(record, ensure_ascii=False)
     except InputError as err:

@@ -22,6 +22,7 @@ from pipeline.apps.report.article import (
     province_of,
     render_article,
     render_text,
+    renderable,
 )
 from pipeline.apps.report.charts import chart_data, chart_figures, mentions_frame
 from pipeline.apps.report.common import (
@@ -36,12 +37,16 @@ from pipeline.apps.report.index import ArticleRow, render_index
 from pipeline.apps.report.site import SiteSummary, build_site, page_names
 from pipeline.apps.report.sources import (
     Gold,
+    RecordEntry,
     Source,
     find_gold,
     find_source,
     gold_record,
+    load_entries,
     load_records,
     record_files,
+    source_kind,
+    source_problems,
 )
 from pipeline.types import LABELS
 
@@ -55,6 +60,7 @@ __all__ = [
     "ArticleRow",
     "Gold",
     "Item",
+    "RecordEntry",
     "SiteSummary",
     "Source",
     "article_items",
@@ -69,6 +75,7 @@ __all__ = [
     "fmt",
     "gold_record",
     "label_colors",
+    "load_entries",
     "load_records",
     "mentions_frame",
     "page",
@@ -78,5 +85,8 @@ __all__ = [
     "render_article",
     "render_index",
     "render_text",
+    "renderable",
     "script_json",
+    "source_kind",
+    "source_problems",
 ]

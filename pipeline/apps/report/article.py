@@ -21,9 +21,9 @@ from pipeline.apps.report.common import (
     esc,
     script_json,
 )
-from pipeline.apps.report.sources import Gold, Source
+from pipeline.apps.report.sources import Gold, Source, source_problems
 from pipeline.evaluation.scores import attribute_equal
-from pipeline.record.validate import validate_record
+from pipeline.record.validate import schema_problems
 from pipeline.resources import load_json
 from pipeline.types import LABELS
 
@@ -472,11 +472,20 @@ def _event_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
     return _section("Event", _table((), rows, empty="No event."), sid="event")
 
 
-def _validation_panel(record: Mapping[str, Any], source: Source) -> tuple[list[str], bool, str]:
-    """(problems, valid, panel): checked against the source now when it is available."""
+def _validation_panel(
+    record: Mapping[str, Any], source: Source, problems: Sequence[str] | None = None
+) -> tuple[list[str], bool, str]:
+    """(problems, valid, panel): checked against the source now when it is available
+    (schema, grounding and every derived value re-derived), else as recorded."""
     recorded = record.get("validation") if isinstance(record.get("validation"), Mapping) else {}
-    if source.raw is not None:
-        problems = validate_record(record, source_bytes=source.raw)
+    if problems is not None:
+        problems = list(problems)
+        valid = not problems
+        how = "checked when the site was built"
+    elif schema := schema_problems(record):
+        problems, valid, how = schema, False, "the record does not follow the schema"
+    elif source.text is not None:
+        problems = source_problems(record, source)
         valid = not problems
         how = "checked against the source file now"
     else:
@@ -586,6 +595,38 @@ def page(title: str, body: str, *, script: str = "", head: str = "") -> str:
     )
 
 
+def renderable(record: Any) -> dict[str, Any]:
+    """``record`` when it follows the schema; else the parts a page can show safely: its
+    doc id, metadata and source as mappings, the mentions that are objects, and no
+    relations (their references cannot be trusted)."""
+    if not isinstance(record, Mapping):
+        return {"doc_id": "", "mentions": []}
+    if not schema_problems(record):
+        return dict(record)
+
+    def mapping(key: str) -> dict[str, Any]:
+        value = record.get(key)
+        return dict(value) if isinstance(value, Mapping) else {}
+
+    mentions = record.get("mentions")
+    title = mapping("title")
+    return {
+        "doc_id": record.get("doc_id") if isinstance(record.get("doc_id"), str) else "",
+        "source": mapping("source"),
+        "metadata": mapping("metadata"),
+        "title": title if isinstance(title.get("text"), str) else None,
+        "dateline": record.get("dateline") if isinstance(record.get("dateline"), str) else None,
+        "mentions": [m for m in mentions if isinstance(m, Mapping)]
+        if isinstance(mentions, list)
+        else [],
+        "officials": [],
+        "places": [],
+        "awards": [],
+        "event": None,
+        "warnings": [],
+    }
+
+
 @dataclass(frozen=True)
 class ArticlePage:
     """A rendered article page: its HTML, the spans drawn, and the record's validation."""
@@ -604,18 +645,23 @@ def render_article(
     index_href: str = "../index.html",
     prev_href: str | None = None,
     next_href: str | None = None,
+    problems: Sequence[str] | None = None,
 ) -> ArticlePage:
     """One article's page, the items it draws and the record's validation status.
 
     With the source text the mentions are drawn over it; without it (or when a
     mention's offsets do not match the text) they are listed in the mentions table.
+    ``problems``: the record's problems when already checked (else checked here). A
+    record that does not follow the schema gets a page too: its problems, and what
+    of it can be shown (:func:`renderable`).
     """
+    problems, valid, validation = _validation_panel(record, source, problems)
+    record = record if valid else renderable(record)
     ctx = PageContext.of(record)
     items = article_items(record, gold.mentions if gold else None)
     doc_id = str(record.get("doc_id", ""))
     title_span = record.get("title") if isinstance(record.get("title"), Mapping) else None
     heading = str(title_span.get("text")) if title_span else doc_id
-    problems, valid, validation = _validation_panel(record, source)
     nav = [f'<a href="{esc(index_href)}">← all articles</a>']
     if prev_href:
         nav.append(f'<a href="{esc(prev_href)}" rel="prev">previous</a>')

@@ -8,11 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.apps.report.article import render_article
+from pipeline.apps.report.article import render_article, renderable
 from pipeline.apps.report.charts import mentions_frame
 from pipeline.apps.report.common import UNSAFE_NAME
 from pipeline.apps.report.index import ArticleRow, render_index
-from pipeline.apps.report.sources import find_gold, find_source, load_records
+from pipeline.apps.report.sources import (
+    Source,
+    find_gold,
+    find_source,
+    load_entries,
+    source_problems,
+)
+from pipeline.record.validate import schema_problems
 
 
 @dataclass(frozen=True)
@@ -81,40 +88,76 @@ def _search_dirs(path: Path) -> list[Path]:
     return [d for i, d in enumerate(dirs) if d not in dirs[:i]]
 
 
+def _recorded_problems(record: Mapping[str, Any]) -> list[str]:
+    """Without its source a record is judged as recorded at extraction."""
+    recorded = record["validation"]
+    problems = [str(p) for p in recorded["problems"]]
+    return problems or ([] if recorded["valid"] else ["recorded as invalid at extraction"])
+
+
 def build_site(
-    records_dir_or_batch_out: Path, site_dir: Path, *, gold_dir: Path | None = None
+    records_dir_or_batch_out: Path,
+    site_dir: Path,
+    *,
+    gold_dir: Path | None = None,
+    verify: bool = True,
 ) -> SiteSummary:
     """Write the review site for every record under ``records_dir_or_batch_out`` into
     ``site_dir`` (``index.html`` + ``articles/*.html``).
 
     Sources are looked up by :func:`find_source` (the record's path as given, then relative
-    to the records directory and its parent). With ``gold_dir``, ``<doc_id>.json`` gold files
-    mark missed and spurious mentions (strict matching). Raises :class:`InputError` /
-    :class:`RecordError` when there are no readable records.
+    to the records directory and its parent). With the source, each record is checked
+    against it and, with ``verify`` (default), re-extracted to re-derive every value (about
+    as slow as the extraction was). With ``gold_dir``, ``<doc_id>.json`` gold files mark
+    missed and spurious mentions (strict matching). A record that cannot be read or does
+    not follow the schema gets a page marked invalid. Raises :class:`InputError` /
+    :class:`RecordError` when there are no record files.
     """
     source_path = Path(records_dir_or_batch_out)
-    records = load_records(source_path)
+    entries = load_entries(source_path)
     site_dir = Path(site_dir)
     articles_dir = site_dir / "articles"
     articles_dir.mkdir(parents=True, exist_ok=True)
     search = _search_dirs(source_path)
-    names = page_names([str(r.get("doc_id", "")) for r in records])
+    names = page_names([entry.doc_id for entry in entries])
     rows: list[ArticleRow] = []
     pages: list[Path] = []
     invalid: list[str] = []
     missing: list[str] = []
+    records: list[dict[str, Any]] = []
     compared = missed = spurious = 0
-    for i, record in enumerate(records):
-        doc_id = str(record.get("doc_id", ""))
-        source = find_source(record, search)
+    for i, entry in enumerate(entries):
+        doc_id = entry.doc_id
+        if entry.problem is not None:
+            record: dict[str, Any] = {"doc_id": doc_id, "mentions": []}
+            source = Source(None, problem="the record could not be read")
+            problems: list[str] = [entry.problem]
+        else:
+            record = entry.record
+            source = find_source(record, search)
+            shape = schema_problems(record)
+            if shape:
+                problems = shape
+            elif source.text is None:
+                problems = _recorded_problems(record)
+                records.append(record)
+            else:
+                problems = source_problems(record, source, verify=verify)
+                records.append(record)
         gold = find_gold(record, Path(gold_dir), source) if gold_dir is not None else None
-        article = render_article(
-            record,
-            source,
-            gold=gold,
-            prev_href=names[i - 1] if i > 0 else None,
-            next_href=names[i + 1] if i + 1 < len(names) else None,
-        )
+        links = {
+            "prev_href": names[i - 1] if i > 0 else None,
+            "next_href": names[i + 1] if i + 1 < len(names) else None,
+        }
+        try:
+            article = render_article(record, source, gold=gold, problems=problems, **links)
+        except RecursionError:
+            # A value nested too deeply to show: the page lists the record as invalid.
+            problems = [*problems, "record: a value is nested too deeply to show"]
+            if records and records[-1] is record:
+                records.pop()
+            record, gold = {"doc_id": doc_id, "mentions": []}, None
+            article = render_article(record, source, problems=problems, **links)
         target = articles_dir / names[i]
         target.write_text(article.html, encoding="utf-8")
         pages.append(target)
@@ -129,17 +172,18 @@ def build_site(
             invalid.append(doc_id)
         if source.text is None:
             missing.append(doc_id)
-        title = record.get("title") if isinstance(record.get("title"), Mapping) else {}
+        shown = record if article.valid else renderable(record)
+        title = shown.get("title") if isinstance(shown.get("title"), Mapping) else {}
         rows.append(
             ArticleRow(
                 doc_id=doc_id,
                 href=f"articles/{names[i]}",
                 title=str((title or {}).get("text", "")),
-                dateline=str(record.get("dateline") or ""),
+                dateline=str(shown.get("dateline") or ""),
                 counts=dict(Counter(it.label for it in article.items if it.status != "missed")),
                 valid=article.valid,
                 problems=len(article.problems),
-                warnings=len(record.get("warnings") or ()),
+                warnings=len(shown.get("warnings") or ()),
                 source_found=source.text is not None,
                 gold=gold_counts,
             )

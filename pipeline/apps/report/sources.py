@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +16,8 @@ from pipeline.apps.report.common import GOLD_RULE
 from pipeline.errors import InputError, RecordError
 from pipeline.evaluation.gold import gold_problems
 from pipeline.evaluation.scores import load_predictions
-from pipeline.record.validate import validate_record
-from pipeline.text.ingest import decode, sha256_hex
+from pipeline.record.validate import schema_problems, validate_record
+from pipeline.text.ingest import SourceText, decode, sha256_hex
 
 
 def record_files(path: Path) -> list[Path]:
@@ -45,43 +48,260 @@ def load_records(path: Path | str) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
+class RecordEntry:
+    """One record as read from a records file, or why it could not be read."""
+
+    where: str
+    record: Any
+    problem: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        record = self.record
+        if isinstance(record, Mapping) and isinstance(record.get("doc_id"), str):
+            return str(record["doc_id"])
+        return self.where
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def load_entries(path: Path | str) -> list[RecordEntry]:
+    """Every record under ``path`` (see :func:`record_files`), one entry per record; a file
+    or line that is not JSON, or not a record, becomes an entry with a ``problem`` instead
+    of stopping the others. Raises only when ``path`` holds no record files at all."""
+    entries: list[RecordEntry] = []
+    for file in record_files(Path(path)):
+        try:
+            content = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            entries.append(RecordEntry(file.stem, None, f"{file}: cannot read: {err}"))
+            continue
+        if file.suffix == ".jsonl":
+            items = [
+                (f"{file.stem}-L{n}", line)
+                for n, line in enumerate(content.splitlines(), start=1)
+                if line.strip()
+            ]
+        else:
+            items = [(file.stem, content)]
+        for where, text in items:
+            try:
+                loaded = _loads(text)
+            except ValueError as err:
+                entries.append(RecordEntry(where, None, f"{where}: not JSON: {err}"))
+                continue
+            many = loaded if isinstance(loaded, list) and file.suffix != ".jsonl" else [loaded]
+            for i, item in enumerate(many):
+                name = where if len(many) == 1 else f"{where}-{i + 1}"
+                problem = None if isinstance(item, dict) else f"{name}: not a record (an object)"
+                entries.append(RecordEntry(name, item, problem))
+    return entries
+
+
+@dataclass(frozen=True)
 class Source:
-    """An article's source text as found at view time, or why it could not be used."""
+    """An article's source text as found at view time, or why it could not be used.
+
+    ``raw`` holds the file's bytes for a record of kind ``file`` (what ``source.sha256``
+    is the digest of); ``decoded`` is the text as extraction saw it (for re-extraction).
+    """
 
     text: str | None
     path: Path | None = None
     raw: bytes | None = field(default=None, repr=False)
     problem: str | None = None
+    decoded: SourceText | None = field(default=None, repr=False)
 
 
-def find_source(record: Mapping[str, Any], search_dirs: Sequence[Path] = ()) -> Source:
+_FRAGMENT = re.compile(r"^(?P<file>.+)#(?P<kind>[LR])(?P<number>[1-9][0-9]*)$")
+
+
+def source_kind(info: Mapping[str, Any]) -> tuple[str, str, int | None]:
+    """(kind, file, line or row) of a record's ``source``; records without ``kind`` (made
+    before it was recorded) are read by their path: ``FILE#L<n>`` a JSONL line,
+    ``FILE#R<n>`` a CSV row, ``.html``/``.htm`` a page, else a file."""
+    path = str(info.get("path") or "")
+    kind = info.get("kind")
+    locator = info.get("locator") if isinstance(info.get("locator"), Mapping) else {}
+    if kind in ("jsonl", "csv") and locator:
+        number = locator.get("line" if kind == "jsonl" else "row")
+        return kind, str(locator.get("file") or ""), number if isinstance(number, int) else None
+    match = _FRAGMENT.match(path)
+    if match and (kind in (None, "jsonl", "csv")) and not Path(path).exists():
+        found = "jsonl" if match["kind"] == "L" else "csv"
+        return found, match["file"], int(match["number"])
+    if kind is None:
+        kind = "html" if Path(path).suffix.casefold() in (".html", ".htm") else "file"
+    return str(kind), path, None
+
+
+def _text_digest(info: Mapping[str, Any]) -> str | None:
+    """The digest of the source text as UTF-8 (``text_sha256``; for records made before it,
+    ``sha256`` of a kind other than ``file`` is that digest)."""
+    digest = info.get("text_sha256")
+    if digest is None and info.get("kind", "") != "file":
+        digest = info.get("sha256")
+    return str(digest) if digest else None
+
+
+def _line_text(file: Path, number: int, digest: str | None) -> str | None:
+    """The text field of JSONL line ``number`` whose digest is ``digest`` (None: none)."""
+    with file.open("rb") as handle:
+        for n, raw in enumerate(handle, start=1):
+            if n == number:
+                try:
+                    obj = _loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+                except (UnicodeDecodeError, ValueError):
+                    return None
+                return _field_with_digest(obj, digest)
+    return None
+
+
+def _row_text(file: Path, number: int, digest: str | None) -> str | None:
+    """The cell of CSV data row ``number`` whose digest is ``digest`` (None: none)."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            for n, row in enumerate(csv.DictReader(handle), start=1):
+                if n == number:
+                    return _field_with_digest(row, digest)
+    except (UnicodeDecodeError, csv.Error):
+        return None
+    return None
+
+
+def _field_with_digest(obj: Any, digest: str | None) -> str | None:
+    if not isinstance(obj, Mapping) or digest is None:
+        return None
+    for value in obj.values():
+        if isinstance(value, str) and sha256_hex(value.encode("utf-8")) == digest:
+            return value
+    return None
+
+
+def find_source(
+    record: Mapping[str, Any], search_dirs: Sequence[Path] = (), *, override: Path | None = None
+) -> Source:
     """The record's source text: ``record["source"]["path"]`` as given (relative to the
-    working directory), else relative to each of ``search_dirs``. A file whose sha256
-    differs from the record's is not used: the offsets would point into other text."""
+    working directory), else relative to each of ``search_dirs``; ``override`` names the
+    file instead (``vnie validate --source``). Every input kind is read back the way a
+    batch run read it (:func:`source_kind`): a file's bytes decoded, an HTML page's
+    visible text, the text field of a JSONL line, the text cell of a CSV row. A source
+    whose digest differs from the record's is not used (the offsets would point into
+    other text) and is never quoted."""
     info = record.get("source") if isinstance(record.get("source"), Mapping) else {}
-    given = str(info.get("path") or "")
-    if not given or given.startswith("<"):
+    kind, given, number = source_kind(info)
+    if override is None and (not given or given.startswith("<")):
         return Source(None, problem="the record names no source file")
     rel = Path(given)
-    candidates = [rel] if rel.is_absolute() else [rel, *(d / rel for d in search_dirs)]
+    if override is not None:
+        candidates = [override]
+    else:
+        candidates = [rel] if rel.is_absolute() else [rel, *(d / rel for d in search_dirs)]
     mismatch: Path | None = None
     for candidate in candidates:
-        if not candidate.is_file():
-            continue
-        raw = candidate.read_bytes()
+        try:
+            if not candidate.is_file():
+                continue
+            if kind in ("jsonl", "csv"):
+                if number is None:
+                    return Source(None, candidate, problem="the record names no line or row")
+                read = _line_text if kind == "jsonl" else _row_text
+                text = read(candidate, number, _text_digest(info))
+                if text is None:
+                    mismatch = mismatch or candidate
+                    continue
+                return Source(text, candidate, decoded=_as_source_text(text))
+            length = info.get("length")
+            if kind == "file" and isinstance(length, int) and _too_big(candidate, length):
+                mismatch = mismatch or candidate  # cannot hold the record's text: not read
+                continue
+            raw = candidate.read_bytes()
+        except OSError as err:
+            return Source(None, candidate, problem=f"cannot read {candidate}: {err.strerror}")
+        if kind == "html":
+            from pipeline.text.html import read_html
+
+            try:
+                text = read_html(raw, path=str(candidate)).text
+            except InputError as err:
+                return Source(None, candidate, problem=f"the page cannot be read: {err}")
+            if sha256_hex(text.encode("utf-8")) != _text_digest(info):
+                mismatch = mismatch or candidate
+                continue
+            return Source(text, candidate, decoded=_as_source_text(text))
+        if kind == "text":
+            text = raw.decode("utf-8", errors="replace")
+            if sha256_hex(text.encode("utf-8")) != _text_digest(info):
+                mismatch = mismatch or candidate
+                continue
+            return Source(text, candidate, decoded=_as_source_text(text))
         if info.get("sha256") and sha256_hex(raw) != info["sha256"]:
             mismatch = mismatch or candidate
             continue
         try:
-            text = decode(raw, path=str(candidate), max_chars=max(len(raw), 1)).text
+            decoded = decode(raw, path=str(candidate), max_chars=max(len(raw), 1))
         except InputError as err:
             return Source(None, candidate, problem=f"the source file cannot be decoded: {err}")
-        return Source(text, candidate, raw)
+        return Source(decoded.text, candidate, raw, decoded=decoded)
     if mismatch is not None:
+        where = f"{mismatch} line {number}" if kind == "jsonl" else f"{mismatch} row {number}"
+        shown = where if kind in ("jsonl", "csv") else str(mismatch)
         return Source(
-            None, mismatch, problem=f"{mismatch} has changed since extraction (sha256 differs)"
+            None,
+            mismatch,
+            problem=f"{shown} does not match the record: it has changed since extraction "
+            "(sha256 differs)",
         )
-    return Source(None, problem=f"the source file {given} was not found")
+    return Source(None, problem=f"the source file {override or given} was not found")
+
+
+def _too_big(path: Path, length: int) -> bool:
+    """More bytes than ``length`` characters can take in any encoding vnie reads (4 per
+    character in UTF-8, plus a byte order mark)."""
+    return path.stat().st_size > 4 * length + 4
+
+
+def _as_source_text(text: str) -> SourceText:
+    return SourceText(text, "utf-8", sha256_hex(text.encode("utf-8")))
+
+
+def is_gold_record(record: Mapping[str, Any]) -> bool:
+    """A record made from a gold file (:func:`gold_record`): nothing to re-extract."""
+    mentions = record.get("mentions")
+    return isinstance(mentions, list) and any(
+        isinstance(m, Mapping) and m.get("rule") == GOLD_RULE for m in mentions
+    )
+
+
+def source_problems(record: Any, source: Source, *, verify: bool = True) -> list[str]:
+    """Every problem of ``record`` against ``source``: the schema first (nothing else is
+    checked on a record that fails it), then :func:`validate_record` (digest, grounding,
+    order, references, values) and, with ``verify`` and the source text at hand,
+    :func:`pipeline.api.verify_against_source` (every derived value re-derived).
+    A missing or changed source is itself a problem. Never raises."""
+    problems = schema_problems(record)
+    if problems:
+        return problems
+    try:
+        if source.text is None:
+            return [f"source: {source.problem}", *validate_record(record, check_schema=False)]
+        if source.raw is not None:
+            problems = validate_record(record, source_bytes=source.raw, check_schema=False)
+        else:
+            problems = validate_record(record, source_text=source.text, check_schema=False)
+        if verify and source.decoded is not None and not is_gold_record(record):
+            from pipeline.api import verify_against_source
+
+            problems += verify_against_source(record, source.decoded)
+    except RecursionError:
+        problems.append("record: a value is nested too deeply to check")
+    return problems
 
 
 @dataclass(frozen=True)
@@ -103,10 +323,12 @@ def find_gold(record: Mapping[str, Any], gold_dir: Path, source: Source) -> Gold
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         return Gold(None, path, f"cannot read {path}: {err}")
-    if source.text is not None and source.raw is not None:
-        problems = gold_problems(data, source.text, sha256_hex(source.raw))
+    if source.text is not None:
+        digest = sha256_hex(source.raw) if source.raw is not None else None
+        problems = gold_problems(data, source.text, digest)
     else:
-        sha = (record.get("source") or {}).get("sha256")
+        info = record.get("source") if isinstance(record.get("source"), Mapping) else {}
+        sha = info.get("text_sha256") or info.get("sha256")
         ok = isinstance(data, dict) and data.get("text_sha256") == sha
         problems = [] if ok else ["text_sha256 does not match the record's source"]
         if ok and not isinstance(data.get("mentions"), list):
