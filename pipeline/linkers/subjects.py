@@ -1,16 +1,30 @@
-"""FIGURE ``subject`` and ``measure``: what a figure is a figure *of*.
+"""FIGURE ``subject`` and ``measure``: what a figure is a figure *of* (guide v2, "Relations").
 
-The subject is a PLACE or ORG mention in the figure's sentence, before it: the one
-that opens the sentence (``Xã Liên Lộc … có diện tích tự nhiên là 495,29 ha, với 1.200
-hộ``), else the nearest one followed by a verb of having or reaching
-(``subject_verbs.tsv``: ``có``, ``đạt``, ``với`` …) before the figure. An ORG that
-contains the PLACE wins over it. ``measure`` is the name of the quantity written shortly
-before the figure (``measures.tsv``: ``diện tích tự nhiên``, ``dân số``, ``kinh phí``).
+The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
+
+* the nearest one before the figure, read back to the head of an appositive chain
+  (``Hố X, xã Y, huyện Z, dài 1.000 m`` → ``Hố X``; ``ông A, xã B (huyện C) thu hoạch`` →
+  ``A``) — so a clause continued by a list of figures shares the sentence's topic;
+* never a speaker or reporter (``X cho biết``, ``Theo X``), a giver (``X hỗ trợ …``) or an
+  organiser (``X tổ chức``); after a giving verb, a mention between the verb and the figure
+  is the recipient (``hỗ trợ xã A 50 triệu đồng`` → ``xã A``);
+* ``toàn tỉnh``/``toàn xã`` … points back to the PLACE of that level in the sentence, even
+  inside a speaker's title (``Giám đốc Sở … tỉnh X … cho biết, toàn tỉnh có 150 km``);
+* with nothing before it, a mention right after the figure (``260 nhà báo của TTXVN``,
+  ``2 lãnh đạo huyện X``) or the subject of the clause the figure opens
+  (``với 2.500 cán bộ, …, TTXVN tiếp tục``);
+* nested mentions: the PLACE inside an ORG for areas, households, population, lengths and
+  shares; the ORG for money and counts (the budget of a committee), unless the ORG only
+  reports (``Theo UBND xã X, toàn xã trồng 144 ha`` → ``xã X``).
+
+Word lists are data: ``subject_verbs.tsv`` (roles of the verbs) and ``measures.tsv``
+(``measure``: the name of the quantity written shortly before the figure).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -21,19 +35,63 @@ from pipeline.text.scan import inside, phrase_regex, with_case_variants
 from pipeline.text.tokenize import DocContext
 
 _MEASURE_WINDOW = 40
-# What may stand before a sentence-opening subject: a time adverbial and a comma.
-_OPENERS = regex.compile(
-    r"^(?:(?:năm|trong năm|đến nay|hiện nay|hiện|tính đến|đến cuối)[\w /]{0,20},?[ \t]*)?"
-    r"(?:toàn|riêng|cả)?[ \t]*$",
+_CANDIDATE_LABELS = ("PLACE", "ORG", "PERSON")
+#: Quantities that belong to a place rather than to the body named after it.
+_PLACE_QUANTITIES = frozenset({"area", "households", "population", "length", "percent"})
+#: Between two links of an appositive chain (``xã Y, huyện Z``, ``A, xã B (huyện C)``).
+_CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn))?|và)[ \t]*\(?[ \t]*$")
+#: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
+_REPORTER_BEFORE = regex.compile(
+    r"(?:^|[,:;][ \t]*)(?:theo|số liệu của|thống kê của)(?:[ \t]+[\w/]+){0,4}[ \t]*$",
     regex.IGNORECASE,
 )
-# Between a later subject and its figure: the verb comes first ("Công ty X đạt doanh thu
-# 12,5 tỷ"), with only a few words (the measure) between it and the figure.
-_SUBJECT_GAP = regex.compile(
-    r"^[ \t]*(?:hiện|đã|vẫn)?[ \t]*\w+(?:[ \t]+[\w/]+){0,6}[ \t]*(?:là|:)?[ \t]*$"
+#: ``toàn tỉnh``, ``toàn xã``, ``tỉnh này`` … and the PLACE level each points back to.
+_WHOLE = regex.compile(
+    r"\b(?:toàn|cả)[ \t]+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b"
+    r"|\b(tỉnh|huyện|xã) này\b",
+    regex.IGNORECASE,
 )
-# Between two figures of one list.
-_LIST_GAP = regex.compile(r"^[ \t]*[,;]?[ \t]*(?:và|với|cùng|gồm)?[ \t]*$")
+_LEVEL_OF_UNIT = {
+    "tỉnh": "province",
+    "thành phố": "province",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+}
+_OWNER_GAP = regex.compile(r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}của[ \t]+)?$")
+_CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
+_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})")
+#: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
+_RECIPIENT = regex.compile(
+    r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*\d[\d.,]*[ \t]+(?:hộ|người)",
+    regex.IGNORECASE,
+)
+_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
+#: A lone word that may open a clause before its subject (``Tại TP X, …``).
+_CLAUSE_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "và", "nhưng", "đến", "trong"})
+#: A word right before a mention that makes it an object or complement, not a subject.
+_OBJECT_MARKERS = frozenset(
+    {"của", "ở", "tại", "với", "cho", "đến", "từ", "vào", "và", "chế", "theo", "giữ", "bắt"}
+)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """An outermost candidate and the candidates nested inside it."""
+
+    outer: Located
+    inner: tuple[Located, ...]
+
+    @property
+    def start(self) -> int:
+        return self.outer.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.outer.mention.end
 
 
 @cache
@@ -42,61 +100,203 @@ def _measure_regex() -> regex.Pattern[str]:
 
 
 @cache
-def _verb_regex() -> regex.Pattern[str]:
-    return phrase_regex(row["word"] for row in load_tsv("subject_verbs.tsv"))
-
-
-def _outermost(candidates: list[Located]) -> list[Located]:
-    return [
-        x
-        for x in candidates
-        if not any(
-            y is not x and inside(_span(x), _span(y)) and _span(x) != _span(y) for y in candidates
-        )
-    ]
+def _role_regex(role: str) -> regex.Pattern[str]:
+    words = [row["word"] for row in load_tsv("subject_verbs.tsv") if row["role"] == role]
+    return phrase_regex(words, ignore_case=True)
 
 
 def _span(x: Located) -> tuple[int, int]:
     return (x.mention.start, x.mention.end)
 
 
-def subject_of(
-    ctx: DocContext,
-    figure: Located,
-    located: Sequence[Located],
-    previous: tuple[Located, Located | None] | None = None,
-) -> Located | None:
-    """The PLACE or ORG the figure describes, or None when the text does not say.
+def _groups(candidates: Sequence[Located]) -> list[_Group]:
+    """Candidates grouped by their outermost mention, in text order."""
+    outers = [
+        x
+        for x in candidates
+        if not any(
+            y is not x and inside(_span(x), _span(y)) and _span(x) != _span(y) for y in candidates
+        )
+    ]
+    return [
+        _Group(o, tuple(x for x in candidates if x is not o and inside(_span(x), _span(o))))
+        for o in sorted(outers, key=lambda x: x.mention.start)
+    ]
 
-    ``previous`` is the figure before it in the same sentence and that figure's subject:
-    a figure listed after it (``495,29 ha, với 1.200 hộ, 4.680 nhân khẩu``) shares it;
-    one after a new verb (``…127 km đã xảy ra 38 vụ tai nạn``) has none.
-    """
-    text = ctx.text
-    sentence = ctx.sentence_of(figure.mention.start)
-    if previous is not None:
-        before, subject = previous
-        gap = text[before.mention.end : figure.mention.start]
-        if subject is not None and (_LIST_GAP.match(gap) or _verb_regex().search(gap)):
-            return subject
-        return None
-    candidates = _outermost(
-        [
-            x
-            for x in located
-            if x.label in ("PLACE", "ORG")
-            and sentence[0] <= x.mention.start
-            and x.mention.end <= figure.mention.start
-        ]
+
+def _is_author(x: Located) -> bool:
+    return x.mention.attrs.get("role") == "author"
+
+
+def _in_credit(text: str, x: Located, located: Sequence[Located]) -> bool:
+    """Whether a mention belongs to a photo credit (``Ảnh: A/TTXVN``): at most the author's
+    name stands between ``Ảnh:`` and it."""
+    found = _CREDIT.search(text, max(0, x.mention.start - 60), x.mention.start)
+    if not found:
+        return False
+    inside_credit = [
+        y
+        for y in located
+        if y.label in ("PERSON", "ORG") and found.start() <= y.mention.start < x.mention.start
+    ]
+    return len(inside_credit) <= 1
+
+
+def _pick(group: _Group, quantity: str | None, *, reporter: bool = False) -> Located:
+    """The mention of a group the figure is about: its PLACE for place quantities."""
+    if group.outer.label != "ORG":
+        return group.outer
+    places = [x for x in group.inner if x.label == "PLACE"]
+    if places and (reporter or quantity in _PLACE_QUANTITIES):
+        return places[-1]
+    return group.outer
+
+
+def _chain_head(text: str, groups: list[_Group], i: int) -> int:
+    """Walk back over an appositive chain (``A, xã B (huyện C)``) to its first link."""
+    while i > 0 and _CHAIN_GAP.match(text[groups[i - 1].end : groups[i].start]):
+        i -= 1
+    return i
+
+
+def _role_after(text: str, group: _Group, limit: int) -> str | None:
+    """The role of the verb right after a group (and its parenthesis), if any."""
+    rest = text[group.end : limit]
+    rest = regex.sub(r"^[ \t]*\([^()]*\)", "", rest)
+    head = regex.match(
+        r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
-    for x in reversed(candidates):
-        between = text[x.mention.end : figure.mention.start]
-        if ";" in between or "." in between.rstrip() or not _verb_regex().search(between):
-            continue
-        first = x is candidates[0] and _OPENERS.match(text[sentence[0] : x.mention.start])
-        if first or _SUBJECT_GAP.match(between):
-            return x
+    tail = rest[head.end() if head else 0 :]
+    for role in ("receive", "speak", "give", "organise"):
+        found = _role_regex(role).match(tail)
+        if found:
+            return role
     return None
+
+
+def _clause_start(text: str, s0: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ``,;:`` (or the sentence)."""
+    cut = max(text.rfind(ch, s0, pos) for ch in ",;:")
+    return max(s0, cut + 1)
+
+
+def _is_initial(text: str, s0: int, group: _Group) -> bool:
+    """Whether a group stands where a clause subject stands: at most a few words after the
+    start of its clause (honorifics aside), and not right after a preposition."""
+    lead = text[_clause_start(text, s0, group.start) : group.start]
+    words = [w for w in regex.findall(r"[\w/]+", lead) if w.lower() not in _HONORIFICS]
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS:
+        return True
+    return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
+
+
+def _after_subject(text: str, groups: list[_Group], f1: int, s1: int) -> _Group | None:
+    """A mention after the figure it belongs to: ``260 nhà báo của TTXVN``, ``2 lãnh đạo
+    huyện X``, or the subject of the clause the figure opens (``với 2.500 cán bộ, …, TTXVN
+    tiếp tục``)."""
+    for group in groups:
+        if group.start < f1:
+            continue
+        gap = text[f1 : group.start]
+        if ";" in gap or _role_regex("give").search(gap) or _role_regex("speak").search(gap):
+            return None
+        if regex.search(r",[ \t]*$", gap) and _role_after(text, group, s1) is None:
+            return group
+        return None
+    return None
+
+
+def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> Located | None:
+    """The PLACE, ORG or PERSON the figure describes, or None when the text does not say."""
+    text = ctx.text
+    s0, s1 = ctx.sentence_of(figure.mention.start)
+    f0, f1 = figure.mention.start, figure.mention.end
+    # A sentence end the tokenizer kept (``50 m. Trung bình …``) still ends the sentence.
+    for stop in _SENTENCE_STOP.finditer(text, s0, f0):
+        s0 = stop.end()
+    stop = _SENTENCE_STOP.search(text, f1, s1)
+    s1 = stop.start() + 1 if stop else s1
+    quantity = figure.mention.attrs.get("quantity")
+    candidates = [
+        x
+        for x in located
+        if x.label in _CANDIDATE_LABELS
+        and s0 <= x.mention.start
+        and x.mention.end <= s1
+        and not _is_author(x)
+        and not regex.search(
+            r"Ảnh[ \t]*:[^.;]*$", text[max(s0, x.mention.start - 60) : x.mention.start]
+        )
+    ]
+    groups = _groups(candidates)
+    before = [g for g in groups if g.end <= f0]
+
+    # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
+    nxt = [g for g in groups if g.start >= f1]
+    if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
+        if len(nxt) > 1 and regex.match(r"^[ \t]*(?:và|,)[ \t]*$", text[nxt[0].end : nxt[1].start]):
+            return None  # 14 cán bộ xã A và huyện B: no one owner
+        return _pick(nxt[0], quantity)
+    # ``giao đất cho 4 hộ, với tổng diện tích …``: a recipient counted, and what it got.
+    lead = text[s0:f0]
+    recipient = _RECIPIENT.search(lead)
+    if recipient and not _role_regex("take").search(lead, recipient.end()):
+        return None
+    if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
+        return None  # giao đất cho 4 hộ: the households counted receive, they own nothing
+
+    whole = None
+    for found in _WHOLE.finditer(text, s0, f0):
+        whole = _LEVEL_OF_UNIT.get((found.group(1) or found.group(2)).lower())
+    if whole is not None:
+        places = [
+            x
+            for x in candidates
+            if x.label == "PLACE" and x.mention.end <= f0 and x.mention.attrs.get("level") == whole
+        ]
+        if places:
+            return places[-1]
+
+    # Read back from the nearest mention before the figure, to a clause subject.
+    fallback: _Group | None = None
+    i = len(before) - 1
+    while i >= 0:
+        head = _chain_head(text, before, i)
+        group = before[head]
+        role = _role_after(text, before[i], f0)
+        between = text[before[i].end : f0]
+        reporter = bool(_REPORTER_BEFORE.search(text, s0, group.start))
+        if role == "speak" or reporter:
+            # A speaker or reporter frames the sentence: what it says has its own subject.
+            if reporter and role is None:
+                places = [x for x in group.inner if x.label == "PLACE"]
+                if places and quantity in _PLACE_QUANTITIES:
+                    return places[-1]
+            fallback = None
+            break
+        if role == "give" and not _role_regex("take").search(between):
+            return None
+        if role == "organise":
+            i = head - 1
+            continue
+        verb = _role_regex("give").search(between)
+        if (
+            verb
+            and not _role_regex("take").search(between, verb.end())
+            and not _role_regex("receive").search(between[: verb.start()])
+        ):
+            return None
+        if _is_initial(text, s0, group):
+            return _pick(group, quantity)
+        if fallback is None:
+            fallback = group
+        i = head - 1
+    if fallback is not None:
+        return _pick(fallback, quantity)
+    after = _after_subject(text, groups, f1, s1)
+    return _pick(after, quantity) if after else None
 
 
 def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
@@ -111,15 +311,10 @@ def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     attrs: dict[str, dict[str, object]] = {}
     previous_end = 0
-    last: tuple[Located, Located | None] | None = None
     for x in located:
         if x.label != "FIGURE":
             continue
-        same_sentence = last is not None and ctx.sentence_of(last[0].mention.start) == (
-            ctx.sentence_of(x.mention.start)
-        )
-        subject = subject_of(ctx, x, located, last if same_sentence else None)
-        last = (x, subject)
+        subject = subject_of(ctx, x, located)
         attrs[x.id] = {"subject": subject.id if subject else None}
         # A measure names the first figure after it, not the ones listed after that.
         measure = measure_of(ctx, x, previous_end)
