@@ -61,7 +61,9 @@ _LEVEL_OF_UNIT = {
     "phường": "commune",
     "thị trấn": "commune",
 }
-_OWNER_GAP = regex.compile(r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}của[ \t]+)?$")
+_OWNER_GAP = regex.compile(
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc)[ \t]+)?$"
+)
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
 _SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})")
 #: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
@@ -180,16 +182,32 @@ def _clause_start(text: str, s0: int, pos: int) -> int:
     return max(s0, cut + 1)
 
 
-def _is_initial(text: str, s0: int, group: _Group) -> bool:
+def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) -> bool:
     """Whether a group stands where a clause subject stands: at most a few words after the
-    start of its clause (honorifics aside), and not right after a preposition."""
-    lead = text[_clause_start(text, s0, group.start) : group.start]
+    start of its clause (honorifics aside; a clause also starts after a figure, as in
+    ``A nhận 160 tỉ đồng và B nhận …``), and not right after a preposition."""
+    start = _clause_start(text, s0, group.start)
+    start = max([start, *(end for end in figures if start <= end <= group.start)])
+    lead = text[start : group.start]
     words = [w for w in regex.findall(r"[\w/]+", lead) if w.lower() not in _HONORIFICS]
     if not words:
         return True
     if len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS:
         return True
     return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
+
+
+def _has_directly(text: str, group: _Group, f0: int) -> bool:
+    """``Công an quận 2 (TP.HCM) có 500 chiến sĩ``: a verb of having right after the group
+    (past its parenthesis), with only the measure between it and the figure."""
+    rest = regex.sub(r"^[ \t]*\([^()]*\)", "", text[group.end : f0])
+    rest = regex.sub(r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|hiện)[ \t]+)*", "", rest)
+    verb = _role_regex("have").match(rest)
+    if not verb:
+        return False
+    return bool(
+        regex.match(r"^[ \t]*(?:[\w/]+[ \t]+){0,4}(?:là[ \t]+)?[\w]*[ \t]*$", rest[verb.end() :])
+    )
 
 
 def _after_subject(text: str, groups: list[_Group], f1: int, s1: int) -> _Group | None:
@@ -232,6 +250,9 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
     ]
     groups = _groups(candidates)
     before = [g for g in groups if g.end <= f0]
+    figure_ends = [
+        x.mention.end for x in located if x.label == "FIGURE" and s0 <= x.mention.end <= f0
+    ]
 
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
@@ -288,7 +309,7 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
             and not _role_regex("receive").search(between[: verb.start()])
         ):
             return None
-        if _is_initial(text, s0, group):
+        if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
             return _pick(group, quantity)
         if fallback is None:
             fallback = group
