@@ -34,7 +34,7 @@ from pipeline.linkers.base import Links, Located
 from pipeline.linkers.subjects import subject_of
 from pipeline.text.tokenize import DocContext
 
-_BREAKDOWN = regex.compile(r"^[ \t]*[,:;(]?[ \t]*(?:trong đó|bao gồm|gồm)\b", regex.IGNORECASE)
+_BREAKDOWN = regex.compile(r"[ \t]*[,:;(]?[ \t]*(?:trong đó|bao gồm|gồm)\b", regex.IGNORECASE)
 #: How far after a total its breakdown word may stand (the counted noun's modifiers).
 _BREAKDOWN_WINDOW = 60
 

@@ -1,0 +1,162 @@
+"""One fact, many mentions: restatements merged, breakdowns linked, DuckDB views that count
+each fact once, and corpus-level entity tables (pipeline/linkers/facts.py, runs/tables.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.api import extract_path, extract_text
+from pipeline.runs.batch import run_batch
+
+from conftest import CORPUS, DEV, SEED_TEXT
+
+C15 = CORPUS / "c15_nongcong_nuoc_sach.txt"
+
+
+def _facts(record: dict) -> list[tuple]:
+    text = {m["id"]: m["text"] for m in record["mentions"]}
+    return [
+        (
+            f["kind"],
+            f["value"],
+            text.get(f["subject"]),
+            [text[m] for m in f["mentions"]],
+            f["part_of"],
+        )
+        for f in record["facts"]
+    ]
+
+
+def test_seed_gives_one_fact_per_figure_with_its_commune() -> None:
+    record = extract_path(SEED_TEXT)
+    figures = [m for m in record["mentions"] if m["label"] == "FIGURE"]
+    facts = [f for f in record["facts"] if f["kind"] == "figure"]
+    assert len(facts) == len(figures) == 3
+    assert {f["mentions"][0] for f in facts} == {m["id"] for m in figures}
+    assert {text for _, _, text, _, _ in _facts(record) if text} == {"Xã Liên Lộc"}
+    assert all(f["part_of"] is None for f in facts)
+
+
+def test_crafted_article_restated_households_and_breakdowns() -> None:
+    facts = _facts(extract_path(C15))
+    households = [f for f in facts if f[0] == "figure" and f[1] in (1240, 860)]
+    # Headline, summary and the chairman's words: one fact of the commune, three mentions.
+    assert households[0][1:4] == (1240, "Xã Tân Phúc", ["1.240 hộ dân"] * 3)
+    # "trong đó 860 hộ …": a part of that fact.
+    assert households[1][1] == 860 and households[1][4] is not None
+    awards = [f for f in facts if f[0] == "award"]
+    total = next(f for f in awards if f[1] == 12)
+    assert total[4] is None
+    assert sorted(f[1] for f in awards if f[4] is not None) == [5, 7]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "value", "n"),
+    [("054", 450, 2), ("055", 700e9, 2), ("071", 1e9, 2), ("076", 2.3, 3)],
+)
+def test_restated_figures_in_dev_articles_are_one_fact(doc_id: str, value: float, n: int) -> None:
+    facts = [
+        f
+        for f in extract_path(DEV / f"{doc_id}.txt")["facts"]
+        if f["kind"] == "figure" and f["value"] == pytest.approx(value)
+    ]
+    assert len(facts) == 1 and len(facts[0]["mentions"]) == n
+
+
+def test_breakdown_in_a_dev_article_links_its_parts() -> None:
+    facts = extract_path(DEV / "060.txt")["facts"]
+    total = next(f for f in facts if f["value"] == pytest.approx(112.5))
+    parts = sorted(f["value"] for f in facts if f["part_of"] == total["id"])
+    assert parts == [36, 76.5]
+
+
+def test_figures_without_subject_stay_apart_outside_the_headline() -> None:
+    record = extract_text(
+        "Lễ hội mùa xuân\n\nNgày 3/2, hơn 500 người dự lễ khai mạc. Chiều cùng ngày, "
+        "hơn 500 người dự hội thi nấu cơm."
+    )
+    facts = [f for f in record["facts"] if f["kind"] == "figure"]
+    assert len(facts) == 2 and all(len(f["mentions"]) == 1 for f in facts)
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus-run")
+    run_batch([str(CORPUS)], out, workers=0, progress=False)
+    return out / "vnie.duckdb"
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_facts_view_counts_a_restated_figure_once(corpus_run: Path) -> None:
+    doc = "c15_nongcong_nuoc_sach"
+    [(by_mention,)] = _query(
+        corpus_run,
+        f"select sum(value) from figures where quantity = 'households' and doc_id = '{doc}'",
+    )
+    assert by_mention == 1240 * 3 + 860  # what the old README query added up
+    [(by_fact,)] = _query(
+        corpus_run,
+        f"select sum(value) from facts where quantity = 'households' and doc_id = '{doc}'",
+    )
+    assert by_fact == 1240
+    [(subject, code, n)] = _query(
+        corpus_run,
+        "select subject, subject_place_code, n_mentions from facts "
+        f"where quantity = 'households' and doc_id = '{doc}'",
+    )
+    assert (subject, code, n) == ("Xã Tân Phúc", "16282", 3)
+    [(parts,)] = _query(corpus_run, f"select count(*) from fact_parts where doc_id = '{doc}'")
+    assert parts == 1
+
+
+def test_award_facts_count_a_breakdown_once(corpus_run: Path) -> None:
+    rows = dict(
+        _query(
+            corpus_run,
+            "select doc_id, sum(count) from award_facts where doc_id in "
+            "('c06_camau_lat_do', 'c15_nongcong_nuoc_sach') group by 1",
+        )
+    )
+    # c06: 2 collectives and 22 individuals (9 + 5 + 8 inside the 22); c15: 12 (7 + 5 inside).
+    assert rows == {"c06_camau_lat_do": 24, "c15_nongcong_nuoc_sach": 12}
+    [(recipients,)] = _query(
+        corpus_run,
+        "select sum(recipient_count) from awards where doc_id = 'c15_nongcong_nuoc_sach'",
+    )
+    assert recipients == 12
+
+
+def test_entities_tables(corpus_run: Path) -> None:
+    officials = _query(
+        corpus_run,
+        "select name, title, province_code, n_articles, first_dateline from entities_officials "
+        "where name = 'Lê Văn Thành'",
+    )
+    assert officials == [("Lê Văn Thành", "Chủ tịch UBND xã Tân Phúc", "38", 1, None)]
+    # Each (name, post, province) is one row; no two rows share all three.
+    [(dupes,)] = _query(
+        corpus_run,
+        "select count(*) from (select lower(name), lower(title), province_code, count(*) n "
+        "from entities_officials where province_code is not null group by 1, 2, 3) where n > 1",
+    )
+    assert dupes == 0
+    [(n_articles, n_facts, households)] = _query(
+        corpus_run,
+        "select n_articles, n_facts, households from entities_places where code = '16282'",
+    )
+    assert (n_articles, n_facts, households) == (1, 3, 1240)
+    # Thanh Hóa is named by several corpus articles; a province row is its own province.
+    [(n, province)] = _query(
+        corpus_run, "select n_articles, province from entities_places where code = '38'"
+    )
+    assert n >= 3 and province == "Thanh Hóa"
