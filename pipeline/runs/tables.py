@@ -16,7 +16,8 @@ column holds the referenced mention's text; lists are Arrow list columns):
 - ``mentions``: doc_id, mention_id, label, start, end, text, rule, attrs (JSON of the
   other attributes)
 - ``officials``: doc_id, official (index in the record), person, person_text, name,
-  title, title_text, org, org_text, place, place_text, mentions
+  title, title_text, org, org_text, place, place_text, mentions, posts (every post the
+  person holds in the article, ``kiêm`` split)
 - ``places``: doc_id, place (index), mentions, text (of the first mention), level,
   name, status, code, unit_type, province, province_code, district, district_code,
   successor_code, successor_name, successor_unit_type, successor_province,
@@ -116,6 +117,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("place", _STR),
             ("place_text", _STR),
             ("mentions", _STRS),
+            ("posts", _STRS),
         ]
     ),
     "places": pa.schema(
@@ -377,6 +379,11 @@ def official_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             row[f"{field}_text"] = refs.text(official.get(field))
         row["name"] = _str(official.get("name")) or row["person_text"]
         row["mentions"] = _strs(official.get("mentions"))
+        row["posts"] = [
+            _str(post.get("text")) or ""
+            for post in official.get("posts") or []
+            if isinstance(post, Mapping)
+        ]
         yield row
 
 
@@ -659,7 +666,9 @@ DUCKDB_VIEWS: tuple[str, ...] = (
     FROM all_facts f WHERE f.kind = 'award' AND f.part_of IS NULL""",
     """CREATE TABLE entities_officials AS
     WITH o AS (
-        SELECT o.doc_id, o.name, o.title_text, o.org_text, o.place_text, a.dateline,
+        SELECT o.doc_id, o.name, o.org_text, o.place_text, a.dateline,
+               unnest(CASE WHEN len(o.posts) > 0 THEN o.posts ELSE [o.title_text] END)
+                   AS title_text,
                CASE WHEN p.level = 'province' THEN p.code ELSE p.province_code END
                    AS province_code,
                CASE WHEN p.level = 'province' THEN p.name ELSE p.province END AS province
