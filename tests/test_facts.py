@@ -160,3 +160,18 @@ def test_entities_tables(corpus_run: Path) -> None:
         corpus_run, "select n_articles, province from entities_places where code = '38'"
     )
     assert n >= 3 and province == "Thanh Hóa"
+
+
+def test_places_table_province_and_country_columns(corpus_run: Path) -> None:
+    [(unnamed,)] = _query(
+        corpus_run,
+        "select count(*) from places where level = 'province' and code is not null "
+        "and (province is null or province_code <> code)",
+    )
+    assert unnamed == 0
+    countries = _query(corpus_run, "select name, country from places where level = 'country'")
+    assert countries and all(name == country for name, country in countries)
+    [(in_vietnam,)] = _query(
+        corpus_run, "select count(*) from places where code is not null and country <> 'Việt Nam'"
+    )
+    assert in_vietnam == 0
