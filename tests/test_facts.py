@@ -175,3 +175,17 @@ def test_places_table_province_and_country_columns(corpus_run: Path) -> None:
         corpus_run, "select count(*) from places where code is not null and country <> 'Việt Nam'"
     )
     assert in_vietnam == 0
+
+
+def test_article_page_shows_facts_with_subjects_and_parts() -> None:
+    from pipeline.apps import report
+
+    record = extract_path(C15)
+    html_text = report.render_article(record, report.find_source(record)).html
+    panel = html_text[html_text.index('id="facts"') : html_text.index('id="figures"')]
+    households = next(f for f in record["facts"] if f["value"] == 1240)
+    row = panel[panel.index(f"<td>{households['id']}</td>") :].split("</tr>")[0]
+    assert ">Xã Tân Phúc</a>" in row and row.count(">1.240 hộ dân</a>") == 3
+    part = next(f for f in record["facts"] if f["value"] == 860)
+    part_row = panel[panel.index(f"<td>{part['id']}</td>") :].split("</tr>")[0]
+    assert f"<td>{households['id']}</td>" in part_row
