@@ -189,3 +189,23 @@ def test_article_page_shows_facts_with_subjects_and_parts() -> None:
     part = next(f for f in record["facts"] if f["value"] == 860)
     part_row = panel[panel.index(f"<td>{part['id']}</td>") :].split("</tr>")[0]
     assert f"<td>{households['id']}</td>" in part_row
+
+
+def test_explore_notebook_sums_the_facts_view(corpus_run: Path, monkeypatch) -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook_path = Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb"
+    monkeypatch.setenv("VNIE_OUT", str(corpus_run.parent))
+    notebook = nbformat.read(notebook_path, as_version=4)
+    NotebookClient(
+        notebook, timeout=600, kernel_name="python3",
+        resources={"metadata": {"path": str(notebook_path.parent)}},
+    ).execute()  # fmt: skip
+    cell = next(c for c in notebook.cells if "FROM facts" in c.source)
+    out = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell["outputs"]
+    )
+    [(n_facts,)] = _query(corpus_run, "select count(*) from facts")
+    assert f"facts: {n_facts} facts" in out
+    assert "Xã Tân Phúc" in out and "1240" in out
