@@ -42,12 +42,14 @@ _PLACE_QUANTITIES = frozenset({"area", "households", "population", "length", "pe
 _CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn))?|và)[ \t]*\(?[ \t]*$")
 #: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
 _REPORTER_BEFORE = regex.compile(
-    r"(?:^|[,:;][ \t]*)(?:theo|số liệu của|thống kê của)(?:[ \t]+[\w/]+){0,4}[ \t]*$",
+    r"(?:^|[,:;.][ \t]*)(?:cũng[ \t]+)?(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê của)"
+    r"(?:[ \t]+[\w/.]+){0,6}[ \t]*$",
     regex.IGNORECASE,
 )
 #: ``toàn tỉnh``, ``toàn xã``, ``tỉnh này`` … and the PLACE level each points back to.
 _WHOLE = regex.compile(
-    r"\b(?:toàn|cả)[ \t]+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b"
+    r"\b(?:toàn|cả|trên địa bàn|địa bàn)[ \t]+"
+    r"(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b"
     r"|\b(tỉnh|huyện|xã) này\b",
     regex.IGNORECASE,
 )
@@ -62,14 +64,24 @@ _LEVEL_OF_UNIT = {
     "thị trấn": "commune",
 }
 _OWNER_GAP = regex.compile(
-    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc)[ \t]+)?$"
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia)[ \t]+(?:bờ[ \t]+)?)?$"
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
-_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})")
+_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*")
 #: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
 _RECIPIENT = regex.compile(
     r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*\d[\d.,]*[ \t]+(?:hộ|người)",
     regex.IGNORECASE,
+)
+#: The end of a verb phrase of giving or fining whose object is named next.
+_GIVEN_TO = regex.compile(
+    r"(?:\b(?:hỗ trợ|tặng|trao|thưởng|giao|cấp|phân bổ|ủng hộ|chuyển)(?:[ \t]+\w+)?[ \t]+cho"
+    r"|\b(?:xử phạt|phạt|hỗ trợ|tặng|thưởng cho|trao cho))[ \t]*$",
+    regex.IGNORECASE,
+)
+#: A price or a per-unit amount: ``mỗi sim … từ``, ``giá bán``.
+_PER_UNIT = regex.compile(
+    r"(?:\bmỗi[ \t]+\w+(?:[ \t]+\w+){0,6}|\bgiá(?:[ \t]+bán)?)[ \t]+(?:từ|khoảng|là)?[ \t]*$"
 )
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
 #: A lone word that may open a clause before its subject (``Tại TP X, …``).
@@ -197,6 +209,19 @@ def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) 
     return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
 
 
+def _is_direct_object(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """``trao thưởng cho X 10 triệu đồng``, ``xử phạt ông X 2 triệu đồng``, ``giao cho X 208
+    ha``: a group right after a verb of giving or fining, right before the figure."""
+    gap = text[group.end : f0]
+    if not regex.match(
+        r"^[ \t]*(?:\([^()]*\)[ \t]*)?(?:(?:số tiền|tổng số tiền|mức)[ \t]+)?$", gap
+    ):
+        return False
+    lead = text[s0 : group.start]
+    lead = regex.sub(r"(?:[ \t]+(?:ông|bà|anh|chị|em|cháu|đồng chí))+[ \t]*$", " ", lead)
+    return bool(_GIVEN_TO.search(lead))
+
+
 def _has_directly(text: str, group: _Group, f0: int) -> bool:
     """``Công an quận 2 (TP.HCM) có 500 chiến sĩ``: a verb of having right after the group
     (past its parenthesis), with only the measure between it and the figure."""
@@ -244,9 +269,7 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
         and s0 <= x.mention.start
         and x.mention.end <= s1
         and not _is_author(x)
-        and not regex.search(
-            r"Ảnh[ \t]*:[^.;]*$", text[max(s0, x.mention.start - 60) : x.mention.start]
-        )
+        and not _in_credit(text, x, located)
     ]
     groups = _groups(candidates)
     before = [g for g in groups if g.end <= f0]
@@ -268,6 +291,13 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
     if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
         return None  # giao đất cho 4 hộ: the households counted receive, they own nothing
 
+    # A price or a rate (``60.000 đồng/kg``, ``mỗi sim … 5 triệu đồng``) belongs to no one.
+    if quantity == "money" and (
+        regex.match(r"^/\w", text[f1 : f1 + 3])
+        or regex.search(_PER_UNIT, text[max(s0, f0 - 60) : f0])
+    ):
+        return None
+
     whole = None
     for found in _WHOLE.finditer(text, s0, f0):
         whole = _LEVEL_OF_UNIT.get((found.group(1) or found.group(2)).lower())
@@ -288,19 +318,21 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
         group = before[head]
         role = _role_after(text, before[i], f0)
         between = text[before[i].end : f0]
-        reporter = bool(_REPORTER_BEFORE.search(text, s0, group.start))
+        reporter = bool(_REPORTER_BEFORE.search(text[s0 : group.start]))
         if role == "speak" or reporter:
             # A speaker or reporter frames the sentence: what it says has its own subject.
             if reporter and role is None:
                 places = [x for x in group.inner if x.label == "PLACE"]
                 if places and quantity in _PLACE_QUANTITIES:
                     return places[-1]
-            fallback = None
             break
         if role == "give" and not _role_regex("take").search(between):
             return None
+        if i == len(before) - 1 and _is_direct_object(text, s0, before[i], f0):
+            # hỗ trợ xã A 50 triệu đồng, xử phạt ông B 2 triệu đồng: the named recipient.
+            return _pick(before[i], quantity)
         if role == "organise":
-            i = head - 1
+            i -= 1  # the organiser only: ``Tại X, Hội Y phối hợp … mở 6 lớp`` → X
             continue
         verb = _role_regex("give").search(between)
         if (
