@@ -64,7 +64,8 @@ _LEVEL_OF_UNIT = {
     "thị trấn": "commune",
 }
 _OWNER_GAP = regex.compile(
-    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia)[ \t]+(?:bờ[ \t]+)?)?$"
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho)[ \t]+"
+    r"(?:(?:bờ|em|ông|bà|anh|chị)[ \t]+)?)?$"
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
 _SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*")
@@ -168,7 +169,15 @@ def _pick(group: _Group, quantity: str | None, *, reporter: bool = False) -> Loc
 
 def _chain_head(text: str, groups: list[_Group], i: int) -> int:
     """Walk back over an appositive chain (``A, xã B (huyện C)``) to its first link."""
-    while i > 0 and _CHAIN_GAP.match(text[groups[i - 1].end : groups[i].start]):
+    while i > 0:
+        gap = text[groups[i - 1].end : groups[i].start]
+        body_place = (
+            not gap.strip()
+            and groups[i - 1].outer.label == "ORG"
+            and groups[i].outer.label == "PLACE"
+        )  # ``CDC Hà Nam`` written as a body and its place
+        if not (_CHAIN_GAP.match(gap) or body_place):
+            break
         i -= 1
     return i
 
@@ -209,9 +218,22 @@ def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) 
     return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
 
 
-def _is_direct_object(text: str, s0: int, group: _Group, f0: int) -> bool:
+def _direct_object(text: str, s0: int, before: list[_Group], f0: int) -> _Group | None:
     """``trao thưởng cho X 10 triệu đồng``, ``xử phạt ông X 2 triệu đồng``, ``giao cho X 208
-    ha``: a group right after a verb of giving or fining, right before the figure."""
+    ha``: the group right after a verb of giving or fining, right before the figure (a unit
+    written before its parent, ``phòng CSHS Công an tỉnh``, is read from its first part)."""
+    i = len(before) - 1
+    if not _is_direct_object(text, s0, before[i], f0):
+        while i > 0 and not text[before[i - 1].end : before[i].start].strip():
+            i -= 1
+            if _is_direct_object(text, s0, before[i], before[i].end):
+                return before[i]
+        return None
+    return before[i]
+
+
+def _is_direct_object(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """Whether ``group`` follows a verb of giving or fining and stands right before ``f0``."""
     gap = text[group.end : f0]
     if not regex.match(
         r"^[ \t]*(?:\([^()]*\)[ \t]*)?(?:(?:số tiền|tổng số tiền|mức)[ \t]+)?$", gap
@@ -277,10 +299,15 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
         x.mention.end for x in located if x.label == "FIGURE" and s0 <= x.mention.end <= f0
     ]
 
+    # hỗ trợ xã A 50 triệu đồng, xử phạt ông B 2 triệu đồng: the named recipient.
+    if before:
+        direct = _direct_object(text, s0, before, f0)
+        if direct is not None:
+            return _pick(direct, quantity)
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
     if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
-        if len(nxt) > 1 and regex.match(r"^[ \t]*(?:và|,)[ \t]*$", text[nxt[0].end : nxt[1].start]):
+        if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
             return None  # 14 cán bộ xã A và huyện B: no one owner
         return _pick(nxt[0], quantity)
     # ``giao đất cho 4 hộ, với tổng diện tích …``: a recipient counted, and what it got.
@@ -328,9 +355,6 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
             break
         if role == "give" and not _role_regex("take").search(between):
             return None
-        if i == len(before) - 1 and _is_direct_object(text, s0, before[i], f0):
-            # hỗ trợ xã A 50 triệu đồng, xử phạt ông B 2 triệu đồng: the named recipient.
-            return _pick(before[i], quantity)
         if role == "organise":
             i -= 1  # the organiser only: ``Tại X, Hội Y phối hợp … mở 6 lớp`` → X
             continue
