@@ -64,7 +64,7 @@ _LEVEL_OF_UNIT = {
     "thị trấn": "commune",
 }
 _OWNER_GAP = regex.compile(
-    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho)[ \t]+"
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
     r"(?:(?:bờ|em|ông|bà|anh|chị)[ \t]+)?)?$"
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
@@ -311,8 +311,9 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
             return None  # 14 cán bộ xã A và huyện B: no one owner
         return _pick(nxt[0], quantity)
     # ``giao đất cho 4 hộ, với tổng diện tích …``: a recipient counted, and what it got.
-    lead = text[s0:f0]
-    recipient = _RECIPIENT.search(lead)
+    lead = text[max(s0, text.rfind(";", s0, f0) + 1) : f0]  # this clause of the list
+    recipients = list(_RECIPIENT.finditer(lead))
+    recipient = recipients[-1] if recipients else None
     if recipient and not _role_regex("take").search(lead, recipient.end()):
         return None
     if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
@@ -339,6 +340,7 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
 
     # Read back from the nearest mention before the figure, to a clause subject.
     fallback: _Group | None = None
+    speaker: _Group | None = None
     i = len(before) - 1
     while i >= 0:
         head = _chain_head(text, before, i)
@@ -352,6 +354,7 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
                 places = [x for x in group.inner if x.label == "PLACE"]
                 if places and quantity in _PLACE_QUANTITIES:
                     return places[-1]
+            speaker = group if role == "speak" else None
             break
         if role == "give" and not _role_regex("take").search(between):
             return None
@@ -373,7 +376,17 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
     if fallback is not None:
         return _pick(fallback, quantity)
     after = _after_subject(text, groups, f1, s1)
-    return _pick(after, quantity) if after else None
+    if after is not None:
+        return _pick(after, quantity)
+    if speaker is not None:
+        # ``X cho biết, đã có 769 con tôm … thả nuôi ở vịnh Y``: the place the clause names.
+        clause_end = min([s1, *(p for p in (text.find(c, f1, s1) for c in ",;") if p >= 0)])
+        for group in groups:
+            if f1 <= group.start and group.end <= clause_end:
+                if regex.search(r"\b(?:ở|tại)[ \t]+$", text[f1 : group.start]):
+                    return _pick(group, quantity)
+                break
+    return None
 
 
 def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
