@@ -43,3 +43,34 @@ def test_giver_and_recipient() -> None:
 )
 def test_one_figure(text: str, figure: str, subject: str | None) -> None:
     assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # The named recipient of money, even after the giver.
+        (
+            "Dịp này, Công ty An Phát hỗ trợ UBND xã Tân Phú số tiền 30 triệu đồng.",
+            "30 triệu đồng",
+            "UBND xã Tân Phú",
+        ),
+        # A price belongs to no one.
+        ("Ông Trần Văn Bình bán cam với giá 25.000 đồng/kg.", "25.000 đồng", None),
+        # An owner written after the figure.
+        (
+            "Hơn 120 đoàn viên của Huyện đoàn Đồng Xuân tham gia.",
+            "120 đoàn viên",
+            "Huyện đoàn Đồng Xuân",
+        ),
+        # A speaker is never the subject; "trên địa bàn xã" points back to the commune.
+        (
+            "Ông Trần Văn Bình, Chủ tịch UBND xã Tân Phú, cho biết trên địa bàn xã có 850 hộ.",
+            "850 hộ",
+            "xã Tân Phú",
+        ),
+        # The households counted receive; they own nothing.
+        ("UBND xã Tân Phú đã cấp đất cho 12 hộ, với tổng diện tích 2.400 m2.", "2.400 m2", None),
+    ],
+)
+def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
