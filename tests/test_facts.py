@@ -209,3 +209,60 @@ def test_explore_notebook_sums_the_facts_view(corpus_run: Path, monkeypatch) -> 
     [(n_facts,)] = _query(corpus_run, "select count(*) from facts")
     assert f"facts: {n_facts} facts" in out
     assert "Xã Tân Phúc" in out and "1240" in out
+
+
+def test_entities_officials_match_conservatively(tmp_path: Path) -> None:
+    import json
+
+    from pipeline.runs.tables import build_tables, write_duckdb
+
+    texts = {
+        # The same chairman of a Thanh Hóa commune in two articles: one row.
+        "a1": (
+            "2023-03-01",
+            "Ông Lê Văn Thành, Chủ tịch UBND xã Tân Phúc, huyện Nông Cống "
+            "(Thanh Hóa), cho biết xã có 1.240 hộ.",
+        ),
+        "a2": (
+            "2023-05-20",
+            "Ông Lê Văn Thành, Chủ tịch UBND xã Tân Phúc, huyện Nông Cống "
+            "(Thanh Hóa), dự lễ khánh thành.",
+        ),
+        # The same name and post text in another province: another row.
+        "a3": (
+            "2023-04-02",
+            "Ông Lê Văn Thành, Chủ tịch UBND xã Tân Phúc, huyện Hàm Tân (Bình Thuận), dự họp.",
+        ),
+        # … and in another district of the same province: another row too.
+        "a6": (
+            "2023-04-03",
+            "Ông Lê Văn Thành, Chủ tịch UBND xã Tân Phúc, huyện Lang Chánh (Thanh Hóa), dự họp.",
+        ),
+        # No place in the post: never matched across articles.
+        "a4": ("2023-06-01", "Ông Trần Văn Bình, Chủ tịch UBND xã cho biết như vậy."),
+        "a5": ("2023-06-02", "Ông Trần Văn Bình, Chủ tịch UBND xã cho biết như vậy."),
+    }
+    out = tmp_path / "out"
+    out.mkdir()
+    jsonl = out / "records.jsonl"
+    with jsonl.open("w", encoding="utf-8") as handle:
+        for doc_id, (published, text) in texts.items():
+            record = extract_text(text, doc_id=doc_id, metadata={"published": published})
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    build_tables(out, [jsonl])
+    write_duckdb(out)
+    rows = _query(
+        out / "vnie.duckdb",
+        "select name, doc_ids, first_dateline, last_dateline from entities_officials "
+        "order by name, doc_ids",
+    )
+    names = [(name, docs) for name, docs, _, _ in rows]
+    assert names == [
+        ("Lê Văn Thành", ["a1", "a2"]),
+        ("Lê Văn Thành", ["a3"]),
+        ("Lê Văn Thành", ["a6"]),
+        ("Trần Văn Bình", ["a4"]),
+        ("Trần Văn Bình", ["a5"]),
+    ]
+    first, last = rows[0][2], rows[0][3]
+    assert (str(first), str(last)) == ("2023-03-01", "2023-05-20")

@@ -642,9 +642,9 @@ def build_tables(
 #:
 #: ``entities_officials``: one row per distinct person + post across the run. Two officials
 #: are the same entity when their names and post texts are equal (case-folded, NFC) *and*
-#: they belong to the same province (the gazetteer province of the post's place). A post
-#: without a resolved province is never matched across articles (its scope is its article),
-#: so the same name in two provinces, or in two articles of unknown place, gives two rows.
+#: the post's place resolves to the same gazetteer unit (so two communes of one name, in one
+#: province or two, give two rows). A post whose place is not resolved is never matched
+#: across articles (its scope is its article).
 #: ``entities_places``: one row per gazetteer code, with the articles that name it and the
 #: facts whose subject it is (each fact once).
 DUCKDB_VIEWS: tuple[str, ...] = (
@@ -666,7 +666,7 @@ DUCKDB_VIEWS: tuple[str, ...] = (
     FROM all_facts f WHERE f.kind = 'award' AND f.part_of IS NULL""",
     """CREATE TABLE entities_officials AS
     WITH o AS (
-        SELECT o.doc_id, o.name, o.org_text, o.place_text, a.dateline,
+        SELECT o.doc_id, o.name, o.org_text, o.place_text, a.dateline, p.code AS place_code,
                unnest(CASE WHEN len(o.posts) > 0 THEN o.posts ELSE [o.title_text] END)
                    AS title_text,
                CASE WHEN p.level = 'province' THEN p.code ELSE p.province_code END
@@ -678,13 +678,14 @@ DUCKDB_VIEWS: tuple[str, ...] = (
     )
     SELECT any_value(name) AS name, any_value(title_text) AS title,
            any_value(org_text) AS org, any_value(place_text) AS place,
+           any_value(place_code) AS place_code,
            any_value(province_code) AS province_code, any_value(province) AS province,
            list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
            count(DISTINCT doc_id) AS n_articles,
            min(dateline) AS first_dateline, max(dateline) AS last_dateline
     FROM o
     GROUP BY lower(nfc_normalize(name)), lower(nfc_normalize(coalesce(title_text, ''))),
-             coalesce(province_code, 'article:' || doc_id)
+             coalesce(place_code, 'article:' || doc_id)
     ORDER BY n_articles DESC, name""",
     """CREATE TABLE entities_places AS
     WITH pl AS (
