@@ -43,7 +43,7 @@ _CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn
 #: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
 _REPORTER_BEFORE = regex.compile(
     r"(?:^|[,:;.][ \t]*)(?:cũng[ \t]+)?(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê của)"
-    r"(?:[ \t]+[\w/.]+){0,6}[ \t]*$",
+    r"(?:[ \t]+[\w/.]+){0,9}[ \t]*$",
     regex.IGNORECASE,
 )
 #: ``toàn tỉnh``, ``toàn xã``, ``tỉnh này`` … and the PLACE level each points back to.
