@@ -266,3 +266,18 @@ def test_entities_officials_match_conservatively(tmp_path: Path) -> None:
     ]
     first, last = rows[0][2], rows[0][3]
     assert (str(first), str(last)) == ("2023-03-01", "2023-05-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Xã Tân Phú có 1.200 hộ, trong đó 300 hộ nghèo và 150 hộ cận nghèo.", [300, 150]),
+        ("Trại nuôi 14.000 con, gồm 10.000 con gà và 4.000 con vịt.", [10000, 4000]),
+        # Another counted noun is not a part; neither are amounts adding up to more.
+        ("Huyện có 63 dự án, trong đó 24 công trình đã xong.", []),
+        ("Quỹ có 50 triệu đồng, gồm 30 triệu đồng và 40 triệu đồng.", []),
+    ],
+)
+def test_breakdown_parts(text: str, parts: list[float]) -> None:
+    facts = extract_text(text)["facts"]
+    assert sorted(f["value"] for f in facts if f["part_of"]) == sorted(parts)

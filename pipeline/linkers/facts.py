@@ -12,7 +12,8 @@ apart from its total, linked by ``part_of``. Rules, conservative on purpose:
   same count and recipient noun are one fact only when one of them is in the headline.
 * **Breakdown.** A figure followed in its sentence by ``trong đó``, ``gồm``, ``bao gồm``
   (``tổng số 1.200 hộ, trong đó 300 hộ …, 200 hộ …``) is a total: the figures after that
-  word in the sentence, of the same quantity and not larger, are its parts (``part_of``).
+  word in the sentence, of the same quantity and counted noun (``con`` → ``con cá mú``),
+  are its parts (``part_of``) when together they are not more than the total.
   The same for AWARD counts (``22 cá nhân, gồm 9 người dân; 5 cán bộ và 8 học sinh``) when
   the parts add up to no more than the total.
 
@@ -114,13 +115,17 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
                 continue
             parts = _total_of(ctx, total, group)
             if total.label == "FIGURE":
+                unit = _fold(str(total.mention.attrs.get("unit") or ""))
                 parts = [
                     p
                     for p in parts
                     if p.mention.attrs.get("quantity") == total.mention.attrs.get("quantity")
-                    and _number(p, "value") <= _number(total, "value")
+                    and _fold(str(p.mention.attrs.get("unit") or "")).split()[:1]
+                    == unit.split()[:1]
                     and p.mention.attrs.get("quantity") != "percent"
                 ]
+                if sum(_number(p, "value") for p in parts) > _number(total, "value") * 1.001:
+                    parts = []  # more than the total: not its breakdown
             else:
                 counts = [_number(p, "count") for p in parts]
                 if sum(counts) > _number(total, "count") or len(parts) < 2:
