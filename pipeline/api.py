@@ -43,7 +43,7 @@ COMPONENTS: tuple[str, ...] = (
 )
 
 #: Relation builders over the final, located mentions (``link(ctx, located) -> Links``).
-LINKERS: tuple[str, ...] = ("places", "officials", "awards", "subjects", "event")
+LINKERS: tuple[str, ...] = ("places", "officials", "awards", "subjects", "facts", "event")
 
 
 @cache
@@ -74,6 +74,7 @@ def run_linkers(ctx: DocContext, located: Sequence[Located]) -> Links:
         merged.officials += links.officials
         merged.places += links.places
         merged.awards += links.awards
+        merged.facts += links.facts
         merged.event = merged.event or links.event
         for mention_id, attrs in links.mention_attrs.items():
             merged.mention_attrs.setdefault(mention_id, {}).update(attrs)

@@ -46,25 +46,26 @@ def test_award_phrasings_are_covered(corpus) -> None:
     assert len(with_awards) >= 10
 
 
-def test_figure_subject_accuracy(corpus) -> None:
-    """Strictly matched FIGUREs whose subject (text of the PLACE/ORG, or none) is right."""
-    compared = correct = 0
+def test_figure_subjects_the_corpus_gold_names_are_found(corpus) -> None:
+    """The corpus gold names a subject (text of a PLACE/ORG) only where the figure plainly
+    measures it (``Xã X có diện tích …``); guide v2 also gives subjects the corpus gold leaves
+    out (a person's land, a body's counts), so recall is checked here and the full v2
+    relation is scored on ../shared/dev (test_dev_scores)."""
+    named = found = 0
     for gold, record in corpus:
-        if not any("subject" in m for m in gold["mentions"]):
-            continue
         by_id = {m["id"]: m for m in record["mentions"]}
         predicted = {
             (m["start"], m["end"]): m for m in record["mentions"] if m["label"] == "FIGURE"
         }
         for m in gold["mentions"]:
-            found = predicted.get((m["start"], m["end"])) if m["label"] == "FIGURE" else None
-            if found is None:
+            if m["label"] != "FIGURE" or not m.get("subject"):
                 continue
-            compared += 1
-            subject = by_id[found["subject"]]["text"] if found.get("subject") else None
-            correct += subject == m.get("subject")
-    assert compared >= 100
-    assert correct / compared >= 0.85
+            named += 1
+            pred = predicted.get((m["start"], m["end"]))
+            subject = by_id[pred["subject"]]["text"] if pred and pred.get("subject") else None
+            found += subject == m["subject"]
+    assert named >= 30
+    assert found / named >= 0.9
 
 
 def test_award_counts_on_the_corpus(corpus) -> None:

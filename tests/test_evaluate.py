@@ -197,7 +197,7 @@ def test_reports_and_json(tmp_path: Path) -> None:
     assert "| micro | 9 | 9 | 0.444 |" in md
     assert "## Worst articles by strict F1" in md
     html = render_html(scores)
-    assert html.count("<table") == 6 and "Lý Bách Chiến" in html
+    assert html.count("<table") == 7 and "Lý Bách Chiến" in html
     assert write_report(scores, tmp_path / "r.md").read_text(encoding="utf-8") == md
     assert "<h1>" in write_report(scores, tmp_path / "r.html").read_text(encoding="utf-8")
     with pytest.raises(ValueError, match=r"\.html or \.md"):
@@ -318,3 +318,81 @@ def test_underthesea_baseline_counts_words_it_cannot_realign() -> None:
     assert result.unaligned_words == 1
     assert ("PERSON", "Nguyễn Văn Hùng") in {(x["label"], x["text"]) for x in result.mentions}
     assert all(text[x["start"] : x["end"]] == x["text"] for x in result.mentions)
+
+
+SUBJECT_TEXT = "Xã Liên Lộc có 1.200 hộ, 4.680 nhân khẩu; hơn 500 người tham dự lễ hội ở thôn 3."
+
+
+def sm(sub: str, mention_id: str | None = None, **attrs: object) -> dict:
+    start = SUBJECT_TEXT.index(sub)
+    out = {"start": start, "end": start + len(sub), "text": sub, **attrs}
+    if mention_id:
+        out["id"] = mention_id
+    return out
+
+
+def _subject_case(gold_subject: object) -> tuple[dict, dict]:
+    commune = sm("Xã Liên Lộc")
+    gold = {
+        "doc_id": "s1",
+        "text_sha256": text_sha256(SUBJECT_TEXT),
+        "text": SUBJECT_TEXT,
+        "mentions": [
+            sm("Xã Liên Lộc", label="PLACE", level="commune"),
+            sm("1.200 hộ", label="FIGURE", value=1200, subject=gold_subject(commune)),
+            sm("4.680 nhân khẩu", label="FIGURE", value=4680, subject=gold_subject(commune)),
+            sm("500 người", label="FIGURE", value=500, subject=None),
+            sm("thôn 3", label="PLACE", level="village"),
+        ],
+    }
+    pred = {
+        "doc_id": "s1",
+        "mentions": [
+            sm("Xã Liên Lộc", "m1", label="PLACE", level="commune"),
+            sm("1.200 hộ", "m2", label="FIGURE", value=1200, subject="m1"),  # right
+            sm("4.680 nhân khẩu", "m3", label="FIGURE", value=4680, subject=None),  # missed
+            sm("500 người", "m4", label="FIGURE", value=500, subject="m5"),  # spurious
+            sm("thôn 3", "m5", label="PLACE", level="village"),
+        ],
+    }
+    return gold, pred
+
+
+@pytest.mark.parametrize(
+    "gold_subject",
+    [lambda span: {k: span[k] for k in ("start", "end", "text")}, lambda span: span["text"]],
+    ids=["span", "text"],
+)
+def test_figure_subjects_hand_computed(gold_subject: object) -> None:
+    gold, pred = _subject_case(gold_subject)
+    scores = score([gold], [pred])
+    summary = scores.subject_summary()
+    # 3 strict FIGURE matches, 1 with the same subject span; null = null would count too.
+    assert (summary["compared"], summary["correct"]) == (3, 1)
+    assert summary["accuracy"] == pytest.approx(1 / 3)
+    # gold pairs: (1.200 hộ, Xã), (4.680, Xã); predicted: (1.200 hộ, Xã), (500 người, thôn 3)
+    assert (summary["gold_pairs"], summary["pred_pairs"], summary["pair_tp"]) == (2, 2, 1)
+    assert summary["pair_p"] == summary["pair_r"] == summary["pair_f1"] == pytest.approx(0.5)
+    errors = scores.errors[scores.errors["attribute"] == "subject"]
+    assert sorted(errors["gold_text"]) == ["4.680 nhân khẩu", "500 người"]
+    by_figure = errors.set_index("gold_text")
+    assert by_figure.loc["4.680 nhân khẩu", "gold_value"] == "Xã Liên Lộc@0"
+    assert by_figure.loc["4.680 nhân khẩu", "pred_value"] is None
+    assert by_figure.loc["500 người", "pred_value"].startswith("thôn 3@")
+    assert scores.to_dict()["subjects"]["pair_f1"] == pytest.approx(0.5)
+    report = render_markdown(scores)
+    assert "Figure subjects" in report and "pair_f1" in report
+    assert "FIGURE.subject" in render_html(scores)
+
+
+def test_figure_subjects_all_right_and_unannotated_documents() -> None:
+    gold, pred = _subject_case(lambda span: {k: span[k] for k in ("start", "end", "text")})
+    pred["mentions"][2]["subject"] = "m1"
+    pred["mentions"][3]["subject"] = None
+    summary = score([gold], [pred]).subject_summary()
+    assert (summary["compared"], summary["correct"], summary["pair_f1"]) == (3, 3, 1.0)
+    # A gold without subjects (guide v1) is not scored for them.
+    for mention in gold["mentions"]:
+        mention.pop("subject", None)
+    summary = score([gold], [pred]).subject_summary()
+    assert (summary["compared"], summary["gold_pairs"], summary["pair_f1"]) == (0, 0, None)

@@ -292,3 +292,23 @@ def test_dev_gold_places_resolve() -> None:
                 assert res.unit.level == m["level"]
     assert total > 100
     assert resolved / total >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "code", "current"),
+    [
+        ("huyện Thông Nông", "district", "045", "Hà Quảng"),  # merged into Hà Quảng (2020)
+        ("Xa Pa", "district", "088", "Sa Pa"),  # a spelling the package keeps
+        ("xã Nhân Thành", "commune", "17572", "Đông Thành"),  # merged into Đông Thành
+    ],
+)
+def test_old_names_and_aliases_the_package_keeps_resolve(name, level, code, current) -> None:
+    result = resolve(name, level)
+    assert (result.status, result.unit.code, result.unit.name) == ("resolved", code, current)
+
+
+def test_an_alias_never_shadows_a_unit_of_that_name() -> None:
+    # Hợp Thành is an old name of a Nghệ An commune, and the name of several communes today.
+    assert resolve("xã Hợp Thành", "commune").status == "ambiguous"
+    narrowed = resolve("xã Hợp Thành", "commune", context=[("province", "Nghệ An")])
+    assert narrowed.status == "resolved"

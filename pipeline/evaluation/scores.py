@@ -48,6 +48,11 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 _NUMERIC = {("FIGURE", "value"), ("AWARD", "count")}
 
 ERROR_KINDS: tuple[str, ...] = ("missed", "spurious", "boundary", "attribute")
+
+#: Labels a FIGURE ``subject`` may point at (guide v2, "Relations").
+SUBJECT_LABELS: tuple[str, ...] = ("PLACE", "ORG", "PERSON", "TITLE")
+
+_SUBJECT_COLUMNS = ("doc_id", "compared", "correct", "gold_pairs", "pred_pairs", "pair_tp")
 CONTEXT_CHARS = 40
 
 _ALIGNMENT_COLUMNS = (
@@ -219,7 +224,11 @@ class Scores:
     ``counts``: one row per (doc_id, label) with gold, pred, strict, partial, value counts.
     ``attributes``: one row per (doc_id, label, attribute) with compared and correct.
     ``alignment``: one row per strict/partial pair, missed or spurious mention and
-    attribute mismatch (``kind`` is ``correct`` or one of :data:`ERROR_KINDS`).
+    attribute mismatch (``kind`` is ``correct`` or one of :data:`ERROR_KINDS`); a wrong
+    FIGURE subject is an ``attribute`` error with ``attribute`` ``subject``.
+    ``subjects``: one row per document with FIGURE subject counts: ``compared``/``correct``
+    on strict FIGURE matches, and (figure span, subject span) pairs in gold, predicted and
+    both (``pair_tp``).
     """
 
     labels: tuple[str, ...]
@@ -227,6 +236,7 @@ class Scores:
     counts: pd.DataFrame
     attributes: pd.DataFrame
     alignment: pd.DataFrame
+    subjects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_SUBJECT_COLUMNS))
     missing_predictions: tuple[str, ...] = ()
     unpaired_predictions: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
@@ -275,6 +285,33 @@ class Scores:
             for c, n in zip(sums["correct"], sums["compared"], strict=True)
         ]
         return sums[columns]
+
+    def subject_summary(self) -> dict[str, float | int | None]:
+        """FIGURE subjects: accuracy on strict FIGURE matches and pair P/R/F1 (guide v2).
+
+        Documents whose gold carries no ``subject`` key on any FIGURE are not counted.
+        """
+        sums = self.subjects[list(_SUBJECT_COLUMNS[1:])].sum()
+        compared, correct = int(sums["compared"]), int(sums["correct"])
+        gold, pred, tp = int(sums["gold_pairs"]), int(sums["pred_pairs"]), int(sums["pair_tp"])
+        p, r, f = prf(tp, gold, pred)
+        return {
+            "compared": compared,
+            "correct": correct,
+            "accuracy": _clean(correct / compared) if compared else None,
+            "gold_pairs": gold,
+            "pred_pairs": pred,
+            "pair_tp": tp,
+            "pair_p": _clean(p),
+            "pair_r": _clean(r),
+            "pair_f1": _clean(f),
+        }
+
+    def subject_table(self) -> pd.DataFrame:
+        """:meth:`subject_summary` as a one-row table (for the reports)."""
+        frame = pd.DataFrame([self.subject_summary()])
+        frame.index = pd.Index(["FIGURE.subject"], name="relation")
+        return frame
 
     def document_table(self) -> pd.DataFrame:
         """Per-document counts and micro F1 (strict, partial), worst strict F1 first."""
@@ -380,6 +417,7 @@ class Scores:
             "micro": micro,
             "labels": labels,
             "attributes": attributes,
+            "subjects": self.subject_summary(),
             "errors": {k: int(v) for k, v in self.errors_by_label().sum().items()},
             "per_document": {
                 str(doc): {
@@ -421,12 +459,92 @@ def _valid_span(m: Mapping[str, Any]) -> bool:
     return isinstance(start, int) and isinstance(end, int) and start < end
 
 
+Span = tuple[int, int]
+
+
+def _subject_span(
+    subject: Any,
+    figure: Mapping[str, Any],
+    mentions: Sequence[Mapping[str, Any]],
+    by_id: Mapping[str, Mapping[str, Any]],
+) -> Span | None:
+    """The span a FIGURE's ``subject`` names, or None.
+
+    A subject is a ``{"start", "end"}`` span (guide gold), a mention id (records), or a
+    mention text (the corpus gold): a text resolves to the nearest mention of a subject
+    label with that text before the figure, else the nearest after it.
+    """
+    if subject is None:
+        return None
+    if isinstance(subject, Mapping):
+        start, end = subject.get("start"), subject.get("end")
+        return (start, end) if isinstance(start, int) and isinstance(end, int) else None
+    if not isinstance(subject, str):
+        return None
+    if subject in by_id:
+        target = by_id[subject]
+        return (target["start"], target["end"])
+    wanted = unicodedata.normalize("NFC", subject)
+    same = [
+        m
+        for m in mentions
+        if m.get("label") in SUBJECT_LABELS
+        and unicodedata.normalize("NFC", str(m.get("text", ""))) == wanted
+    ]
+    before = [m for m in same if m["end"] <= figure["start"]]
+    after = [m for m in same if m["start"] >= figure["end"]]
+    if before:
+        chosen = max(before, key=lambda m: m["start"])
+    elif after:
+        chosen = min(after, key=lambda m: m["start"])
+    else:
+        return None
+    return (chosen["start"], chosen["end"])
+
+
+def _subject_counts(
+    doc_id: str,
+    g_figs: Sequence[Mapping[str, Any]],
+    p_figs: Sequence[Mapping[str, Any]],
+    strict: Sequence[tuple[int, int]],
+    gold_mentions: Sequence[Mapping[str, Any]],
+    pred_mentions: Sequence[Mapping[str, Any]],
+) -> tuple[dict[str, Any] | None, list[tuple[int, int, Span | None, Span | None]]]:
+    """Subject counts of one document, and the strict pairs whose subjects differ."""
+    if not any("subject" in g for g in g_figs):
+        return None, []
+    pred_ids = {str(m["id"]): m for m in pred_mentions if m.get("id") is not None}
+    gold_subjects = [_subject_span(g.get("subject"), g, gold_mentions, {}) for g in g_figs]
+    pred_subjects = [_subject_span(p.get("subject"), p, pred_mentions, pred_ids) for p in p_figs]
+    wrong = [
+        (i, j, gold_subjects[i], pred_subjects[j])
+        for i, j in strict
+        if gold_subjects[i] != pred_subjects[j]
+    ]
+    gold_pairs = {
+        ((g["start"], g["end"]), s) for g, s in zip(g_figs, gold_subjects, strict=True) if s
+    }
+    pred_pairs = {
+        ((p["start"], p["end"]), s) for p, s in zip(p_figs, pred_subjects, strict=True) if s
+    }
+    counts = {
+        "doc_id": doc_id,
+        "compared": len(strict),
+        "correct": len(strict) - len(wrong),
+        "gold_pairs": len(gold_pairs),
+        "pred_pairs": len(pred_pairs),
+        "pair_tp": len(gold_pairs & pred_pairs),
+    }
+    return counts, wrong
+
+
 def _score_doc(
     gold: _Side, pred: _Side | None, labels: Sequence[str], attributes: bool
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
     counts: list[dict[str, Any]] = []
     attrs: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
+    subjects: dict[str, Any] | None = None
     text = gold.text
     pred_mentions = [m for m in (pred.mentions if pred else ()) if _valid_span(m)]
     gold_spans: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -519,6 +637,22 @@ def _score_doc(
                     "correct": correct,
                 }
             )
+        if label == "FIGURE" and attributes:
+            subjects, wrong = _subject_counts(
+                gold.doc_id, g_list, p_list, strict, gold.mentions, pred_mentions
+            )
+            for i, j, g_span, p_span in wrong:
+                rows.append(
+                    row(
+                        "attribute",
+                        label,
+                        g_list[i],
+                        p_list[j],
+                        attribute="subject",
+                        gold_value=_quote(text, g_span),
+                        pred_value=_quote(text, p_span),
+                    )
+                )
         rows.extend(row("correct", label, g_list[i], p_list[j]) for i, j in strict)
         rows.extend(row("boundary", label, g_list[i], p_list[j]) for i, j in loose)
         matched_gold = {i for i, _ in strict} | {i for i, _ in loose}
@@ -529,7 +663,14 @@ def _score_doc(
         rows.extend(
             row("spurious", label, None, p) for j, p in enumerate(p_list) if j not in matched_pred
         )
-    return counts, attrs, rows
+    return counts, attrs, rows, subjects
+
+
+def _quote(text: str | None, span: Span | None) -> str | None:
+    """A subject span as ``text@start`` for error listings (None for no subject)."""
+    if span is None:
+        return None
+    return f"{text[span[0] : span[1]] if text else ''}@{span[0]}"
 
 
 def score(
@@ -562,6 +703,7 @@ def score(
     counts: list[dict[str, Any]] = []
     attrs: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
+    subject_rows: list[dict[str, Any]] = []
     missing: list[str] = []
     used: set[int] = set()
     for g in golds:
@@ -578,10 +720,12 @@ def score(
             odd = sorted({str(m.get("label")) for m in p.mentions} - set(LABELS))
             if odd:
                 warnings.append(f"{g.doc_id}: predicted labels not in the guide ignored: {odd}")
-        c, a, r = _score_doc(g, p, labels, attributes)
+        c, a, r, subj = _score_doc(g, p, labels, attributes)
         counts += c
         attrs += a
         rows += r
+        if subj is not None:
+            subject_rows.append(subj)
     unpaired = [p.doc_id for p in preds if id(p) not in used]
     return Scores(
         labels=tuple(labels),
@@ -593,6 +737,7 @@ def score(
             attrs, columns=["doc_id", "label", "attribute", "compared", "correct"]
         ),
         alignment=pd.DataFrame(rows, columns=list(_ALIGNMENT_COLUMNS)),
+        subjects=pd.DataFrame(subject_rows, columns=list(_SUBJECT_COLUMNS)),
         missing_predictions=tuple(missing),
         unpaired_predictions=tuple(unpaired),
         warnings=tuple(warnings),
@@ -735,6 +880,11 @@ def _sections(
         ("Scores per label", scores.table(), True),
         ("Attribute accuracy (strict matches)", scores.attribute_table(), False),
         (
+            "Figure subjects (accuracy on strict FIGURE matches; pair P/R/F1)",
+            scores.subject_table(),
+            True,
+        ),
+        (
             "Worst articles by strict F1",
             scores.worst_documents()[["gold", "pred", "strict_f1", "partial_f1", "errors"]],
             True,
@@ -755,7 +905,8 @@ def _headline(scores: Scores) -> str:
     return (
         f"{len(scores.doc_ids)} article(s), {int(total['gold'])} gold and {int(total['pred'])} "
         f"predicted mentions. Micro F1: strict {_fmt(m['strict_f1'])}, partial "
-        f"{_fmt(m['partial_f1'])}, value {_fmt(m['value_f1'])}."
+        f"{_fmt(m['partial_f1'])}, value {_fmt(m['value_f1'])}. Figure subject pair F1: "
+        f"{_fmt(scores.subject_summary()['pair_f1'])}."
     )
 
 

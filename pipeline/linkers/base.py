@@ -32,6 +32,7 @@ class Links:
     officials: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     awards: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
     event: dict[str, Any] | None = None  # its "name" is a working-text (start, end)
     mention_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[Warning_] = field(default_factory=list)

@@ -1,14 +1,25 @@
 """The record's ``officials``: each named person who holds a position, by mention id.
 
 One official per person: short forms (``ông Chiến``, ``Chiến``) join the nearest earlier
-full name that ends with them. The official's title is the last post attached to any of
-the person's mentions (``Ủy viên T.Ư Đảng, Tổng giám đốc TTXVN`` → the latter), and its
+full name that ends with them. Bylines and photo credits (PERSON ``role`` ``author``) are
+never officials and never join one. The official's title is the last post attached to any
+of the person's mentions (``Ủy viên T.Ư Đảng, Tổng giám đốc TTXVN`` → the latter), and its
 org and place are the widest ORG and PLACE inside that TITLE.
+
+``posts`` lists every post the person holds in the article, in text order: each TITLE
+attached to one of the person's mentions, split where it joins posts (``kiêm``, ``,``,
+``;``, ``đồng thời``): ``Bí thư Đảng ủy kiêm Chủ tịch UBND xã X`` → ``Bí thư Đảng ủy`` and
+``Chủ tịch UBND xã X``. Each post has its source span and text, its TITLE id, and the widest
+ORG and PLACE inside it; a post written without a place takes the place of the next post
+of the same TITLE (the shared ``xã X``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+import regex
 
 from pipeline.linkers.base import Links, Located
 from pipeline.text.scan import inside
@@ -20,7 +31,7 @@ def person_groups(located: Sequence[Located]) -> list[list[Located]]:
     groups: list[list[Located]] = []
     by_name: dict[str, list[Located]] = {}
     for x in located:
-        if x.label != "PERSON":
+        if x.label != "PERSON" or x.mention.attrs.get("role") == "author":
             continue
         words = x.text.split()
         target = None
@@ -50,6 +61,46 @@ def _widest(located: Sequence[Located], label: str, span: tuple[int, int]) -> st
     return max(inner, key=lambda x: (x.mention.end - x.mention.start, -x.mention.start)).id
 
 
+#: Where one TITLE joins several posts.
+_POST_JOIN = regex.compile(r"[ \t]*(?:\bkiêm\b|\bđồng thời( là)?\b|[,;])[ \t]*")
+
+
+def _widest_source(located: Sequence[Located], label: str, span: tuple[int, int]) -> str | None:
+    inner = [x for x in located if x.label == label and span[0] <= x.start and x.end <= span[1]]
+    if not inner:
+        return None
+    return max(inner, key=lambda x: (x.end - x.start, -x.start)).id
+
+
+def posts_of(title: Located, located: Sequence[Located]) -> list[dict[str, Any]]:
+    """The posts one TITLE names, with source spans (see the module docstring)."""
+    pieces: list[tuple[int, int]] = []
+    last = 0
+    for joint in _POST_JOIN.finditer(title.text):
+        if joint.start() > last:
+            pieces.append((last, joint.start()))
+        last = joint.end()
+    if last < len(title.text):
+        pieces.append((last, len(title.text)))
+    posts = []
+    for a, b in pieces:
+        span = (title.start + a, title.start + b)
+        posts.append(
+            {
+                "start": span[0],
+                "end": span[1],
+                "text": title.text[a:b],
+                "title": title.id,
+                "org": _widest_source(located, "ORG", span),
+                "place": _widest_source(located, "PLACE", span),
+            }
+        )
+    for i in range(len(posts) - 2, -1, -1):
+        if posts[i]["place"] is None:
+            posts[i]["place"] = posts[i + 1]["place"]
+    return posts
+
+
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     titles = {(x.mention.start, x.mention.end): x for x in located if x.label == "TITLE"}
     officials = []
@@ -64,6 +115,14 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
             continue
         title = held[-1]
         span = (title.mention.start, title.mention.end)
+        posts: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for held_title in sorted({t.id: t for t in held}.values(), key=lambda t: t.start):
+            for post in posts_of(held_title, located):
+                key = " ".join(post["text"].casefold().split())
+                if key not in seen:
+                    seen.add(key)
+                    posts.append(post)
         officials.append(
             {
                 "person": group[0].id,
@@ -72,6 +131,7 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
                 "title": title.id,
                 "org": _widest(located, "ORG", span),
                 "place": _widest(located, "PLACE", span),
+                "posts": posts,
             }
         )
     return Links(officials=officials)

@@ -1,16 +1,30 @@
-"""FIGURE ``subject`` and ``measure``: what a figure is a figure *of*.
+"""FIGURE ``subject`` and ``measure``: what a figure is a figure *of* (guide v2, "Relations").
 
-The subject is a PLACE or ORG mention in the figure's sentence, before it: the one
-that opens the sentence (``Xã Liên Lộc … có diện tích tự nhiên là 495,29 ha, với 1.200
-hộ``), else the nearest one followed by a verb of having or reaching
-(``subject_verbs.tsv``: ``có``, ``đạt``, ``với`` …) before the figure. An ORG that
-contains the PLACE wins over it. ``measure`` is the name of the quantity written shortly
-before the figure (``measures.tsv``: ``diện tích tự nhiên``, ``dân số``, ``kinh phí``).
+The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
+
+* the nearest one before the figure, read back to the head of an appositive chain
+  (``Hố X, xã Y, huyện Z, dài 1.000 m`` → ``Hố X``; ``ông A, xã B (huyện C) thu hoạch`` →
+  ``A``) — so a clause continued by a list of figures shares the sentence's topic;
+* never a speaker or reporter (``X cho biết``, ``Theo X``), a giver (``X hỗ trợ …``) or an
+  organiser (``X tổ chức``); after a giving verb, a mention between the verb and the figure
+  is the recipient (``hỗ trợ xã A 50 triệu đồng`` → ``xã A``);
+* ``toàn tỉnh``/``toàn xã`` … points back to the PLACE of that level in the sentence, even
+  inside a speaker's title (``Giám đốc Sở … tỉnh X … cho biết, toàn tỉnh có 150 km``);
+* with nothing before it, a mention right after the figure (``260 nhà báo của TTXVN``,
+  ``2 lãnh đạo huyện X``) or the subject of the clause the figure opens
+  (``với 2.500 cán bộ, …, TTXVN tiếp tục``);
+* nested mentions: the PLACE inside an ORG for areas, households, population, lengths and
+  shares; the ORG for money and counts (the budget of a committee), unless the ORG only
+  reports (``Theo UBND xã X, toàn xã trồng 144 ha`` → ``xã X``).
+
+Word lists are data: ``subject_verbs.tsv`` (roles of the verbs) and ``measures.tsv``
+(``measure``: the name of the quantity written shortly before the figure).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -21,19 +35,78 @@ from pipeline.text.scan import inside, phrase_regex, with_case_variants
 from pipeline.text.tokenize import DocContext
 
 _MEASURE_WINDOW = 40
-# What may stand before a sentence-opening subject: a time adverbial and a comma.
-_OPENERS = regex.compile(
-    r"^(?:(?:năm|trong năm|đến nay|hiện nay|hiện|tính đến|đến cuối)[\w /]{0,20},?[ \t]*)?"
-    r"(?:toàn|riêng|cả)?[ \t]*$",
+_CANDIDATE_LABELS = ("PLACE", "ORG", "PERSON")
+#: Quantities that belong to a place rather than to the body named after it.
+_PLACE_QUANTITIES = frozenset({"area", "households", "population", "length", "percent"})
+#: Between two links of an appositive chain (``xã Y, huyện Z``, ``A, xã B (huyện C)``).
+_CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn))?|và)[ \t]*\(?[ \t]*$")
+#: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
+_REPORTER_BEFORE = regex.compile(
+    r"(?:^|[,:;.][ \t]*)(?:cũng[ \t]+)?(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê của)"
+    r"(?:[ \t]+[\w/.]+){0,9}[ \t]*$",
     regex.IGNORECASE,
 )
-# Between a later subject and its figure: the verb comes first ("Công ty X đạt doanh thu
-# 12,5 tỷ"), with only a few words (the measure) between it and the figure.
-_SUBJECT_GAP = regex.compile(
-    r"^[ \t]*(?:hiện|đã|vẫn)?[ \t]*\w+(?:[ \t]+[\w/]+){0,6}[ \t]*(?:là|:)?[ \t]*$"
+#: ``toàn tỉnh``, ``toàn xã``, ``tỉnh này`` … and the PLACE level each points back to.
+_WHOLE = regex.compile(
+    r"\b(?:toàn|cả|trên địa bàn|địa bàn)[ \t]+"
+    r"(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b"
+    r"|\b(tỉnh|huyện|xã) này\b",
+    regex.IGNORECASE,
 )
-# Between two figures of one list.
-_LIST_GAP = regex.compile(r"^[ \t]*[,;]?[ \t]*(?:và|với|cùng|gồm)?[ \t]*$")
+_LEVEL_OF_UNIT = {
+    "tỉnh": "province",
+    "thành phố": "province",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+}
+_OWNER_GAP = regex.compile(
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
+    r"(?:(?:bờ|em|ông|bà|anh|chị)[ \t]+)?)?$"
+)
+_CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
+_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*")
+#: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
+_RECIPIENT = regex.compile(
+    r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*\d[\d.,]*[ \t]+(?:hộ|người)",
+    regex.IGNORECASE,
+)
+#: The end of a verb phrase of giving or fining whose object is named next.
+_GIVEN_TO = regex.compile(
+    r"(?:\b(?:hỗ trợ|tặng|trao|thưởng|giao|cấp|phân bổ|ủng hộ|chuyển)(?:[ \t]+\w+)?[ \t]+cho"
+    r"|\b(?:xử phạt|phạt|hỗ trợ|tặng|thưởng cho|trao cho))[ \t]*$",
+    regex.IGNORECASE,
+)
+#: A price or a per-unit amount: ``mỗi sim … từ``, ``giá bán``.
+_PER_UNIT = regex.compile(
+    r"(?:\bmỗi[ \t]+\w+(?:[ \t]+\w+){0,6}|\bgiá(?:[ \t]+bán)?)[ \t]+(?:từ|khoảng|là)?[ \t]*$"
+)
+_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
+#: A lone word that may open a clause before its subject (``Tại TP X, …``).
+_CLAUSE_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "và", "nhưng", "đến", "trong"})
+#: A word right before a mention that makes it an object or complement, not a subject.
+_OBJECT_MARKERS = frozenset(
+    {"của", "ở", "tại", "với", "cho", "đến", "từ", "vào", "và", "chế", "theo", "giữ", "bắt"}
+)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """An outermost candidate and the candidates nested inside it."""
+
+    outer: Located
+    inner: tuple[Located, ...]
+
+    @property
+    def start(self) -> int:
+        return self.outer.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.outer.mention.end
 
 
 @cache
@@ -42,60 +115,277 @@ def _measure_regex() -> regex.Pattern[str]:
 
 
 @cache
-def _verb_regex() -> regex.Pattern[str]:
-    return phrase_regex(row["word"] for row in load_tsv("subject_verbs.tsv"))
-
-
-def _outermost(candidates: list[Located]) -> list[Located]:
-    return [
-        x
-        for x in candidates
-        if not any(
-            y is not x and inside(_span(x), _span(y)) and _span(x) != _span(y) for y in candidates
-        )
-    ]
+def _role_regex(role: str) -> regex.Pattern[str]:
+    words = [row["word"] for row in load_tsv("subject_verbs.tsv") if row["role"] == role]
+    return phrase_regex(words, ignore_case=True)
 
 
 def _span(x: Located) -> tuple[int, int]:
     return (x.mention.start, x.mention.end)
 
 
-def subject_of(
-    ctx: DocContext,
-    figure: Located,
-    located: Sequence[Located],
-    previous: tuple[Located, Located | None] | None = None,
-) -> Located | None:
-    """The PLACE or ORG the figure describes, or None when the text does not say.
+def _groups(candidates: Sequence[Located]) -> list[_Group]:
+    """Candidates grouped by their outermost mention, in text order."""
+    outers = [
+        x
+        for x in candidates
+        if not any(
+            y is not x and inside(_span(x), _span(y)) and _span(x) != _span(y) for y in candidates
+        )
+    ]
+    return [
+        _Group(o, tuple(x for x in candidates if x is not o and inside(_span(x), _span(o))))
+        for o in sorted(outers, key=lambda x: x.mention.start)
+    ]
 
-    ``previous`` is the figure before it in the same sentence and that figure's subject:
-    a figure listed after it (``495,29 ha, với 1.200 hộ, 4.680 nhân khẩu``) shares it;
-    one after a new verb (``…127 km đã xảy ra 38 vụ tai nạn``) has none.
-    """
-    text = ctx.text
-    sentence = ctx.sentence_of(figure.mention.start)
-    if previous is not None:
-        before, subject = previous
-        gap = text[before.mention.end : figure.mention.start]
-        if subject is not None and (_LIST_GAP.match(gap) or _verb_regex().search(gap)):
-            return subject
-        return None
-    candidates = _outermost(
-        [
-            x
-            for x in located
-            if x.label in ("PLACE", "ORG")
-            and sentence[0] <= x.mention.start
-            and x.mention.end <= figure.mention.start
-        ]
+
+def _is_author(x: Located) -> bool:
+    return x.mention.attrs.get("role") == "author"
+
+
+def _in_credit(text: str, x: Located, located: Sequence[Located]) -> bool:
+    """Whether a mention belongs to a photo credit (``Ảnh: A/TTXVN``): at most the author's
+    name stands between ``Ảnh:`` and it."""
+    found = _CREDIT.search(text, max(0, x.mention.start - 60), x.mention.start)
+    if not found:
+        return False
+    inside_credit = [
+        y
+        for y in located
+        if y.label in ("PERSON", "ORG") and found.start() <= y.mention.start < x.mention.start
+    ]
+    return len(inside_credit) <= 1
+
+
+def _pick(group: _Group, quantity: str | None, *, reporter: bool = False) -> Located:
+    """The mention of a group the figure is about: its PLACE for place quantities."""
+    if group.outer.label != "ORG":
+        return group.outer
+    places = [x for x in group.inner if x.label == "PLACE"]
+    if places and (reporter or quantity in _PLACE_QUANTITIES):
+        return places[-1]
+    return group.outer
+
+
+def _chain_head(text: str, groups: list[_Group], i: int) -> int:
+    """Walk back over an appositive chain (``A, xã B (huyện C)``) to its first link."""
+    while i > 0:
+        gap = text[groups[i - 1].end : groups[i].start]
+        body_place = (
+            not gap.strip()
+            and groups[i - 1].outer.label == "ORG"
+            and groups[i].outer.label == "PLACE"
+        )  # ``CDC Hà Nam`` written as a body and its place
+        if not (_CHAIN_GAP.match(gap) or body_place):
+            break
+        i -= 1
+    return i
+
+
+def _role_after(text: str, group: _Group, limit: int) -> str | None:
+    """The role of the verb right after a group (and its parenthesis), if any."""
+    rest = text[group.end : limit]
+    rest = regex.sub(r"^[ \t]*\([^()]*\)", "", rest)
+    head = regex.match(
+        r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
-    for x in reversed(candidates):
-        between = text[x.mention.end : figure.mention.start]
-        if ";" in between or "." in between.rstrip() or not _verb_regex().search(between):
+    tail = rest[head.end() if head else 0 :]
+    for role in ("receive", "speak", "give", "organise"):
+        found = _role_regex(role).match(tail)
+        if found:
+            return role
+    return None
+
+
+def _clause_start(text: str, s0: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ``,;:`` (or the sentence)."""
+    cut = max(text.rfind(ch, s0, pos) for ch in ",;:")
+    return max(s0, cut + 1)
+
+
+def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) -> bool:
+    """Whether a group stands where a clause subject stands: at most a few words after the
+    start of its clause (honorifics aside; a clause also starts after a figure, as in
+    ``A nhận 160 tỉ đồng và B nhận …``), and not right after a preposition."""
+    start = _clause_start(text, s0, group.start)
+    start = max([start, *(end for end in figures if start <= end <= group.start)])
+    lead = text[start : group.start]
+    words = [w for w in regex.findall(r"[\w/]+", lead) if w.lower() not in _HONORIFICS]
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS:
+        return True
+    return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
+
+
+def _direct_object(text: str, s0: int, before: list[_Group], f0: int) -> _Group | None:
+    """``trao thưởng cho X 10 triệu đồng``, ``xử phạt ông X 2 triệu đồng``, ``giao cho X 208
+    ha``: the group right after a verb of giving or fining, right before the figure (a unit
+    written before its parent, ``phòng CSHS Công an tỉnh``, is read from its first part)."""
+    i = len(before) - 1
+    if not _is_direct_object(text, s0, before[i], f0):
+        while i > 0 and not text[before[i - 1].end : before[i].start].strip():
+            i -= 1
+            if _is_direct_object(text, s0, before[i], before[i].end):
+                return before[i]
+        return None
+    return before[i]
+
+
+def _is_direct_object(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """Whether ``group`` follows a verb of giving or fining and stands right before ``f0``."""
+    gap = text[group.end : f0]
+    if not regex.match(
+        r"^[ \t]*(?:\([^()]*\)[ \t]*)?(?:(?:số tiền|tổng số tiền|mức)[ \t]+)?$", gap
+    ):
+        return False
+    lead = text[s0 : group.start]
+    lead = regex.sub(r"(?:[ \t]+(?:ông|bà|anh|chị|em|cháu|đồng chí))+[ \t]*$", " ", lead)
+    return bool(_GIVEN_TO.search(lead))
+
+
+def _has_directly(text: str, group: _Group, f0: int) -> bool:
+    """``Công an quận 2 (TP.HCM) có 500 chiến sĩ``: a verb of having right after the group
+    (past its parenthesis), with only the measure between it and the figure."""
+    rest = regex.sub(r"^[ \t]*\([^()]*\)", "", text[group.end : f0])
+    rest = regex.sub(r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|hiện)[ \t]+)*", "", rest)
+    verb = _role_regex("have").match(rest)
+    if not verb:
+        return False
+    return bool(
+        regex.match(r"^[ \t]*(?:[\w/]+[ \t]+){0,4}(?:là[ \t]+)?[\w]*[ \t]*$", rest[verb.end() :])
+    )
+
+
+def _after_subject(text: str, groups: list[_Group], f1: int, s1: int) -> _Group | None:
+    """A mention after the figure it belongs to: ``260 nhà báo của TTXVN``, ``2 lãnh đạo
+    huyện X``, or the subject of the clause the figure opens (``với 2.500 cán bộ, …, TTXVN
+    tiếp tục``)."""
+    for group in groups:
+        if group.start < f1:
             continue
-        first = x is candidates[0] and _OPENERS.match(text[sentence[0] : x.mention.start])
-        if first or _SUBJECT_GAP.match(between):
-            return x
+        gap = text[f1 : group.start]
+        if ";" in gap or _role_regex("give").search(gap) or _role_regex("speak").search(gap):
+            return None
+        if regex.search(r",[ \t]*$", gap) and _role_after(text, group, s1) is None:
+            return group
+        return None
+    return None
+
+
+def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> Located | None:
+    """The PLACE, ORG or PERSON the figure describes, or None when the text does not say."""
+    text = ctx.text
+    s0, s1 = ctx.sentence_of(figure.mention.start)
+    f0, f1 = figure.mention.start, figure.mention.end
+    # A sentence end the tokenizer kept (``50 m. Trung bình …``) still ends the sentence.
+    for stop in _SENTENCE_STOP.finditer(text, s0, f0):
+        s0 = stop.end()
+    stop = _SENTENCE_STOP.search(text, f1, s1)
+    s1 = stop.start() + 1 if stop else s1
+    quantity = figure.mention.attrs.get("quantity")
+    candidates = [
+        x
+        for x in located
+        if x.label in _CANDIDATE_LABELS
+        and s0 <= x.mention.start
+        and x.mention.end <= s1
+        and not _is_author(x)
+        and not _in_credit(text, x, located)
+    ]
+    groups = _groups(candidates)
+    before = [g for g in groups if g.end <= f0]
+    figure_ends = [
+        x.mention.end for x in located if x.label == "FIGURE" and s0 <= x.mention.end <= f0
+    ]
+
+    # hỗ trợ xã A 50 triệu đồng, xử phạt ông B 2 triệu đồng: the named recipient.
+    if before:
+        direct = _direct_object(text, s0, before, f0)
+        if direct is not None:
+            return _pick(direct, quantity)
+    # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
+    nxt = [g for g in groups if g.start >= f1]
+    if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
+        if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
+            return None  # 14 cán bộ xã A và huyện B: no one owner
+        return _pick(nxt[0], quantity)
+    # ``giao đất cho 4 hộ, với tổng diện tích …``: a recipient counted, and what it got.
+    lead = text[max(s0, text.rfind(";", s0, f0) + 1) : f0]  # this clause of the list
+    recipients = list(_RECIPIENT.finditer(lead))
+    recipient = recipients[-1] if recipients else None
+    if recipient and not _role_regex("take").search(lead, recipient.end()):
+        return None
+    if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
+        return None  # giao đất cho 4 hộ: the households counted receive, they own nothing
+
+    # A price or a rate (``60.000 đồng/kg``, ``mỗi sim … 5 triệu đồng``) belongs to no one.
+    if quantity == "money" and (
+        regex.match(r"^/\w", text[f1 : f1 + 3])
+        or regex.search(_PER_UNIT, text[max(s0, f0 - 60) : f0])
+    ):
+        return None
+
+    whole = None
+    for found in _WHOLE.finditer(text, s0, f0):
+        whole = _LEVEL_OF_UNIT.get((found.group(1) or found.group(2)).lower())
+    if whole is not None:
+        places = [
+            x
+            for x in candidates
+            if x.label == "PLACE" and x.mention.end <= f0 and x.mention.attrs.get("level") == whole
+        ]
+        if places:
+            return places[-1]
+
+    # Read back from the nearest mention before the figure, to a clause subject.
+    fallback: _Group | None = None
+    speaker: _Group | None = None
+    i = len(before) - 1
+    while i >= 0:
+        head = _chain_head(text, before, i)
+        group = before[head]
+        role = _role_after(text, before[i], f0)
+        between = text[before[i].end : f0]
+        reporter = bool(_REPORTER_BEFORE.search(text[s0 : group.start]))
+        if role == "speak" or reporter:
+            # A speaker or reporter frames the sentence: what it says has its own subject.
+            if reporter and role is None:
+                places = [x for x in group.inner if x.label == "PLACE"]
+                if places and quantity in _PLACE_QUANTITIES:
+                    return places[-1]
+            speaker = group if role == "speak" else None
+            break
+        if role == "give" and not _role_regex("take").search(between):
+            return None
+        if role == "organise":
+            i -= 1  # the organiser only: ``Tại X, Hội Y phối hợp … mở 6 lớp`` → X
+            continue
+        verb = _role_regex("give").search(between)
+        if (
+            verb
+            and not _role_regex("take").search(between, verb.end())
+            and not _role_regex("receive").search(between[: verb.start()])
+        ):
+            return None
+        if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
+            return _pick(group, quantity)
+        if fallback is None:
+            fallback = group
+        i = head - 1
+    if fallback is not None:
+        return _pick(fallback, quantity)
+    after = _after_subject(text, groups, f1, s1)
+    if after is not None:
+        return _pick(after, quantity)
+    if speaker is not None:
+        # ``X cho biết, đã có 769 con tôm … thả nuôi ở vịnh Y``: the place the clause names.
+        clause_end = min([s1, *(p for p in (text.find(c, f1, s1) for c in ",;") if p >= 0)])
+        for group in groups:
+            if f1 <= group.start and group.end <= clause_end:
+                if regex.search(r"\b(?:ở|tại)[ \t]+$", text[f1 : group.start]):
+                    return _pick(group, quantity)
+                break
     return None
 
 
@@ -111,15 +401,10 @@ def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     attrs: dict[str, dict[str, object]] = {}
     previous_end = 0
-    last: tuple[Located, Located | None] | None = None
     for x in located:
         if x.label != "FIGURE":
             continue
-        same_sentence = last is not None and ctx.sentence_of(last[0].mention.start) == (
-            ctx.sentence_of(x.mention.start)
-        )
-        subject = subject_of(ctx, x, located, last if same_sentence else None)
-        last = (x, subject)
+        subject = subject_of(ctx, x, located)
         attrs[x.id] = {"subject": subject.id if subject else None}
         # A measure names the first figure after it, not the ones listed after that.
         measure = measure_of(ctx, x, previous_end)

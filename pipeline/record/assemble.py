@@ -162,6 +162,7 @@ def build_record(
     record["officials"] = links.officials
     record["places"] = links.places
     record["awards"] = links.awards
+    record["facts"] = links.facts
     record["event"] = (
         {**links.event, "name": span_dict(working, *links.event["name"])} if links.event else None
     )

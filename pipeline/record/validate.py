@@ -239,8 +239,11 @@ def _reference_problems(record: Mapping[str, Any]) -> list[str]:
     for m in record["mentions"]:
         if m["label"] == "FIGURE" and m.get("subject") is not None:
             subject = m["subject"]
-            if labels.get(subject) not in ("PLACE", "ORG"):
-                problems.append(f"{m['id']}.subject: {subject} is not a PLACE or ORG mention")
+            # Guide v2 ("Relations"): a subject is a PLACE, ORG, PERSON or TITLE mention.
+            if labels.get(subject) not in ("PLACE", "ORG", "PERSON", "TITLE"):
+                problems.append(
+                    f"{m['id']}.subject: {subject} is not a PLACE, ORG, PERSON or TITLE mention"
+                )
     return problems
 
 

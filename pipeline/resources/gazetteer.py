@@ -6,6 +6,11 @@ The data come from the ``vietnamadminunits`` package: its SQLite file (the legac
 files are read; the package's Python code is never imported, because importing it
 sets up a geocoder. Nothing here opens a network connection.
 
+Other names the package keeps for a unit (``parser_legacy.json``: the keywords of a
+province, district or commune — old names of merged units, spelling variants such as
+``Thông Nông`` for today's ``Hà Quảng``, ``Nhân Thành`` for ``Đông Thành``) are looked up
+only when a name matches no unit under its own name.
+
 Names are compared on a key that ignores case, tone-mark placement (``Hoà``/``Hòa``),
 ``i``/``y`` spelling after a consonant (``Kỳ``/``Kì``), apostrophes, hyphens and the
 ``Đăk``/``Đắk``/``Đak`` variants. A name written without any diacritics that matches
@@ -378,6 +383,60 @@ def _ancestor(entry: _Entry, level: str) -> str | None:
     return None
 
 
+def _compact(text: str, *, ascii_only: bool) -> str:
+    """A name as the package's keywords write it: lower case, no spaces or hyphens, NFC
+    (``ascii_only``: without diacritics, ``đ`` as ``d``)."""
+    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d" if ascii_only else "đ")
+    if ascii_only:
+        text = "".join(
+            c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+        )
+    return re.sub(r"[\s\-–—'’.]+", "", text)
+
+
+@cache
+def _package_aliases() -> dict[tuple[str, str, bool], tuple[str, ...]]:
+    """(level, compact keyword, ascii?) → codes, from the package's ``parser_legacy.json``.
+
+    Province and district keywords are written without diacritics, commune keywords with
+    them; a keyword that starts with its unit type (``huyenthongnong``) is kept too.
+    """
+    path = data_dir() / "parser_legacy.json"
+    try:
+        parser = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ResourceError(f"{path} is unreadable: {err}") from err
+    index: dict[tuple[str, str, bool], list[str]] = {}
+
+    def add(level: str, keyword: str, code: str, ascii_only: bool) -> None:
+        codes = index.setdefault((level, keyword, ascii_only), [])
+        if code not in codes:
+            codes.append(code)
+
+    for province in parser.get("DICT_PROVINCE", {}).values():
+        for keyword in province.get("provinceKeywords", ()):
+            add("province", keyword, province["provinceCode"], True)
+    for districts in parser.get("DICT_PROVINCE_DISTRICT", {}).values():
+        for district in districts.values():
+            for keyword in district.get("districtKeywords", ()):
+                add("district", keyword, district["districtCode"], True)
+    for districts in parser.get("DICT_PROVINCE_DISTRICT_WARD_ACCENTED", {}).values():
+        for wards in districts.values():
+            for ward in wards.values():
+                for keyword in ward.get("wardKeywords", ()):
+                    add("commune", unicodedata.normalize("NFC", keyword), ward["wardCode"], False)
+    return {key: tuple(codes) for key, codes in index.items()}
+
+
+def _alias_codes(text: str, level: str) -> tuple[str, ...]:
+    """Codes of the units of ``level`` the package knows under the other name ``text``."""
+    aliases = _package_aliases()
+    data = _data()
+    ascii_only = level != "commune"
+    codes = aliases.get((level, _compact(text, ascii_only=ascii_only), ascii_only), ())
+    return tuple(c for c in codes if (level, c) in data.entries)
+
+
 @lru_cache(maxsize=65536)
 def _lookup(name: str, level: str) -> tuple[str, ...]:
     """Codes of the units of ``level`` that ``name`` may denote (a unit word prefers its type)."""
@@ -390,6 +449,11 @@ def _lookup(name: str, level: str) -> tuple[str, ...]:
             codes = data.by_ascii.get((level, ascii_key(text)), ())
         if codes:
             break
+    if not codes:
+        for text in dict.fromkeys((bare, name.strip())):
+            codes = _alias_codes(text, level)
+            if codes:
+                break
     if word and level in word.levels and len(codes) > 1:
         typed = tuple(c for c in codes if data.entries[level, c].unit.unit_type == word.unit_type)
         codes = typed or codes
@@ -500,6 +564,15 @@ def resolve(name: str, level: str, *, context: Sequence[tuple[str, str]] = ()) -
     codes = _lookup(name, level)
     if len(codes) > 1 and context:
         codes = _narrow(data, level, codes, tuple(context))
+    if len(codes) > 1 and context:
+        # Several units have the name today; an old name of a unit the context supports
+        # (a merged commune of the article's district or province) settles it.
+        _, bare = _split_unit_word(name)
+        others = tuple(c for c in _alias_codes(bare, level) if c not in codes)
+        if others:
+            both = _narrow(data, level, (*codes, *others), tuple(context))
+            if len(both) == 1:
+                codes = both
     if not codes:
         return NOT_FOUND
     if len(codes) > 1:

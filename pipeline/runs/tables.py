@@ -16,16 +16,27 @@ column holds the referenced mention's text; lists are Arrow list columns):
 - ``mentions``: doc_id, mention_id, label, start, end, text, rule, attrs (JSON of the
   other attributes)
 - ``officials``: doc_id, official (index in the record), person, person_text, name,
-  title, title_text, org, org_text, place, place_text, mentions
+  title, title_text, org, org_text, place, place_text, mentions, posts (every post the
+  person holds in the article, ``kiêm`` split)
 - ``places``: doc_id, place (index), mentions, text (of the first mention), level,
   name, status, code, unit_type, province, province_code, district, district_code,
   successor_code, successor_name, successor_unit_type, successor_province,
-  successor_note, n_candidates, note
+  successor_note, n_candidates, note, country (a province row is its own ``province``)
 - ``figures``: doc_id, mention_id, start, end, text, value, value_max, unit, quantity,
-  subject, subject_text, measure, rule
+  subject, subject_text, measure, rule, fact_id, part_of (the total's fact id)
 - ``awards``: doc_id, award (index), kinds, recipients, recipients_text,
-  recipient_count (sum of the recipients' counts), givers, givers_text, amount,
-  amount_text, amount_value, date, date_text, date_value, place, place_text
+  recipient_count (recipients counted once: a restated count or the parts of a breakdown
+  are not added again), givers, givers_text, amount, amount_text, amount_value, date,
+  date_text, date_value, place, place_text, fact_id and part_of (one entry per recipient)
+- ``all_facts``: doc_id, fact_id, kind, quantity, value, value_max, unit, recipient,
+  subject, subject_text, subject_label, subject_place_code, subject_place_level,
+  subject_province_code, mentions, n_mentions, part_of, dateline (see
+  :mod:`pipeline.linkers.facts`)
+
+The DuckDB database adds views and corpus-level tables (:data:`DUCKDB_VIEWS`): ``facts``
+(figure facts that are not parts of a breakdown: sum these), ``fact_parts`` (the parts),
+``award_facts`` (award facts that are not parts), ``entities_officials`` and
+``entities_places``.
 - ``errors``: input, line, row, doc_id, key, stage, code, reason, traceback
 """
 
@@ -106,6 +117,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("place", _STR),
             ("place_text", _STR),
             ("mentions", _STRS),
+            ("posts", _STRS),
         ]
     ),
     "places": pa.schema(
@@ -130,6 +142,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("successor_note", _STR),
             ("n_candidates", _INT),
             ("note", _STR),
+            ("country", _STR),
         ]
     ),
     "figures": pa.schema(
@@ -147,6 +160,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject_text", _STR),
             ("measure", _STR),
             ("rule", _STR),
+            ("fact_id", _STR),
+            ("part_of", _STR),
         ]
     ),
     "awards": pa.schema(
@@ -167,6 +182,30 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("date_value", _STR),
             ("place", _STR),
             ("place_text", _STR),
+            ("fact_id", _STRS),
+            ("part_of", _STRS),
+        ]
+    ),
+    "all_facts": pa.schema(
+        [
+            ("doc_id", _STR),
+            ("fact_id", _STR),
+            ("kind", _STR),
+            ("quantity", _STR),
+            ("value", pa.float64()),
+            ("value_max", pa.float64()),
+            ("unit", _STR),
+            ("recipient", _STR),
+            ("subject", _STR),
+            ("subject_text", _STR),
+            ("subject_label", _STR),
+            ("subject_place_code", _STR),
+            ("subject_place_level", _STR),
+            ("subject_province_code", _STR),
+            ("mentions", _STRS),
+            ("n_mentions", _INT),
+            ("part_of", _STR),
+            ("dateline", pa.date32()),
         ]
     ),
     "errors": pa.schema(
@@ -285,6 +324,21 @@ class _Refs:
         return mention.get(name) if mention else None
 
 
+def _facts_by_mention(record: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """Each mention id of the record's ``facts`` → its fact."""
+    return {m: fact for fact in _list(record, "facts") for m in _strs(fact.get("mentions"))}
+
+
+def _place_of(record: Mapping[str, Any], mention_id: Any) -> Mapping[str, Any]:
+    """The record's ``places`` entry holding a PLACE mention id (or ``{}``)."""
+    if not isinstance(mention_id, str):
+        return {}
+    for place in _list(record, "places"):
+        if mention_id in _strs(place.get("mentions")):
+            return place
+    return {}
+
+
 def _list(record: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
     value = record.get(name)
     return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
@@ -358,6 +412,11 @@ def official_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             row[f"{field}_text"] = refs.text(official.get(field))
         row["name"] = _str(official.get("name")) or row["person_text"]
         row["mentions"] = _strs(official.get("mentions"))
+        row["posts"] = [
+            _str(post.get("text")) or ""
+            for post in official.get("posts") or []
+            if isinstance(post, Mapping)
+        ]
         yield row
 
 
@@ -368,6 +427,16 @@ def _unit(parents: Any, level: str) -> Mapping[str, Any]:
     return {}
 
 
+def _country(place: Mapping[str, Any]) -> str | None:
+    """The country of a place row: its own name for a country, Việt Nam for a unit the
+    gazetteer resolved, else unknown."""
+    if place.get("level") == "country":
+        return _str(place.get("name"))
+    if place.get("code"):
+        return "Việt Nam"
+    return None
+
+
 def place_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The ``places`` rows of one record."""
     doc_id = _str(record.get("doc_id"))
@@ -375,6 +444,8 @@ def place_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     for i, place in enumerate(_list(record, "places")):
         mentions = _strs(place.get("mentions"))
         province = _unit(place.get("parents"), "province")
+        if place.get("level") == "province" and place.get("code"):
+            province = place  # a province row names itself as its province
         district = _unit(place.get("parents"), "district")
         successor = _dict(place.get("successor"))
         candidates = place.get("candidates")
@@ -399,6 +470,7 @@ def place_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
             "successor_note": _str(successor.get("note")),
             "n_candidates": len(candidates) if isinstance(candidates, list) else 0,
             "note": _str(place.get("note")),
+            "country": _country(place),
         }
 
 
@@ -406,10 +478,14 @@ def figure_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The ``figures`` rows of one record (its FIGURE mentions)."""
     doc_id = _str(record.get("doc_id"))
     refs = _Refs(record)
+    facts = _facts_by_mention(record)
     for m in _list(record, "mentions"):
         if m.get("label") != "FIGURE":
             continue
+        fact = facts.get(m.get("id"), {})
         yield {
+            "fact_id": _str(fact.get("id")),
+            "part_of": _str(fact.get("part_of")),
             "doc_id": doc_id,
             "mention_id": _str(m.get("id")),
             "start": _int(m.get("start")),
@@ -430,11 +506,19 @@ def award_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The ``awards`` rows of one record."""
     doc_id = _str(record.get("doc_id"))
     refs = _Refs(record)
+    facts = _facts_by_mention(record)
     for i, award in enumerate(_list(record, "awards")):
         recipients = _strs(award.get("recipients"))
-        counts = [_int(refs.attr(r, "count")) for r in recipients]
-        known = [c for c in counts if c is not None]
+        recipient_facts = [facts.get(r, {}) for r in recipients]
+        # Each fact once; the parts of a breakdown are inside their total.
+        counted: dict[Any, int | None] = {}
+        for r, fact in zip(recipients, recipient_facts, strict=True):
+            if fact.get("part_of") is None:
+                counted.setdefault(fact.get("id") or r, _int(refs.attr(r, "count")))
+        known = [c for c in counted.values() if c is not None]
         yield {
+            "fact_id": [_str(f.get("id")) for f in recipient_facts],
+            "part_of": [_str(f.get("part_of")) for f in recipient_facts],
             "doc_id": doc_id,
             "award": i,
             "kinds": _strs(award.get("kinds")),
@@ -454,6 +538,41 @@ def award_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
         }
 
 
+def fact_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The ``all_facts`` rows of one record: one per fact, parts included."""
+    doc_id = _str(record.get("doc_id"))
+    refs = _Refs(record)
+    dateline = _date(record.get("dateline"))
+    for fact in _list(record, "facts"):
+        subject = fact.get("subject")
+        label = refs.attr(subject, "label")
+        place = _place_of(record, subject) if label == "PLACE" else {}
+        province = (
+            place if place.get("level") == "province" else _unit(place.get("parents"), "province")
+        )
+        mentions = _strs(fact.get("mentions"))
+        yield {
+            "doc_id": doc_id,
+            "fact_id": _str(fact.get("id")),
+            "kind": _str(fact.get("kind")),
+            "quantity": _str(fact.get("quantity")),
+            "value": _float(fact.get("value")),
+            "value_max": _float(fact.get("value_max")),
+            "unit": _str(fact.get("unit")),
+            "recipient": _str(fact.get("recipient")),
+            "subject": _str(subject),
+            "subject_text": refs.text(subject),
+            "subject_label": _str(label),
+            "subject_place_code": _str(place.get("code")),
+            "subject_place_level": _str(place.get("level")),
+            "subject_province_code": _str(province.get("code")),
+            "mentions": mentions,
+            "n_mentions": len(mentions),
+            "part_of": _str(fact.get("part_of")),
+            "dateline": dateline,
+        }
+
+
 def error_row(error: Mapping[str, Any]) -> dict[str, Any]:
     """The ``errors`` row of one ``errors.jsonl`` entry."""
     row = {name: _str(error.get(name)) for name in SCHEMAS["errors"].names}
@@ -468,6 +587,7 @@ _RECORD_TABLES: dict[str, Callable[[Mapping[str, Any]], Iterable[dict[str, Any]]
     "places": place_rows,
     "figures": figure_rows,
     "awards": award_rows,
+    "all_facts": fact_rows,
 }
 
 
@@ -551,6 +671,76 @@ def build_tables(
     return {name: writer.count for name, writer in writers.items()}
 
 
+#: Views and corpus-level tables created in ``vnie.duckdb`` after the Parquet copies.
+#:
+#: ``entities_officials``: one row per distinct person + post across the run. Two officials
+#: are the same entity when their names and post texts are equal (case-folded, NFC) *and*
+#: the post's place resolves to the same gazetteer unit (so two communes of one name, in one
+#: province or two, give two rows). A post whose place is not resolved is never matched
+#: across articles (its scope is its article).
+#: ``entities_places``: one row per gazetteer code, with the articles that name it and the
+#: facts whose subject it is (each fact once).
+DUCKDB_VIEWS: tuple[str, ...] = (
+    """CREATE VIEW facts AS
+    SELECT doc_id, fact_id, quantity, value, value_max, unit, subject_text AS subject,
+           subject AS subject_id, subject_label, subject_place_code, subject_place_level,
+           subject_province_code, mentions, n_mentions, dateline
+    FROM all_facts WHERE kind = 'figure' AND part_of IS NULL""",
+    """CREATE VIEW fact_parts AS
+    SELECT doc_id, fact_id, part_of, quantity, value, value_max, unit, subject_text AS subject,
+           subject_place_code, mentions, dateline
+    FROM all_facts WHERE kind = 'figure' AND part_of IS NOT NULL""",
+    """CREATE VIEW award_facts AS
+    SELECT f.doc_id, f.fact_id, CAST(f.value AS BIGINT) AS count, f.unit AS recipient_noun,
+           f.recipient, f.mentions, f.n_mentions,
+           (SELECT count(*) FROM all_facts p
+             WHERE p.doc_id = f.doc_id AND p.part_of = f.fact_id) AS n_parts,
+           f.dateline
+    FROM all_facts f WHERE f.kind = 'award' AND f.part_of IS NULL""",
+    """CREATE TABLE entities_officials AS
+    WITH o AS (
+        SELECT o.doc_id, o.name, o.org_text, o.place_text, a.dateline, p.code AS place_code,
+               unnest(CASE WHEN len(o.posts) > 0 THEN o.posts ELSE [o.title_text] END)
+                   AS title_text,
+               CASE WHEN p.level = 'province' THEN p.code ELSE p.province_code END
+                   AS province_code,
+               CASE WHEN p.level = 'province' THEN p.name ELSE p.province END AS province
+        FROM officials o
+        LEFT JOIN places p ON p.doc_id = o.doc_id AND list_contains(p.mentions, o.place)
+        LEFT JOIN articles a ON a.doc_id = o.doc_id
+    )
+    SELECT any_value(name) AS name, any_value(title_text) AS title,
+           any_value(org_text) AS org, any_value(place_text) AS place,
+           any_value(place_code) AS place_code,
+           any_value(province_code) AS province_code, any_value(province) AS province,
+           list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
+           count(DISTINCT doc_id) AS n_articles,
+           min(dateline) AS first_dateline, max(dateline) AS last_dateline
+    FROM o
+    GROUP BY lower(nfc_normalize(name)), lower(nfc_normalize(coalesce(title_text, ''))),
+             coalesce(place_code, 'article:' || doc_id)
+    ORDER BY n_articles DESC, name""",
+    """CREATE TABLE entities_places AS
+    WITH pl AS (
+        SELECT code, any_value(name) AS name, any_value(level) AS level,
+               any_value(unit_type) AS unit_type, any_value(province) AS province,
+               any_value(province_code) AS province_code,
+               list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids,
+               count(DISTINCT doc_id) AS n_articles
+        FROM places WHERE code IS NOT NULL GROUP BY code
+    ), fc AS (
+        SELECT subject_place_code AS code, count(*) AS n_facts,
+               sum(CASE WHEN quantity = 'households' THEN value END) AS households,
+               sum(CASE WHEN quantity = 'population' THEN value END) AS population,
+               sum(CASE WHEN quantity = 'area' THEN value END) AS area
+        FROM facts WHERE subject_place_code IS NOT NULL GROUP BY 1
+    )
+    SELECT pl.*, coalesce(fc.n_facts, 0) AS n_facts, fc.households, fc.population, fc.area
+    FROM pl LEFT JOIN fc USING (code)
+    ORDER BY n_articles DESC, code""",
+)
+
+
 def write_duckdb(out: Path) -> Path:
     """``OUT/vnie.duckdb`` with one table per Parquet file (a self-contained copy).
 
@@ -577,6 +767,9 @@ def write_duckdb(out: Path) -> Path:
                     f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(parquet)]
                 )
                 con.execute("CHECKPOINT")
+            for statement in DUCKDB_VIEWS:
+                con.execute(statement)
+            con.execute("CHECKPOINT")
         finally:
             con.close()
         fsync_path(tmp)

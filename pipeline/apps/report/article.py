@@ -393,6 +393,32 @@ def _figures_panel(ctx: PageContext) -> str:
     return _section("Figures", table, sid="figures")
 
 
+def _facts_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
+    """One row per fact: value, unit, subject, every mention, and the total it is part of."""
+    rows = []
+    for fact in record.get("facts") or ():
+        value = fmt(fact.get("value"))
+        if fact.get("value_max") is not None:
+            value += f"–{fmt(fact['value_max'])}"
+        rows.append(
+            (
+                esc(fmt(fact.get("id"))),
+                esc(fmt(fact.get("quantity"))),
+                esc(value),
+                esc(fmt(fact.get("unit"))),
+                _ref(ctx, fact.get("subject")),
+                ", ".join(_ref(ctx, m) for m in fact.get("mentions") or ()),
+                esc(fmt(fact.get("part_of"))) if fact.get("part_of") else "—",
+            )
+        )
+    table = _table(
+        ("fact", "quantity", "value", "unit", "subject", "mentions", "part of"),
+        rows,
+        empty="No facts.",
+    )
+    return _section("Facts (each counted once)", table, sid="facts")
+
+
 def _awards_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
     groups = []
     for award in record.get("awards") or ():
@@ -705,6 +731,7 @@ def render_article(
             validation,
             _gold_panel(items, gold),
             _officials_panel(record, ctx),
+            _facts_panel(record, ctx),
             _figures_panel(ctx),
             _awards_panel(record, ctx),
             _places_panel(record, ctx),
