@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz clean chromium
+.PHONY: demo test lint bench bench-10k bench-lengths fuzz clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check pipeline tests
 
+# Like for like against underthesea (1 and 2 processes) and the cold start; then
+# 10,000 real articles through `vnie batch` (about 10 minutes), and the length curve.
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.apps.bench
+
+bench-10k: $(STAMP)
+	$(BIN)/python -m pipeline.apps.bench --10k
+
+bench-lengths: $(STAMP)
+	$(BIN)/python -m pipeline.apps.bench --lengths
 
 # A longer fuzz run than the property tests in `make test` (FUZZ_SECONDS to change it).
 FUZZ_SECONDS ?= 600
