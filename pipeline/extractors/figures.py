@@ -405,7 +405,4 @@ def _token_at(ctx: DocContext, pos: int) -> tuple[int, int] | None:
     """The (start, end) of the word token covering working offset ``pos``, if any."""
     if pos >= len(ctx.text) or ctx.text[pos].isspace():
         return None
-    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span.start_char, span.end_char
+    return ctx.word_at(pos)
