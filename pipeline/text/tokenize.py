@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
 
 from pipeline.text.ingest import WorkingText, normalise
-from pipeline.text.scan import Word, words_from
+from pipeline.text.scan import WORD, Word
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
@@ -84,7 +84,9 @@ class DocContext:
         """The syllable-level words (:mod:`pipeline.text.scan`) of one line, computed once."""
         words = self._line_words.get(line)
         if words is None:
-            words = self._line_words[line] = list(words_from(self.text, line[0], line[1]))
+            words = self._line_words[line] = [
+                Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, *line)
+            ]
         return words
 
     @cached_property
