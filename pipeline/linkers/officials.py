@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.linkers.base import Links, Located
-from pipeline.text.scan import inside
+from pipeline.text.scan import StartIndex, inside
 from pipeline.text.tokenize import DocContext
 
 
@@ -41,9 +41,11 @@ def person_groups(located: Sequence[Located]) -> list[list[Located]]:
     return groups
 
 
-def _widest(located: Sequence[Located], label: str, span: tuple[int, int]) -> str | None:
+def _widest(index: StartIndex[Located], span: tuple[int, int]) -> str | None:
     inner = [
-        x for x in located if x.label == label and inside((x.mention.start, x.mention.end), span)
+        x
+        for x in index.starting_in(span[0], span[1] + 1)
+        if inside((x.mention.start, x.mention.end), span)
     ]
     if not inner:
         return None
@@ -53,6 +55,12 @@ def _widest(located: Sequence[Located], label: str, span: tuple[int, int]) -> st
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     titles = {(x.mention.start, x.mention.end): x for x in located if x.label == "TITLE"}
     officials = []
+    # Mentions of each label by start: the ORG and PLACE inside a title are found by
+    # bisection, not by a scan of every mention for every official.
+    by_label = {
+        label: StartIndex((x for x in located if x.label == label), lambda x: x.mention.start)
+        for label in ("ORG", "PLACE")
+    }
     for group in person_groups(located):
         held = [
             titles[span]
@@ -70,8 +78,8 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
                 "name": group[0].text,
                 "mentions": [x.id for x in group],
                 "title": title.id,
-                "org": _widest(located, "ORG", span),
-                "place": _widest(located, "PLACE", span),
+                "org": _widest(by_label["ORG"], span),
+                "place": _widest(by_label["PLACE"], span),
             }
         )
     return Links(officials=officials)
