@@ -14,12 +14,13 @@ import math
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources as _importlib_resources
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import VnieError
 from pipeline.text.ingest import decode, normalise
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 _REFERENCE_LABELS: dict[tuple[str, str], tuple[str, ...]] = {
     ("officials", "person"): ("PERSON",),
@@ -48,6 +49,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # only when a schema check is asked for
+
     Draft202012Validator.check_schema(schema())
     return Draft202012Validator(schema())
 

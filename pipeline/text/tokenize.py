@@ -12,15 +12,17 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.lang.lex_attrs import LEX_ATTRS
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
 
 from pipeline.text.ingest import WorkingText, normalise
 from pipeline.text.scan import WORD, Word
+
+if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (it takes ~0.6 s)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
@@ -180,12 +182,17 @@ _MAX_VOCAB_STRINGS = 200_000
 def _vocab() -> Vocab:
     """A shared vocabulary, renewed when it grows large: fast, and memory stays flat."""
     if not _VOCAB or len(_VOCAB[0].strings) > _MAX_VOCAB_STRINGS:
+        from spacy.lang.lex_attrs import LEX_ATTRS
+        from spacy.vocab import Vocab
+
         _VOCAB[:] = [Vocab(lex_attr_getters=LEX_ATTRS)]
     return _VOCAB[0]
 
 
 def build_doc(text: str, words: list[tuple[int, int]], sent_starts: set[int]) -> Doc:
     """A spaCy Doc over ``text`` whose tokens are exactly ``words`` plus whitespace tokens."""
+    from spacy.tokens import Doc
+
     tokens: list[str] = []
     spaces: list[bool] = []
     starts: list[bool] = []
