@@ -292,3 +292,23 @@ def test_dev_gold_places_resolve() -> None:
                 assert res.unit.level == m["level"]
     assert total > 100
     assert resolved / total >= 0.9
+
+
+def test_built_gazetteer_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from pipeline.resources import gazetteer as gz
+
+    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path))
+    gz._data.cache_clear()
+    try:
+        built = gz._data()
+        (cached,) = tmp_path.glob("gazetteer-*.pickle")
+        gz._data.cache_clear()
+        assert gz._data() == built  # read back from the cache
+        cached.write_bytes(b"not a pickle")
+        gz._data.cache_clear()
+        assert gz._data() == built  # rebuilt, and the cache rewritten
+        assert cached.read_bytes() != b"not a pickle"
+        monkeypatch.setenv("VNIE_CACHE_DIR", "off")
+        assert gz._cache_path(gz.data_dir()) is None
+    finally:
+        gz._data.cache_clear()
