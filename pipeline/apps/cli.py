@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from pipeline.errors import NoArticlesError, VnieError
+from pipeline.text.ingest import DEFAULT_MAX_CHARS
 
 app = typer.Typer(
     add_completion=False,
@@ -58,7 +59,7 @@ def extract(
     ] = None,
     max_chars: Annotated[
         int, typer.Option("--max-chars", help="Largest article accepted, in characters.")
-    ] = 2_000_000,
+    ] = DEFAULT_MAX_CHARS,
 ) -> None:
     """Extract one record per article (stdout when one file and no -o)."""
     from pipeline.api import extract_path
@@ -234,7 +235,7 @@ def batch(
     ] = 10_000,
     max_chars: Annotated[
         int, typer.Option("--max-chars", help="Largest article accepted, in characters.")
-    ] = 2_000_000,
+    ] = DEFAULT_MAX_CHARS,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress display.")
     ] = None,
