@@ -99,11 +99,14 @@ def _passive_regex() -> regex.Pattern[str]:
     return phrase_regex(with_case_variants(_words("passive")))
 
 
+_SEMICOLON = regex.compile(";")
+
+
 def clauses(text: str, sentence: tuple[int, int]) -> list[_Clause]:
     """Clauses of a sentence: split at ``;``, a pending passive runs on into the next."""
     parts: list[_Clause] = []
     start = sentence[0]
-    for m in regex.finditer(";", text, pos=sentence[0], endpos=sentence[1]):
+    for m in _SEMICOLON.finditer(text, pos=sentence[0], endpos=sentence[1]):
         parts.append(_Clause(start, m.start()))
         start = m.end()
     parts.append(_Clause(start, sentence[1]))

@@ -42,6 +42,9 @@ def _prefixes() -> frozenset[str]:
     return frozenset(row["prefix"].casefold() for row in load_tsv("title_prefixes.tsv"))
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int, str] | None:
     """``(start, end, alone)`` of a position (with prefixes) starting exactly at ``pos``."""
     m = _position_regex().match(text, pos)
@@ -49,7 +52,7 @@ def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int,
         return None
     if m.group()[:1].islower() and m.start() not in starts:
         return None
-    return m.start(), m.end(), _positions()[regex.sub(r"\s+", " ", m.group()).casefold()]
+    return m.start(), m.end(), _positions()[_SPACES.sub(" ", m.group()).casefold()]
 
 
 def _with_prefixes(text: str, start: int) -> int:

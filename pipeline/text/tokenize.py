@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (it takes ~0.6 s
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
+_LINE = regex.compile(r"\S(?:[^\n]*\S)?")
 #: underthesea's word and sentence tokenizers are quadratic in the length of an unbroken
 #: run such as ``1.000.000-1.000.000-…`` or ``a.a.a…`` (no real word is this long): such a
 #: line is one sentence, split into syllables.
@@ -105,7 +106,7 @@ class DocContext:
 
 def line_ranges(text: str) -> list[tuple[int, int]]:
     """Non-blank lines of ``text`` as stripped ``(start, end)`` ranges."""
-    return [m.span() for m in regex.finditer(r"\S(?:[^\n]*\S)?", text)]
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
