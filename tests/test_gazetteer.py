@@ -301,13 +301,13 @@ def test_built_gazetteer_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monk
     gz._data.cache_clear()
     try:
         built = gz._data()
-        (cached,) = tmp_path.glob("gazetteer-*.pickle")
+        (cached,) = tmp_path.glob("gazetteer-*.json")
         gz._data.cache_clear()
         assert gz._data() == built  # read back from the cache
-        cached.write_bytes(b"not a pickle")
+        cached.write_bytes(b"{not json")
         gz._data.cache_clear()
         assert gz._data() == built  # rebuilt, and the cache rewritten
-        assert cached.read_bytes() != b"not a pickle"
+        assert cached.read_bytes() != b"{not json"
         monkeypatch.setenv("VNIE_CACHE_DIR", "off")
         assert gz._cache_path(gz.data_dir()) is None
     finally:

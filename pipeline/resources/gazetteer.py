@@ -18,7 +18,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import pickle
 import re
 import sqlite3
 import sys
@@ -235,7 +234,34 @@ def _cache_path(folder: Path) -> Path | None:
     for name in ("dataset.db", "converter_2025.json"):
         stat = (folder / name).stat()
         digest.update(f"{folder / name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return base / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
+    return base / f"gazetteer-{digest.hexdigest()[:24]}.json"
+
+
+def _to_json(data: _Data) -> dict[str, Any]:
+    return {
+        "entries": [
+            [
+                *(level, code, e.unit.code, e.unit.name, e.unit.unit_type, e.unit.level),
+                *(e.district, e.province),
+            ]
+            for (level, code), e in data.entries.items()
+        ],
+        "by_key": [[level, key, list(codes)] for (level, key), codes in data.by_key.items()],
+        "by_ascii": [[level, key, list(codes)] for (level, key), codes in data.by_ascii.items()],
+        "successors": [[level, code, s] for (level, code), s in data.successors.items()],
+    }
+
+
+def _from_json(obj: dict[str, Any]) -> _Data:
+    return _Data(
+        {
+            (level, code): _Entry(Unit(ucode, name, utype, ulevel), district, province)
+            for level, code, ucode, name, utype, ulevel, district, province in obj["entries"]
+        },
+        {(level, key): tuple(codes) for level, key, codes in obj["by_key"]},
+        {(level, key): tuple(codes) for level, key, codes in obj["by_ascii"]},
+        {(level, code): s for level, code, s in obj["successors"]},
+    )
 
 
 @cache
@@ -250,18 +276,17 @@ def _data() -> _Data:
         path = None
     if path is not None and path.is_file():
         try:
-            with path.open("rb") as handle:
-                data = pickle.load(handle)
-            if isinstance(data, _Data):
-                return data
+            return _from_json(json.loads(path.read_text(encoding="utf-8")))
         except Exception:  # a damaged cache is rebuilt, never fatal
             pass
     data = _build_data(folder)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=path.parent, delete=False
+            ) as handle:
+                json.dump(_to_json(data), handle, ensure_ascii=False, separators=(",", ":"))
             os.replace(handle.name, path)
         except OSError:
             pass
