@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-server fuzz clean chromium
+.PHONY: demo test lint bench bench-server bench-10k bench-lengths fuzz clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check pipeline tests
 
-bench: $(STAMP) bench-server
+# Like for like against underthesea (1 and 2 processes) and the cold start; then
+# 10,000 real articles through `vnie batch` (about 10 minutes), and the length curve.
+bench: $(STAMP)
 	$(BIN)/python -m pipeline.apps.bench
+	$(MAKE) bench-server
+
+bench-10k: $(STAMP)
+	$(BIN)/python -m pipeline.apps.bench --10k
+
+bench-lengths: $(STAMP)
+	$(BIN)/python -m pipeline.apps.bench --lengths
 
 # Bounded load test of `vnie serve` on loopback (fixed request counts, stops by itself).
 bench-server: $(STAMP)

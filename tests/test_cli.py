@@ -118,3 +118,30 @@ def test_batch_command_writes_records_and_tables(tmp_path: Path) -> None:
     again = run("batch", CORPUS, "-o", out, "--workers", "0", "--no-progress")
     assert again.exit_code == 0
     assert (out / "records.jsonl").read_text(encoding="utf-8").splitlines() == lines
+
+
+def test_extract_loads_no_library_it_does_not_use(tmp_path: Path) -> None:
+    """Cold start: ``vnie extract`` imports no table, plotting, cluster, notebook or spaCy
+    library (spaCy's Doc is built only on demand; the schema validator only when asked)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ông Lê Văn Tám về xã Hậu Lộc ngày 2/9/2023.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pipeline.apps.cli import app\n"
+        "try:\n"
+        f"    app(['extract', {str(article)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "heavy = ('pandas', 'pyarrow', 'duckdb', 'dask', 'plotly', 'jsonschema', 'spacy',\n"
+        "         'nbformat', 'nbclient', 'IPython', 'distributed')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "out" / "a.json").exists()

@@ -312,3 +312,23 @@ def test_an_alias_never_shadows_a_unit_of_that_name() -> None:
     assert resolve("xã Hợp Thành", "commune").status == "ambiguous"
     narrowed = resolve("xã Hợp Thành", "commune", context=[("province", "Nghệ An")])
     assert narrowed.status == "resolved"
+
+
+def test_built_gazetteer_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from pipeline.resources import gazetteer as gz
+
+    monkeypatch.setenv("VNIE_CACHE_DIR", str(tmp_path))
+    gz._data.cache_clear()
+    try:
+        built = gz._data()
+        (cached,) = tmp_path.glob("gazetteer-*.json")
+        gz._data.cache_clear()
+        assert gz._data() == built  # read back from the cache
+        cached.write_bytes(b"{not json")
+        gz._data.cache_clear()
+        assert gz._data() == built  # rebuilt, and the cache rewritten
+        assert cached.read_bytes() != b"{not json"
+        monkeypatch.setenv("VNIE_CACHE_DIR", "off")
+        assert gz._cache_path(gz.data_dir()) is None
+    finally:
+        gz._data.cache_clear()

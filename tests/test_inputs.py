@@ -232,3 +232,42 @@ def test_source_text_finds_the_text_each_kind_of_record_indexes(tmp_path):
         source_text(f"{feed}#L9", text_field="body")
     with pytest.raises(InputError):
         source_text(str(tmp_path / "gone.txt"))
+
+
+def _gzip_lines(path: Path, lines: list[str]) -> Path:
+    import gzip
+
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
+def test_gzipped_jsonl_is_read_as_jsonl_with_its_stem_in_default_ids(tmp_path):
+    feed = _gzip_lines(
+        tmp_path / "feed.jsonl.gz",
+        [json.dumps({"text": "Ông Văn Ba đến Huế."}), "", "{not json", json.dumps({"x": 1})],
+    )
+    items = list(iter_articles([str(feed)]))
+    assert isinstance(items[0], Article)
+    assert items[0].doc_id == "feed-L1" and items[0].text == "Ông Văn Ba đến Huế."
+    assert [(type(i), i.line) for i in items[1:]] == [(InputFailure, 3), (InputFailure, 4)]
+    assert count_articles([str(feed)]) == 3
+    found = [p.name for p in iter_paths([str(tmp_path)])]
+    assert found == ["feed.jsonl.gz"]
+    assert source_text(f"{feed}#L1") == "Ông Văn Ba đến Huế."
+
+
+def test_truncated_gzip_stream_ends_in_one_failure_after_the_good_lines(tmp_path):
+    whole = _gzip_lines(
+        tmp_path / "whole.jsonl.gz",
+        [json.dumps({"text": f"Bài số {i}. " + "chữ " * 200}) for i in range(40)],
+    )
+    cut = tmp_path / "cut.jsonl.gz"
+    data = whole.read_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    items = list(iter_articles([str(cut)]))
+    assert items and all(isinstance(i, Article) for i in items[:-1])
+    last = items[-1]
+    assert isinstance(last, InputFailure) and last.code == "E112"
+    assert "cannot read past line" in last.reason
+    assert last.line == len(items)

@@ -286,37 +286,38 @@ def test_nan_metadata_makes_the_record_invalid_not_unreadable() -> None:
 
 # --- size limits -----------------------------------------------------------------------------
 
-TEN_MB = ("Xã Liên Lộc có 1.200 hộ dân. " * 400_000).encode("utf-8")[:10_000_000]
+#: Over the default limit in characters (about 31M) and in file bytes (4 per character).
+FORTY_MB = ("Xã Liên Lộc có 1.200 hộ dân. " * 1_600_000).encode("utf-8")[:40_000_000]
 
 
-def test_the_default_limit_is_two_million_characters_inclusive() -> None:
-    assert DEFAULT_MAX_CHARS == 2_000_000
+def test_the_default_limit_is_eight_million_characters_inclusive() -> None:
+    assert DEFAULT_MAX_CHARS == 8_000_000
     at_limit = b"a" * (DEFAULT_MAX_CHARS - 2) + b"\nb"
     assert len(decode(at_limit).text) == DEFAULT_MAX_CHARS
     with pytest.raises(
-        InputTooLargeError, match="2,000,001 characters, over the limit of 2,000,000"
+        InputTooLargeError, match="8,000,001 characters, over the limit of 8,000,000"
     ):
         decode(at_limit + b"c")
 
 
-def test_a_ten_megabyte_article_is_refused_naming_the_limit_and_how_to_raise_it(
+def test_a_forty_megabyte_article_is_refused_naming_the_limit_and_how_to_raise_it(
     tmp_path: Path,
 ) -> None:
     with pytest.raises(InputTooLargeError) as info:
-        extract_bytes(TEN_MB, path="big.txt")
+        extract_bytes(FORTY_MB, path="big.txt")
     message = str(info.value)
     assert message.startswith("big.txt: ")
-    assert "over the limit of 2,000,000" in message and "max_chars=" in message
+    assert "over the limit of 8,000,000" in message and "max_chars=" in message
     assert info.value.code == "E105"
     big = tmp_path / "big.txt"
-    big.write_bytes(TEN_MB)
+    big.write_bytes(FORTY_MB)
     with pytest.raises(InputTooLargeError, match="--max-chars"):
         extract_path(big)
     (failure,) = iter_articles([str(big)])
     assert isinstance(failure, InputFailure)
     assert failure.code == "E105" and "--max-chars" in failure.reason
     lines = tmp_path / "big.jsonl"
-    lines.write_text(json.dumps({"text": TEN_MB.decode()}) + "\n", encoding="utf-8")
+    lines.write_text(json.dumps({"text": FORTY_MB.decode()}) + "\n", encoding="utf-8")
     (failure,) = iter_articles([str(lines)])
     assert isinstance(failure, InputFailure) and failure.code == "E105"
 
@@ -338,13 +339,13 @@ def test_raising_the_limit_lets_a_long_article_through() -> None:
     os.environ.get("VNIE_LARGE_TESTS") != "1",
     reason="extracting a 3 MB article takes minutes (set VNIE_LARGE_TESTS=1)",
 )
-def test_a_three_megabyte_article_is_processed_with_a_raised_limit() -> None:
+def test_a_three_megabyte_article_is_processed_under_the_default_limit() -> None:
     text = (ARTICLE * 8000)[:2_300_000]
     data = text.encode("utf-8")
     assert len(data) > 3_000_000
     with pytest.raises(InputTooLargeError):
-        extract_bytes(data)
-    record = extract_bytes(data, max_chars=3_000_000)
+        extract_bytes(data, max_chars=2_000_000)
+    record = extract_bytes(data)
     assert record["source"]["length"] == len(text)
     assert record["validation"]["valid"]
 

@@ -24,6 +24,19 @@ def test_doc_covers_the_working_text_exactly() -> None:
     assert all(not t.text.isspace() for t in words)
 
 
+def test_words_are_the_docs_word_tokens_and_the_doc_is_built_only_on_demand() -> None:
+    text = "Ông Lê Văn Tám  về xã Hậu Lộc.\n\nNgày 2/9, xã có 1.200 hộ."
+    ctx = build_context(normalise(text))
+    assert "doc" not in ctx.__dict__  # extractors read ctx.words; no spaCy Doc is built
+    assert list(ctx.words) == sorted(ctx.words)
+    doc_words = [(t.idx, t.idx + len(t.text)) for t in ctx.doc if not t.is_space]
+    assert doc_words == list(ctx.words)
+    hau_loc = text.index("Hậu Lộc")
+    assert ctx.word_at(hau_loc + 4) == (hau_loc, hau_loc + len("Hậu Lộc"))
+    assert ctx.word_at(text.index("  ")) is None
+    assert ctx.word_at(len(text) - 1) == (len(text) - 1, len(text))
+
+
 def test_title_line_is_its_own_sentence() -> None:
     text = "Ngày hội ở xã Liên Lộc\nSáng 12/8/2022, Ban chỉ đạo tổ chức Ngày hội. Xã có 1.200 hộ."
     ctx = build_context(normalise(text))

@@ -1,21 +1,33 @@
 """Speed and memory benchmark: ``python -m pipeline.apps.bench`` (``make bench``).
 
-On the real articles of ``../shared/bench`` and ``../shared/dev`` (read in place, never
-copied), in one run:
+Like for like, in one run, on the same real articles (``../shared/bench`` and
+``../shared/dev``, read in place, never copied):
 
-- vnie extraction (the batch per-article function, record serialisation included) on
-  warmed worker processes, with 1 and with 2 workers: docs/s and chars/s;
-- underthesea ``word_tokenize`` alone on the same texts, in 1 process;
-- underthesea ``ner`` with 2 processes on a sample of the texts (``--ner-sample``,
-  default 10: ner takes seconds per article);
-- peak memory of whole batch runs (:func:`pipeline.runs.batch.run_batch`, 2 workers) over
-  1,000 and 10,000 articles (the texts repeated under distinct ids, from a JSONL file):
-  the batch process's own peak RSS (``ru_maxrss``) and the peak of the sum of RSS over
-  it and its worker processes (sampled every 0.2 s with psutil).
+- **vnie extract**: the batch per-article function (record serialisation included);
+- **underthesea word_tokenize per line**: every non-blank line of the article, the way
+  segmentation is called on running text;
+- **underthesea ner per sentence**: every line split with ``sent_tokenize``, then ``ner``
+  on each sentence, as its documentation shows;
 
-Prints a table with the ratios vnie/ner, vnie/word_tokenize and 2 workers/1 worker.
-``--quick`` runs a short version (fewer texts, 100- and 1,000-article batch runs).
-Timings vary with the machine; nothing here is asserted by tests.
+each on a process pool of 1 and of 2 processes. Every process is warmed up once (models
+loaded) before the clock starts, so throughput excludes startup; each method runs
+``--rounds`` passes (default 3; ner, which takes minutes, 1) and the fastest counts, as
+other load on a shared machine only ever slows a pass. The ratios compare
+vnie with each underthesea method at the same process count. Startup is measured
+separately as the **cold start** of ``vnie extract one.txt`` (wall time of the whole
+command, a few repetitions, median).
+
+Other modes:
+
+- ``--lengths``: synthetic long articles (real bench articles concatenated, in a temp
+  directory, never committed) of 100 KB to 8 MB, each extracted in a fresh process:
+  seconds and peak RSS, to check that time and memory grow linearly with length.
+- ``--10k``: ``vnie batch ../shared/news10k/articles.jsonl.gz`` with 2 workers into a
+  temp directory: docs/s, chars/s, peak RSS summed over the batch and its workers
+  (psutil, sampled every 0.2 s), failures by error code, and how many records are valid.
+
+``--quick`` runs a short version. Timings vary with the machine (and with whatever else
+runs on it); nothing here is asserted by tests.
 """
 
 from __future__ import annotations
@@ -24,18 +36,26 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEFAULT_DIRS = (SHARED / "bench", SHARED / "dev")
+NEWS10K = SHARED / "news10k" / "articles.jsonl.gz"
+LENGTHS = (100_000, 1_000_000, 4_000_000, 8_000_000)
+
+VNIE = "vnie extract"
+WORD_TOKENIZE = "underthesea word_tokenize/line"
+NER = "underthesea ner/sentence"
 
 
 @dataclass(frozen=True)
@@ -57,17 +77,6 @@ class Speed:
         return self.chars / self.seconds if self.seconds > 0 else 0.0
 
 
-@dataclass(frozen=True)
-class Memory:
-    """Peak memory of one batch run over ``docs`` articles."""
-
-    docs: int
-    workers: int
-    seconds: float
-    main_peak_mb: float
-    total_peak_mb: float
-
-
 def load_texts(dirs: Sequence[Path], limit: int | None = None) -> list[tuple[Path, str]]:
     """(path, text) of the ``*.txt`` articles in ``dirs``, sorted, at most ``limit``."""
     files = sorted(p for d in dirs for p in d.glob("*.txt"))
@@ -77,79 +86,86 @@ def load_texts(dirs: Sequence[Path], limit: int | None = None) -> list[tuple[Pat
     return [(p, p.read_text(encoding="utf-8")) for p in files]
 
 
-# --- workers ------------------------------------------------------------------------------
+# --- the three methods, one article per call ------------------------------------------------
 
 
-def _warm_vnie(_: int) -> int:
-    from pipeline.runs.worker import warm_up
-
-    warm_up()
-    time.sleep(0.5)  # keep this worker busy so the next warm-up lands on another one
-    return os.getpid()
+def _lines(text: str) -> list[str]:
+    return [line for line in (raw.strip() for raw in text.splitlines()) if line]
 
 
-def _warm_ner(_: int) -> int:
-    from underthesea import ner
-
-    ner("Ông Nguyễn Văn A làm việc tại Hà Nội.")
-    time.sleep(0.5)
-    return os.getpid()
-
-
-def _ner(text: str) -> int:
-    from underthesea import ner
-
-    return len(ner(text))
-
-
-def _pool(processes: int, warm) -> ProcessPoolExecutor:
-    from pipeline.runs.runners import process_context
-
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=process_context())
-    pids = set(pool.map(warm, range(processes)))
-    if len(pids) != processes:
-        print(f"bench: warmed {len(pids)} of {processes} processes", file=sys.stderr)
-    return pool
-
-
-def bench_vnie(paths: Sequence[Path], chars: int, processes: int) -> Speed:
-    """The batch per-article function over ``paths`` (``chars`` characters in all)."""
+def _vnie(path: str) -> int:
     from pipeline.runs.inputs import Article, iter_articles
     from pipeline.runs.worker import process_article
 
-    articles = [a for a in iter_articles([str(p) for p in paths]) if isinstance(a, Article)]
-    with _pool(processes, _warm_vnie) as pool:
-        start = time.perf_counter()
-        outcomes = list(pool.map(process_article, articles))
-        seconds = time.perf_counter() - start
-    failed = [json.loads(o.line).get("reason") for o in outcomes if o.failed]
-    if failed:
-        print(f"bench: {len(failed)} articles failed, e.g. {failed[0]}", file=sys.stderr)
-    return Speed("vnie extract", processes, len(outcomes), chars, seconds)
+    (article,) = iter_articles([path])
+    assert isinstance(article, Article), article
+    outcome = process_article(article)
+    return 0 if outcome.failed else 1
 
 
-def bench_word_tokenize(texts: Sequence[str]) -> Speed:
-    """underthesea ``word_tokenize`` over whole texts in this process."""
+def _word_tokenize(text: str) -> int:
     from underthesea import word_tokenize
 
-    word_tokenize("Khởi động mô hình tách từ.")
-    start = time.perf_counter()
-    for text in texts:
-        word_tokenize(text)
-    seconds = time.perf_counter() - start
-    return Speed("underthesea word_tokenize", 1, len(texts), sum(map(len, texts)), seconds)
+    return sum(len(word_tokenize(line)) for line in _lines(text))
 
 
-def bench_ner(texts: Sequence[str], processes: int) -> Speed:
-    """underthesea ``ner`` over ``texts`` on ``processes`` warmed processes."""
-    with _pool(processes, _warm_ner) as pool:
-        start = time.perf_counter()
-        list(pool.map(_ner, texts))
-        seconds = time.perf_counter() - start
-    return Speed("underthesea ner", processes, len(texts), sum(map(len, texts)), seconds)
+def _ner(text: str) -> int:
+    from underthesea import ner, sent_tokenize
+
+    return sum(len(ner(sent)) for line in _lines(text) for sent in sent_tokenize(line))
 
 
-# --- memory of whole batch runs --------------------------------------------------------------
+def _warm(name: str) -> int:
+    sample = "Ông Nguyễn Văn A làm việc tại Hà Nội.\nNgày 2/9, ông về Huế."
+    if name == VNIE:
+        from pipeline.runs.worker import warm_up
+
+        warm_up()
+    elif name == WORD_TOKENIZE:
+        _word_tokenize(sample)
+    else:
+        _ner(sample)
+    time.sleep(0.5)  # keep this process busy so the next warm-up lands on another one
+    return os.getpid()
+
+
+METHODS: dict[str, Callable[[str], int]] = {VNIE: _vnie, WORD_TOKENIZE: _word_tokenize, NER: _ner}
+
+
+def bench_method(
+    name: str, items: Sequence[str], chars: int, processes: int, rounds: int = 1
+) -> Speed:
+    """``name`` over ``items`` (paths for vnie, texts otherwise) on warmed processes; the
+    fastest of ``rounds`` passes (other load on a shared machine only ever slows a pass)."""
+    from pipeline.runs.runners import process_context
+
+    with ProcessPoolExecutor(max_workers=processes, mp_context=process_context()) as pool:
+        pids = set(pool.map(_warm, [name] * processes))
+        if len(pids) != processes:
+            print(f"bench: warmed {len(pids)} of {processes} processes", file=sys.stderr)
+        seconds = float("inf")
+        for _ in range(max(1, rounds)):
+            start = time.perf_counter()
+            results = list(pool.map(METHODS[name], items))
+            seconds = min(seconds, time.perf_counter() - start)
+    if name == VNIE and sum(results) != len(results):
+        print(f"bench: {len(results) - sum(results)} articles failed", file=sys.stderr)
+    return Speed(name, processes, len(items), chars, seconds)
+
+
+def cold_start(path: Path, repeats: int) -> list[float]:
+    """Wall seconds of ``vnie extract PATH -o TMP`` in a fresh interpreter, ``repeats`` times."""
+    times = []
+    with tempfile.TemporaryDirectory(prefix="vnie-cold-") as out:
+        command = [sys.executable, "-m", "pipeline.apps.cli", "extract", str(path), "-o", out]
+        for _ in range(repeats):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+# --- memory: peak RSS of a process tree -----------------------------------------------------
 
 
 def _tree_rss(pid: int) -> int:
@@ -169,24 +185,9 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def bench_memory(texts: Sequence[str], docs: int, workers: int, scratch: Path) -> Memory:
-    """Peak RSS of a batch run over ``docs`` articles (``texts`` repeated), in a child."""
-    feed = scratch / f"feed-{docs}.jsonl"
-    with feed.open("w", encoding="utf-8") as handle:
-        for i in range(docs):
-            text = texts[i % len(texts)]
-            handle.write(json.dumps({"id": f"r{i:06d}", "text": text}, ensure_ascii=False))
-            handle.write("\n")
-    out = scratch / f"out-{docs}"
-    command = [
-        sys.executable,
-        "-m",
-        "pipeline.apps.bench",
-        "--rss-child",
-        str(feed),
-        str(out),
-        str(workers),
-    ]
+def run_sampled(command: Sequence[str]) -> tuple[float, int, str]:
+    """Run ``command``: (wall seconds, peak RSS in bytes of it and its children, stdout)."""
+    start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0
     done = threading.Event()
@@ -202,72 +203,170 @@ def bench_memory(texts: Sequence[str], docs: int, workers: int, scratch: Path) -
     stdout, _ = proc.communicate()
     done.set()
     sampler.join()
+    seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"bench: batch run over {docs} articles failed ({proc.returncode})")
-    child = json.loads(stdout.strip().splitlines()[-1])
-    return Memory(docs, workers, child["seconds"], child["maxrss_kb"] / 1024, peak / 2**20)
+        raise SystemExit(f"bench: {' '.join(command)} exited with {proc.returncode}")
+    return seconds, peak, stdout
 
 
-def _rss_child(feed: str, out: str, workers: str) -> None:
-    from pipeline.runs.batch import run_batch
+# --- length curve ------------------------------------------------------------------------------
 
+
+def synthetic_article(texts: Sequence[str], chars: int) -> str:
+    """Real articles concatenated (blank line between) up to about ``chars`` characters."""
+    parts: list[str] = []
+    total = 0
+    i = 0
+    while total < chars:
+        text = texts[i % len(texts)].strip()
+        parts.append(text)
+        total += len(text) + 2
+        i += 1
+    return "\n\n".join(parts)
+
+
+def _length_child(path: str) -> None:
+    from pipeline.api import extract_text
+    from pipeline.runs.worker import warm_up
+
+    warm_up()
+    text = Path(path).read_text(encoding="utf-8")
     start = time.perf_counter()
-    summary = run_batch([feed], Path(out), workers=int(workers), id_field="id", progress=False)
+    record = extract_text(text, path=path)
     seconds = time.perf_counter() - start
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "maxrss_kb": maxrss, "done": summary.done}))
+    print(
+        json.dumps(
+            {
+                "chars": len(text),
+                "seconds": seconds,
+                "maxrss_kb": maxrss,
+                "mentions": len(record["mentions"]),
+                "valid": record["validation"]["valid"],
+            }
+        )
+    )
 
 
-# --- report -------------------------------------------------------------------------------
+def bench_lengths(texts: Sequence[str], sizes: Sequence[int]) -> list[dict]:
+    """Seconds and peak RSS of extracting one synthetic article of each size."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="vnie-lengths-") as scratch:
+        for size in sizes:
+            path = Path(scratch) / f"long-{size}.txt"
+            path.write_text(synthetic_article(texts, size), encoding="utf-8")
+            command = [sys.executable, "-m", "pipeline.apps.bench", "--length-child", str(path)]
+            print(f"bench: extracting one article of {size:,} characters", file=sys.stderr)
+            _, _, stdout = run_sampled(command)
+            rows.append(json.loads(stdout.strip().splitlines()[-1]))
+    return rows
 
 
-def format_report(speeds: Sequence[Speed], memory: Sequence[Memory], ner_sample: int) -> str:
-    """The benchmark as a plain-text table and ratio lines."""
+def format_lengths(rows: Sequence[dict]) -> str:
+    lines = [f"{'characters':>12}{'seconds':>10}{'chars/s':>10}{'peak MB':>9}{'mentions':>10}"]
+    for r in rows:
+        lines.append(
+            f"{r['chars']:>12,}{r['seconds']:>10.2f}{r['chars'] / r['seconds']:>10.0f}"
+            f"{r['maxrss_kb'] / 1024:>9.0f}{r['mentions']:>10,}"
+        )
+    return "\n".join(lines)
+
+
+# --- 10,000 real articles ---------------------------------------------------------------------
+
+
+def bench_10k(feed: Path, workers: int) -> dict:
+    """``vnie batch FEED`` with ``workers`` into a temp dir: speed, memory, failures."""
+    with tempfile.TemporaryDirectory(prefix="vnie-10k-") as scratch:
+        out = Path(scratch) / "run"
+        command = [
+            sys.executable,
+            "-m",
+            "pipeline.apps.cli",
+            "batch",
+            str(feed),
+            "-o",
+            str(out),
+            "--workers",
+            str(workers),
+            "--no-progress",
+        ]
+        print(f"bench: {' '.join(command[2:])}", file=sys.stderr)
+        seconds, peak, _ = run_sampled(command)
+        records = valid = chars = 0
+        for shard in sorted(out.glob("records*.jsonl")):
+            with shard.open(encoding="utf-8") as handle:
+                for line in handle:
+                    record = json.loads(line)
+                    records += 1
+                    valid += bool(record.get("validation", {}).get("valid"))
+                    chars += int(record.get("source", {}).get("length") or 0)
+        failures: Counter[str] = Counter()
+        errors = out / "errors.jsonl"
+        if errors.exists():
+            with errors.open(encoding="utf-8") as handle:
+                for line in handle:
+                    failures[json.loads(line).get("code", "?")] += 1
+    return {
+        "input": str(feed),
+        "workers": workers,
+        "seconds": seconds,
+        "records": records,
+        "valid": valid,
+        "chars": chars,
+        "failures": dict(sorted(failures.items())),
+        "peak_mb": peak / 2**20,
+    }
+
+
+def format_10k(run: dict) -> str:
+    docs = run["records"] + sum(run["failures"].values())
+    failures = ", ".join(f"{k}: {v}" for k, v in run["failures"].items()) or "none"
+    return "\n".join(
+        [
+            f"batch {run['input']} ({run['workers']} workers, wall time incl. startup)",
+            f"  articles {docs:,} in {run['seconds']:.0f} s: {docs / run['seconds']:.2f} docs/s, "
+            f"{run['chars'] / run['seconds']:,.0f} chars/s (chars of the records)",
+            f"  records {run['records']:,}, valid {run['valid']:,}; failures: {failures}",
+            f"  peak RSS, batch + workers: {run['peak_mb']:.0f} MB",
+        ]
+    )
+
+
+# --- report -------------------------------------------------------------------------------------
+
+
+def format_report(speeds: Sequence[Speed], cold: Sequence[float]) -> str:
+    """The like-for-like table, the ratios at equal process counts and the cold start."""
     lines = [
-        f"{'method':<28}{'procs':>6}{'docs':>8}{'chars':>11}{'seconds':>10}"
-        f"{'docs/s':>9}{'chars/s':>11}",
+        f"{'method':<32}{'procs':>6}{'docs':>6}{'chars':>10}{'seconds':>9}"
+        f"{'docs/s':>9}{'chars/s':>10}",
     ]
     for s in speeds:
         lines.append(
-            f"{s.name:<28}{s.processes:>6}{s.docs:>8}{s.chars:>11}{s.seconds:>10.2f}"
-            f"{s.docs_per_s:>9.2f}{s.chars_per_s:>11.0f}"
+            f"{s.name:<32}{s.processes:>6}{s.docs:>6}{s.chars:>10}{s.seconds:>9.2f}"
+            f"{s.docs_per_s:>9.2f}{s.chars_per_s:>10.0f}"
         )
     by = {(s.name, s.processes): s for s in speeds}
-    one, two = by.get(("vnie extract", 1)), by.get(("vnie extract", 2))
-    ner = next((s for s in speeds if s.name == "underthesea ner"), None)
-    tok = by.get(("underthesea word_tokenize", 1))
     lines.append("")
+    for procs in sorted({s.processes for s in speeds}):
+        vnie = by.get((VNIE, procs))
+        if vnie is None:
+            continue
+        parts = []
+        for other, label, goal in ((WORD_TOKENIZE, "word_tokenize", 0.8), (NER, "ner", 10.0)):
+            if (other, procs) in by:
+                ratio = vnie.docs_per_s / by[(other, procs)].docs_per_s
+                parts.append(f"vnie/{label} {ratio:.2f}x (goal >= {goal:g}x)")
+        lines.append(f"{procs} process{'es' if procs > 1 else ''}: " + ", ".join(parts))
+    one, two = by.get((VNIE, 1)), by.get((VNIE, 2))
     if one and two:
-        speedup = two.docs_per_s / one.docs_per_s
-        lines.append(f"vnie 2 workers / 1 worker:               {speedup:.2f}x")
-    if two and ner:
+        lines.append(f"vnie 2 processes / 1 process: {two.docs_per_s / one.docs_per_s:.2f}x")
+    if cold:
         lines.append(
-            f"vnie / underthesea ner ({ner.processes} procs each):  "
-            f"{two.docs_per_s / ner.docs_per_s:.2f}x docs/s, "
-            f"{two.chars_per_s / ner.chars_per_s:.2f}x chars/s "
-            f"(ner on a sample of {ner_sample} articles)"
+            f"cold start, vnie extract one article: median {statistics.median(cold):.2f} s wall "
+            f"({len(cold)} runs: {', '.join(f'{t:.2f}' for t in cold)})"
         )
-    if two and tok:
-        lines.append(
-            f"vnie 2 workers / word_tokenize 1 process: {two.docs_per_s / tok.docs_per_s:.2f}x "
-            "docs/s (the throughput goal: at least 0.8x)"
-        )
-    if one and tok:
-        lines.append(
-            f"vnie / word_tokenize (1 process each):   {one.chars_per_s / tok.chars_per_s:.2f}x "
-            "chars/s (vnie includes its own word_tokenize pass)"
-        )
-    if memory:
-        lines += [
-            "",
-            f"{'batch run':<28}{'workers':>8}{'seconds':>10}{'docs/s':>9}"
-            f"{'main peak MB':>14}{'all procs peak MB':>19}",
-        ]
-        for m in memory:
-            lines.append(
-                f"{f'{m.docs:,} articles':<28}{m.workers:>8}{m.seconds:>10.1f}"
-                f"{m.docs / m.seconds:>9.2f}{m.main_peak_mb:>14.0f}{m.total_peak_mb:>19.0f}"
-            )
     return "\n".join(lines)
 
 
@@ -285,53 +384,59 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=list(DEFAULT_DIRS),
         help="directories of *.txt articles (default: ../shared/bench, dev)",
     )
-    parser.add_argument("--ner-sample", type=int, default=10, help="articles for underthesea ner")
+    parser.add_argument("--lengths", action="store_true", help="the article-length curve only")
     parser.add_argument(
-        "--rss-docs",
-        default=None,
-        help="comma-separated batch sizes for the memory runs "
-        "(default 1000,10000; quick: 100,1000; 0: none)",
+        "--sizes", default=None, help="comma-separated lengths in characters for --lengths"
+    )
+    parser.add_argument("--10k", dest="ten_k", action="store_true", help="the 10k batch run only")
+    parser.add_argument("--feed", type=Path, default=NEWS10K, help="input of the --10k run")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the --10k run")
+    parser.add_argument("--cold-runs", type=int, default=5, help="repetitions of the cold start")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="passes per method (the fastest counts; ner: 1)"
     )
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
-    parser.add_argument("--rss-child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--length-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.rss_child:
-        _rss_child(*args.rss_child)
+    if args.length_child:
+        _length_child(args.length_child)
         return 0
 
-    limit = 20 if args.quick else None
-    ner_sample = min(args.ner_sample, 4) if args.quick else args.ner_sample
-    rss_spec = args.rss_docs or ("100,1000" if args.quick else "1000,10000")
-    rss_docs = [int(n) for n in rss_spec.split(",") if int(n) > 0]
-    corpus = load_texts(args.dirs, limit)
-    paths = [p for p, _ in corpus]
-    texts = [t for _, t in corpus]
-    print(
-        f"bench: {len(texts)} articles, {sum(map(len, texts)):,} characters, from "
-        f"{', '.join(str(d) for d in args.dirs)}",
-        file=sys.stderr,
-    )
-
-    chars = sum(map(len, texts))
-    speeds = [bench_vnie(paths, chars, 1), bench_vnie(paths, chars, 2), bench_word_tokenize(texts)]
-    # ner is slow: an evenly spread sample of the texts.
-    step = max(1, len(texts) // max(1, ner_sample))
-    speeds.append(bench_ner(texts[::step][:ner_sample], 2))
-    memory = []
-    with tempfile.TemporaryDirectory(prefix="vnie-bench-") as scratch:
-        for docs in rss_docs:
-            print(f"bench: batch run over {docs:,} articles", file=sys.stderr)
-            memory.append(bench_memory(texts, docs, 2, Path(scratch)))
-    print(format_report(speeds, memory, ner_sample))
-    if args.json:
-        payload = {
-            "speeds": [
+    payload: dict = {}
+    if args.ten_k:
+        run = bench_10k(args.feed, args.workers)
+        print(format_10k(run))
+        payload["batch"] = run
+    else:
+        corpus = load_texts(args.dirs, 20 if args.quick else None)
+        paths = [str(p) for p, _ in corpus]
+        texts = [t for _, t in corpus]
+        chars = sum(map(len, texts))
+        print(
+            f"bench: {len(texts)} articles, {chars:,} characters, from "
+            f"{', '.join(str(d) for d in args.dirs)}",
+            file=sys.stderr,
+        )
+        if args.lengths:
+            default = "100000,1000000" if args.quick else ",".join(map(str, LENGTHS))
+            sizes = [int(n) for n in (args.sizes or default).split(",")]
+            rows = bench_lengths(texts, sizes)
+            print(format_lengths(rows))
+            payload["lengths"] = rows
+        else:
+            speeds = []
+            for procs in (1, 2):
+                speeds.append(bench_method(VNIE, paths, chars, procs, args.rounds))
+                speeds.append(bench_method(WORD_TOKENIZE, texts, chars, procs, args.rounds))
+                speeds.append(bench_method(NER, texts, chars, procs))
+            cold = cold_start(corpus[0][0], 3 if args.quick else args.cold_runs)
+            print(format_report(speeds, cold))
+            payload["speeds"] = [
                 {**asdict(s), "docs_per_s": s.docs_per_s, "chars_per_s": s.chars_per_s}
                 for s in speeds
-            ],
-            "memory": [asdict(m) for m in memory],
-            "ner_sample": ner_sample,
-        }
+            ]
+            payload["cold_start_s"] = cold
+    if args.json:
         args.json.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from pipeline.errors import InputError, NoArticlesError, VnieError
+from pipeline.text.ingest import DEFAULT_MAX_CHARS
 
 
 class _Argument(TyperArgument):
@@ -153,7 +154,7 @@ def extract(
     max_chars: Annotated[
         int,
         typer.Option("--max-chars", help="Largest article accepted, in characters.", metavar="N"),
-    ] = 2_000_000,
+    ] = DEFAULT_MAX_CHARS,
 ) -> None:
     """Extract one record per article (stdout when one file and no -o)."""
     from pipeline.api import extract_path
@@ -362,7 +363,7 @@ def batch(
     max_chars: Annotated[
         int,
         typer.Option("--max-chars", help="Largest article accepted, in characters.", metavar="N"),
-    ] = 2_000_000,
+    ] = DEFAULT_MAX_CHARS,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress display.")
     ] = None,

@@ -23,7 +23,14 @@ import regex
 
 from pipeline.resources import load_tsv
 from pipeline.text.numbers import NUMBER_PATTERN, parse_number
-from pipeline.text.scan import inside, overlaps, phrase_regex, with_case_variants
+from pipeline.text.scan import (
+    SpanIndex,
+    StartIndex,
+    inside,
+    overlaps,
+    phrase_regex,
+    with_case_variants,
+)
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -92,11 +99,14 @@ def _passive_regex() -> regex.Pattern[str]:
     return phrase_regex(with_case_variants(_words("passive")))
 
 
+_SEMICOLON = regex.compile(";")
+
+
 def clauses(text: str, sentence: tuple[int, int]) -> list[_Clause]:
     """Clauses of a sentence: split at ``;``, a pending passive runs on into the next."""
     parts: list[_Clause] = []
     start = sentence[0]
-    for m in regex.finditer(";", text, pos=sentence[0], endpos=sentence[1]):
+    for m in _SEMICOLON.finditer(text, pos=sentence[0], endpos=sentence[1]):
         parts.append(_Clause(start, m.start()))
         start = m.end()
     parts.append(_Clause(start, sentence[1]))
@@ -144,16 +154,41 @@ def _award_phrases(text: str, clause: _Clause) -> list[tuple[int, int]]:
     return out
 
 
-def _top_level(mentions: Sequence[Mention], clause: _Clause) -> list[Mention]:
-    """TITLEs, and ORGs not inside a TITLE, within a clause, in text order."""
+_ByLabel = dict[str, StartIndex[Mention]]
+
+
+def _by_label(mentions: Sequence[Mention]) -> _ByLabel:
+    """The mentions of each label by start, for the clause lookups below."""
+    return {
+        label: StartIndex((m for m in mentions if m.label == label), lambda m: m.start)
+        for label in ("TITLE", "ORG", "FIGURE")
+    }
+
+
+def _inside_clause(
+    mentions: Sequence[Mention], label: str, clause: _Clause, by_label: _ByLabel | None
+) -> list[Mention]:
+    """The ``label`` mentions inside ``clause``, in their order in ``mentions`` (found by
+    bisection when those mentions are in start order)."""
     span = (clause.start, clause.end)
-    titles = [m for m in mentions if m.label == "TITLE" and inside((m.start, m.end), span)]
+    index = by_label.get(label) if by_label else None
+    pool: Sequence[Mention] = (
+        index.starting_in(clause.start, clause.end + 1)
+        if index is not None and index.was_sorted
+        else mentions
+    )
+    return [m for m in pool if m.label == label and inside((m.start, m.end), span)]
+
+
+def _top_level(
+    mentions: Sequence[Mention], clause: _Clause, by_label: _ByLabel | None = None
+) -> list[Mention]:
+    """TITLEs, and ORGs not inside a TITLE, within a clause, in text order."""
+    titles = _inside_clause(mentions, "TITLE", clause, by_label)
     orgs = [
         m
-        for m in mentions
-        if m.label == "ORG"
-        and inside((m.start, m.end), span)
-        and not any(inside((m.start, m.end), (t.start, t.end)) for t in titles)
+        for m in _inside_clause(mentions, "ORG", clause, by_label)
+        if not any(inside((m.start, m.end), (t.start, t.end)) for t in titles)
     ]
     return sorted(titles + orgs, key=lambda m: m.start)
 
@@ -162,21 +197,20 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Add AWARD mentions; drop FIGUREs that the AWARDs cover."""
     text = ctx.text
     awards: list[Mention] = []
+    by_label = _by_label(mentions)
     for sentence in ctx.sentences:
         for clause in clauses(text, sentence):
-            awards += _clause_awards(text, clause, mentions)
+            awards += _clause_awards(text, clause, mentions, by_label)
     if not awards:
         return mentions
-    spans = [(a.start, a.end) for a in awards]
-    kept = [
-        m
-        for m in mentions
-        if not (m.label == "FIGURE" and any(overlaps((m.start, m.end), s) for s in spans))
-    ]
+    spans = SpanIndex((a.start, a.end) for a in awards)
+    kept = [m for m in mentions if not (m.label == "FIGURE" and spans.overlaps((m.start, m.end)))]
     return kept + awards
 
 
-def _clause_awards(text: str, clause: _Clause, mentions: Sequence[Mention]) -> list[Mention]:
+def _clause_awards(
+    text: str, clause: _Clause, mentions: Sequence[Mention], by_label: _ByLabel | None = None
+) -> list[Mention]:
     triggers = list(_trigger_regex().finditer(text, clause.start, clause.end))
     if not triggers:
         return []
@@ -189,13 +223,11 @@ def _clause_awards(text: str, clause: _Clause, mentions: Sequence[Mention]) -> l
         return []
     figures = [
         m
-        for m in mentions
-        if m.label == "FIGURE"
-        and m.attrs.get("quantity") == "money"
-        and inside((m.start, m.end), (clause.start, clause.end))
+        for m in _inside_clause(mentions, "FIGURE", clause, by_label)
+        if m.attrs.get("quantity") == "money"
     ]
     phrases = _award_phrases(text, clause)
-    givers_all = _top_level(mentions, clause)
+    givers_all = _top_level(mentions, clause, by_label)
     passive = _passive_regex().search(text, clause.start, clause.end)
     out = []
     for i, m in enumerate(counts):

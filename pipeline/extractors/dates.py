@@ -28,6 +28,7 @@ not dates.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import email.utils
 import weakref
@@ -352,12 +353,17 @@ def _day_month_context(text: str, start: int, end: int, p: _Patterns) -> bool:
 def _resolve(found: list[_Candidate]) -> list[_Candidate]:
     """Longest candidates first; drop any that overlaps one already kept."""
     kept: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    # The kept spans never overlap, so sorted by start they are sorted by end too: a new
+    # candidate overlaps one of them iff it overlaps the last one starting before its end.
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 

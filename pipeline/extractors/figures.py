@@ -49,6 +49,7 @@ from pipeline.text.numbers import (
     to_json_number,
     unit_regex,
 )
+from pipeline.text.scan import SpanIndex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -140,7 +141,7 @@ def extract(ctx: DocContext) -> list[Mention]:
     other or a DATE."""
     text = ctx.text
     p = _patterns()
-    date_spans = [(m.start, m.end) for m in dates.extract(ctx)]
+    date_spans = SpanIndex((m.start, m.end) for m in dates.extract(ctx))
     out: list[Mention] = []
     consumed = 0
     for m in p.number.finditer(text):
@@ -154,7 +155,7 @@ def extract(ctx: DocContext) -> list[Mention]:
             continue
         if mention.attrs["quantity"] not in _MEASURED and _after_name(text, num.start, p):
             continue
-        if any(mention.start < e and s < mention.end for s, e in date_spans):
+        if date_spans.overlaps((mention.start, mention.end)):
             continue
         out.append(mention)
         consumed = mention.end
@@ -405,7 +406,4 @@ def _token_at(ctx: DocContext, pos: int) -> tuple[int, int] | None:
     """The (start, end) of the word token covering working offset ``pos``, if any."""
     if pos >= len(ctx.text) or ctx.text[pos].isspace():
         return None
-    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span.start_char, span.end_char
+    return ctx.word_at(pos)

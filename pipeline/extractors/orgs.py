@@ -280,6 +280,10 @@ def _name_end(
     return last_good
 
 
+_BLANKS = regex.compile(r"[ \t]+")
+_EXPANDABLE = regex.compile(r"[\w&]+(?:[.\-&][\w&]+)*\.?")
+
+
 def _extend(
     text: str,
     words: list[Word],
@@ -300,7 +304,7 @@ def _extend(
         if head.parent:
             m = head_regex().match(text, nxt.start)
             if m:
-                parent = heads()[regex.sub(r"[ \t]+", " ", m.group())]
+                parent = heads()[_BLANKS.sub(" ", m.group())]
                 k = _words_in(words, j, m.end())
                 end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
@@ -335,7 +339,7 @@ def expand(text: str) -> str:
             return table.get(word, word)
         return word
 
-    return regex.sub(r"[\w&]+(?:[.\-&][\w&]+)*\.?", one, text)
+    return _EXPANDABLE.sub(one, text)
 
 
 def _glued(words: list[Word], word_ends: dict[int, int]) -> frozenset[int]:
@@ -378,7 +382,7 @@ def find_orgs(
         k = index.get(m.start())
         if k is None or k < i:
             continue
-        head = heads()[regex.sub(r"[ \t]+", " ", m.group())]
+        head = heads()[_BLANKS.sub(" ", m.group())]
         if head.text[:1].islower() and m.start() not in word_starts:
             continue
         if any(a <= m.start() < b for a, b in excluded):

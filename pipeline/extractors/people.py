@@ -189,8 +189,18 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     return out
 
 
+def _titles_by_start_and_end(
+    titles: list[Mention],
+) -> tuple[dict[int, Mention], dict[int, Mention]]:
+    return {t.start: t for t in titles}, {t.end: t for t in titles}
+
+
 def _attached_titles(
-    text: str, name: _Name, titles: list[Mention], name_starts: frozenset[int]
+    text: str,
+    name: _Name,
+    titles: list[Mention],
+    name_starts: frozenset[int],
+    by_start_end: tuple[dict[int, Mention], dict[int, Mention]] | None = None,
 ) -> list[Mention]:
     """The TITLEs a name holds in its clause, in text order.
 
@@ -200,8 +210,7 @@ def _attached_titles(
     comma-separated (a term of office may stand between), stopping at a post that
     belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``).
     """
-    by_start = {t.start: t for t in titles}
-    by_end = {t.end: t for t in titles}
+    by_start, by_end = by_start_end or _titles_by_start_and_end(titles)
     back = _BEFORE_NAME.search(text, max(0, name.start - 30), name.start)
     before = by_end.get(back.start()) if back else None
     if before is not None:
@@ -261,9 +270,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     kept_titles: set[int] = set()
     people: list[Mention] = []
     name_starts = frozenset(start for start, _ in names)
+    titles_at = _titles_by_start_and_end(titles)  # once, not once per name
     for n in sorted(names.values(), key=lambda n: n.start):
         attrs: dict[str, object] = {}
-        chain = _attached_titles(text, n, titles, name_starts)
+        chain = _attached_titles(text, n, titles, name_starts, titles_at)
         if chain:
             attrs["title"] = _title_text(text, chain)
             attrs["_titles"] = tuple((t.start, t.end) for t in chain)

@@ -393,10 +393,14 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
     return entry
 
 
+_NAME_PIECES = regex.compile(r"[ .\-]+")
+_SPACES = regex.compile(r"\s+")
+
+
 def _written_as(name: str, written: str) -> bool:
     """Abbreviations (TPHCM) as listed; other names with their first capital (Nam bộ)."""
-    if any(is_abbreviation(w) for w in regex.split(r"[ .\-]+", name)):
-        return regex.sub(r"\s+", "", written) == name.replace(" ", "")
+    if any(is_abbreviation(w) for w in _NAME_PIECES.split(name)):
+        return _SPACES.sub("", written) == name.replace(" ", "")
     for want, got in zip(name.split(), written.split(), strict=False):
         if want[0].isupper():
             return got[0].isupper()

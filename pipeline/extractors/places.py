@@ -30,7 +30,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import regex
-from spacy.attrs import IDX, IS_SPACE, LENGTH
 
 from pipeline.extractors.place_words import (
     ADMIN_LEVELS,
@@ -86,8 +85,7 @@ class _Finder:
     def __init__(self, ctx: DocContext, mentions: Sequence[Mention]) -> None:
         self.text = ctx.text
         self.ctx = ctx
-        array = ctx.doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
-        self.tokens = [(start, start + n) for start, n, space in array if not space]
+        self.tokens = list(ctx.words)
         self.token_starts = [start for start, _ in self.tokens]
         self.persons = sorted((m.start, m.end) for m in mentions if m.label in PERSON_LABELS)
         self.candidates: list[Candidate] = []

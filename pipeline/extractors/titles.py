@@ -16,7 +16,7 @@ import regex
 
 from pipeline.extractors.orgs import ends_by_start, place_complement
 from pipeline.resources import load_tsv
-from pipeline.text.scan import Word, phrase_regex, words_before, words_from
+from pipeline.text.scan import StartIndex, Word, phrase_regex, words_before, words_from
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -42,6 +42,9 @@ def _prefixes() -> frozenset[str]:
     return frozenset(row["prefix"].casefold() for row in load_tsv("title_prefixes.tsv"))
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int, str] | None:
     """``(start, end, alone)`` of a position (with prefixes) starting exactly at ``pos``."""
     m = _position_regex().match(text, pos)
@@ -49,7 +52,7 @@ def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int,
         return None
     if m.group()[:1].islower() and m.start() not in starts:
         return None
-    return m.start(), m.end(), _positions()[regex.sub(r"\s+", " ", m.group()).casefold()]
+    return m.start(), m.end(), _positions()[_SPACES.sub(" ", m.group()).casefold()]
 
 
 def _with_prefixes(text: str, start: int) -> int:
@@ -101,8 +104,15 @@ def find_titles(
     starts: frozenset[int],
     org_ends: dict[int, int],
     place_ends: dict[int, int],
+    bodies: StartIndex[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, str, str]]:
-    """TITLE spans in one line: ``(start, end, rule, alone)``; alone is "" when complete."""
+    """TITLE spans in one line: ``(start, end, rule, alone)``; alone is "" when complete.
+
+    ``bodies`` (the ``(start, end)`` items of both dicts by start) saves a scan of every
+    ORG and PLACE for every position found.
+    """
+    if bodies is None:
+        bodies = _bodies(org_ends, place_ends)
     out: list[tuple[int, int, str, str]] = []
     pos = span[0]
     for m in _position_regex().finditer(text, span[0], span[1]):
@@ -113,9 +123,7 @@ def find_titles(
             continue
         p_start, p_end, alone = found
         start = _with_prefixes(text, p_start)
-        inner_org = [
-            e for ends in (org_ends, place_ends) for s, e in ends.items() if p_start < s < p_end
-        ]
+        inner_org = [e for _, e in bodies.starting_in(p_start + 1, p_end)]
         if inner_org:
             # "Trưởng Ban Tổ chức T.Ư", "Phó phòng Tài nguyên …", "Trưởng thôn Kon Gung":
             # the body or place begins inside the position words.
@@ -143,6 +151,10 @@ def find_titles(
     return out
 
 
+def _bodies(org_ends: dict[int, int], place_ends: dict[int, int]) -> StartIndex[tuple[int, int]]:
+    return StartIndex((*org_ends.items(), *place_ends.items()), lambda item: item[0])
+
+
 def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Add TITLE mentions (and unconfirmed candidates marked ``_alone``)."""
     text = ctx.text
@@ -150,8 +162,11 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     place_ends = ends_by_start(mentions, "PLACE")
     starts = ctx.word_starts
     found = list(mentions)
+    bodies = _bodies(org_ends, place_ends)
     for line in ctx.lines:
-        for start, end, rule, alone in find_titles(text, line, starts, org_ends, place_ends):
+        for start, end, rule, alone in find_titles(
+            text, line, starts, org_ends, place_ends, bodies
+        ):
             attrs = {"_alone": alone} if alone else {}
             found.append(Mention(LABEL, start, end, rule, attrs))
     return found

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pipeline.extractors.awards import LABEL
 from pipeline.linkers.base import Links, Located
-from pipeline.text.scan import inside
+from pipeline.text.scan import StartIndex, inside
 from pipeline.text.tokenize import DocContext
 
 
@@ -19,6 +19,10 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
         if x.label == LABEL and "_clause" in x.mention.attrs:
             groups.setdefault(x.mention.attrs["_clause"], []).append(x)
     entries = []
+    by_label = {
+        label: StartIndex((y for y in located if y.label == label), lambda y: y.mention.start)
+        for label in ("DATE", "PLACE")
+    }
     for clause, items in groups.items():
         sentence = ctx.sentence_of(clause[0])
         kinds = list(dict.fromkeys(k for x in items for k in x.mention.attrs["award"]))
@@ -36,12 +40,17 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
             None,
         )
         date = next(
-            (y.id for y in located if y.label == "DATE" and inside(_span(y), sentence)), None
+            (
+                y.id
+                for y in _in_sentence(by_label["DATE"], located, sentence)
+                if y.label == "DATE" and inside(_span(y), sentence)
+            ),
+            None,
         )
         place = next(
             (
                 y.id
-                for y in located
+                for y in _in_sentence(by_label["PLACE"], located, sentence)
                 if y.label == "PLACE"
                 and inside(_span(y), sentence)
                 and ctx.text[max(0, y.mention.start - 4) : y.mention.start].strip() == "tại"
@@ -59,6 +68,16 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
             }
         )
     return Links(awards=entries)
+
+
+def _in_sentence(
+    index: StartIndex[Located], located: Sequence[Located], sentence: tuple[int, int]
+) -> Sequence[Located]:
+    """The mentions of ``index`` starting in ``sentence`` in their order in ``located``
+    (found by bisection when ``located`` is in start order, else every mention)."""
+    if index.was_sorted:
+        return index.starting_in(sentence[0], sentence[1] + 1)
+    return located
 
 
 def _span(x: Located) -> tuple[int, int]:

@@ -32,7 +32,7 @@ from typing import Any
 import regex
 
 from pipeline.linkers.base import Links, Located
-from pipeline.linkers.subjects import subject_of
+from pipeline.linkers.subjects import by_start, subject_of
 from pipeline.text.tokenize import DocContext
 
 _BREAKDOWN = regex.compile(r"[ \t]*[,:;(]?[ \t]*(?:trong đó|bao gồm|gồm)\b", regex.IGNORECASE)
@@ -82,7 +82,8 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     """The record's ``facts`` (see the module docstring)."""
     figures = [x for x in located if x.label == "FIGURE"]
     awards = [x for x in located if x.label == "AWARD"]
-    subjects = {x.id: subject_of(ctx, x, located) for x in figures}
+    index = by_start(located)
+    subjects = {x.id: subject_of(ctx, x, index) for x in figures}
     facts: list[dict[str, Any]] = []
     fact_of: dict[str, dict[str, Any]] = {}
 

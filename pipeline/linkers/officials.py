@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from pipeline.linkers.base import Links, Located
-from pipeline.text.scan import inside
+from pipeline.text.scan import StartIndex, inside
 from pipeline.text.tokenize import DocContext
 
 
@@ -52,9 +52,12 @@ def person_groups(located: Sequence[Located]) -> list[list[Located]]:
     return groups
 
 
-def _widest(located: Sequence[Located], label: str, span: tuple[int, int]) -> str | None:
+def _widest(index: StartIndex[Located], span: tuple[int, int]) -> str | None:
+    """The widest mention of ``index`` inside ``span`` (working-text offsets)."""
     inner = [
-        x for x in located if x.label == label and inside((x.mention.start, x.mention.end), span)
+        x
+        for x in index.starting_in(span[0], span[1] + 1)
+        if inside((x.mention.start, x.mention.end), span)
     ]
     if not inner:
         return None
@@ -65,15 +68,18 @@ def _widest(located: Sequence[Located], label: str, span: tuple[int, int]) -> st
 _POST_JOIN = regex.compile(r"[ \t]*(?:\bkiêm\b|\bđồng thời( là)?\b|[,;])[ \t]*")
 
 
-def _widest_source(located: Sequence[Located], label: str, span: tuple[int, int]) -> str | None:
-    inner = [x for x in located if x.label == label and span[0] <= x.start and x.end <= span[1]]
+def _widest_source(index: StartIndex[Located], span: tuple[int, int]) -> str | None:
+    """The widest mention of ``index`` inside ``span`` (source offsets)."""
+    inner = [x for x in index.starting_in(span[0], span[1] + 1) if x.end <= span[1]]
     if not inner:
         return None
     return max(inner, key=lambda x: (x.end - x.start, -x.start)).id
 
 
-def posts_of(title: Located, located: Sequence[Located]) -> list[dict[str, Any]]:
-    """The posts one TITLE names, with source spans (see the module docstring)."""
+def posts_of(title: Located, by_source: dict[str, StartIndex[Located]]) -> list[dict[str, Any]]:
+    """The posts one TITLE names, with source spans (see the module docstring).
+
+    ``by_source`` holds the ORG and PLACE mentions indexed by their source start."""
     pieces: list[tuple[int, int]] = []
     last = 0
     for joint in _POST_JOIN.finditer(title.text):
@@ -91,8 +97,8 @@ def posts_of(title: Located, located: Sequence[Located]) -> list[dict[str, Any]]
                 "end": span[1],
                 "text": title.text[a:b],
                 "title": title.id,
-                "org": _widest_source(located, "ORG", span),
-                "place": _widest_source(located, "PLACE", span),
+                "org": _widest_source(by_source["ORG"], span),
+                "place": _widest_source(by_source["PLACE"], span),
             }
         )
     for i in range(len(posts) - 2, -1, -1):
@@ -104,6 +110,16 @@ def posts_of(title: Located, located: Sequence[Located]) -> list[dict[str, Any]]
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     titles = {(x.mention.start, x.mention.end): x for x in located if x.label == "TITLE"}
     officials = []
+    # Mentions of each label by start: the ORG and PLACE inside a title are found by
+    # bisection, not by a scan of every mention for every official.
+    by_label = {
+        label: StartIndex((x for x in located if x.label == label), lambda x: x.mention.start)
+        for label in ("ORG", "PLACE")
+    }
+    by_source = {
+        label: StartIndex((x for x in located if x.label == label), lambda x: x.start)
+        for label in ("ORG", "PLACE")
+    }
     for group in person_groups(located):
         held = [
             titles[span]
@@ -118,7 +134,7 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
         posts: list[dict[str, Any]] = []
         seen: set[str] = set()
         for held_title in sorted({t.id: t for t in held}.values(), key=lambda t: t.start):
-            for post in posts_of(held_title, located):
+            for post in posts_of(held_title, by_source):
                 key = " ".join(post["text"].casefold().split())
                 if key not in seen:
                     seen.add(key)
@@ -129,8 +145,8 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
                 "name": group[0].text,
                 "mentions": [x.id for x in group],
                 "title": title.id,
-                "org": _widest(located, "ORG", span),
-                "place": _widest(located, "PLACE", span),
+                "org": _widest(by_label["ORG"], span),
+                "place": _widest(by_label["PLACE"], span),
                 "posts": posts,
             }
         )

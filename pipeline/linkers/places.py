@@ -3,7 +3,8 @@ gazetteer, with the article's other places as context."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from pipeline.extractors.place_words import (
@@ -28,36 +29,84 @@ def _query(item: Located) -> str:
     return name
 
 
-def _context_for(
-    group: Sequence[Located], places: Sequence[Located], text: str
-) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(parents written right after one of ``group``'s mentions, the article's other places
-    nearest first), each as (level, name) at administrative levels."""
-    ids = {item.id for item in group}
-    index = {item.id: i for i, item in enumerate(places)}
+class _Places:
+    """The article's PLACE mentions with what every group's context needs, computed once:
+    each mention's position in the list and its gazetteer query."""
+
+    def __init__(self, places: Sequence[Located]) -> None:
+        self.items = places
+        self.index = {item.id: i for i, item in enumerate(places)}
+        self.query = {item.id: _query(item) for item in places}
+
+
+def _parents_of(group: Sequence[Located], places: _Places, text: str) -> list[tuple[str, str]]:
+    """Parents written right after one of ``group``'s mentions, as (level, name)."""
     parents: list[tuple[str, str]] = []
     for item in group:
         prev = item
-        for nxt in places[index[item.id] + 1 :]:
+        for nxt in places.items[places.index[item.id] + 1 :]:
             if not PARENT_GAP.fullmatch(text[prev.mention.end : nxt.mention.start]):
                 break
             if rank(nxt.mention.attrs["level"]) < rank(prev.mention.attrs["level"]):
-                parents.append((nxt.mention.attrs["level"], _query(nxt)))
+                parents.append((nxt.mention.attrs["level"], places.query[nxt.id]))
             prev = nxt
+    return _unique(parents)
+
+
+def _nearest_first(group: Sequence[Located], places: _Places) -> list[tuple[str, str]]:
+    """The article's other places, nearest to one of ``group``'s mentions first.
+
+    The distance from a place to the group is the smallest gap to any of its mentions: to
+    the latest end at or before the place's start, or from the place's end to the earliest
+    start among the mentions ending after the place's start (both found by bisection).
+    """
+    ids = {item.id for item in group}
+    by_end = sorted(group, key=lambda item: item.mention.end)
+    ends = [item.mention.end for item in by_end]
+    later_start = [0] * len(by_end)  # the earliest start among by_end[k:]
+    best = None
+    for k in range(len(by_end) - 1, -1, -1):
+        start = by_end[k].mention.start
+        best = start if best is None or start < best else best
+        later_start[k] = best
 
     def distance(other: Located) -> int:
-        return min(
-            other.mention.start - item.mention.end
-            if other.mention.start >= item.mention.end
-            else item.mention.start - other.mention.end
-            for item in group
-        )
+        k = bisect.bisect_right(ends, other.mention.start)
+        gaps = []
+        if k:
+            gaps.append(other.mention.start - ends[k - 1])
+        if k < len(ends):
+            gaps.append(later_start[k] - other.mention.end)
+        return min(gaps)
 
     rest = [
-        (p.mention.attrs["level"], _query(p))
-        for p in sorted((p for p in places if p.id not in ids), key=distance)
+        (p.mention.attrs["level"], places.query[p.id])
+        for p in sorted((p for p in places.items if p.id not in ids), key=distance)
     ]
-    return _unique(parents), _unique(rest)
+    return _unique(rest)
+
+
+class _LazyContext(Sequence[tuple[str, str]]):
+    """The gazetteer context of one group, built only when a name is shared by several
+    units (the gazetteer reads the context only then)."""
+
+    def __init__(self, build: Callable[[], list[tuple[str, str]]]) -> None:
+        self._build = build
+        self._items: list[tuple[str, str]] | None = None
+
+    def _list(self) -> list[tuple[str, str]]:
+        if self._items is None:
+            self._items = self._build()
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._list()[i]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._list())
 
 
 def _unique(places: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -83,13 +132,11 @@ def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str,
     return ""
 
 
-def _resolve(
-    group: Sequence[Located], places: Sequence[Located], text: str, level: str
-) -> dict[str, Any]:
+def _resolve(group: Sequence[Located], places: _Places, text: str, level: str) -> dict[str, Any]:
     """The gazetteer fields of one administrative place (see :func:`link`)."""
-    parents, rest = _context_for(group, places, text)
-    context = _unique([*parents, *rest])
-    with_unit = max((_query(item) for item in group), key=len)
+    parents = _parents_of(group, places, text)
+    context = _LazyContext(lambda: _unique([*parents, *_nearest_first(group, places)]))
+    with_unit = max((places.query[item.id] for item in group), key=len)
     bare = str(group[0].mention.attrs["name"])
     # The unit word picks the unit type among namesakes (thị trấn X, not xã X); when that
     # contradicts a parent written with the place, the unit may have changed type since.
@@ -135,6 +182,7 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     for item in places:
         attrs = item.mention.attrs
         groups.setdefault((attrs["level"], gazetteer.name_key(attrs["name"])), []).append(item)
+    indexed = _Places(places)
     entries: list[dict[str, Any]] = []
     by_code: dict[tuple[str, str], dict[str, Any]] = {}
     for (level, _), group in groups.items():
@@ -144,7 +192,7 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
             "name": group[0].mention.attrs["name"],
         }
         if level in ADMIN_LEVELS:
-            entry.update(_resolve(group, places, ctx.text, level))
+            entry.update(_resolve(group, indexed, ctx.text, level))
         else:
             entry.update(gazetteer.Resolution("not_applicable").to_dict())
         code = entry.get("code")

@@ -31,7 +31,7 @@ import regex
 
 from pipeline.linkers.base import Links, Located
 from pipeline.resources import load_tsv
-from pipeline.text.scan import inside, phrase_regex, with_case_variants
+from pipeline.text.scan import StartIndex, inside, phrase_regex, with_case_variants
 from pipeline.text.tokenize import DocContext
 
 _MEASURE_WINDOW = 40
@@ -143,16 +143,14 @@ def _is_author(x: Located) -> bool:
     return x.mention.attrs.get("role") == "author"
 
 
-def _in_credit(text: str, x: Located, located: Sequence[Located]) -> bool:
+def _in_credit(text: str, x: Located, index: StartIndex[Located]) -> bool:
     """Whether a mention belongs to a photo credit (``Ảnh: A/TTXVN``): at most the author's
     name stands between ``Ảnh:`` and it."""
     found = _CREDIT.search(text, max(0, x.mention.start - 60), x.mention.start)
     if not found:
         return False
     inside_credit = [
-        y
-        for y in located
-        if y.label in ("PERSON", "ORG") and found.start() <= y.mention.start < x.mention.start
+        y for y in index.starting_in(found.start(), x.mention.start) if y.label in ("PERSON", "ORG")
     ]
     return len(inside_credit) <= 1
 
@@ -273,8 +271,16 @@ def _after_subject(text: str, groups: list[_Group], f1: int, s1: int) -> _Group 
     return None
 
 
-def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> Located | None:
-    """The PLACE, ORG or PERSON the figure describes, or None when the text does not say."""
+def by_start(located: Sequence[Located]) -> StartIndex[Located]:
+    """The mentions indexed by working-text start, as :func:`subject_of` reads them."""
+    return StartIndex(located, lambda x: x.mention.start)
+
+
+def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> Located | None:
+    """The PLACE, ORG or PERSON the figure describes, or None when the text does not say.
+
+    ``index`` is :func:`by_start` of the article's mentions: only the figure's sentence is
+    read, so the cost does not grow with the article."""
     text = ctx.text
     s0, s1 = ctx.sentence_of(figure.mention.start)
     f0, f1 = figure.mention.start, figure.mention.end
@@ -284,19 +290,19 @@ def subject_of(ctx: DocContext, figure: Located, located: Sequence[Located]) -> 
     stop = _SENTENCE_STOP.search(text, f1, s1)
     s1 = stop.start() + 1 if stop else s1
     quantity = figure.mention.attrs.get("quantity")
+    in_sentence = index.starting_in(s0, s1)
     candidates = [
         x
-        for x in located
+        for x in in_sentence
         if x.label in _CANDIDATE_LABELS
-        and s0 <= x.mention.start
         and x.mention.end <= s1
         and not _is_author(x)
-        and not _in_credit(text, x, located)
+        and not _in_credit(text, x, index)
     ]
     groups = _groups(candidates)
     before = [g for g in groups if g.end <= f0]
     figure_ends = [
-        x.mention.end for x in located if x.label == "FIGURE" and s0 <= x.mention.end <= f0
+        x.mention.end for x in in_sentence if x.label == "FIGURE" and x.mention.end <= f0
     ]
 
     # hỗ trợ xã A 50 triệu đồng, xử phạt ông B 2 triệu đồng: the named recipient.
@@ -401,10 +407,11 @@ def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
 def link(ctx: DocContext, located: Sequence[Located]) -> Links:
     attrs: dict[str, dict[str, object]] = {}
     previous_end = 0
+    index = by_start(located)
     for x in located:
         if x.label != "FIGURE":
             continue
-        subject = subject_of(ctx, x, located)
+        subject = subject_of(ctx, x, index)
         attrs[x.id] = {"subject": subject.id if subject else None}
         # A measure names the first figure after it, not the ones listed after that.
         measure = measure_of(ctx, x, previous_end)

@@ -22,8 +22,6 @@ from functools import cache
 from importlib import resources as _importlib_resources
 from typing import Any
 
-from jsonschema import Draft202012Validator, validators
-
 from pipeline.errors import VnieError
 from pipeline.text.ingest import decode, normalise
 
@@ -57,16 +55,18 @@ def _is_strict_integer(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_StrictValidator = validators.extend(
-    Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_integer),
-)
-
-
 @cache
 def _validator() -> Any:
+    """The schema's validator, integers strict; jsonschema is imported only when a schema
+    check is asked for (it costs the cold start of every command otherwise)."""
+    from jsonschema import Draft202012Validator, validators
+
+    strict = validators.extend(
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_integer),
+    )
     Draft202012Validator.check_schema(schema())
-    return _StrictValidator(schema())
+    return strict(schema())
 
 
 #: Most schema problems listed for one record (a broken record can have thousands).

@@ -19,10 +19,14 @@ no unit as written is then compared with the diacritics of every unit removed.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import os
 import re
 import sqlite3
+import sys
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from contextlib import closing
@@ -216,10 +220,86 @@ def _rows(db: Path, sql: str) -> list[sqlite3.Row]:
         raise ResourceError(f"{db} is unreadable: {err}") from err
 
 
+def _cache_path(folder: Path) -> Path | None:
+    """Where the built gazetteer is cached: ``$VNIE_CACHE_DIR`` (``off`` for no cache),
+    else ``$XDG_CACHE_HOME/vnie`` or ``~/.cache/vnie``; the file name is a digest of
+    everything the build reads (this module, the alias table, the data files' size and
+    time, the Python version), so a changed input is never served from an old cache."""
+    setting = os.environ.get("VNIE_CACHE_DIR", "")
+    if setting == "off":
+        return None
+    base = (
+        Path(setting)
+        if setting
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnie"
+    )
+    digest = hashlib.sha256(sys.version.encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update((Path(__file__).parent / "gazetteer_aliases.tsv").read_bytes())
+    for name in ("dataset.db", "converter_2025.json"):
+        stat = (folder / name).stat()
+        digest.update(f"{folder / name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return base / f"gazetteer-{digest.hexdigest()[:24]}.json"
+
+
+def _to_json(data: _Data) -> dict[str, Any]:
+    return {
+        "entries": [
+            [
+                *(level, code, e.unit.code, e.unit.name, e.unit.unit_type, e.unit.level),
+                *(e.district, e.province),
+            ]
+            for (level, code), e in data.entries.items()
+        ],
+        "by_key": [[level, key, list(codes)] for (level, key), codes in data.by_key.items()],
+        "by_ascii": [[level, key, list(codes)] for (level, key), codes in data.by_ascii.items()],
+        "successors": [[level, code, s] for (level, code), s in data.successors.items()],
+    }
+
+
+def _from_json(obj: dict[str, Any]) -> _Data:
+    return _Data(
+        {
+            (level, code): _Entry(Unit(ucode, name, utype, ulevel), district, province)
+            for level, code, ucode, name, utype, ulevel, district, province in obj["entries"]
+        },
+        {(level, key): tuple(codes) for level, key, codes in obj["by_key"]},
+        {(level, key): tuple(codes) for level, key, codes in obj["by_ascii"]},
+        {(level, code): s for level, code, s in obj["successors"]},
+    )
+
+
 @cache
 def _data() -> _Data:
-    """Load the legacy units, the 2025 units and the converter once per process."""
+    """The gazetteer, built once per machine and cached (see :func:`_cache_path`): the
+    build reads ~15,000 units from SQLite and takes longer than everything else a cold
+    ``vnie extract`` does. Any problem with the cache falls back to building."""
     folder = data_dir()
+    try:
+        path = _cache_path(folder)
+    except OSError:
+        path = None
+    if path is not None and path.is_file():
+        try:
+            return _from_json(json.loads(path.read_text(encoding="utf-8")))
+        except Exception:  # a damaged cache is rebuilt, never fatal
+            pass
+    data = _build_data(folder)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=path.parent, delete=False
+            ) as handle:
+                json.dump(_to_json(data), handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(handle.name, path)
+        except OSError:
+            pass
+    return data
+
+
+def _build_data(folder: Path) -> _Data:
+    """Load the legacy units, the 2025 units and the converter."""
     entries: dict[tuple[str, str], _Entry] = {}
     legacy_keys: dict[str, tuple[str, str]] = {}  # converter key -> (level, code)
     province_keys: dict[str, str] = {}  # legacy provinceKey -> code

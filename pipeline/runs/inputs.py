@@ -14,6 +14,8 @@ Formats, by suffix (case-insensitive):
 - ``.jsonl``/``.ndjson``: one JSON object per line; the article text is field
   ``text_field``; the doc id is field ``id_field`` when given, else ``<stem>-L<line>``;
   every other field is kept as ``metadata``. Blank lines are ignored.
+  ``.jsonl.gz``/``.ndjson.gz``: the same, gzip-compressed, read as a stream (the stem
+  is the name without both suffixes); a corrupt or truncated stream ends in one failure.
 - ``.csv``: a header row, then one article per row, with the same field rules; the
   doc id defaults to ``<stem>-R<row>`` (data rows numbered from 1).
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import gzip
 import hashlib
 import io
 import json
@@ -33,6 +36,7 @@ import os
 import re
 import stat
 import sys
+import zlib
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -69,6 +73,9 @@ SUFFIXES: dict[str, str] = {
 
 #: Longest doc id taken from an id field, in characters.
 MAX_ID_CHARS = 512
+
+#: Compressed inputs: ``<name>.jsonl.gz`` (gzip) is read as a JSONL stream.
+COMPRESSED_SUFFIXES: dict[str, str] = {".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl"}
 
 #: Largest input file read whole, in bytes per allowed character (UTF-8 needs up to 4;
 #: HTML adds markup around the text).
@@ -159,7 +166,7 @@ def _walk(directory: Path, exclude: Path | None) -> Iterator[Path]:
             d for d in dirs if not d.startswith(".") and not _inside(root_path / d, exclude)
         )
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.casefold() not in SUFFIXES:
+            if name.startswith(".") or not _known_suffix(name):
                 continue
             yield root_path / name
 
@@ -189,7 +196,7 @@ def iter_paths(
                     found = True
                     yield file
                 if not found:
-                    kinds = ", ".join(sorted(f"*{s}" for s in SUFFIXES))
+                    kinds = ", ".join(sorted(f"*{s}" for s in (*SUFFIXES, *COMPRESSED_SUFFIXES)))
                     yield _failure(NoArticlesError(f"no article files ({kinds})", path=spec), spec)
         elif glob.has_magic(spec):
             found = False
@@ -204,9 +211,48 @@ def iter_paths(
             yield _failure(MissingInputError("no such file or directory", path=spec), spec)
 
 
+def _compressed_suffix(name: str) -> str | None:
+    lowered = name.casefold()
+    return next((s for s in COMPRESSED_SUFFIXES if lowered.endswith(s)), None)
+
+
+def _known_suffix(name: str) -> bool:
+    return Path(name).suffix.casefold() in SUFFIXES or _compressed_suffix(name) is not None
+
+
 def kind_of(path: Path) -> str:
     """The input kind of ``path`` by suffix (``text`` when unknown)."""
+    compressed = _compressed_suffix(path.name)
+    if compressed is not None:
+        return COMPRESSED_SUFFIXES[compressed]
     return SUFFIXES.get(path.suffix.casefold(), "text")
+
+
+def _stem(path: Path) -> str:
+    """The file's name without its suffix (both suffixes of ``.jsonl.gz``)."""
+    compressed = _compressed_suffix(path.name)
+    return path.name[: -len(compressed)] if compressed else path.stem
+
+
+class _GzipLines(gzip.GzipFile):
+    """A gzip stream that also closes the file it reads (``GzipFile`` leaves it open)."""
+
+    def close(self) -> None:
+        raw = self.fileobj
+        try:
+            super().close()
+        finally:
+            if raw is not None:
+                raw.close()
+
+
+def _open_lines(path: Path) -> BinaryIO:
+    """``path`` opened for binary line reading (a regular file only, see
+    :func:`open_regular`), decompressed on the fly when gzipped."""
+    raw = open_regular(path)
+    if _compressed_suffix(path.name) is None:
+        return raw
+    return _GzipLines(fileobj=raw, mode="rb")
 
 
 # --- articles ----------------------------------------------------------------------------
@@ -360,7 +406,7 @@ def _jsonl_articles(
 ) -> Iterator[Article | InputFailure]:
     name = str(path)
     try:
-        handle = open_regular(path)
+        handle = _open_lines(path)
     except InputError as err:
         yield _failure(err, name)
         return
@@ -394,14 +440,15 @@ def _jsonl_articles(
                         kind = type(obj).__name__
                         raise MalformedInputError(f"a JSON {kind}, not an object", path=where)
                     text, doc_id, metadata = _fields(
-                        obj, text_field, id_field, f"{path.stem}-L{number}", where
+                        obj, text_field, id_field, f"{_stem(path)}-L{number}", where
                     )
                     yield _text_article(
                         name, number, None, doc_id, where, text, metadata, max_chars
                     )
                 except InputError as err:
                     yield _failure(err, name, line=number, raw=raw)
-        except OSError as err:
+        except (OSError, EOFError, zlib.error) as err:
+            # Unreadable, or a corrupt or truncated gzip stream: one failure, then stop.
             failure = UnreadableInputError(
                 f"cannot read after line {number}: {err.strerror or err}", path=name
             )
@@ -561,7 +608,7 @@ def count_articles(inputs: Sequence[str], *, exclude: Path | None = None) -> int
         kind = kind_of(item)
         try:
             if kind == "jsonl":
-                with open_regular(item) as handle:
+                with _open_lines(item) as handle:
                     total += sum(1 for raw in handle if raw.strip())
             elif kind == "csv":
                 binary = open_regular(item)
@@ -571,6 +618,6 @@ def count_articles(inputs: Sequence[str], *, exclude: Path | None = None) -> int
                     total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
             else:
                 total += 1
-        except (OSError, csv.Error, InputError):
+        except (OSError, EOFError, zlib.error, csv.Error, InputError):
             total += 1
     return total

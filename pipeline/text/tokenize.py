@@ -12,18 +12,21 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.lang.lex_attrs import LEX_ATTRS
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
 
 from pipeline.text.ingest import WorkingText, normalise
-from pipeline.text.scan import Word, words_from
+from pipeline.text.scan import WORD, Word
+
+if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (it takes ~0.6 s)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 _SYLLABLE = regex.compile(r"\w+(?:[.,/:\-]\w+)*|[^\w\s]", regex.UNICODE)
 _NON_SPACE = regex.compile(r"\S+")
+_LINE = regex.compile(r"\S(?:[^\n]*\S)?")
 #: underthesea's word and sentence tokenizers are quadratic in the length of an unbroken
 #: run such as ``1.000.000-1.000.000-…`` or ``a.a.a…`` (no real word is this long): such a
 #: line is one sentence, split into syllables.
@@ -32,25 +35,44 @@ _LONG_RUN = regex.compile(r"\S{500}")
 
 @dataclass(frozen=True)
 class DocContext:
-    """What every extractor reads: the working text, its tokens and sentences.
+    """What every extractor reads: the working text, its words and sentences.
 
-    ``doc`` is a spaCy ``Doc`` whose ``token.idx`` are working-text offsets (whitespace
-    runs other than one space are their own ``is_space`` tokens). ``sentences`` and
-    ``lines`` are working-text ``(start, end)`` ranges; ``title`` is the first non-empty
-    line, or None. ``dateline`` is the article's ISO date (``YYYY-MM-DD``) when known.
+    ``words`` are the segmented words as sorted working-text ``(start, end)`` ranges;
+    ``sentences`` and ``lines`` are working-text ``(start, end)`` ranges; ``title`` is the
+    first non-empty line, or None. ``dateline`` is the article's ISO date (``YYYY-MM-DD``)
+    when known. ``doc``, a spaCy ``Doc`` over the same words, is built only when asked for.
     """
 
     text: str
-    doc: Doc
+    words: tuple[tuple[int, int], ...]
     sentences: tuple[tuple[int, int], ...]
     lines: tuple[tuple[int, int], ...]
     title: tuple[int, int] | None
     dateline: str | None = None
 
     @cached_property
+    def doc(self) -> Doc:
+        """A spaCy ``Doc`` whose ``token.idx`` are working-text offsets: the words, and
+        whitespace runs other than one space as their own ``is_space`` tokens."""
+        starts = {a for a, _ in self.words}
+        sent_starts = {s for s, _ in self.sentences if s in starts}
+        return build_doc(self.text, list(self.words), sent_starts)
+
+    @cached_property
     def word_spans(self) -> frozenset[tuple[int, int]]:
         """Working ``(start, end)`` of every segmented word."""
-        return frozenset((t.idx, t.idx + len(t.text)) for t in self.doc if not t.is_space)
+        return frozenset(self.words)
+
+    @cached_property
+    def _word_starts_sorted(self) -> list[int]:
+        return [start for start, _ in self.words]
+
+    def word_at(self, pos: int) -> tuple[int, int] | None:
+        """The word covering working offset ``pos``, if any."""
+        i = bisect.bisect_right(self._word_starts_sorted, pos) - 1
+        if i >= 0 and pos < self.words[i][1]:
+            return self.words[i]
+        return None
 
     @cached_property
     def word_starts(self) -> frozenset[int]:
@@ -65,7 +87,9 @@ class DocContext:
         """The syllable-level words (:mod:`pipeline.text.scan`) of one line, computed once."""
         words = self._line_words.get(line)
         if words is None:
-            words = self._line_words[line] = list(words_from(self.text, line[0], line[1]))
+            words = self._line_words[line] = [
+                Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, *line)
+            ]
         return words
 
     @cached_property
@@ -82,7 +106,7 @@ class DocContext:
 
 def line_ranges(text: str) -> list[tuple[int, int]]:
     """Non-blank lines of ``text`` as stripped ``(start, end)`` ranges."""
-    return [m.span() for m in regex.finditer(r"\S(?:[^\n]*\S)?", text)]
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def _strip_range(text: str, start: int, end: int) -> tuple[int, int]:
@@ -159,12 +183,17 @@ _MAX_VOCAB_STRINGS = 200_000
 def _vocab() -> Vocab:
     """A shared vocabulary, renewed when it grows large: fast, and memory stays flat."""
     if not _VOCAB or len(_VOCAB[0].strings) > _MAX_VOCAB_STRINGS:
+        from spacy.lang.lex_attrs import LEX_ATTRS
+        from spacy.vocab import Vocab
+
         _VOCAB[:] = [Vocab(lex_attr_getters=LEX_ATTRS)]
     return _VOCAB[0]
 
 
 def build_doc(text: str, words: list[tuple[int, int]], sent_starts: set[int]) -> Doc:
     """A spaCy Doc over ``text`` whose tokens are exactly ``words`` plus whitespace tokens."""
+    from spacy.tokens import Doc
+
     tokens: list[str] = []
     spaces: list[bool] = []
     starts: list[bool] = []
@@ -202,11 +231,8 @@ def build_context(working: WorkingText, *, dateline: str | None = None) -> DocCo
         # and no word crosses a sentence end (that is punctuation of its own).
         sentences.extend(_sentence_ranges(text, line))
         words.extend(_word_ranges(text, line))
-    starts = {a for a, _ in words}
-    sent_starts = {s for s, _ in sentences if s in starts}
-    doc = build_doc(text, words, sent_starts)
     title = lines[0] if lines else None
-    return DocContext(text, doc, tuple(sentences), tuple(lines), title, dateline)
+    return DocContext(text, tuple(words), tuple(sentences), tuple(lines), title, dateline)
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -218,10 +244,8 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     working = normalise(text, strip_boilerplate=False)
     context = build_context(working)
     spans: list[tuple[int, int]] = []
-    for t in context.doc:
-        if t.is_space:
-            continue
-        start, end = working.to_source(t.idx, t.idx + len(t.text))
+    for word_start, word_end in context.words:
+        start, end = working.to_source(word_start, word_end)
         if spans and start < spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
