@@ -372,3 +372,51 @@ def test_unit_outside_the_written_parent_is_not_found() -> None:
     assert son_my["status"] == "not_found" and son_my["code"] is None
     assert son_my["candidates"][0]["parents"][-1] == "Bình Thuận"
     assert "Hương Sơn" in son_my["note"]
+
+
+# -- countries and foreign places (complete lists: CLDR, capitals and large cities) -----
+
+FOREIGN_CASES = [
+    # (synthetic sentence, expected (text, level) PLACEs)
+    ("Đoàn công tác đã sang Albania và Bhutan.", [("Albania", "country"), ("Bhutan", "country")]),
+    ("Anh ấy sinh sống tại Bỉ nhiều năm.", [("Bỉ", "country")]),
+    ("Cầu thủ người Áo ghi bàn.", [("Áo", "country")]),
+    ("Giới trẻ xứ Hàn rất thích món này.", [("Hàn", "country")]),
+    (
+        "Hội nghị tổ chức ở Nairobi và Bình Nhưỡng.",
+        [("Nairobi", "other"), ("Bình Nhưỡng", "other")],
+    ),
+    ("Trường Đại học Oxford (Anh) mở ngành mới.", [("Anh", "country")]),
+    ("Hàng hóa từ Quảng Tây được chuyển về.", [("Quảng Tây", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOREIGN_CASES)
+def test_countries_and_foreign_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Áo mưa được phát cho mọi người.",  # a common word, no cue
+        "Cô ấy mặc áo dài. Bỉ ổi là từ cổ.",
+        "Nguồn vốn từ Trung ương hỗ trợ tỉnh.",  # Trung ương is the centre, not China
+    ],
+)
+def test_one_syllable_country_needs_a_cue(text: str) -> None:
+    assert [t for t, lv, _ in _found(text) if lv == "country"] == []
+
+
+def test_countries_file_matches_cldr_generator() -> None:
+    """countries.tsv is what tools/gen_countries.py writes from Babel's CLDR data."""
+    pytest.importorskip("babel")
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "gen_countries.py"
+    spec = importlib.util.spec_from_file_location("gen_countries", path)
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.OUT.read_text(encoding="utf-8") == gen.render()
+    assert len([r for r in gen.rows() if r[1] == "country"]) >= 240

@@ -297,7 +297,11 @@ class _Finder:
                 continue
             if entry.bare == "cue" and not self._cued(m.start(), m.end()):
                 continue
-            if len(LETTERS.findall(entry.name)) == 1 and not self._whole_token(m.start(), m.end()):
+            if (
+                len(LETTERS.findall(entry.name)) == 1
+                and not self._whole_token(m.start(), m.end())
+                and not _after_word(text, m.start(), context_words().nation)
+            ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
@@ -325,8 +329,10 @@ class _Finder:
     def _cued(self, start: int, end: int) -> bool:
         text = self.text
         before = text[max(0, start - 12) : start].casefold()
-        if COUNTRY_CUE.search(before):
+        if COUNTRY_CUE.search(before) or _after_word(text, start, context_words().cue):
             return True
+        if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
+            return True  # a parenthesised country after a place: Cambridge (Anh)
         dash = DASH.match(text, end)
         if dash and (other := lexicon_at(text, dash.end())) and other[0].level == "country":
             return True
