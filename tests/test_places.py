@@ -420,3 +420,49 @@ def test_countries_file_matches_cldr_generator() -> None:
     spec.loader.exec_module(gen)
     assert gen.OUT.read_text(encoding="utf-8") == gen.render()
     assert len([r for r in gen.rows() if r[1] == "country"]) >= 240
+
+
+BARE_ADMIN_CASES = [
+    # A district list after a place of the same level.
+    (
+        "Các quận ven (quận 12, Gò Vấp, Tân Phú, Bình Tân) được chọn.",
+        [
+            ("quận 12", "district"),
+            ("Gò Vấp", "district"),
+            ("Tân Phú", "district"),
+            ("Bình Tân", "district"),
+        ],
+    ),
+    # After a place preposition, with its province in brackets.
+    (
+        "Hàng được chở từ Mai Châu (Hòa Bình) về xuôi.",
+        [("Mai Châu", "district"), ("Hòa Bình", "province")],
+    ),
+    # Three or more known districts in a row.
+    (
+        "Các đơn vị: Thanh Liêm, Duy Tiên, Bình Lục đã xong.",
+        [("Thanh Liêm", "district"), ("Duy Tiên", "district"), ("Bình Lục", "district")],
+    ),
+    # The city abbreviation before a person's name and at the end of a chain.
+    ("Bí thư Thành ủy TPHCM Nguyễn Văn Bê phát biểu.", [("TPHCM", "province")]),
+    (
+        "Ông sinh hoạt ở phường 3, quận 5, TPHCM. Xong.",
+        [("phường 3", "commune"), ("quận 5", "district"), ("TPHCM", "province")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_ADMIN_CASES)
+def test_bare_admin_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà nói chuyện với Quang Trung về việc đó.",  # a commune name, no parent: a person
+        "Anh Thanh Liêm đến muộn.",  # one known district alone is not a list
+    ],
+)
+def test_bare_admin_needs_context(text: str) -> None:
+    assert [t for t, lv, _ in _found(text) if lv in ("district", "commune")] == []

@@ -80,6 +80,7 @@ class _Context:
     list_intro: tuple[str, ...]
     cue: tuple[str, ...]
     nation: tuple[str, ...]
+    prep: tuple[str, ...]
 
 
 def fold_key(text: str) -> str:
@@ -149,6 +150,7 @@ def context_words() -> _Context:
     intro: list[str] = []
     cue: list[str] = []
     nation: list[str] = []
+    prep: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -169,6 +171,8 @@ def context_words() -> _Context:
             cue.append(text.casefold())
         elif kind == "nation":
             nation.append(text.casefold())
+        elif kind == "prep":
+            prep.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -180,6 +184,7 @@ def context_words() -> _Context:
         tuple(sorted(intro, key=len, reverse=True)),
         tuple(cue + nation),
         tuple(nation),
+        tuple(prep),
     )
 
 
@@ -403,7 +408,7 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
     )
     if entry is None:
         return None
-    if len(LETTERS.findall(entry.name)) == 1:
+    if len(LETTERS.findall(entry.name)) == 1 and not is_abbreviation(entry.name):
         # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
         after = SPACE.match(text, end)
         nxt = SYLLABLE.match(text, after.end()) if after else None

@@ -15,6 +15,10 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   Tân, Trung Tú và X``, ``7 tỉnh: Quảng Nam, …``), one PLACE each.
 * ``place.parenthesised`` / ``place.parent_chain``: the parent unit written after a place
   (``xã Cao Nhân (Thủy Nguyên, Hải Phòng)``), when the gazetteer knows it at a higher level.
+* ``place.bare_admin``: a district or commune the gazetteer knows, written bare: after a
+  place preposition (``từ Mai Châu``; a commune only with a known parent after it), in a
+  list after a place of the same level (``quận 9, Thủ Đức, Bình Tân``), or in a list of
+  three or more known districts (``các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên``).
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 
@@ -299,6 +303,7 @@ class _Finder:
                 continue
             if (
                 len(LETTERS.findall(entry.name)) == 1
+                and not is_abbreviation(entry.name)
                 and not self._whole_token(m.start(), m.end())
                 and not _after_word(text, m.start(), context_words().nation)
             ):
@@ -423,6 +428,82 @@ class _Finder:
                 Candidate(m.start(), m.end(), level, clean(m.group()), "place.known_name")
             )
 
+    # -- bare administrative names the gazetteer knows -----------------------------------
+
+    def _known_run(self, pos: int, level: str) -> int | None:
+        """End of a whole capitalised run of 2+ syllables at ``pos`` known at ``level``."""
+        text = self.text
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+            return None
+        syls = syllable_run(text, pos, dashes=False)
+        if len(syls) < 2 or syls[-1][2] == "-":
+            return None
+        end = syls[-1][1]
+        if SPACE.match(text, end) and is_capitalised_at(text, SPACE.match(text, end).end()):  # type: ignore[union-attr]
+            return None
+        return end if known(text[pos:end], level) else None
+
+    def _higher(self, name: str, level: str) -> bool:
+        return any(known(name, lv) for lv in ADMIN_LEVELS if rank(lv) < rank(level))
+
+    def _extend_list(self, pos: int, level: str) -> None:
+        """Known names of ``level`` listed after a place ending at ``pos``."""
+        text = self.text
+        while (gap := LIST_GAP.match(text, pos)) is not None:
+            end = self._known_run(gap.end(), level)
+            if end is None or self._higher(text[gap.end() : end], level):
+                return
+            self.candidates.append(
+                Candidate(gap.end(), end, level, clean(text[gap.end() : end]), "place.bare_admin")
+            )
+            pos = end
+
+    def bare_admin(self, found: Sequence[Candidate]) -> None:
+        text = self.text
+        for cand in found:
+            if cand.level in ("district", "commune") and cand.rule != "place.parent_chain":
+                self._extend_list(cand.end, cand.level)
+        preps = context_words().prep
+        for m in _RUN_START.finditer(text):
+            pos = m.start()
+            if not _after_word(text, pos, preps):
+                continue
+            end = self._known_run(pos, "district")
+            level = "district"
+            if end is None:
+                end = self._known_run(pos, "commune")
+                level = "commune"
+                gap = CHAIN_GAP.match(text, end) if end is not None else None
+                if end is None or gap is None:
+                    continue
+                nxt = syllable_run(text, gap.end(), dashes=False)
+                if not nxt or (
+                    not any(
+                        known(text[gap.end() : nxt[-1][1]], lv) for lv in ("district", "province")
+                    )
+                    and lexicon_at(text, gap.end()) is None
+                ):
+                    continue
+            self.candidates.append(
+                Candidate(pos, end, level, clean(text[pos:end]), "place.bare_admin")
+            )
+            self._extend_list(end, level)
+        # Three or more known districts in a row: "Bình Lục, Thanh Liêm, Duy Tiên".
+        for m in _RUN_START.finditer(text):
+            items: list[tuple[int, int]] = []
+            pos = m.start()
+            while (end := self._known_run(pos, "district")) is not None:
+                items.append((pos, end))
+                gap = LIST_GAP.match(text, end)
+                if gap is None:
+                    break
+                pos = gap.end()
+            if len(items) >= 3:
+                for s, e in items:
+                    self.candidates.append(
+                        Candidate(s, e, "district", clean(text[s:e]), "place.bare_admin")
+                    )
+
     # -- parents written after a place ---------------------------------------------------
 
     def parents(self, found: Sequence[Candidate]) -> None:
@@ -460,6 +541,9 @@ class _Finder:
                 pos, level = end, lv
                 if lv == "province":
                     break
+
+
+_RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 
 def _after_word(text: str, pos: int, words: Iterable[str]) -> bool:
@@ -503,6 +587,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.state_names()
     first = _select(finder.candidates)
     finder.known_names(first)
+    finder.bare_admin(first)
     finder.parents(_select(finder.candidates))
     return [c.mention() for c in _select(finder.candidates)]
 
