@@ -51,6 +51,12 @@ _CREDIT = regex.compile(
 )
 
 
+# Initials as a pen name: N.P, B.T.N, TR.L, T.Tú (a dot between capitals).
+_INITIALS = regex.compile(r"(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?")
+_WEB_ADDRESS = regex.compile(r"\.(?:vn|com|net|org|gov)\b", regex.IGNORECASE)
+_LOWER_AFTER = regex.compile(r" \p{Ll}")
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     start: int
@@ -70,10 +76,17 @@ def _blockers() -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv("person_blockers.tsv"))
 
 
+_HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\p{M}])[Ss]ố[ \t]+\d+[\p{L}\d/]*[ \t]+$")
+
+
 def _after_blocker(text: str, start: int) -> bool:
-    """Whether the words right before ``start`` name a thing (``Dòng họ``, ``đường``)."""
-    before = text[max(0, start - 14) : start].rstrip(" ")
-    if before == text[max(0, start - 14) : start]:
+    """Whether the words right before ``start`` name a thing (``Dòng họ``, ``đường``) or
+    give a house number (``số 7 Lý Thường Kiệt`` is an address)."""
+    window = text[max(0, start - 20) : start]
+    if _HOUSE_NUMBER.search(window):
+        return True
+    before = window.rstrip(" ")
+    if before == window:
         return False
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
@@ -107,6 +120,8 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
+        if _after_blocker(text, m.start()):
+            continue  # a thing named after someone: rạch Ông X, chợ Bà Y
         words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
@@ -151,15 +166,29 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         for m in _CREDIT.finditer(text, line[0], line[1]):
             words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
-            if end >= 2 or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–"):
+            if end and _WEB_ADDRESS.search(words[0].text):
+                continue  # a site, not a name: "Ảnh: Chinhphu.vn"
+            if end and _INITIALS.fullmatch(words[0].text):
+                end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …"
+            elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):
+                end -= 1  # the next sentence starts on the credit's line: "Ảnh: Lê Quân Trước đó"
+            if (
+                end >= 2
+                or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–")
+                or (end == 1 and _INITIALS.fullmatch(words[0].text))
+            ):
                 yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
     if len(ctx.sentences) > 1:
         # The byline is the article's last sentence, often glued to the last paragraph.
         start, end = ctx.sentences[-1]
+        last_line = ctx.lines[-1] if ctx.lines else (start, end)
+        if last_line[0] < start and last_line[1] - last_line[0] <= 30:
+            start, end = last_line  # a short closing line the splitter cut at a dot: "B.T.N"
         words = list(words_from(text, start, end, limit=MAX_NAME_WORDS + 2))
         run = _name_run(text, words, 0, byline=True)
         rest = text[words[run - 1].end : end].strip() if run else ""
-        if 2 <= run <= 4 and (not rest or rest[0] in "/-–("):
+        single = run == 1 and _INITIALS.fullmatch(words[0].text)
+        if (2 <= run <= 4 or single) and (not rest or rest[0] in "/-–("):
             yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
 

@@ -194,7 +194,9 @@ class _Finder:
             n = known_prefix(text, syls, level)
             if n == 0:
                 n = cut_person(text, syls)
-                if person_like(text, syls[:n]) or (not unit.in_span and n > 2):
+                if unit.in_span and person_like(text, syls) and self._parent_after(syls[-1][1]):
+                    n = len(syls)  # "xã Lý Thường Kiệt, huyện Yên Mỹ": named after a person
+                elif person_like(text, syls[:n]) or (not unit.in_span and n > 2):
                     return None  # "Chủ tịch xã Nguyễn Văn Sơn", "Thành ủy Tất Thành Cang"
                 if n == 1 and (syls[0][1] - syls[0][0] == 1 or LOWER_NEXT.match(text, syls[0][1])):
                     return None  # "cấp tỉnh Từ ngày 15/01": a capitalised word, not a name
@@ -216,6 +218,20 @@ class _Finder:
             clean(text[pos:name_end]),
             "place.unit_word",
             written_unit,
+        )
+
+    def _parent_after(self, end: int) -> bool:
+        """A higher unit written right after ``end``: ``, huyện X``, ``, Yên Mỹ``, ``(Hà Nam)``."""
+        text = self.text
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None:
+            return False
+        pos = gap.end()
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+            return True
+        syls = syllable_run(text, pos, dashes=False)
+        return bool(syls) and any(
+            known(text[pos : syls[-1][1]], lv) for lv in ("district", "province")
         )
 
     def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> None:
