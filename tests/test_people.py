@@ -71,3 +71,22 @@ def test_credits_and_initials(text: str, expected: str) -> None:
 
 def test_a_web_address_credit_is_no_person() -> None:
     assert _people("Lễ trao quyết định. Ảnh: Baochinhphu.vn Cùng ngày, đoàn đi tiếp.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tết Canh Tý và năm Tân Sửu đều vui.",  # year names of the stem-branch calendar
+        "Nó đã cứu một người đàn ông Nhật khỏi đám cháy.",  # đàn ông is "man"
+        "Lũ quét qua làng. Ảnh: Reuters Sau đó, nước rút dần.",  # an agency, not a byline
+        "Vị trí khách sạn. Ảnh: Google Maps. Chiều qua, đoàn đến.",
+    ],
+)
+def test_spurious_classes_from_the_frequency_review(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_a_country_in_a_list_of_countries_is_a_place() -> None:
+    text = "Các nước như Canada, Anh, Mỹ đã ký. Iran, Nga và Syria họp."
+    assert _people(text) == []
+    assert {"Anh", "Nga"} <= set(_places(text))

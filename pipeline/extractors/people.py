@@ -91,6 +91,27 @@ def _after_blocker(text: str, start: int) -> bool:
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
 
+@cache
+def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Year names (stem + branch), credit sources, compound-noun words (not_person_names.tsv)."""
+    rows = load_tsv("not_person_names.tsv")
+    stems = [r["text"] for r in rows if r["kind"] == "stem"]
+    branches = [r["text"] for r in rows if r["kind"] == "branch"]
+    years = frozenset(f"{s} {b}" for s in stems for b in branches)
+    sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
+    compounds = frozenset(r["text"].casefold() for r in rows if r["kind"] == "compound")
+    return years, sources, compounds
+
+
+def _in_compound(text: str, start: int) -> bool:
+    """Whether the honorific at ``start`` ends a compound noun (``đàn ông``, ``cụ bà``)."""
+    before = text[max(0, start - 8) : start].rstrip(" ").casefold()
+    word = regex.search(r"[\p{L}\p{M}]+$", before)
+    return (
+        bool(word) and word.group() in _not_names()[2] and before != text[max(0, start - 8) : start]
+    )
+
+
 def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
     """A capitalised syllable that can be part of a name (an honorific only inside one)."""
     return (
@@ -120,8 +141,8 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
-        if _after_blocker(text, m.start()):
-            continue  # a thing named after someone: rạch Ông X, chợ Bà Y
+        if _after_blocker(text, m.start()) or _in_compound(text, m.start()):
+            continue  # a thing named after someone (rạch Ông X); "người đàn ông Mỹ"
         words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
@@ -166,7 +187,11 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         for m in _CREDIT.finditer(text, line[0], line[1]):
             words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
-            if end and _WEB_ADDRESS.search(words[0].text):
+            if end and (
+                _WEB_ADDRESS.search(words[0].text)
+                or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
+                or words[0].text.casefold() in _not_names()[1]
+            ):
                 continue  # a site, not a name: "Ảnh: Chinhphu.vn"
             if end and _INITIALS.fullmatch(words[0].text):
                 end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …"
@@ -270,7 +295,11 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
             span = (n.start, n.end)
-            if blocked.overlaps(span) or _after_blocker(text, n.start):
+            if (
+                blocked.overlaps(span)
+                or _after_blocker(text, n.start)
+                or text[n.start : n.end] in _not_names()[0]  # a year name: Đinh Dậu
+            ):
                 continue
             i = bisect.bisect_left(kept, (span[1], -1))
             if i > 0 and overlaps(span, kept[i - 1]):

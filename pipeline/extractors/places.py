@@ -354,6 +354,15 @@ class _Finder:
             return True
         if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
             return True  # a parenthesised country after a place: Cambridge (Anh)
+        # In a list with another country: "Singapore, Anh, Mỹ", "Syria, Nga và Iran".
+        gap = LIST_GAP.match(text, end)
+        if gap and (other := lexicon_at(text, gap.end())) and other[0].level == "country":
+            return True
+        prev = _LIST_ITEM_BEFORE.search(text[max(0, start - 40) : start])
+        if prev:
+            entries = place_names().get(fold_key(prev.group(1)), ())
+            if any(e.level == "country" and e.bare != "cue" for e in entries):
+                return True
         dash = DASH.match(text, end)
         if dash and (other := lexicon_at(text, dash.end())) and other[0].level == "country":
             return True
@@ -559,6 +568,10 @@ class _Finder:
                     break
 
 
+_LIST_ITEM_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
+)
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 
