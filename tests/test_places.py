@@ -466,3 +466,16 @@ def test_bare_admin_names(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_bare_admin_needs_context(text: str) -> None:
     assert [t for t, lv, _ in _found(text) if lv in ("district", "commune")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vụ nổ xảy ra ở thành phố Chicago.", [("thành phố Chicago", "other")]),
+        ("Lũ lớn tại tỉnh Vân Nam.", [("tỉnh Vân Nam", "other")]),
+        # A Vietnamese unit sharing a foreign name keeps its own level.
+        ("Ông sống ở phường Hồ Nam.", [("phường Hồ Nam", "commune")]),
+    ],
+)
+def test_foreign_place_with_unit_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected

@@ -68,6 +68,7 @@ class PlaceName:
     canonical: str
     central: bool
     bare: str  # "" | unit | cue
+    foreign: bool = False  # from countries.tsv / foreign_places.tsv, not the hand table
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,7 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         # a place only with a cue; Paris, Jeju are not.
         one = LETTERS.findall(name)
         bare = "cue" if len(one) == 1 and (not one[0].isascii() or len(one[0]) <= 3) else ""
-        out[key] = [PlaceName(name, level, "", False, bare)]
+        out[key] = [PlaceName(name, level, "", False, bare, foreign=True)]
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -169,6 +169,20 @@ class _Finder:
         lexicon = lexicon_at(text, pos)
         if lexicon is not None and lexicon[0].bare == "cue":
             lexicon = None
+        if lexicon is not None and lexicon[0].foreign:
+            entry, lex_end = lexicon
+            if unit.level not in ("province", "city") or known(text[pos:lex_end], "province"):
+                lexicon = None  # a Vietnamese unit of the same name: phường Hồ Nam
+            else:
+                # A foreign city or province with its unit word: thành phố New York.
+                return Candidate(
+                    span_start,
+                    lex_end,
+                    "other",
+                    clean(text[pos:lex_end]),
+                    "place.unit_word",
+                    written_unit,
+                )
         if lexicon is not None and unit.level in ("province", "city", "district", "commune"):
             entry, lex_end = lexicon
             if entry.level in ("other", "country"):
