@@ -479,3 +479,22 @@ def test_bare_admin_needs_context(text: str) -> None:
 )
 def test_foreign_place_with_unit_word(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nhà ở P.Bến Nghé, Q.Bình Thạnh.",
+            [("P.Bến Nghé", "commune"), ("Q.Bình Thạnh", "district")],
+        ),
+        (
+            "Di tích ở H.Thủy Nguyên và X. Liên Khê.",
+            [("H.Thủy Nguyên", "district"), ("X. Liên Khê", "commune")],
+        ),
+        ("Hội nghị ở TT Phong Điền.", [("TT Phong Điền", "commune")]),
+        ("Chị P. Thu Hà đến.", []),  # an initial, not a ward
+    ],
+)
+def test_abbreviated_unit_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected

@@ -206,6 +206,8 @@ class _Finder:
             return None
         if level in ADMIN_LEVELS:
             n = known_prefix(text, syls, level)
+            if n == 0 and len(LETTERS.findall(unit.word)) == 1 and unit.word.endswith("."):
+                return None  # "P. Thu Hà" is a person's initial, "P.Bến Nghé" a ward
             if n == 0:
                 n = cut_person(text, syls)
                 if unit.in_span and person_like(text, syls) and self._parent_after(syls[-1][1]):
