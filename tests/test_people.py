@@ -90,3 +90,12 @@ def test_a_country_in_a_list_of_countries_is_a_place() -> None:
     text = "Các nước như Canada, Anh, Mỹ đã ký. Iran, Nga và Syria họp."
     assert _people(text) == []
     assert {"Anh", "Nga"} <= set(_places(text))
+
+
+def test_a_name_after_thanh_pho_is_a_person() -> None:
+    text = "Chủ tịch UBND thành phố Lê Văn Tám phát biểu."
+    assert [t for t, _ in _people(text)] == ["Lê Văn Tám"]
+
+
+def test_a_surname_that_is_also_a_thing_word_still_opens_a_name() -> None:
+    assert [t for t, _ in _people("Ca sĩ Hồ Quỳnh Hương hát.")] == ["Hồ Quỳnh Hương"]

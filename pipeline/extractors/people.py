@@ -86,8 +86,8 @@ def _after_blocker(text: str, start: int) -> bool:
     if _HOUSE_NUMBER.search(window):
         return True
     before = window.rstrip(" ")
-    if before == window:
-        return False
+    if before == window or before.casefold().endswith("thành phố"):
+        return False  # "Chủ tịch UBND thành phố Nguyễn Văn A": a city, not a street (phố)
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
 
