@@ -99,3 +99,19 @@ def test_a_name_after_thanh_pho_is_a_person() -> None:
 
 def test_a_surname_that_is_also_a_thing_word_still_opens_a_name() -> None:
     assert [t for t, _ in _people("Ca sĩ Hồ Quỳnh Hương hát.")] == ["Hồ Quỳnh Hương"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Diễn viên Park Min Young và ca sĩ Lee Hyun Woo gặp nhau.",
+            ["Park Min Young", "Lee Hyun Woo"],
+        ),
+        ("Nữ diễn viên Kim Hee Sun đến Hà Nội.", ["Kim Hee Sun"]),  # Hee: not Vietnamese
+        ("Ông Kim Văn Bảy đi họp.", ["Kim Văn Bảy"]),  # a Vietnamese Kim stays as it was
+        ("Chị Han Thu đi chợ.", ["Han Thu"]),
+    ],
+)
+def test_korean_names(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected

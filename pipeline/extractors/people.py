@@ -169,6 +169,40 @@ def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
         i += 1
 
 
+_LATIN_WORD = regex.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+_NOT_VIETNAMESE = regex.compile(r"[fjwz]|ee|oo|ae|ou|yu|yo", regex.IGNORECASE)
+
+
+@cache
+def _korean_surnames() -> dict[str, str]:
+    return {r["name"]: r["kind"] for r in load_tsv("foreign_surnames.tsv")}
+
+
+def _korean_names(text: str, words: list[Word]) -> Iterable[_Name]:
+    """A Korean family name + one or two Latin-only given names: ``Lee Hyori``, ``Kim Tae Hee``."""
+    kinds = _korean_surnames()
+    i = 0
+    while i < len(words):
+        kind = kinds.get(words[i].text)
+        if kind is None or (i and _is_name_word(words[i - 1])):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and j - i <= 2
+            and _LATIN_WORD.fullmatch(words[j].text)
+            and text[words[j - 1].end : words[j].start] == " "
+        ):
+            j += 1
+        given = [w.text for w in words[i + 1 : j]]
+        if given and (kind == "korean" or any(_NOT_VIETNAMESE.search(g) for g in given)):
+            yield _Name(words[i].start, words[j - 1].end, "person.korean")
+            i = j
+            continue
+        i += 1
+
+
 def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
     """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
     for t in titles:
@@ -313,6 +347,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for line in ctx.lines:
         add(_names_after_triggers(text, line))
         add(_names_by_surname(text, ctx.words_of(line)))
+        add(_korean_names(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
     add(_short_forms(ctx, list(names.values())))
 
