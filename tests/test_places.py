@@ -498,3 +498,21 @@ def test_foreign_place_with_unit_word(text: str, expected: list[tuple[str, str]]
 )
 def test_abbreviated_unit_words(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nhà ở hẻm 25 gần rạch Ông Lớn và cầu vượt Hàng Xanh.",
+            [("hẻm 25", "other"), ("rạch Ông Lớn", "other"), ("cầu vượt Hàng Xanh", "other")],
+        ),
+        ("Cháy rừng ở tiểu khu 285, khoảnh 3.", [("tiểu khu 285", "other"), ("khoảnh 3", "other")]),
+        ("Nước tràn qua đê Tả Đáy và đập Kẻ Gỗ.", [("đê Tả Đáy", "other"), ("đập Kẻ Gỗ", "other")]),
+        ("Xe chạy trên đường mòn Hồ Chí Minh.", [("đường mòn Hồ Chí Minh", "other")]),
+        ("Buổi lễ ở plây Ia Grai.", [("plây Ia Grai", "village")]),
+        ("Ông kiểm tra lô hàng ở khu vực biên giới.", []),
+    ],
+)
+def test_infrastructure_and_villages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
