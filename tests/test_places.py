@@ -494,6 +494,7 @@ def test_foreign_place_with_unit_word(text: str, expected: list[tuple[str, str]]
         ),
         ("Hội nghị ở TT Phong Điền.", [("TT Phong Điền", "commune")]),
         ("Chị P. Thu Hà đến.", []),  # an initial, not a ward
+        ("Bài của P.V gửi từ TT Hà Nội.", [("Hà Nội", "province")]),  # initials; a centre
     ],
 )
 def test_abbreviated_unit_words(text: str, expected: list[tuple[str, str]]) -> None:
