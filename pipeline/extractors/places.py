@@ -207,11 +207,15 @@ class _Finder:
         if level in ADMIN_LEVELS:
             n = known_prefix(text, syls, level)
             short = unit.case == "exact" and len("".join(LETTERS.findall(unit.word))) <= 2
-            if short and level in ("district", "commune") and not unit.word.startswith("TX"):
-                # "P. Thu Hà", "P.V" are initials and "TT Hà Nội" a centre, while
-                # "P.Bến Nghé", "TT Phong Điền" are units the gazetteer knows.
-                if n == 0 or syls[n - 1][1] - syls[0][0] < 2:
-                    return None
+            # "P. Thu Hà", "P.V" are initials and "TT Hà Nội" a centre, while
+            # "P.Bến Nghé", "TT Phong Điền" are units the gazetteer knows.
+            if (
+                short
+                and level in ("district", "commune")
+                and not unit.word.startswith("TX")
+                and (n == 0 or syls[n - 1][1] - syls[0][0] < 2)
+            ):
+                return None
             if n == 0:
                 n = cut_person(text, syls)
                 if unit.in_span and person_like(text, syls) and self._parent_after(syls[-1][1]):
