@@ -372,3 +372,148 @@ def test_unit_outside_the_written_parent_is_not_found() -> None:
     assert son_my["status"] == "not_found" and son_my["code"] is None
     assert son_my["candidates"][0]["parents"][-1] == "Bình Thuận"
     assert "Hương Sơn" in son_my["note"]
+
+
+# -- countries and foreign places (complete lists: CLDR, capitals and large cities) -----
+
+FOREIGN_CASES = [
+    # (synthetic sentence, expected (text, level) PLACEs)
+    ("Đoàn công tác đã sang Albania và Bhutan.", [("Albania", "country"), ("Bhutan", "country")]),
+    ("Anh ấy sinh sống tại Bỉ nhiều năm.", [("Bỉ", "country")]),
+    ("Cầu thủ người Áo ghi bàn.", [("Áo", "country")]),
+    ("Giới trẻ xứ Hàn rất thích món này.", [("Hàn", "country")]),
+    (
+        "Hội nghị tổ chức ở Nairobi và Bình Nhưỡng.",
+        [("Nairobi", "other"), ("Bình Nhưỡng", "other")],
+    ),
+    ("Trường Đại học Oxford (Anh) mở ngành mới.", [("Anh", "country")]),
+    ("Hàng hóa từ Quảng Tây được chuyển về.", [("Quảng Tây", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOREIGN_CASES)
+def test_countries_and_foreign_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Áo mưa được phát cho mọi người.",  # a common word, no cue
+        "Cô ấy mặc áo dài. Bỉ ổi là từ cổ.",
+        "Nguồn vốn từ Trung ương hỗ trợ tỉnh.",  # Trung ương is the centre, not China
+    ],
+)
+def test_one_syllable_country_needs_a_cue(text: str) -> None:
+    assert [t for t, lv, _ in _found(text) if lv == "country"] == []
+
+
+def test_countries_file_matches_cldr_generator() -> None:
+    """countries.tsv is what tools/gen_countries.py writes from Babel's CLDR data."""
+    pytest.importorskip("babel")
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "gen_countries.py"
+    spec = importlib.util.spec_from_file_location("gen_countries", path)
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.OUT.read_text(encoding="utf-8") == gen.render()
+    assert len([r for r in gen.rows() if r[1] == "country"]) >= 240
+
+
+BARE_ADMIN_CASES = [
+    # A district list after a place of the same level.
+    (
+        "Các quận ven (quận 12, Gò Vấp, Tân Phú, Bình Tân) được chọn.",
+        [
+            ("quận 12", "district"),
+            ("Gò Vấp", "district"),
+            ("Tân Phú", "district"),
+            ("Bình Tân", "district"),
+        ],
+    ),
+    # After a place preposition, with its province in brackets.
+    (
+        "Hàng được chở từ Mai Châu (Hòa Bình) về xuôi.",
+        [("Mai Châu", "district"), ("Hòa Bình", "province")],
+    ),
+    # Three or more known districts in a row.
+    (
+        "Các đơn vị: Thanh Liêm, Duy Tiên, Bình Lục đã xong.",
+        [("Thanh Liêm", "district"), ("Duy Tiên", "district"), ("Bình Lục", "district")],
+    ),
+    # The city abbreviation before a person's name and at the end of a chain.
+    ("Bí thư Thành ủy TPHCM Nguyễn Văn Bê phát biểu.", [("TPHCM", "province")]),
+    (
+        "Ông sinh hoạt ở phường 3, quận 5, TPHCM. Xong.",
+        [("phường 3", "commune"), ("quận 5", "district"), ("TPHCM", "province")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_ADMIN_CASES)
+def test_bare_admin_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà nói chuyện với Quang Trung về việc đó.",  # a commune name, no parent: a person
+        "Anh Thanh Liêm đến muộn.",  # one known district alone is not a list
+    ],
+)
+def test_bare_admin_needs_context(text: str) -> None:
+    assert [t for t, lv, _ in _found(text) if lv in ("district", "commune")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vụ nổ xảy ra ở thành phố Chicago.", [("thành phố Chicago", "other")]),
+        ("Lũ lớn tại tỉnh Vân Nam.", [("tỉnh Vân Nam", "other")]),
+        # A Vietnamese unit sharing a foreign name keeps its own level.
+        ("Ông sống ở phường Hồ Nam.", [("phường Hồ Nam", "commune")]),
+    ],
+)
+def test_foreign_place_with_unit_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nhà ở P.Bến Nghé, Q.Bình Thạnh.",
+            [("P.Bến Nghé", "commune"), ("Q.Bình Thạnh", "district")],
+        ),
+        (
+            "Di tích ở H.Thủy Nguyên và X. Liên Khê.",
+            [("H.Thủy Nguyên", "district"), ("X. Liên Khê", "commune")],
+        ),
+        ("Hội nghị ở TT Phong Điền.", [("TT Phong Điền", "commune")]),
+        ("Chị P. Thu Hà đến.", []),  # an initial, not a ward
+        ("Bài của P.V gửi từ TT Hà Nội.", [("Hà Nội", "province")]),  # initials; a centre
+    ],
+)
+def test_abbreviated_unit_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nhà ở hẻm 25 gần rạch Ông Lớn và cầu vượt Hàng Xanh.",
+            [("hẻm 25", "other"), ("rạch Ông Lớn", "other"), ("cầu vượt Hàng Xanh", "other")],
+        ),
+        ("Cháy rừng ở tiểu khu 285, khoảnh 3.", [("tiểu khu 285", "other"), ("khoảnh 3", "other")]),
+        ("Nước tràn qua đê Tả Đáy và đập Kẻ Gỗ.", [("đê Tả Đáy", "other"), ("đập Kẻ Gỗ", "other")]),
+        ("Xe chạy trên đường mòn Hồ Chí Minh.", [("đường mòn Hồ Chí Minh", "other")]),
+        ("Buổi lễ ở plây Ia Grai.", [("plây Ia Grai", "village")]),
+        ("Ông kiểm tra lô hàng ở khu vực biên giới.", []),
+    ],
+)
+def test_infrastructure_and_villages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected

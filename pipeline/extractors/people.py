@@ -51,6 +51,12 @@ _CREDIT = regex.compile(
 )
 
 
+# Initials as a pen name: N.P, B.T.N, TR.L, T.Tú (a dot between capitals).
+_INITIALS = regex.compile(r"(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?")
+_WEB_ADDRESS = regex.compile(r"\.(?:vn|com|net|org|gov)\b", regex.IGNORECASE)
+_LOWER_AFTER = regex.compile(r" \p{Ll}")
+
+
 @dataclass(frozen=True, slots=True)
 class _Name:
     start: int
@@ -70,12 +76,40 @@ def _blockers() -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv("person_blockers.tsv"))
 
 
+_HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\p{M}])[Ss]ố[ \t]+\d+[\p{L}\d/]*[ \t]+$")
+
+
 def _after_blocker(text: str, start: int) -> bool:
-    """Whether the words right before ``start`` name a thing (``Dòng họ``, ``đường``)."""
-    before = text[max(0, start - 14) : start].rstrip(" ")
-    if before == text[max(0, start - 14) : start]:
-        return False
+    """Whether the words right before ``start`` name a thing (``Dòng họ``, ``đường``) or
+    give a house number (``số 7 Lý Thường Kiệt`` is an address)."""
+    window = text[max(0, start - 20) : start]
+    if _HOUSE_NUMBER.search(window):
+        return True
+    before = window.rstrip(" ")
+    if before == window or before.casefold().endswith("thành phố"):
+        return False  # "Chủ tịch UBND thành phố Nguyễn Văn A": a city, not a street (phố)
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
+
+
+@cache
+def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Year names (stem + branch), credit sources, compound-noun words (not_person_names.tsv)."""
+    rows = load_tsv("not_person_names.tsv")
+    stems = [r["text"] for r in rows if r["kind"] == "stem"]
+    branches = [r["text"] for r in rows if r["kind"] == "branch"]
+    years = frozenset(f"{s} {b}" for s in stems for b in branches)
+    sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
+    compounds = frozenset(r["text"].casefold() for r in rows if r["kind"] == "compound")
+    return years, sources, compounds
+
+
+def _in_compound(text: str, start: int) -> bool:
+    """Whether the honorific at ``start`` ends a compound noun (``đàn ông``, ``cụ bà``)."""
+    before = text[max(0, start - 8) : start].rstrip(" ").casefold()
+    word = regex.search(r"[\p{L}\p{M}]+$", before)
+    return (
+        bool(word) and word.group() in _not_names()[2] and before != text[max(0, start - 8) : start]
+    )
 
 
 def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
@@ -107,6 +141,8 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
+        if _after_blocker(text, m.start()) or _in_compound(text, m.start()):
+            continue  # a thing named after someone (rạch Ông X); "người đàn ông Mỹ"
         words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
@@ -133,6 +169,40 @@ def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
         i += 1
 
 
+_LATIN_WORD = regex.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+_NOT_VIETNAMESE = regex.compile(r"[fjwz]|ee|oo|ae|ou|yu|yo", regex.IGNORECASE)
+
+
+@cache
+def _korean_surnames() -> dict[str, str]:
+    return {r["name"]: r["kind"] for r in load_tsv("foreign_surnames.tsv")}
+
+
+def _korean_names(text: str, words: list[Word]) -> Iterable[_Name]:
+    """A Korean family name + one or two Latin-only given names: ``Lee Hyori``, ``Kim Tae Hee``."""
+    kinds = _korean_surnames()
+    i = 0
+    while i < len(words):
+        kind = kinds.get(words[i].text)
+        if kind is None or (i and _is_name_word(words[i - 1])):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and j - i <= 2
+            and _LATIN_WORD.fullmatch(words[j].text)
+            and text[words[j - 1].end : words[j].start] == " "
+        ):
+            j += 1
+        given = [w.text for w in words[i + 1 : j]]
+        if given and (kind == "korean" or any(_NOT_VIETNAMESE.search(g) for g in given)):
+            yield _Name(words[i].start, words[j - 1].end, "person.korean")
+            i = j
+            continue
+        i += 1
+
+
 def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
     """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
     for t in titles:
@@ -151,15 +221,33 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         for m in _CREDIT.finditer(text, line[0], line[1]):
             words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
-            if end >= 2 or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–"):
+            if end and (
+                _WEB_ADDRESS.search(words[0].text)
+                or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
+                or words[0].text.casefold() in _not_names()[1]
+            ):
+                continue  # a site, not a name: "Ảnh: Chinhphu.vn"
+            if end and _INITIALS.fullmatch(words[0].text):
+                end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …"
+            elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):
+                end -= 1  # the next sentence starts on the credit's line: "Ảnh: Lê Quân Trước đó"
+            if (
+                end >= 2
+                or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–")
+                or (end == 1 and _INITIALS.fullmatch(words[0].text))
+            ):
                 yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
     if len(ctx.sentences) > 1:
         # The byline is the article's last sentence, often glued to the last paragraph.
         start, end = ctx.sentences[-1]
+        last_line = ctx.lines[-1] if ctx.lines else (start, end)
+        if last_line[0] < start and last_line[1] - last_line[0] <= 30:
+            start, end = last_line  # a short closing line the splitter cut at a dot: "B.T.N"
         words = list(words_from(text, start, end, limit=MAX_NAME_WORDS + 2))
         run = _name_run(text, words, 0, byline=True)
         rest = text[words[run - 1].end : end].strip() if run else ""
-        if 2 <= run <= 4 and (not rest or rest[0] in "/-–("):
+        single = run == 1 and _INITIALS.fullmatch(words[0].text)
+        if (2 <= run <= 4 or single) and (not rest or rest[0] in "/-–("):
             yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
 
@@ -250,7 +338,11 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
             span = (n.start, n.end)
-            if blocked.overlaps(span) or _after_blocker(text, n.start):
+            if (
+                blocked.overlaps(span)
+                or _after_blocker(text, n.start)
+                or text[n.start : n.end] in _not_names()[0]  # a year name: Đinh Dậu
+            ):
                 continue
             i = bisect.bisect_left(kept, (span[1], -1))
             if i > 0 and overlaps(span, kept[i - 1]):
@@ -264,6 +356,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for line in ctx.lines:
         add(_names_after_triggers(text, line))
         add(_names_by_surname(text, ctx.words_of(line)))
+        add(_korean_names(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
     add(_short_forms(ctx, list(names.values())))
 

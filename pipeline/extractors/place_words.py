@@ -68,6 +68,7 @@ class PlaceName:
     canonical: str
     central: bool
     bare: str  # "" | unit | cue
+    foreign: bool = False  # from countries.tsv / foreign_places.tsv, not the hand table
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,9 @@ class _Context:
     plural: frozenset[str]
     middle: frozenset[str]
     list_intro: tuple[str, ...]
+    cue: tuple[str, ...]
+    nation: tuple[str, ...]
+    prep: tuple[str, ...]
 
 
 def fold_key(text: str) -> str:
@@ -121,6 +125,19 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
             raise ResourceError(f"place_names.tsv: bad or repeated row {row}")
         seen.add(entry.name)
         out.setdefault(fold_key(entry.name), []).append(entry)
+    # Complete lists after the hand-kept table, which wins on a shared name: every country
+    # and world region by its CLDR Vietnamese name, then foreign cities and regions.
+    extra = [(r["name"], r["level"]) for r in load_tsv("countries.tsv")]
+    extra += [(r["name"], "other") for r in load_tsv("foreign_places.tsv")]
+    for name, level in extra:
+        key = fold_key(name)
+        if key in out or level not in LEVELS:
+            continue
+        # A Vietnamese-looking one-syllable name is also a common word (Áo "coat", Bỉ, Viên):
+        # a place only with a cue; Paris, Jeju are not.
+        one = LETTERS.findall(name)
+        bare = "cue" if len(one) == 1 and (not one[0].isascii() or len(one[0]) <= 3) else ""
+        out[key] = [PlaceName(name, level, "", False, bare, foreign=True)]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -132,6 +149,9 @@ def context_words() -> _Context:
     plural: set[str] = set()
     middle: set[str] = set()
     intro: list[str] = []
+    cue: list[str] = []
+    nation: list[str] = []
+    prep: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -148,6 +168,12 @@ def context_words() -> _Context:
             middle.add(text)
         elif kind == "list":
             intro.append(text.casefold())
+        elif kind == "cue":
+            cue.append(text.casefold())
+        elif kind == "nation":
+            nation.append(text.casefold())
+        elif kind == "prep":
+            prep.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -157,6 +183,9 @@ def context_words() -> _Context:
         frozenset(plural),
         frozenset(middle),
         tuple(sorted(intro, key=len, reverse=True)),
+        tuple(cue + nation),
+        tuple(nation),
+        tuple(prep),
     )
 
 
@@ -380,7 +409,7 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
     )
     if entry is None:
         return None
-    if len(LETTERS.findall(entry.name)) == 1:
+    if len(LETTERS.findall(entry.name)) == 1 and not is_abbreviation(entry.name):
         # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
         after = SPACE.match(text, end)
         nxt = SYLLABLE.match(text, after.end()) if after else None

@@ -15,6 +15,10 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   Tân, Trung Tú và X``, ``7 tỉnh: Quảng Nam, …``), one PLACE each.
 * ``place.parenthesised`` / ``place.parent_chain``: the parent unit written after a place
   (``xã Cao Nhân (Thủy Nguyên, Hải Phòng)``), when the gazetteer knows it at a higher level.
+* ``place.bare_admin``: a district or commune the gazetteer knows, written bare: after a
+  place preposition (``từ Mai Châu``; a commune only with a known parent after it), in a
+  list after a place of the same level (``quận 9, Thủ Đức, Bình Tân``), or in a list of
+  three or more known districts (``các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên``).
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 
@@ -163,6 +167,20 @@ class _Finder:
         lexicon = lexicon_at(text, pos)
         if lexicon is not None and lexicon[0].bare == "cue":
             lexicon = None
+        if lexicon is not None and lexicon[0].foreign:
+            entry, lex_end = lexicon
+            if unit.level not in ("province", "city") or known(text[pos:lex_end], "province"):
+                lexicon = None  # a Vietnamese unit of the same name: phường Hồ Nam
+            else:
+                # A foreign city or province with its unit word: thành phố New York.
+                return Candidate(
+                    span_start,
+                    lex_end,
+                    "other",
+                    clean(text[pos:lex_end]),
+                    "place.unit_word",
+                    written_unit,
+                )
         if lexicon is not None and unit.level in ("province", "city", "district", "commune"):
             entry, lex_end = lexicon
             if entry.level in ("other", "country"):
@@ -186,9 +204,21 @@ class _Finder:
             return None
         if level in ADMIN_LEVELS:
             n = known_prefix(text, syls, level)
+            short = unit.case == "exact" and len("".join(LETTERS.findall(unit.word))) <= 2
+            # "P. Thu Hà", "P.V" are initials and "TT Hà Nội" a centre, while
+            # "P.Bến Nghé", "TT Phong Điền" are units the gazetteer knows.
+            if (
+                short
+                and level in ("district", "commune")
+                and not unit.word.startswith("TX")
+                and (n == 0 or syls[n - 1][1] - syls[0][0] < 2)
+            ):
+                return None
             if n == 0:
                 n = cut_person(text, syls)
-                if person_like(text, syls[:n]) or (not unit.in_span and n > 2):
+                if unit.in_span and person_like(text, syls) and self._parent_after(syls[-1][1]):
+                    n = len(syls)  # "xã Lý Thường Kiệt, huyện Yên Mỹ": named after a person
+                elif person_like(text, syls[:n]) or (not unit.in_span and n > 2):
                     return None  # "Chủ tịch xã Nguyễn Văn Sơn", "Thành ủy Tất Thành Cang"
                 if n == 1 and (syls[0][1] - syls[0][0] == 1 or LOWER_NEXT.match(text, syls[0][1])):
                     return None  # "cấp tỉnh Từ ngày 15/01": a capitalised word, not a name
@@ -210,6 +240,20 @@ class _Finder:
             clean(text[pos:name_end]),
             "place.unit_word",
             written_unit,
+        )
+
+    def _parent_after(self, end: int) -> bool:
+        """A higher unit written right after ``end``: ``, huyện X``, ``, Yên Mỹ``, ``(Hà Nam)``."""
+        text = self.text
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None:
+            return False
+        pos = gap.end()
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+            return True
+        syls = syllable_run(text, pos, dashes=False)
+        return bool(syls) and any(
+            known(text[pos : syls[-1][1]], lv) for lv in ("district", "province")
         )
 
     def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> None:
@@ -295,7 +339,12 @@ class _Finder:
                 continue
             if entry.bare == "cue" and not self._cued(m.start(), m.end()):
                 continue
-            if len(LETTERS.findall(entry.name)) == 1 and not self._whole_token(m.start(), m.end()):
+            if (
+                len(LETTERS.findall(entry.name)) == 1
+                and not is_abbreviation(entry.name)
+                and not self._whole_token(m.start(), m.end())
+                and not _after_word(text, m.start(), context_words().nation)
+            ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
@@ -323,8 +372,19 @@ class _Finder:
     def _cued(self, start: int, end: int) -> bool:
         text = self.text
         before = text[max(0, start - 12) : start].casefold()
-        if COUNTRY_CUE.search(before):
+        if COUNTRY_CUE.search(before) or _after_word(text, start, context_words().cue):
             return True
+        if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
+            return True  # a parenthesised country after a place: Cambridge (Anh)
+        # In a list with another country: "Singapore, Anh, Mỹ", "Syria, Nga và Iran".
+        gap = LIST_GAP.match(text, end)
+        if gap and (other := lexicon_at(text, gap.end())) and other[0].level == "country":
+            return True
+        prev = _LIST_ITEM_BEFORE.search(text[max(0, start - 40) : start])
+        if prev:
+            entries = place_names().get(fold_key(prev.group(1)), ())
+            if any(e.level == "country" and e.bare != "cue" for e in entries):
+                return True
         dash = DASH.match(text, end)
         if dash and (other := lexicon_at(text, dash.end())) and other[0].level == "country":
             return True
@@ -415,6 +475,82 @@ class _Finder:
                 Candidate(m.start(), m.end(), level, clean(m.group()), "place.known_name")
             )
 
+    # -- bare administrative names the gazetteer knows -----------------------------------
+
+    def _known_run(self, pos: int, level: str) -> int | None:
+        """End of a whole capitalised run of 2+ syllables at ``pos`` known at ``level``."""
+        text = self.text
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+            return None
+        syls = syllable_run(text, pos, dashes=False)
+        if len(syls) < 2 or syls[-1][2] == "-":
+            return None
+        end = syls[-1][1]
+        if SPACE.match(text, end) and is_capitalised_at(text, SPACE.match(text, end).end()):  # type: ignore[union-attr]
+            return None
+        return end if known(text[pos:end], level) else None
+
+    def _higher(self, name: str, level: str) -> bool:
+        return any(known(name, lv) for lv in ADMIN_LEVELS if rank(lv) < rank(level))
+
+    def _extend_list(self, pos: int, level: str) -> None:
+        """Known names of ``level`` listed after a place ending at ``pos``."""
+        text = self.text
+        while (gap := LIST_GAP.match(text, pos)) is not None:
+            end = self._known_run(gap.end(), level)
+            if end is None or self._higher(text[gap.end() : end], level):
+                return
+            self.candidates.append(
+                Candidate(gap.end(), end, level, clean(text[gap.end() : end]), "place.bare_admin")
+            )
+            pos = end
+
+    def bare_admin(self, found: Sequence[Candidate]) -> None:
+        text = self.text
+        for cand in found:
+            if cand.level in ("district", "commune") and cand.rule != "place.parent_chain":
+                self._extend_list(cand.end, cand.level)
+        preps = context_words().prep
+        for m in _RUN_START.finditer(text):
+            pos = m.start()
+            if not _after_word(text, pos, preps):
+                continue
+            end = self._known_run(pos, "district")
+            level = "district"
+            if end is None:
+                end = self._known_run(pos, "commune")
+                level = "commune"
+                gap = CHAIN_GAP.match(text, end) if end is not None else None
+                if end is None or gap is None:
+                    continue
+                nxt = syllable_run(text, gap.end(), dashes=False)
+                if not nxt or (
+                    not any(
+                        known(text[gap.end() : nxt[-1][1]], lv) for lv in ("district", "province")
+                    )
+                    and lexicon_at(text, gap.end()) is None
+                ):
+                    continue
+            self.candidates.append(
+                Candidate(pos, end, level, clean(text[pos:end]), "place.bare_admin")
+            )
+            self._extend_list(end, level)
+        # Three or more known districts in a row: "Bình Lục, Thanh Liêm, Duy Tiên".
+        for m in _RUN_START.finditer(text):
+            items: list[tuple[int, int]] = []
+            pos = m.start()
+            while (end := self._known_run(pos, "district")) is not None:
+                items.append((pos, end))
+                gap = LIST_GAP.match(text, end)
+                if gap is None:
+                    break
+                pos = gap.end()
+            if len(items) >= 3:
+                for s, e in items:
+                    self.candidates.append(
+                        Candidate(s, e, "district", clean(text[s:e]), "place.bare_admin")
+                    )
+
     # -- parents written after a place ---------------------------------------------------
 
     def parents(self, found: Sequence[Candidate]) -> None:
@@ -452,6 +588,13 @@ class _Finder:
                 pos, level = end, lv
                 if lv == "province":
                     break
+
+
+_LIST_ITEM_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*)"
+    r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
+)
+_RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 
 def _after_word(text: str, pos: int, words: Iterable[str]) -> bool:
@@ -495,6 +638,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.state_names()
     first = _select(finder.candidates)
     finder.known_names(first)
+    finder.bare_admin(first)
     finder.parents(_select(finder.candidates))
     return [c.mention() for c in _select(finder.candidates)]
 

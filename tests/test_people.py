@@ -1,0 +1,117 @@
+"""PERSON rules on synthetic sentences: ethnic-minority names, names inside the names of
+things, credit lines and initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.api import extract_text
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (m["text"], m.get("role")) for m in extract_text(text)["mentions"] if m["label"] == "PERSON"
+    ]
+
+
+def _places(text: str) -> list[str]:
+    return [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "PLACE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ethnic-minority family names (Hmông, Ê Đê, Gia Rai, Thái, Khmer, Dao).
+        ("Em Giàng A Páo và chị Thào Thị Dua đi chợ.", ["Giàng A Páo", "Thào Thị Dua"]),
+        ("Hôm qua Niê Kdăm và Kpă Thơm dự lễ.", ["Niê Kdăm", "Kpă Thơm"]),
+        ("Cầm Văn Pọm gặp Danh Sà Rây hôm qua.", ["Cầm Văn Pọm", "Danh Sà Rây"]),
+        ("Bàn Văn Tờ và Chảo Láo Lở là hai thợ săn.", ["Bàn Văn Tờ", "Chảo Láo Lở"]),
+        # A person named after a unit word that is a title stays a person.
+        ("Trưởng thôn Nguyễn Văn Dũng phát biểu.", ["Nguyễn Văn Dũng"]),
+    ],
+)
+def test_names(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhà anh ở số 15 Trần Quang Khải, gần đại lộ Võ Văn Kiệt.",
+        "Em học ở Trường Đại học Tôn Đức Thắng.",
+        "Xe của hãng Phương Trang va vào cột điện.",
+        "Nước tràn qua rạch Ông Lớn vào nhà dân.",
+        "Người dân tập trung ở quảng trường Lê Thánh Tông và công viên Phạm Văn Đồng.",
+        "Cậu bé mổ tại Bệnh viện Nguyễn Tri Phương.",
+    ],
+)
+def test_names_of_things_are_not_people(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_commune_named_after_a_person_with_its_parent() -> None:
+    text = "Hai anh em ở xã Trần Hưng Đạo, huyện Lý Nhân, tỉnh Hà Nam."
+    assert _people(text) == []
+    assert "xã Trần Hưng Đạo" in _places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The credit ends where the next sentence starts on the same line.
+        ("Hiện trường vụ việc. Ảnh: Lê Văn Hưng Sau đó, công an đến.", "Lê Văn Hưng"),
+        ("Cây cầu mới. Ảnh: T.H Theo kế hoạch, cầu xong năm sau.", "T.H"),
+        # Initials as the closing byline.
+        ("Cây cầu đã thông xe.\nB.T.N", "B.T.N"),
+    ],
+)
+def test_credits_and_initials(text: str, expected: str) -> None:
+    assert (expected, "author") in _people(text)
+
+
+def test_a_web_address_credit_is_no_person() -> None:
+    assert _people("Lễ trao quyết định. Ảnh: Baochinhphu.vn Cùng ngày, đoàn đi tiếp.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tết Canh Tý và năm Tân Sửu đều vui.",  # year names of the stem-branch calendar
+        "Nó đã cứu một người đàn ông Nhật khỏi đám cháy.",  # đàn ông is "man"
+        "Lũ quét qua làng. Ảnh: Reuters Sau đó, nước rút dần.",  # an agency, not a byline
+        "Vị trí khách sạn. Ảnh: Google Maps. Chiều qua, đoàn đến.",
+    ],
+)
+def test_spurious_classes_from_the_frequency_review(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_a_country_in_a_list_of_countries_is_a_place() -> None:
+    text = "Các nước như Canada, Anh, Mỹ đã ký. Iran, Nga và Syria họp."
+    assert _people(text) == []
+    assert {"Anh", "Nga"} <= set(_places(text))
+
+
+def test_a_name_after_thanh_pho_is_a_person() -> None:
+    text = "Chủ tịch UBND thành phố Lê Văn Tám phát biểu."
+    assert [t for t, _ in _people(text)] == ["Lê Văn Tám"]
+
+
+def test_a_surname_that_is_also_a_thing_word_still_opens_a_name() -> None:
+    assert [t for t, _ in _people("Ca sĩ Hồ Quỳnh Hương hát.")] == ["Hồ Quỳnh Hương"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Diễn viên Park Min Young và ca sĩ Lee Hyun Woo gặp nhau.",
+            ["Park Min Young", "Lee Hyun Woo"],
+        ),
+        ("Nữ diễn viên Kim Hee Sun đến Hà Nội.", ["Kim Hee Sun"]),  # Hee: not Vietnamese
+        ("Ông Kim Văn Bảy đi họp.", ["Kim Văn Bảy"]),  # a Vietnamese Kim stays as it was
+        ("Chị Han Thu đi chợ.", ["Han Thu"]),
+    ],
+)
+def test_korean_names(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
