@@ -1,0 +1,28 @@
+"""pipeline.extractors.orgs: national bodies, media, banks and airlines by name (synthetic text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.api import extract_text
+
+
+def _orgs(text: str) -> set[str]:
+    record = extract_text(text)
+    return {m["text"] for m in record["mentions"] if m["label"] == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Theo kết luận, Kiểm toán Nhà nước đề nghị xử lý trách nhiệm.", "Kiểm toán Nhà nước"),
+        ("Ông đã có 30 năm phục vụ trong Quân đội nhân dân.", "Quân đội nhân dân"),
+        ("Ngày 3/5, Cơ quan Cảnh sát điều tra đã khởi tố vụ án.", "Cơ quan Cảnh sát điều tra"),
+        ("Hôm qua CDC Nam Định đã lấy 50 mẫu xét nghiệm.", "CDC Nam Định"),
+        ("Chương trình được phát sóng trên VTV vào tối thứ bảy.", "VTV"),
+        ("Khách hàng có thể vay vốn tại Agribank với lãi suất ưu đãi.", "Agribank"),
+        ("Chuyến bay của Vietnam Airlines hạ cánh lúc 10 giờ.", "Vietnam Airlines"),
+    ],
+)
+def test_named_national_bodies_are_orgs(text: str, org: str) -> None:
+    assert org in _orgs(text)
