@@ -26,3 +26,19 @@ def _orgs(text: str) -> set[str]:
 )
 def test_named_national_bodies_are_orgs(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm nay, HTX đã bán được 20 tấn rau sạch.",
+        "Ông được bầu làm Giám đốc Hợp tác xã từ năm ngoái.",
+    ],
+)
+def test_a_cooperative_named_alone_is_an_org(text: str) -> None:
+    """In an article about one cooperative, bare ``HTX``/``Hợp tác xã`` is that body."""
+    assert _orgs(text) & {"HTX", "Hợp tác xã"}
+
+
+def test_plural_cooperatives_are_not_an_org() -> None:
+    assert not _orgs("Các HTX trong tỉnh đều có lãi.") & {"HTX", "Các HTX"}
