@@ -180,3 +180,20 @@ def test_dev_date_accuracy() -> None:
                     break
     assert _f1(strict, n_pred, n_gold) >= 0.90
     assert _f1(value, n_pred, n_gold) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đến khoảng 12-9, nước sông bắt đầu rút.", ("12-9", "--09-12")),
+        ("Hồi 3/8, gia đình đã báo chính quyền.", ("3/8", "--08-03")),
+        ("Lúc 20.11, trường tổ chức lễ kỷ niệm.", ("20.11", "--11-20")),
+    ],
+)
+def test_bare_day_month_after_approximate_time_words(text: str, expected: tuple) -> None:
+    """``khoảng``, ``chừng``, ``hồi``, ``lúc`` before a bare day/month with no noun after it."""
+    assert expected in _found(text)
+
+
+def test_approximate_word_before_a_count_stays_a_count() -> None:
+    assert _found("Có khoảng 3/5 số hộ đã nhận tiền.") == []

@@ -337,3 +337,31 @@ def test_invariants_on_generated_text(pieces: list[str]) -> None:
         assert parsed is not None and float(parsed[0]) == m.attrs["value"]
     for s, e in date_spans:
         assert ctx.text[s:e] == ctx.text[s:e].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Tỉnh ghi nhận thêm 4 trường hợp mắc bệnh.", "4 trường hợp"),
+        ("Đội cứu hộ đã tìm thấy 6 thi thể dưới sông.", "6 thi thể"),
+        ("Trong ngày, huyện ghi nhận 12 ca bệnh mới.", "12 ca bệnh"),
+    ],
+)
+def test_cases_and_bodies_count_people(text: str, span: str) -> None:
+    """Cases of illness, bodies and remains are persons: quantity ``people``."""
+    hits = {f[0]: f[4] for f in _found(text)}
+    assert hits.get(span) == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Anh điều khiển chiếc xe ba bánh chở 3 bao xi măng.", "ba bánh", "3 bao"),
+        ("Xe 3 bánh chở hàng đã đâm vào 2 xe máy.", "3 bánh", "2 xe máy"),
+        ("Công an thu giữ 5 bánh heroin trong xe tải.", None, "5 bánh"),
+    ],
+)
+def test_wheel_count_names_a_vehicle_type(text: str, absent: str | None, present: str) -> None:
+    spans = [f[0] for f in _found(text)]
+    assert any(span.startswith(present) for span in spans)
+    assert absent is None or not any(span.startswith(absent) for span in spans)

@@ -72,6 +72,7 @@ class _Patterns:
     not_head: frozenset[str]
     not_head_first: frozenset[str]
     idioms: regex.Pattern[str]
+    frames: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]
 
 
 @cache
@@ -94,6 +95,13 @@ def _patterns() -> _Patterns:
         ),
         not_head_first=frozenset(context_words("duration") + tuple(number_words())),
         idioms=regex.compile(rf"{sp}+(?i:{alternation(context_words('idiom'))})(?!\w)"),
+        frames=tuple(
+            (
+                regex.compile(rf"(?:^|[^\w])(?i:{regex.escape(before)}){sp}+\Z"),
+                regex.compile(rf"{sp}+(?i:{regex.escape(after)})(?!\w)"),
+            )
+            for before, after in (f.split(" _ ") for f in context_words("frame"))
+        ),
     )
 
 
@@ -215,6 +223,9 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
         # Only a whole word counts: "cấp 3" is a name, "nâng cấp 09 công trình" is not.
         token = _token_at(ctx, blocked.start("w"))
         if token is None or token[0] == blocked.start("w"):
+            return False
+    for before, after in p.frames:
+        if before.search(text, lo, start) and after.match(text, num.end):
             return False
     if num.written:
         if text[start].isupper() and not p.sentence_start.search(text, lo, start):

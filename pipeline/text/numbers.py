@@ -248,7 +248,9 @@ QUANTITIES: tuple[str, ...] = (
 )
 _UNIT_KINDS = frozenset({"measure", "noun", "classifier"})
 _RECIPIENTS = frozenset({"", "collective", "individual", "family", "other"})
-_CONTEXT_ROLES = frozenset({"code", "name", "ordinal", "duration", "stop", "idiom", "premodifier"})
+_CONTEXT_ROLES = frozenset(
+    {"code", "name", "ordinal", "duration", "stop", "idiom", "premodifier", "frame"}
+)
 
 
 @dataclass(frozen=True, slots=True)
