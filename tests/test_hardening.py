@@ -651,20 +651,17 @@ def test_item17_readme_duckdb_queries_run_on_a_batch_output(tmp_path: Path) -> N
 
     corpus = ROOT / "corpus"
     run_batch([str(corpus)], tmp_path / "run", workers=0, progress=False)
-    queries = [q for q in _readme_block("Query it with the") if q]
-    assert len(queries) == 2
-    for query in queries:
-        assert query.startswith(".venv/bin/python -c ")
-        import shlex
-
-        words = shlex.split(query)
-        result = subprocess.run(
-            [sys.executable, *words[1:]],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        assert "│" in result.stdout
+    block = [line for line in _readme_block("Query it with the") if line]
+    queries = [line for line in block if line.startswith("q ")]
+    assert block[0].startswith("q() { .venv/bin/python -c ") and len(queries) >= 5
+    script = "set -e\n" + "\n".join(block).replace(".venv/bin/python", sys.executable)
+    result = subprocess.run(
+        ["bash", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("┌") == len(queries)  # one table per query
