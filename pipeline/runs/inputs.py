@@ -450,7 +450,8 @@ def _jsonl_articles(
         except (OSError, EOFError, zlib.error) as err:
             # Unreadable, or a corrupt or truncated gzip stream: one failure, then stop.
             failure = UnreadableInputError(
-                f"cannot read after line {number}: {err.strerror or err}", path=name
+                f"cannot read past line {number}: {getattr(err, 'strerror', None) or err}",
+                path=name,
             )
             yield _failure(failure, name, line=number + 1)
 
