@@ -10,6 +10,7 @@ from ``abbreviations.tsv``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,8 +64,120 @@ def abbreviations() -> dict[str, str]:
 
 
 @cache
+def parent_suffix_regex() -> regex.Pattern[str]:
+    """National bodies that end the name of a body inside them (``Ủy ban Tư pháp Quốc hội``)."""
+    return phrase_regex(row["suffix"] for row in load_tsv("org_parent_suffixes.tsv"))
+
+
+@cache
+def _bridge_heads() -> frozenset[str]:
+    return frozenset(row["head"] for row in load_tsv("org_bridge_heads.tsv"))
+
+
+@cache
+def _clause_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("org_clause_words.tsv"))
+
+
+def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
+    """Index of the proper name that a run of lowercase trade words at ``j`` leads to, else ``j``.
+
+    An enterprise or cooperative is named ``<form> <trade> <Proper name>`` (``HTX nuôi
+    cá Tân An``, ``Công ty TNHH xử lý nước An Phú``). The run stops at a function word,
+    tense or case marker (``đã``, ``của``, ``tại``, ``cho``) that a name never contains.
+    """
+    k = j
+    while k < len(words) and k - j < 7:
+        w = words[k]
+        if k > j and not _joined(text, words[k - 1], w):
+            return j
+        if w.is_capitalised:
+            break
+        if (
+            w.is_punct
+            or w.is_number
+            or (
+                w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued
+            )
+            or unit_word_at(text, words, k)
+        ):
+            return j
+        k += 1
+    if k == j or k >= len(words) or k - j >= 7 or not words[k].is_capitalised:
+        return j
+    if (
+        words[k].is_punct
+        or head_regex().match(text, words[k].start)
+        or _position_regex().match(text, words[k].start)
+        or _starts_person(text, words, k)
+        or words[k].text.casefold() in honorific_words()
+    ):
+        return j
+    return k
+
+
+@cache
 def _excluded() -> regex.Pattern[str]:
     return phrase_regex(row["phrase"] for row in load_tsv("org_exclusions.tsv"))
+
+
+def _inside_place(start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    """Whether a head lies inside a PLACE mention that runs past it (``Tây Ban Nha``)."""
+    return any(a <= start and end < b for a, b in place_spans)
+
+
+def _head_in_word(
+    text: str, start: int, end: int, word_ends: dict[int, int], segments: list[tuple[int, int]]
+) -> bool:
+    """Whether the head is only part of a longer segmented word that is not an ORG name.
+
+    The segmenter joins a proper name written with a head syllable (``Đài Loan``, ``Nha
+    Trang``, ``Hội An``, ``Trường Sơn``, ``Tây Ban Nha``) and a common word that starts
+    with one (``Khoa học``, ``Ban đầu``, ``Sở hữu``) into one word. A word that goes on
+    from the head capitalised then lowercase (``Đài Truyền hình``, ``Viện Hàn lâm``) is
+    still a body's name.
+    """
+    if not word_ends:
+        return False
+    k = bisect.bisect_right(segments, (start, 1 << 62)) - 1
+    if k < 0:
+        return False
+    seg_start, seg_end = segments[k]
+    if seg_end <= end or seg_start > start:
+        return False
+    words = text[seg_start:seg_end].split()
+    if not all(w.isalpha() for w in words):
+        return False
+    if seg_start < start:
+        # inside a proper name that starts before the head: "Tây Ban Nha"
+        return all(w.istitle() for w in words)
+    rest = text[end:seg_end].split()
+    # a common word ("Khoa học", "Ban đầu"), or a two-syllable proper name ("Đài Loan")
+    return rest[0][:1].islower() or (len(words) == 2 and all(w.istitle() for w in words))
+
+
+def _is_person_name(text: str, words: list[Word], i: int, glued: frozenset[int]) -> bool:
+    """Whether one to three capitalised syllables from ``words[i]`` are a person's given names.
+
+    Follows a head that is also a family name (``Đoàn``): the run is a name when it is
+    not an abbreviation and its last syllable does not go on into a lowercase word
+    (``Đoàn Kiểm tra``, ``Đoàn Luật sư`` are bodies).
+    """
+    j = i
+    while (
+        j < len(words)
+        and j - i < 4
+        and words[j].is_capitalised
+        and not words[j].is_abbreviation
+        and not words[j].is_punct
+        and _joined(text, words[j - 1], words[j])
+    ):
+        j += 1
+    if not 1 <= j - i <= 3:
+        return False
+    if j < len(words) and j in glued and words[j].text[:1].islower():
+        return False
+    return not starts_admin_name(text, words, i)
 
 
 def _peek(words: list[Word], i: int) -> Word | None:
@@ -208,11 +321,13 @@ def _name_end(
     *,
     parent: bool = False,
     glued: frozenset[int] = frozenset(),
+    bridge: bool = False,
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
     With ``parent``, a body head right after the head ends the name at once: ``Ban Chấp
-    hành Trung ương Đảng`` is the executive committee *of* the Central Committee.
+    hành Trung ương Đảng`` is the executive committee *of* the Central Committee. With
+    ``bridge``, lowercase trade words run on into the proper name after them (``_bridge``).
     """
     j = i
     last_good = i
@@ -270,6 +385,11 @@ def _name_end(
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j
             continue
+        if bridge and not proper_name_ended and not w.is_punct:
+            k = _bridge(text, words, j, glued)
+            if k > j:
+                j = k
+                continue
         if w.text in _name_words():
             if proper_name_ended:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
@@ -296,9 +416,12 @@ def _extend(
     """Index after the whole ORG whose head covers ``words[i : i + head_len]``."""
     j = i + head_len
     if head.kind == "named":
-        j = _name_end(text, words, j, parent=head.parent, glued=glued)
+        j = _name_end(
+            text, words, j, parent=head.parent, glued=glued, bridge=head.text in _bridge_heads()
+        )
         if j == i + head_len and not head.bare and not head.parent:
             return i  # a bare "Sở", "Công ty": not one specific body
+    j = _over_bracketed_abbreviation(text, words, j, place_ends)
     nxt = _peek(words, j)
     if nxt is not None and _joined(text, words[j - 1], nxt):
         if head.parent:
@@ -315,6 +438,38 @@ def _extend(
         if nxt is not None and _joined(text, words[j - 1], nxt) and unit_word_at(text, words, j):
             j = place_complement(text, words, j, bare_names=False, place_ends=place_ends)
     return j
+
+
+def _bracketed_abbreviation(text: str, words: list[Word], j: int) -> bool:
+    """Whether ``words[j : j + 3]`` is ``( ABBR )`` right after the previous word."""
+    run = words[j : j + 3]
+    return (
+        len(run) == 3
+        and j > 0
+        and run[0].text == "("
+        and run[2].text == ")"
+        and run[1].is_abbreviation
+        and text[words[j - 1].end : run[0].start] == " "
+        and run[0].end == run[1].start
+        and run[1].end == run[2].start
+    )
+
+
+def _over_bracketed_abbreviation(
+    text: str, words: list[Word], j: int, place_ends: dict[int, int]
+) -> int:
+    """Index after a place that follows a bracketed abbreviation inside a name, else ``j``.
+
+    ``Trung tâm Kiểm soát bệnh tật (CDC) Hà Nam`` is one ORG (guide v2: a bracketed
+    abbreviation in the middle of a name stays inside it).
+    """
+    if not _bracketed_abbreviation(text, words, j):
+        return j
+    after = _peek(words, j + 3)
+    if after is None or not _joined(text, words[j + 2], after):
+        return j
+    end = place_complement(text, words, j + 3, bare_names=True, place_ends=place_ends)
+    return end if end > j + 3 else j
 
 
 def _words_in(words: list[Word], i: int, end: int) -> int:
@@ -367,14 +522,18 @@ def find_orgs(
     word_starts: frozenset[int],
     place_ends: dict[int, int],
     word_ends: dict[int, int] | None = None,
+    stops: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """ORG spans ``(start, end, rule)`` in one line (``span``, its ``words``) of the text.
 
     A head must start a segmented word (``word_starts``), so ``bộ`` in ``cán bộ`` or
-    ``sở`` in ``cơ sở`` never opens an ORG.
+    ``sở`` in ``cơ sở`` never opens an ORG. A name ends before a word in ``stops`` (the
+    start of a FIGURE or DATE: ``Bộ Quốc phòng 208 ha``).
     """
     excluded = [m.span() for m in _excluded().finditer(text, span[0], span[1])]
     glued = _glued(words, word_ends or {})
+    place_spans = sorted((a, b) for a, b in place_ends.items() if span[0] <= a < span[1])
+    segments = sorted((word_ends or {}).items())
     out: list[tuple[int, int, str]] = []
     i = 0
     index = {w.start: k for k, w in enumerate(words)}
@@ -387,26 +546,98 @@ def find_orgs(
             continue
         if any(a <= m.start() < b for a, b in excluded):
             continue
+        if _inside_place(m.start(), m.end(), place_spans) or _head_in_word(
+            text, m.start(), m.end(), word_ends or {}, segments
+        ):
+            continue
         head_len = _words_in(words, k, m.end())
+        if head.text in surnames() and _is_person_name(text, words, k + head_len, glued):
+            continue  # "Đoàn Văn Hậu" is a person, "Đoàn Kiểm tra" a body
         after = _peek(words, k + head_len)
         if after is not None and after.text in _PLURAL:
             continue  # "UBND các xã": plural, not one body
         before = words[k - 1].text.casefold() if k else ""
         if before in _PLURAL or before == "cấp" or before in honorific_words():
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
+        if k and head.kind != "fixed" and _counts(text, words, k - 1, stops):
+            continue  # "5 BQL dự án", "3 Công ty": a count of bodies, not one
         if head.text[:1].islower() and not head.bare:
             nxt = _peek(words, k + head_len)
             if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
                 continue
         end = _extend(text, words, k, head, head_len, place_ends, glued)
+        end = _trim(text, words, k + head_len, end, stops, word_ends or {})
         if end <= k or (end == k + head_len and not head.bare):
             continue
+        end = _with_parent_suffix(text, words, end, head)
         after = _peek(words, end)
         if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
             continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
         out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
         i = end
     return out
+
+
+def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool:
+    """Whether ``words[n]`` is a count before a head (``5 BQL dự án``), not a year or a number
+    of a unit (``quận 1``)."""
+    w = words[n]
+    if not w.is_number:
+        return False
+    if w.start in stops:
+        return True
+    if not (len(w.text) <= 3 and w.text.isdigit()) or n == 0:
+        return False
+    before = words[n - 1]
+    return not (
+        before.is_capitalised
+        or before.text.casefold() in _NUMBERED
+        or unit_word_at(text, words, n - 1)
+    )
+
+
+# Words after which a number is a rank, class or code, not a count: "năm thứ 4", "lớp 7".
+_NUMBERED = frozenset({"thứ", "số", "lớp", "khóa", "khoá", "lần", "tổ", "khu", "đội", "tuổi"})
+
+
+def _trim(
+    text: str, words: list[Word], first: int, end: int, stops: frozenset[int], word_ends: dict[int, int]
+) -> int:
+    """``end`` cut before a FIGURE or DATE and before a dangling one-syllable lowercase word.
+
+    ``Sở Xây dựng cấp phép``: ``cấp`` may continue a name (``cấp nước``) only inside a
+    longer word; standing alone at the end it is the verb after the name.
+    """
+    for t in range(first, end):
+        if words[t].start in stops:
+            end = t
+            break
+    while end - 1 >= first:
+        w = words[end - 1]
+        if (
+            w.text[:1].islower()
+            and w.text in _name_words()
+            and word_ends.get(w.start) == w.end
+        ):
+            end -= 1
+            continue
+        break
+    return end
+
+
+def _with_parent_suffix(text: str, words: list[Word], end: int, head: Head) -> int:
+    """``end`` moved over a national body the ORG belongs to (``Ủy ban Thường vụ Quốc hội``)."""
+    if head.kind == "fixed" and parent_suffix_regex().fullmatch(head.text):
+        return end
+    if head.text in ("Đảng", "Chính phủ", "Quốc hội"):
+        return end
+    nxt = _peek(words, end)
+    if nxt is None or not _joined(text, words[end - 1], nxt):
+        return end
+    m = parent_suffix_regex().match(text, nxt.start)
+    if m is None:
+        return end
+    return end + _words_in(words, end, m.end())
 
 
 def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
@@ -425,9 +656,43 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     starts = ctx.word_starts
     word_ends = dict(ctx.word_spans)
     places = ends_by_start(mentions, "PLACE")
+    stops = frozenset(m.start for m in mentions if m.label in ("FIGURE", "DATE"))
     for line in ctx.lines:
         for start, end, rule in find_orgs(
-            text, line, ctx.words_of(line), starts, places, word_ends
+            text, line, ctx.words_of(line), starts, places, word_ends, stops
         ):
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
+    found.extend(_defined_abbreviations(ctx, found))
     return found
+
+
+_ABBR_AFTER = regex.compile(r" \((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)")
+
+
+def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ORGs for an abbreviation that an ORG defines in brackets (``Tổng Công ty X (PVC)``).
+
+    The guide makes a bracketed abbreviation at the end of a name an ORG of its own; the
+    article then uses it for the same body, so every later standalone use is one too.
+    """
+    text = ctx.text
+    orgs = [m for m in mentions if m.label == LABEL]
+    taken = [(m.start, m.end) for m in mentions if m.label in (LABEL, "PLACE", "PERSON")]
+    defined: dict[str, str] = {}
+    for m in orgs:
+        hit = _ABBR_AFTER.match(text, m.end)
+        if hit and hit.group(1) not in defined and len(hit.group(1)) <= 8:
+            defined[hit.group(1)] = m.attrs.get("expanded", text[m.start : m.end])
+    if not defined:
+        return []
+    out: list[Mention] = []
+    pattern = regex.compile(
+        r"(?<![\w&.\-])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\w&\-])"
+    )
+    for hit in pattern.finditer(text):
+        a, b = hit.span()
+        if any(s < b and a < e for s, e in taken):
+            continue
+        out.append(Mention(LABEL, a, b, "org.defined_abbr", {"expanded": defined[hit.group()]}))
+        taken.append((a, b))
+    return out
