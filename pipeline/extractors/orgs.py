@@ -96,9 +96,7 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
         if (
             w.is_punct
             or w.is_number
-            or (
-                w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued
-            )
+            or (w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued)
             or unit_word_at(text, words, k)
         ):
             return j
@@ -122,8 +120,8 @@ def _excluded() -> regex.Pattern[str]:
 
 
 def _inside_place(start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
-    """Whether a head lies inside a PLACE mention that runs past it (``Tây Ban Nha``)."""
-    return any(a <= start and end < b for a, b in place_spans)
+    """Whether a head lies inside a PLACE mention (``Tây Ban Nha``, ``đường Thanh Niên``)."""
+    return any(a <= start and end <= b for a, b in place_spans)
 
 
 def _head_in_word(
@@ -369,12 +367,15 @@ def _name_end(
             and w.is_capitalised
             and head_regex().match(text, w.start)
             and not (w.is_abbreviation and words[j - 1].is_abbreviation)
+            and not _trade_name(text, w.start)
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_capitalised or w.is_number or w.is_abbreviation:
             j += 1
             last_good = j
             continue
+        if j > i and words[j - 1].is_number:
+            break  # a name's number ends it: "Bệnh viện Nhi đồng 1" + the clause
         proper_name_ended = (
             j - i >= 2
             and words[j - 1].is_capitalised
@@ -397,7 +398,29 @@ def _name_end(
             last_good = j
             continue
         break
-    return last_good
+    return _list_end(words, i, last_good)
+
+
+def _trade_name(text: str, start: int) -> bool:
+    """Whether a Latin-script trade name (``Viettel``, ``Formosa``) starts at ``start``: it
+    stays inside the name it ends (``Tập đoàn Viễn thông Viettel``)."""
+    m = head_regex().match(text, start)
+    if m is None:
+        return False
+    head = heads()[_BLANKS.sub(" ", m.group())]
+    return head.kind == "fixed" and head.text.isascii() and not head.text.isupper()
+
+
+def _list_end(words: list[Word], i: int, end: int) -> int:
+    """``end``, or the first comma of the name when no ``và``/``&`` follows it.
+
+    A comma stays inside a name only as a list of its fields closed by ``và``
+    (``Bộ Văn hóa, Thể thao và Du lịch``); ``Bộ Tài chính, Công ty X`` are two bodies.
+    """
+    commas = [t for t in range(i, end) if words[t].text == ","]
+    if commas and not any(words[t].text in ("và", "&") for t in range(commas[0], end)):
+        return commas[0]
+    return end
 
 
 _BLANKS = regex.compile(r"[ \t]+")
@@ -569,7 +592,7 @@ def find_orgs(
         end = _trim(text, words, k + head_len, end, stops, word_ends or {})
         if end <= k or (end == k + head_len and not head.bare):
             continue
-        end = _with_parent_suffix(text, words, end, head)
+        end = _with_parent_suffix(text, words, end, head, place_ends)
         after = _peek(words, end)
         if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
             continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
@@ -601,7 +624,12 @@ _NUMBERED = frozenset({"thứ", "số", "lớp", "khóa", "khoá", "lần", "t�
 
 
 def _trim(
-    text: str, words: list[Word], first: int, end: int, stops: frozenset[int], word_ends: dict[int, int]
+    text: str,
+    words: list[Word],
+    first: int,
+    end: int,
+    stops: frozenset[int],
+    word_ends: dict[int, int],
 ) -> int:
     """``end`` cut before a FIGURE or DATE and before a dangling one-syllable lowercase word.
 
@@ -614,18 +642,16 @@ def _trim(
             break
     while end - 1 >= first:
         w = words[end - 1]
-        if (
-            w.text[:1].islower()
-            and w.text in _name_words()
-            and word_ends.get(w.start) == w.end
-        ):
+        if w.text[:1].islower() and w.text in _name_words() and word_ends.get(w.start) == w.end:
             end -= 1
             continue
         break
     return end
 
 
-def _with_parent_suffix(text: str, words: list[Word], end: int, head: Head) -> int:
+def _with_parent_suffix(
+    text: str, words: list[Word], end: int, head: Head, place_ends: dict[int, int]
+) -> int:
     """``end`` moved over a national body the ORG belongs to (``Ủy ban Thường vụ Quốc hội``)."""
     if head.kind == "fixed" and parent_suffix_regex().fullmatch(head.text):
         return end
@@ -637,7 +663,12 @@ def _with_parent_suffix(text: str, words: list[Word], end: int, head: Head) -> i
     m = parent_suffix_regex().match(text, nxt.start)
     if m is None:
         return end
-    return end + _words_in(words, end, m.end())
+    end += _words_in(words, end, m.end())
+    nxt = _peek(words, end)
+    if nxt is not None and _joined(text, words[end - 1], nxt):
+        # "Đoàn đại biểu Quốc hội TP Hà Nội", "Cục Tình báo Trung ương Mỹ"
+        end = place_complement(text, words, end, bare_names=False, place_ends=place_ends)
+    return end
 
 
 def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
@@ -656,7 +687,11 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     starts = ctx.word_starts
     word_ends = dict(ctx.word_spans)
     places = ends_by_start(mentions, "PLACE")
-    stops = frozenset(m.start for m in mentions if m.label in ("FIGURE", "DATE"))
+    stops = frozenset(
+        m.start
+        for m in mentions
+        if m.label == "DATE" or (m.label == "FIGURE" and m.attrs.get("quantity") in _MEASURED)
+    )
     for line in ctx.lines:
         for start, end, rule in find_orgs(
             text, line, ctx.words_of(line), starts, places, word_ends, stops
@@ -667,6 +702,11 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
 
 _ABBR_AFTER = regex.compile(r" \((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)")
+
+
+# FIGURE quantities with a measurement unit: a name never runs into them (``Bộ Quốc phòng
+# 208 ha``); a counted noun after a number may be a misread name number (``Bệnh viện 354``).
+_MEASURED = frozenset({"area", "money", "percent", "length", "mass"})
 
 
 def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
