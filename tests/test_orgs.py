@@ -42,3 +42,108 @@ def test_a_cooperative_named_alone_is_an_org(text: str) -> None:
 
 def test_plural_cooperatives_are_not_an_org() -> None:
     assert not _orgs("Các HTX trong tỉnh đều có lãi.") & {"HTX", "Các HTX"}
+
+
+def _org_list(text: str) -> list[str]:
+    record = extract_text(text)
+    return [m["text"] for m in record["mentions"] if m["label"] == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm ngoái anh sang Tây Ban Nha rồi sang Đài Loan làm việc.",
+        "Đoàn xe đi dọc dãy Trường Sơn rồi về Nha Trang và Hội An.",
+        "Ban đầu, các em học Khoa học tự nhiên rất chăm chỉ.",
+        "Đoàn Văn Thắng ghi bàn ở phút cuối.",
+        "Ông sống trên đường Thanh Niên.",
+    ],
+)
+def test_head_syllables_inside_names_and_words_are_not_orgs(text: str) -> None:
+    """A head syllable inside a place, a person's name or a common word opens no ORG."""
+    assert _org_list(text) == []
+
+
+def test_a_surname_head_still_opens_a_body() -> None:
+    assert "Đoàn Kiểm tra" in _orgs("Đoàn Kiểm tra đã làm việc với xã.")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Sáng nay, Ủy ban Tài chính Quốc hội họp phiên thứ hai.", "Ủy ban Tài chính Quốc hội"),
+        ("Bệnh nhân được chuyển lên Bệnh viện Mắt Trung ương.", "Bệnh viện Mắt Trung ương"),
+        (
+            "Đoàn đại biểu Quốc hội tỉnh Nam Định tiếp xúc cử tri.",
+            "Đoàn đại biểu Quốc hội tỉnh Nam Định",
+        ),
+    ],
+)
+def test_a_national_parent_body_ends_the_name(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Sở Công Thương cấp phép cho cửa hàng.", "Sở Công Thương"),
+        ("Năm 1990, Bộ Quốc phòng 150 ha đất được giao lại.", "Bộ Quốc phòng"),
+        ("Cháu được đưa vào Bệnh viện Quân y 175 cấp cứu.", "Bệnh viện Quân y 175"),
+        ("Bộ Tài chính, Công ty Minh Long cùng ký biên bản.", "Bộ Tài chính"),
+    ],
+)
+def test_a_name_ends_before_the_clause_after_it(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Tại HTX nuôi tôm Tân Thành có 30 ha ao.", "HTX nuôi tôm Tân Thành"),
+        ("Công ty TNHH chế biến gỗ Minh Phát đã nộp phạt.", "Công ty TNHH chế biến gỗ Minh Phát"),
+        ("Khói bụi từ Nhà máy xi măng Hoàng Long gây ô nhiễm.", "Nhà máy xi măng Hoàng Long"),
+        ("Nhóm đã hợp tác với Chi hội từ thiện Phú An.", "Chi hội từ thiện Phú An"),
+    ],
+)
+def test_trade_words_run_into_the_proper_name(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_trade_words_stop_at_a_function_word() -> None:
+    orgs = _orgs("Công ty cổ phần đã bán cho Minh Phát 20 tấn gạo.")
+    assert not any("Minh Phát" in o for o in orgs)
+
+
+def test_a_bracketed_abbreviation_inside_a_name_stays_inside() -> None:
+    orgs = _orgs("Theo Trung tâm Kiểm soát bệnh tật (CDC) Thái Bình, có 3 ca mắc.")
+    assert "Trung tâm Kiểm soát bệnh tật (CDC) Thái Bình" in orgs
+
+
+def test_an_abbreviation_defined_after_a_name_is_an_org_everywhere() -> None:
+    text = "Ông là Chủ tịch Tổng Công ty Sông Hồng (SHC). Sau đó SHC bị phạt 2 tỷ đồng."
+    orgs = _org_list(text)
+    assert "Tổng Công ty Sông Hồng" in orgs
+    assert orgs.count("SHC") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Đội tuần tra của Đồn BP Cửa Việt bắt giữ 2 đối tượng.", "Đồn BP Cửa Việt"),
+        (
+            "Hội đồng quản trị Tổng Công ty Sông Hồng đã họp.",
+            "Hội đồng quản trị Tổng Công ty Sông Hồng",
+        ),
+        ("Vụ án do VKSND Tối cao truy tố.", "VKSND Tối cao"),
+        ("Anh được đưa đến BV 108 để điều trị.", "BV 108"),
+        ("Tập đoàn Viễn thông Viettel khai trương trạm mới.", "Tập đoàn Viễn thông Viettel"),
+        ("Theo AFP, cuộc họp kéo dài ba giờ.", "AFP"),
+        ("Hậu vệ này vừa gia nhập Chelsea.", "Chelsea"),
+    ],
+)
+def test_sub_units_abbreviations_and_well_known_bodies(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_count_of_boards_is_not_one_board() -> None:
+    assert "BQL" not in _orgs("Thành phố sáp nhập 12 BQL dự án thành 3 đơn vị.")

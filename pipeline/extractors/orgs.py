@@ -107,11 +107,14 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
         words[k].is_punct
         or head_regex().match(text, words[k].start)
         or _position_regex().match(text, words[k].start)
-        or _starts_person(text, words, k)
+        or (_starts_person(text, words, k) and _peek(words, k + 1).text in _MIDDLE_NAMES)
         or words[k].text.casefold() in honorific_words()
     ):
-        return j
+        return j  # a trade name may sound like a name (Hoàng Long), a full name may not
     return k
+
+
+_MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 
 
 @cache
@@ -329,6 +332,7 @@ def _name_end(
     """
     j = i
     last_good = i
+    bridged = -1
     first = _peek(words, i)
     starts_body = (
         first is not None and first.is_capitalised and head_regex().match(text, first.start)
@@ -358,8 +362,10 @@ def _name_end(
             break
         if w.is_punct or unit_word_at(text, words, j):
             break
-        if _starts_person(text, words, j) and any(
-            x.is_capitalised and not x.is_abbreviation for x in words[i:j]
+        if (
+            j != bridged
+            and _starts_person(text, words, j)
+            and any(x.is_capitalised and not x.is_abbreviation for x in words[i:j])
         ):
             break  # "Giám đốc Sở Y tế Nguyễn Văn A"; but "Trường THCS Trần Phú" is one name
         if (
@@ -389,8 +395,10 @@ def _name_end(
         if bridge and not proper_name_ended and not w.is_punct:
             k = _bridge(text, words, j, glued)
             if k > j:
-                j = k
+                j = bridged = k
                 continue
+        if j > i and _segment_text(words, j, glued) in _clause_verbs():
+            break  # "Bộ Tài chính công bố", "Sở Y tế kiểm tra": the verb after the name
         if w.text in _name_words():
             if proper_name_ended:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
@@ -409,6 +417,19 @@ def _trade_name(text: str, start: int) -> bool:
         return False
     head = heads()[_BLANKS.sub(" ", m.group())]
     return head.kind == "fixed" and head.text.isascii() and not head.text.isupper()
+
+
+def _segment_text(words: list[Word], j: int, glued: frozenset[int]) -> str:
+    """The segmented word that starts at ``words[j]``, casefolded."""
+    k = j + 1
+    while k in glued:
+        k += 1
+    return " ".join(w.text for w in words[j:k]).casefold()
+
+
+@cache
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(row["verb"] for row in load_tsv("org_clause_verbs.tsv"))
 
 
 def _list_end(words: list[Word], i: int, end: int) -> int:
@@ -442,6 +463,10 @@ def _extend(
         j = _name_end(
             text, words, j, parent=head.parent, glued=glued, bridge=head.text in _bridge_heads()
         )
+        if j == i + head_len and head.text in _subunit_heads():
+            end = _subunit(text, words, j, place_ends, glued)
+            if end > j:
+                return end
         if j == i + head_len and not head.bare and not head.parent:
             return i  # a bare "Sở", "Công ty": not one specific body
     j = _over_bracketed_abbreviation(text, words, j, place_ends)
@@ -461,6 +486,41 @@ def _extend(
         if nxt is not None and _joined(text, words[j - 1], nxt) and unit_word_at(text, words, j):
             j = place_complement(text, words, j, bare_names=False, place_ends=place_ends)
     return j
+
+
+@cache
+def _subunit_heads() -> frozenset[str]:
+    return frozenset(row["head"] for row in load_tsv("org_subunit_heads.tsv"))
+
+
+def _subunit(
+    text: str, words: list[Word], j: int, place_ends: dict[int, int], glued: frozenset[int]
+) -> int:
+    """Index after a sub-unit with a lowercase name and its parent or place, else ``j``.
+
+    ``Văn phòng đăng ký đất đai huyện X``, ``Đội tuần tra Đồn Biên phòng Y``: lowercase
+    words (never a function word) up to a unit word with its place or a parent body's head.
+    """
+    k = j
+    while k < len(words) and k - j < 7:
+        w = words[k]
+        if not _joined(text, words[k - 1], w) or w.is_punct or w.is_number:
+            return j
+        if w.is_capitalised or unit_word_at(text, words, k):
+            break
+        if w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued:
+            return j
+        k += 1
+    if k == j or k >= len(words) or k - j >= 7:
+        return j
+    if unit_word_at(text, words, k):
+        return place_complement(text, words, k, bare_names=False, place_ends=place_ends)
+    m = head_regex().match(text, words[k].start)
+    if m is None or not words[k].is_capitalised:
+        return j
+    parent = heads()[_BLANKS.sub(" ", m.group())]
+    end = _extend(text, words, k, parent, _words_in(words, k, m.end()), place_ends, glued)
+    return end if end > k else j
 
 
 def _bracketed_abbreviation(text: str, words: list[Word], j: int) -> bool:
