@@ -36,10 +36,19 @@ class Head:
 @cache
 def heads() -> dict[str, Head]:
     """Org heads keyed by their text as written in the lexicon."""
-    return {
+    out = {
         row["head"]: Head(row["head"], row["kind"], row["bare"] == "yes", row["parent"] == "yes")
         for row in load_tsv("org_heads.tsv", key="head")
     }
+    for name in known_names():
+        out.setdefault(name, Head(name, "fixed", True, False))
+    return out
+
+
+@cache
+def known_names() -> frozenset[str]:
+    """Media, agencies, companies, banks, airlines, clubs named without a head word."""
+    return frozenset(row["name"] for row in load_tsv("org_known_names.tsv", key="name"))
 
 
 @cache
@@ -410,13 +419,10 @@ def _name_end(
 
 
 def _trade_name(text: str, start: int) -> bool:
-    """Whether a Latin-script trade name (``Viettel``, ``Formosa``) starts at ``start``: it
-    stays inside the name it ends (``Tập đoàn Viễn thông Viettel``)."""
+    """Whether a well-known name (``Viettel``, ``Người Lao Động``) starts at ``start``: it
+    stays inside the name it ends (``Tập đoàn Viễn thông Viettel``, ``Báo Người Lao Động``)."""
     m = head_regex().match(text, start)
-    if m is None:
-        return False
-    head = heads()[_BLANKS.sub(" ", m.group())]
-    return head.kind == "fixed" and head.text.isascii() and not head.text.isupper()
+    return m is not None and _BLANKS.sub(" ", m.group()) in known_names()
 
 
 def _segment_text(words: list[Word], j: int, glued: frozenset[int]) -> str:
