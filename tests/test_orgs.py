@@ -147,3 +147,39 @@ def test_sub_units_abbreviations_and_well_known_bodies(text: str, org: str) -> N
 
 def test_a_count_of_boards_is_not_one_board() -> None:
     assert "BQL" not in _orgs("Thành phố sáp nhập 12 BQL dự án thành 3 đơn vị.")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Ông Lâm, Trưởng phòng Tư pháp huyện Hải Hậu, cho biết.", "phòng Tư pháp huyện Hải Hậu"),
+        ("Bà Hoa, trưởng ban tài chính xã Yên Lợi, đã ký.", "ban tài chính xã Yên Lợi"),
+        (
+            "Hồ sơ gửi Văn phòng đăng ký đất đai huyện Ý Yên.",
+            "Văn phòng đăng ký đất đai huyện Ý Yên",
+        ),
+        ("Bệnh nhân nằm ở khoa Hồi sức tích cực.", "khoa Hồi sức tích cực"),
+        (
+            "Tại Công ty Cổ phần Tập đoàn Hoàng Long, lễ ký diễn ra.",
+            "Công ty Cổ phần Tập đoàn Hoàng Long",
+        ),
+        ("Theo Báo Người Lao Động, giá xăng giảm.", "Báo Người Lao Động"),
+    ],
+)
+def test_sub_units_legal_forms_and_mastheads_stay_whole(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Y tế kiểm tra huyện Ba Vì vào tuần trước.",
+        "Bộ Tài chính công bố Hà Nội dẫn đầu.",
+    ],
+)
+def test_a_reporting_verb_ends_the_name(text: str) -> None:
+    assert _org_list(text) == [text.split(" ")[0] + " " + " ".join(text.split(" ")[1:3])]
+
+
+def test_generic_units_are_not_orgs() -> None:
+    assert _orgs("Các phòng, ban UBND huyện cùng tham gia.") == {"UBND huyện"}

@@ -374,7 +374,10 @@ def _name_end(
         if (
             j != bridged
             and _starts_person(text, words, j)
-            and any(x.is_capitalised and not x.is_abbreviation for x in words[i:j])
+            and any(
+                x.is_capitalised and not x.is_abbreviation and x.text not in _FORM_WORDS
+                for x in words[i:j]
+            )
         ):
             break  # "Giám đốc Sở Y tế Nguyễn Văn A"; but "Trường THCS Trần Phú" is one name
         if (
@@ -383,6 +386,7 @@ def _name_end(
             and head_regex().match(text, w.start)
             and not (w.is_abbreviation and words[j - 1].is_abbreviation)
             and not _trade_name(text, w.start)
+            and words[j - 1].text not in _LEGAL_FORM_ENDS
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_capitalised or w.is_number or w.is_abbreviation:
@@ -469,7 +473,7 @@ def _extend(
         j = _name_end(
             text, words, j, parent=head.parent, glued=glued, bridge=head.text in _bridge_heads()
         )
-        if j == i + head_len and head.text in _subunit_heads():
+        if j == i + head_len and head.text[:1].upper() + head.text[1:] in _subunit_heads():
             end = _subunit(text, words, j, place_ends, glued)
             if end > j:
                 return end
@@ -522,8 +526,10 @@ def _subunit(
     if unit_word_at(text, words, k):
         return place_complement(text, words, k, bare_names=False, place_ends=place_ends)
     m = head_regex().match(text, words[k].start)
-    if m is None or not words[k].is_capitalised:
-        return j
+    if m is None:
+        # "phòng cảnh sát Hình sự": the name's capitalised part ends it
+        end = _name_end(text, words, k, glued=glued)
+        return end if end > k else j
     parent = heads()[_BLANKS.sub(" ", m.group())]
     end = _extend(text, words, k, parent, _words_in(words, k, m.end()), place_ends, glued)
     return end if end > k else j
@@ -631,7 +637,10 @@ def find_orgs(
         if k is None or k < i:
             continue
         head = heads()[_BLANKS.sub(" ", m.group())]
-        if head.text[:1].islower() and m.start() not in word_starts:
+        # "Trưởng phòng Tư pháp huyện", "trưởng ban tài chính xã": a lowercase sub-unit
+        # after the position of its head is written inside the position's word.
+        after_position = bool(k) and words[k - 1].text.casefold() in _UNIT_CHIEF
+        if head.text[:1].islower() and m.start() not in word_starts and not after_position:
             continue
         if any(a <= m.start() < b for a, b in excluded):
             continue
@@ -650,7 +659,7 @@ def find_orgs(
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
         if k and head.kind != "fixed" and _counts(text, words, k - 1, stops):
             continue  # "5 BQL dự án", "3 Công ty": a count of bodies, not one
-        if head.text[:1].islower() and not head.bare:
+        if head.text[:1].islower() and not head.bare and not after_position:
             nxt = _peek(words, k + head_len)
             if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
                 continue
@@ -684,6 +693,17 @@ def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool
         or unit_word_at(text, words, n - 1)
     )
 
+
+# Last words of an enterprise's legal form, after which a group head stays in the name:
+# Công ty Cổ phần Tập đoàn X, Công ty TNHH MTV Tổng công ty Y.
+_LEGAL_FORM_ENDS = frozenset({"phần", "TNHH", "MTV", "CP"})
+
+# Syllables of legal forms and group heads; a name that starts with a family name may
+# follow them (Công ty Cổ phần Hoàng Long, Công ty Cổ phần Tập đoàn Mai Linh).
+_FORM_WORDS = frozenset({"Cổ", "phần", "Tập", "đoàn", "Tổng", "Trách", "nhiệm", "Hữu", "hạn"})
+
+# The first syllable of a sub-unit chief's position: Trưởng phòng, Chánh văn phòng.
+_UNIT_CHIEF = frozenset({"trưởng", "chánh"})
 
 # Words after which a number is a rank, class or code, not a count: "năm thứ 4", "lớp 7".
 _NUMBERED = frozenset({"thứ", "số", "lớp", "khóa", "khoá", "lần", "tổ", "khu", "đội", "tuổi"})
