@@ -183,3 +183,20 @@ def test_a_reporting_verb_ends_the_name(text: str) -> None:
 
 def test_generic_units_are_not_orgs() -> None:
     assert _orgs("Các phòng, ban UBND huyện cùng tham gia.") == {"UBND huyện"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Viện Phan Bội Châu vừa ra mắt.", "Viện Phan Bội Châu"),
+        ("Cục Chống buôn lậu đã vào cuộc.", "Cục Chống buôn lậu"),
+        ("Đề tài được Bộ GD-ĐT chọn đi thi.", "Bộ GD-ĐT"),
+    ],
+)
+def test_names_after_people_and_agency_fields(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_document_number_and_an_editor_are_not_orgs() -> None:
+    text = "Theo Công văn số 45/UBND-VP, BTV Thu Hà dẫn bản tin. Ảnh: Minh Đức/TTXVN"
+    assert _orgs(text) == {"TTXVN"}

@@ -342,6 +342,8 @@ def _name_end(
     j = i
     last_good = i
     bridged = -1
+    # "Viện Phan Châu Trinh", "Trường Lê Quý Đôn": a name that is a person's runs whole
+    starts_with_name = _starts_person(text, words, i)
     first = _peek(words, i)
     starts_body = (
         first is not None and first.is_capitalised and head_regex().match(text, first.start)
@@ -373,6 +375,7 @@ def _name_end(
             break
         if (
             j != bridged
+            and not starts_with_name
             and _starts_person(text, words, j)
             and any(
                 x.is_capitalised and not x.is_abbreviation and x.text not in _FORM_WORDS
@@ -401,7 +404,13 @@ def _name_end(
             and words[j - 2].is_capitalised
             and not words[j - 2].is_abbreviation
         )
-        if j > i and j in glued and not words[j - 1].is_punct and not proper_name_ended:
+        if (
+            j > i
+            and j in glued
+            and not words[j - 1].is_punct
+            and not words[j - 1].is_abbreviation
+            and not proper_name_ended
+        ):
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j
             continue
@@ -644,6 +653,8 @@ def find_orgs(
             continue
         if any(a <= m.start() < b for a, b in excluded):
             continue
+        if _in_document_code(text, m.start()):
+            continue
         if _inside_place(m.start(), m.end(), place_spans) or _head_in_word(
             text, m.start(), m.end(), word_ends or {}, segments
         ):
@@ -674,6 +685,15 @@ def find_orgs(
         out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
         i = end
     return out
+
+
+_DOCUMENT_CODE = regex.compile(r"\d[\w./-]*/[\w.-]*$")
+
+
+def _in_document_code(text: str, start: int) -> bool:
+    """Whether the head is the issuer part of a document number (``số 123/UBND-VP``)."""
+    before = text[max(0, start - 30) : start]
+    return bool(_DOCUMENT_CODE.search(before)) and not before.endswith(" ")
 
 
 def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool:
