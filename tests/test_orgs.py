@@ -200,3 +200,26 @@ def test_names_after_people_and_agency_fields(text: str, org: str) -> None:
 def test_a_document_number_and_an_editor_are_not_orgs() -> None:
     text = "Theo Công văn số 45/UBND-VP, BTV Thu Hà dẫn bản tin. Ảnh: Minh Đức/TTXVN"
     assert _orgs(text) == {"TTXVN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Ban chuyên án phối hợp với C46 (Bộ Công an) và PC45 Công an tỉnh.", "PC45"),
+        ("Ban chuyên án phối hợp với C46 (Bộ Công an) và PC45 Công an tỉnh.", "C46"),
+        (
+            "Ông Nam, cán bộ văn phòng đăng ký đất đai huyện, bị bắt.",
+            "văn phòng đăng ký đất đai huyện",
+        ),
+        (
+            "Mẫu được gửi tới Chi cục chăn nuôi và thú y để xét nghiệm.",
+            "Chi cục chăn nuôi và thú y",
+        ),
+    ],
+)
+def test_police_codes_and_lowercase_offices(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_exam_blocks_and_rooms_are_not_orgs() -> None:
+    assert _orgs("Khối C01 gồm Toán, Văn. Cán bộ lên phòng họp huyện.") == set()

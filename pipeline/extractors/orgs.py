@@ -370,6 +370,15 @@ def _name_end(
             ):
                 j += 1
                 continue
+            if (
+                j > i
+                and w.text != ","
+                and nxt is not None
+                and nxt.text in _name_words()
+                and all(x.text[:1].islower() for x in words[i:j])
+            ):
+                j += 1  # lowercase fields: "Chi cục chăn nuôi và thú y"
+                continue
             break
         if w.is_punct or unit_word_at(text, words, j):
             break
@@ -544,6 +553,22 @@ def _subunit(
     return end if end > k else j
 
 
+def _subunit_of_place(
+    text: str,
+    words: list[Word],
+    j: int,
+    head: Head,
+    place_ends: dict[int, int],
+    glued: frozenset[int],
+) -> bool:
+    """Whether a lowercase sub-unit head opens ``<head> <lowercase name> <unit word> …``
+    (``văn phòng đăng ký đất đai huyện``)."""
+    if head.text[:1].upper() + head.text[1:] not in _subunit_heads():
+        return False
+    end = _subunit(text, words, j, place_ends, glued)
+    return end > j and any(unit_word_at(text, words, t) for t in range(j, end))
+
+
 def _bracketed_abbreviation(text: str, words: list[Word], j: int) -> bool:
     """Whether ``words[j : j + 3]`` is ``( ABBR )`` right after the previous word."""
     run = words[j : j + 3]
@@ -672,7 +697,11 @@ def find_orgs(
             continue  # "5 BQL dự án", "3 Công ty": a count of bodies, not one
         if head.text[:1].islower() and not head.bare and not after_position:
             nxt = _peek(words, k + head_len)
-            if nxt is None or not (nxt.is_capitalised or unit_word_at(text, words, k + head_len)):
+            if nxt is None or not (
+                nxt.is_capitalised
+                or unit_word_at(text, words, k + head_len)
+                or _subunit_of_place(text, words, k + head_len, head, place_ends, glued)
+            ):
                 continue
         end = _extend(text, words, k, head, head_len, place_ends, glued)
         end = _trim(text, words, k + head_len, end, stops, word_ends or {})
@@ -804,7 +833,33 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         ):
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     found.extend(_defined_abbreviations(ctx, found))
+    found.extend(_police_codes(text, found))
     return found
+
+
+@cache
+def _police_code_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    rows = load_tsv("org_police_codes.tsv", key="prefix")
+    anywhere = "|".join(r["prefix"] for r in rows if r["scope"] == "any")
+    ministry = "|".join(r["prefix"] for r in rows if r["scope"] == "ministry")
+    tail = r"(?![\w/.,:-])"
+    return (
+        regex.compile(rf"(?<![\w/.-])(?:{anywhere}) ?\d{{2}}{tail}"),
+        regex.compile(rf"(?<![\w/.-])(?:{ministry})\d{{2}}{tail}(?=\)?\s*[(,–-]?\s*[Bb]ộ Công an)"),
+    )
+
+
+def _police_codes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ORGs for police department code names (``PC45``, ``PA 72``, ``C46 - Bộ Công an``)."""
+    taken = [(m.start, m.end) for m in mentions if m.label == LABEL]
+    out: list[Mention] = []
+    for pattern in _police_code_regexes():
+        for hit in pattern.finditer(text):
+            a, b = hit.span()
+            if not any(s < b and a < e for s, e in taken):
+                out.append(Mention(LABEL, a, b, "org.police_code", {"expanded": hit.group()}))
+                taken.append((a, b))
+    return out
 
 
 _ABBR_AFTER = regex.compile(r" \((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)")
