@@ -223,3 +223,18 @@ def test_police_codes_and_lowercase_offices(text: str, org: str) -> None:
 
 def test_exam_blocks_and_rooms_are_not_orgs() -> None:
     assert _orgs("Khối C01 gồm Toán, Văn. Cán bộ lên phòng họp huyện.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bộ trưởng Bộ Tư pháp Lê Thành Long phát biểu.", {"Bộ Tư pháp"}),
+        ("Bộ trưởng Bộ GD-ĐT Phạm Văn Hải phát biểu.", {"Bộ GD-ĐT"}),
+        ("Cục Hải quan Hải Phòng vừa thu thuế.", {"Cục Hải quan Hải Phòng"}),
+        ("Nhạc sĩ Trần Đăng Khoa Bắc Ninh biểu diễn.", set()),
+        ("Khách ở phòng 3 tầng 2.", set()),
+        ("Bộ luật Hình sự quy định rõ.", set()),
+    ],
+)
+def test_people_rooms_and_codes_after_heads(text: str, expected: set[str]) -> None:
+    assert _orgs(text) == expected

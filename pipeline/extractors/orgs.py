@@ -299,7 +299,9 @@ def place_complement(
     w = _peek(words, i)
     if w is None:
         return i
-    if w.start in place_ends:
+    if w.start in place_ends and not (
+        place_ends[w.start] == w.end and _starts_person(text, words, i)
+    ):
         return _words_in(words, i, place_ends[w.start]) + i
     if w.text.casefold().startswith("tp.") and len(w.text) > 3:
         return max(i + 1, _place_name_end(text, words, i))
@@ -332,12 +334,16 @@ def _name_end(
     parent: bool = False,
     glued: frozenset[int] = frozenset(),
     bridge: bool = False,
+    field_head: bool = False,
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
     With ``parent``, a body head right after the head ends the name at once: ``Ban Chấp
     hành Trung ương Đảng`` is the executive committee *of* the Central Committee. With
     ``bridge``, lowercase trade words run on into the proper name after them (``_bridge``).
+    With ``field_head`` (a ministry or department, named by its field, never after a
+    person), a person's name ends the name even after an abbreviation (``Bộ GD-ĐT Nguyễn
+    Văn A``); a school's may be one (``Trường THCS Trần Phú``).
     """
     j = i
     last_good = i
@@ -386,9 +392,12 @@ def _name_end(
             j != bridged
             and not starts_with_name
             and _starts_person(text, words, j)
-            and any(
-                x.is_capitalised and not x.is_abbreviation and x.text not in _FORM_WORDS
-                for x in words[i:j]
+            and (
+                field_head
+                or any(
+                    x.is_capitalised and not x.is_abbreviation and x.text not in _FORM_WORDS
+                    for x in words[i:j]
+                )
             )
         ):
             break  # "Giám đốc Sở Y tế Nguyễn Văn A"; but "Trường THCS Trần Phú" is one name
@@ -399,6 +408,7 @@ def _name_end(
             and not (w.is_abbreviation and words[j - 1].is_abbreviation)
             and not _trade_name(text, w.start)
             and words[j - 1].text not in _LEGAL_FORM_ENDS
+            and not starts_admin_name(text, words, j - 1)
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_capitalised or w.is_number or w.is_abbreviation:
@@ -489,8 +499,16 @@ def _extend(
     j = i + head_len
     if head.kind == "named":
         j = _name_end(
-            text, words, j, parent=head.parent, glued=glued, bridge=head.text in _bridge_heads()
+            text,
+            words,
+            j,
+            parent=head.parent,
+            glued=glued,
+            bridge=head.text in _bridge_heads(),
+            field_head=head.text.casefold() in _FIELD_HEADS,
         )
+        if j == i + head_len + 1 and words[j - 1].text in surnames():
+            return i  # "Khoa Nguyễn": a family name alone names no body
         if j == i + head_len and head.text[:1].upper() + head.text[1:] in _subunit_heads():
             end = _subunit(text, words, j, place_ends, glued)
             if end > j:
@@ -685,6 +703,11 @@ def find_orgs(
         ):
             continue
         head_len = _words_in(words, k, m.end())
+        if _inside_name_run(words, k, text):
+            continue  # "Nguyễn Đăng Khoa Hà Nội": a person's given name, not a faculty
+        nxt_word = _peek(words, k + head_len)
+        if head.text[:1].islower() and nxt_word is not None and nxt_word.is_number:
+            continue  # "phòng 3": a room number
         if head.text in surnames() and _is_person_name(text, words, k + head_len, glued):
             continue  # "Đoàn Văn Hậu" is a person, "Đoàn Kiểm tra" a body
         after = _peek(words, k + head_len)
@@ -725,6 +748,19 @@ def _in_document_code(text: str, start: int) -> bool:
     return bool(_DOCUMENT_CODE.search(before)) and not before.endswith(" ")
 
 
+def _inside_name_run(words: list[Word], k: int, text: str) -> bool:
+    """Whether the head continues a run of two capitalised words (a person's name)."""
+    if k < 2 or not words[k].is_capitalised:
+        return False
+    a, b = words[k - 2], words[k - 1]
+    return (
+        all(x.is_capitalised and not x.is_abbreviation and not x.is_punct for x in (a, b))
+        and _joined(text, a, b)
+        and _joined(text, b, words[k])
+        and a.text in surnames()
+    )
+
+
 def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool:
     """Whether ``words[n]`` is a count before a head (``5 BQL dự án``), not a year or a number
     of a unit (``quận 1``)."""
@@ -746,6 +782,9 @@ def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool
 # Last words of an enterprise's legal form, after which a group head stays in the name:
 # Công ty Cổ phần Tập đoàn X, Công ty TNHH MTV Tổng công ty Y.
 _LEGAL_FORM_ENDS = frozenset({"phần", "TNHH", "MTV", "CP"})
+
+# Heads of ministries and departments, named by their field and never after a person.
+_FIELD_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ", "ủy ban", "ban"})
 
 # Syllables of legal forms and group heads; a name that starts with a family name may
 # follow them (Công ty Cổ phần Hoàng Long, Công ty Cổ phần Tập đoàn Mai Linh).
