@@ -238,3 +238,12 @@ def test_exam_blocks_and_rooms_are_not_orgs() -> None:
 )
 def test_people_rooms_and_codes_after_heads(text: str, expected: set[str]) -> None:
     assert _orgs(text) == expected
+
+
+def test_a_bare_head_refers_back_to_a_named_body() -> None:
+    orgs = _org_list("Sở Y tế Nam Định cho biết có 3 ca. Sở đang tìm nguồn lây. Giám đốc Sở nói.")
+    assert orgs == ["Sở Y tế Nam Định", "Sở"]
+
+
+def test_a_bare_head_without_a_named_body_is_not_an_org() -> None:
+    assert _org_list("Sở đang tìm nguồn lây.") == []

@@ -728,6 +728,10 @@ def find_orgs(
                 continue
         end = _extend(text, words, k, head, head_len, place_ends, glued)
         end = _trim(text, words, k + head_len, end, stops, word_ends or {})
+        if end <= k + head_len and not head.bare and _anaphor_candidate(text, words, k, head):
+            out.append((words[k].start, words[k + head_len - 1].end, "org.anaphor"))
+            i = k + head_len
+            continue
         if end <= k or (end == k + head_len and not head.bare):
             continue
         end = _with_parent_suffix(text, words, end, head, place_ends)
@@ -759,6 +763,34 @@ def _inside_name_run(words: list[Word], k: int, text: str) -> bool:
         and _joined(text, b, words[k])
         and a.text in surnames()
     )
+
+
+# Heads that, capitalised and alone, refer back to the body named before them.
+_ANAPHOR_HEADS = frozenset(
+    {"Sở", "Bộ", "Cục", "Tổng cục", "Viện", "Bệnh viện", "Công ty", "Tập đoàn", "Ngân hàng"}
+)
+
+
+def _anaphor_candidate(text: str, words: list[Word], k: int, head: Head) -> bool:
+    """Whether a capitalised head with no name may refer back to a body named before
+    (``Sở TT&TT Hà Nội … Sở đã tìm nguyên nhân``); kept only if one was (``component``)."""
+    if head.text not in _ANAPHOR_HEADS:
+        return False
+    n = _words_in(words, k, words[k].start + len(head.text))
+    nxt = _peek(words, k + n)
+    if nxt is not None and (nxt.is_capitalised or nxt.is_number):
+        return False
+    if k and words[k - 1].is_capitalised and _joined(text, words[k - 1], words[k]):
+        return False  # "Yên Sở": the end of a place name
+    window = text[max(0, words[k].start - 40) : words[k].start].rstrip()
+    return not _position_before().search(window)
+
+
+@cache
+def _position_before() -> regex.Pattern[str]:
+    """A title position ending right before a head (``Giám đốc Sở``: part of a TITLE)."""
+    body = _position_regex().pattern
+    return regex.compile(body + r"$", _position_regex().flags)
 
 
 def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool:
@@ -870,6 +902,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         for start, end, rule in find_orgs(
             text, line, ctx.words_of(line), starts, places, word_ends, stops
         ):
+            if rule == "org.anaphor" and not _named_before(text, found, start, end):
+                continue
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     found.extend(_defined_abbreviations(ctx, found))
     found.extend(_police_codes(text, found))
@@ -902,6 +936,15 @@ def _police_codes(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ABBR_AFTER = regex.compile(r" \((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)")
+
+
+def _named_before(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether an ORG before ``start`` opens with the same head and has a name."""
+    head = text[start:end]
+    return any(
+        m.label == LABEL and m.end <= start and text[m.start : m.end].startswith(head + " ")
+        for m in mentions
+    )
 
 
 # FIGURE quantities with a measurement unit: a name never runs into them (``Bộ Quốc phòng
