@@ -964,7 +964,12 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
     defined: dict[str, str] = {}
     for m in orgs:
         hit = _ABBR_AFTER.match(text, m.end)
-        if hit and hit.group(1) not in defined and len(hit.group(1)) <= 8:
+        if (
+            hit
+            and hit.group(1) not in defined
+            and 3 <= len(hit.group(1)) <= 8
+            and hit.group(1) not in abbreviations()  # a field (GTVT), not this body's name
+        ):
             defined[hit.group(1)] = m.attrs.get("expanded", text[m.start : m.end])
     if not defined:
         return []
