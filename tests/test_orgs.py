@@ -247,3 +247,18 @@ def test_a_bare_head_refers_back_to_a_named_body() -> None:
 
 def test_a_bare_head_without_a_named_body_is_not_an_org() -> None:
     assert _org_list("Sở đang tìm nguồn lây.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giám đốc Cục Tình báo Trung ương (CIA) Tom Lee nói.", {"Cục Tình báo Trung ương", "CIA"}),
+        (
+            "Theo Báo điện tử Dân Sinh, Viện kiểm sát đã truy tố.",
+            {"Báo điện tử Dân Sinh", "Viện kiểm sát"},
+        ),
+        ("Văn phòng Chủ tịch nước thông báo.", {"Văn phòng Chủ tịch nước"}),
+    ],
+)
+def test_a_bracketed_abbreviation_does_not_run_into_a_person(text: str, expected: set[str]) -> None:
+    assert _orgs(text) == expected

@@ -615,8 +615,13 @@ def _over_bracketed_abbreviation(
     after = _peek(words, j + 3)
     if after is None or not _joined(text, words[j + 2], after):
         return j
-    end = place_complement(text, words, j + 3, bare_names=True, place_ends=place_ends)
+    if after.is_number or _ROMAN.fullmatch(after.text):
+        return j + 4  # "Viện Nghiên cứu Hải sản (NC-HS) II"
+    end = place_complement(text, words, j + 3, bare_names=False, place_ends=place_ends)
     return end if end > j + 3 else j
+
+
+_ROMAN = regex.compile(r"[IVX]{1,4}")
 
 
 def _words_in(words: list[Word], i: int, end: int) -> int:
@@ -708,7 +713,11 @@ def find_orgs(
         nxt_word = _peek(words, k + head_len)
         if head.text[:1].islower() and nxt_word is not None and nxt_word.is_number:
             continue  # "phòng 3": a room number
-        if head.text in surnames() and _is_person_name(text, words, k + head_len, glued):
+        if (
+            head.text in surnames()
+            and _is_person_name(text, words, k + head_len, glued)
+            and words[k + head_len].start not in place_ends
+        ):
             continue  # "Đoàn Văn Hậu" is a person, "Đoàn Kiểm tra" a body
         after = _peek(words, k + head_len)
         if after is not None and after.text in _PLURAL:
