@@ -116,7 +116,7 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
         words[k].is_punct
         or head_regex().match(text, words[k].start)
         or _position_regex().match(text, words[k].start)
-        or (_starts_person(text, words, k) and _peek(words, k + 1).text in _MIDDLE_NAMES)
+        or (_starts_person(text, words, k) and _full_name(text, words, k))
         or words[k].text.casefold() in honorific_words()
     ):
         return j  # a trade name may sound like a name (Hoàng Long), a full name may not
@@ -124,6 +124,22 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
 
 
 _MIDDLE_NAMES = frozenset({"Văn", "Thị"})
+
+
+def _full_name(text: str, words: list[Word], k: int) -> bool:
+    """Whether a family name at ``words[k]`` opens a full name: a middle name (``Văn``,
+    ``Thị``) or three capitalised syllables (``Trần Anh Thuận``)."""
+    nxt = _peek(words, k + 1)
+    if nxt is not None and nxt.text in _MIDDLE_NAMES:
+        return True
+    third = _peek(words, k + 2)
+    return (
+        nxt is not None
+        and third is not None
+        and third.is_capitalised
+        and not third.is_abbreviation
+        and _joined(text, nxt, third)
+    )
 
 
 @cache
