@@ -82,6 +82,7 @@ class _Context:
     cue: tuple[str, ...]
     nation: tuple[str, ...]
     prep: tuple[str, ...]
+    sport: tuple[str, ...]
 
 
 def fold_key(text: str) -> str:
@@ -152,6 +153,7 @@ def context_words() -> _Context:
     cue: list[str] = []
     nation: list[str] = []
     prep: list[str] = []
+    sport: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -174,6 +176,8 @@ def context_words() -> _Context:
             nation.append(text.casefold())
         elif kind == "prep":
             prep.append(text.casefold())
+        elif kind == "sport":
+            sport.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -186,6 +190,15 @@ def context_words() -> _Context:
         tuple(cue + nation),
         tuple(nation),
         tuple(prep),
+        tuple(sport),
+    )
+
+
+@cache
+def sport_regex() -> regex.Pattern[str]:
+    """Words of football reporting (``sport`` rows of place_context.tsv), on folded text."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])\L<words>(?![\p{L}\p{M}\d])", words=list(context_words().sport)
     )
 
 
@@ -200,6 +213,13 @@ def list_intro_regex() -> regex.Pattern[str]:
         words=words,
         marks=marks,
     )
+
+
+def list_intro_end(text: str, pos: int) -> int:
+    """End of a list opener (spaces, ``gồm``, ``như``, a colon) right at ``pos``, else ``pos``."""
+    pos = OPTIONAL_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    m = list_intro_regex().match(fold(text), pos)
+    return m.end() if m else pos
 
 
 @cache
@@ -354,6 +374,28 @@ def _admin_unit_at(text: str, pos: int) -> bool:
     after = SPACE.match(text, m.end())
     name = SYLLABLE.match(text, after.end()) if after else None
     return bool(name and len(name.group()) > 1)
+
+
+# A Vietnamese syllable without its tone marks: onset, one to three vowels, coda.
+_VI_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[ckmnpt])?"
+)
+
+
+def _toneless(word: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFD", word.casefold()):
+        if ch in "\u0300\u0301\u0303\u0309\u0323":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def foreign_shaped(name: str) -> bool:
+    """Whether a word of ``name`` cannot be a Vietnamese syllable (Mosul, Aleppo, Java):
+    the name of a foreign place, not of a Vietnamese unit the gazetteer misses."""
+    return any(not _VI_SYLLABLE.fullmatch(_toneless(word)) for word in LETTERS.findall(name))
 
 
 def unit_for(written: str) -> UnitWord | None:

@@ -60,18 +60,21 @@ from pipeline.extractors.place_words import (
     cut_person,
     fold,
     fold_key,
+    foreign_shaped,
     is_abbreviation,
     is_capitalised_at,
     known,
     known_prefix,
     lexicon_at,
     lexicon_entry,
+    list_intro_end,
     list_intro_regex,
     name_attr,
     name_regex,
     name_starts,
     person_like,
     place_names,
+    sport_regex,
     syllable_before,
     syllable_run,
     unit_for,
@@ -93,6 +96,7 @@ class _Finder:
         self.token_starts = [start for start, _ in self.tokens]
         self.persons = sorted((m.start, m.end) for m in mentions if m.label in PERSON_LABELS)
         self.candidates: list[Candidate] = []
+        self._sport: bool | None = None
 
     # -- unit words -------------------------------------------------------------------
 
@@ -215,13 +219,30 @@ class _Finder:
             ):
                 return None
             if n == 0:
+                if self._capitalised_inside(start, written_unit, unit):
+                    return None  # "số 9 Xã Đàn": a street named after an old unit
                 n = cut_person(text, syls)
                 if unit.in_span and person_like(text, syls) and self._parent_after(syls[-1][1]):
                     n = len(syls)  # "xã Lý Thường Kiệt, huyện Yên Mỹ": named after a person
-                elif person_like(text, syls[:n]) or (not unit.in_span and n > 2):
+                elif person_like(text, syls[:n]) or (
+                    not unit.in_span
+                    and (
+                        n > 2
+                        or person_like(text, syls)
+                        or text[syls[0][0] : syls[0][1]] in surnames()
+                    )
+                ):
                     return None  # "Chủ tịch xã Nguyễn Văn Sơn", "Thành ủy Tất Thành Cang"
-                if n == 1 and (syls[0][1] - syls[0][0] == 1 or LOWER_NEXT.match(text, syls[0][1])):
+                foreign = level in ("province", "district") and foreign_shaped(
+                    text[syls[0][0] : syls[n - 1][1]]
+                )
+                if n == 1 and (
+                    syls[0][1] - syls[0][0] == 1
+                    or (LOWER_NEXT.match(text, syls[0][1]) and not foreign)
+                ):
                     return None  # "cấp tỉnh Từ ngày 15/01": a capitalised word, not a name
+                if foreign:
+                    level = "other"  # "thành phố Mosul": a foreign city (guide v2)
         elif level == "village":
             n = cut_person(text, syls)
             if person_like(text, syls[:n]):
@@ -242,6 +263,15 @@ class _Finder:
             written_unit,
         )
 
+    def _capitalised_inside(self, start: int, written: str, unit: UnitWord) -> bool:
+        """A lower-case unit word written with a capital inside a sentence (``Xã``, ``Huyện``):
+        with a name the gazetteer does not know it is a proper name (a street, a shop)."""
+        if unit.case == "exact" or not written[0].isupper() or not unit.word[0].islower():
+            return False
+        sentence_start = self.ctx.sentence_of(start)[0]
+        before = self.text[sentence_start:start].strip(" \t\"'“‘-–—•*:(")
+        return bool(before) and not before.endswith(("\n", "."))
+
     def _parent_after(self, end: int) -> bool:
         """A higher unit written right after ``end``: ``, huyện X``, ``, Yên Mỹ``, ``(Hà Nam)``."""
         text = self.text
@@ -258,8 +288,8 @@ class _Finder:
 
     def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> None:
         """Names listed after a plural unit word: ``các xã A, B và C``, ``7 tỉnh: A, B``."""
-        if not unit.in_span or not self._plural(start):
-            return
+        if not unit.in_span or unit.numbered == "only" or not self._plural(start):
+            return  # "các đội bóng lớn như …": đội names a unit only with its number
         text = self.text
         level = "province" if unit.level == "city" else unit.level
         if first is not None:
@@ -268,8 +298,9 @@ class _Finder:
             return
         else:
             pos = self._list_start(end)
-            if pos is None:
-                return
+            if pos is None or (level == "village" and pos > list_intro_end(text, end)):
+                return  # "nhiều bản hit như …": a village word is a common noun unless the
+                # list follows it at once (các bản: A, B)
             item = self._list_item(pos, level)
             if item is None:
                 return
@@ -318,7 +349,10 @@ class _Finder:
             return None
         n = len(syls)
         if level in ADMIN_LEVELS:
-            n = known_prefix(text, syls, level) or cut_person(text, syls)
+            n = known_prefix(text, syls, level)
+            if n == 0 and foreign_shaped(text[pos : syls[-1][1]]):
+                return None  # "các đội bóng như Real Madrid": not a Vietnamese unit
+            n = n or cut_person(text, syls)
         end = syls[n - 1][1]
         if n == 1 and LOWER_NEXT.match(text, end):
             return None  # one capitalised word opening a sentence: "lĩnh vực: Tư pháp"
@@ -350,6 +384,8 @@ class _Finder:
                 continue
             if _after_word(text, m.start(), context_words().before.get("bare", ())):
                 continue
+            if entry.foreign and entry.level == "other" and self._club(m.start()):
+                continue  # "Liverpool thắng 2-0": the club, an ORG
             self.candidates.append(
                 Candidate(
                     m.start(),
@@ -359,6 +395,12 @@ class _Finder:
                     "place.bare_name",
                 )
             )
+
+    def _club(self, start: int) -> bool:
+        """A foreign city written bare in a football article, not after a place word."""
+        if self._sport is None:
+            self._sport = len(sport_regex().findall(fold(self.text))) >= 3
+        return self._sport and not _after_word(self.text, start, context_words().cue)
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1

@@ -39,15 +39,25 @@ class _Places:
         self.query = {item.id: _query(item) for item in places}
 
 
-def _parents_of(group: Sequence[Located], places: _Places, text: str) -> list[tuple[str, str]]:
-    """Parents written right after one of ``group``'s mentions, as (level, name)."""
+def _parents_of(
+    group: Sequence[Located], places: _Places, text: str, *, firm: bool = False
+) -> list[tuple[str, str]]:
+    """Parents written right after one of ``group``'s mentions, as (level, name).
+
+    ``firm``: only parents that the text marks as such, by a unit word on either name or
+    a bracket (``xã A, huyện B``, ``A (B)``); two bare names joined by a comma may as well
+    be a list (``Nha Trang, Đà Nẵng``).
+    """
     parents: list[tuple[str, str]] = []
     for item in group:
         prev = item
         for nxt in places.items[places.index[item.id] + 1 :]:
-            if not PARENT_GAP.fullmatch(text[prev.mention.end : nxt.mention.start]):
+            gap = text[prev.mention.end : nxt.mention.start]
+            if not PARENT_GAP.fullmatch(gap):
                 break
-            if rank(nxt.mention.attrs["level"]) < rank(prev.mention.attrs["level"]):
+            if rank(nxt.mention.attrs["level"]) < rank(prev.mention.attrs["level"]) and (
+                not firm or "(" in gap or any(m.mention.attrs.get("_unit") for m in (prev, nxt))
+            ):
                 parents.append((nxt.mention.attrs["level"], places.query[nxt.id]))
             prev = nxt
     return _unique(parents)
@@ -135,6 +145,7 @@ def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str,
 def _resolve(group: Sequence[Located], places: _Places, text: str, level: str) -> dict[str, Any]:
     """The gazetteer fields of one administrative place (see :func:`link`)."""
     parents = _parents_of(group, places, text)
+    firm = _parents_of(group, places, text, firm=True)
     context = _LazyContext(lambda: _unique([*parents, *_nearest_first(group, places)]))
     with_unit = max((places.query[item.id] for item in group), key=len)
     bare = str(group[0].mention.attrs["name"])
@@ -142,7 +153,7 @@ def _resolve(group: Sequence[Located], places: _Places, text: str, level: str) -
     # contradicts a parent written with the place, the unit may have changed type since.
     for query in dict.fromkeys((with_unit, bare)):
         resolution = gazetteer.resolve(query, level, context=context)
-        outside = _contradicted(resolution, parents)
+        outside = _contradicted(resolution, firm)
         if not outside:
             return resolution.to_dict()
     found = resolution.to_dict()

@@ -514,6 +514,12 @@ def _alias_codes(text: str, level: str) -> tuple[str, ...]:
     data = _data()
     ascii_only = level != "commune"
     codes = aliases.get((level, _compact(text, ascii_only=ascii_only), ascii_only), ())
+    if ascii_only and _has_diacritics(text):
+        # Keywords without diacritics also match another name that differs only in its
+        # diacritics (Nhà Trắng, the White House, is not Nha Trang): a name written with
+        # diacritics that are not the unit's own is not that unit.
+        own = ascii_key(text)
+        codes = tuple(c for c in codes if ascii_key(data.entries[level, c].unit.name) != own)
     return tuple(c for c in codes if (level, c) in data.entries)
 
 
