@@ -229,7 +229,12 @@ class _Finder:
                     and (
                         n > 2
                         or person_like(text, syls)
-                        or text[syls[0][0] : syls[0][1]] in surnames()
+                        or (
+                            text[syls[0][0] : syls[0][1]] in surnames()
+                            and not any(
+                                known(text[syls[0][0] : syls[-1][1]], lv) for lv in ADMIN_LEVELS
+                            )
+                        )
                     )
                 ):
                     return None  # "Chủ tịch xã Nguyễn Văn Sơn", "Thành ủy Tất Thành Cang"
@@ -266,8 +271,13 @@ class _Finder:
     def _capitalised_inside(self, start: int, written: str, unit: UnitWord) -> bool:
         """A lower-case unit word written with a capital inside a sentence (``Xã``, ``Huyện``):
         with a name the gazetteer does not know it is a proper name (a street, a shop)."""
-        if unit.case == "exact" or not written[0].isupper() or not unit.word[0].islower():
-            return False
+        if (
+            unit.case == "exact"
+            or not unit.in_span
+            or unit.level not in ("district", "commune")
+            or not written[0].isupper()
+        ):
+            return False  # Tỉnh ủy, Thành phố are written with a capital as a rule
         sentence_start = self.ctx.sentence_of(start)[0]
         before = self.text[sentence_start:start].strip(" \t\"'“‘-–—•*:(")
         return bool(before) and not before.endswith(("\n", "."))
