@@ -1,0 +1,147 @@
+"""PLACE classes found in a frequency review of unseen news (issue 11 class 1, issue 12
+item 4): foreign units, clubs, unit words inside other words, abbreviated unit words in
+the gazetteer, lists of names. Every sentence here is synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors import places
+from pipeline.extractors.place_words import foreign_shaped
+from pipeline.linkers import places as place_links
+from pipeline.linkers.base import Located
+from pipeline.record.assemble import locate
+from pipeline.resources import gazetteer
+from pipeline.text.ingest import normalise
+from pipeline.text.tokenize import build_context
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    ctx = build_context(normalise(text))
+    return [
+        (ctx.text[m.start : m.end], m.attrs["level"])
+        for m in places.component(ctx, [])
+        if m.label == "PLACE"
+    ]
+
+
+def _linked(text: str) -> list[dict]:
+    working = normalise(text)
+    ctx = build_context(working)
+    located: list[Located] = locate(working, places.component(ctx, []))
+    return place_links.link(ctx, located).places
+
+
+@pytest.mark.parametrize(
+    ("name", "foreign"),
+    [
+        ("Mosul", True),
+        ("Aleppo", True),
+        ("Tây Java", True),
+        ("Bắc Pyongan", True),
+        ("Quảng Nam", False),
+        ("Nghệ Tĩnh", False),
+        ("Đắk Lắk", False),
+        ("Uông Bí", False),
+        ("Khuyến Lương", False),
+    ],
+)
+def test_foreign_shaped(name: str, foreign: bool) -> None:
+    assert foreign_shaped(name) is foreign
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A unit word before a name no Vietnamese syllable can spell: a foreign place.
+        ("Quân đội tái chiếm thành phố Zarqa.", [("thành phố Zarqa", "other")]),
+        ("Họ đến thành phố Homs của Syria.", [("thành phố Homs", "other"), ("Syria", "country")]),
+        ("Động đất ở tỉnh Bắc Hwanghae.", [("tỉnh Bắc Hwanghae", "other")]),
+        # A Vietnamese unit the gazetteer knows keeps its level.
+        ("Ông đến thành phố Uông Bí.", [("thành phố Uông Bí", "district")]),
+    ],
+)
+def test_foreign_unit_is_other(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+FOOTBALL = (
+    "Tiền vệ người Anh ghi bàn giúp Liverpool thắng 2-0 ở vòng đấu mới. "
+    "HLV của Milan khen cầu thủ trẻ. Trận đấu tới diễn ra tại Madrid."
+)
+
+
+def test_foreign_city_in_a_football_article_is_the_club() -> None:
+    found = _found(FOOTBALL)
+    assert ("Liverpool", "other") not in found and ("Milan", "other") not in found
+    assert ("Madrid", "other") in found  # after tại: the city
+
+
+def test_foreign_city_outside_football_is_a_place() -> None:
+    assert _found("Đoàn đại biểu thăm Liverpool và Milan.") == [
+        ("Liverpool", "other"),
+        ("Milan", "other"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chị tán tỉnh Minh Hà suốt một năm.",  # tán tỉnh: to flirt
+        "Bà xã Quang Hải rất xinh.",  # bà xã: his wife
+        "Phó Bí thư Thành ủy Lưu Quang đến dự.",  # a person after the committee
+        "Anh được các đội bóng lớn như Real Madrid, Chelsea liên hệ.",
+        "Cô hát nhiều bản hit như Hoa Nở, Mưa Hồng.",
+        "Văn phòng ở số 209 Xã Đàn, Hà Nội.",  # a street named after an old unit
+    ],
+)
+def test_unit_words_inside_other_words(text: str) -> None:
+    assert [t for t, _ in _found(text)] in ([], ["Hà Nội"])
+
+
+def test_committee_of_a_former_province_keeps_the_place() -> None:
+    assert ("Sơn Tây", "province") in _found("Ông là Bí thư Tỉnh ủy Sơn Tây nhiều năm.")
+
+
+def test_village_list_right_after_the_unit_word() -> None:
+    assert _found("Các bản: Nà Hin, Pú Nhi và Co Mạ đã có điện.") == [
+        ("Nà Hin", "village"),
+        ("Pú Nhi", "village"),
+        ("Co Mạ", "village"),
+    ]
+
+
+def test_capitalised_unit_word_at_sentence_start_stays() -> None:
+    assert _found("Xã Liên Lộc nằm ở phía Đông.") == [("Xã Liên Lộc", "commune")]
+
+
+# -- resolution ------------------------------------------------------------------------
+
+
+def test_abbreviated_unit_word_resolves_like_the_full_word() -> None:
+    entries = _linked("Công ty ở Q.2, còn kho ở quận Gò Vấp.")
+    by_name = {e["name"]: e for e in entries}
+    assert by_name["2"]["status"] == "resolved"
+    assert by_name["2"]["code"] == gazetteer.resolve("quận 2", "district").unit.code
+
+
+def test_two_bare_names_in_a_list_are_not_parent_and_child() -> None:
+    entries = _linked("Các nhà hát ở Nha Trang, Đà Nẵng đều lớn.")
+    assert {e["name"]: e["status"] for e in entries} == {
+        "Nha Trang": "resolved",
+        "Đà Nẵng": "resolved",
+    }
+
+
+def test_parent_written_with_its_unit_word_still_contradicts() -> None:
+    entries = _linked("Lễ tưởng niệm tại xã Sơn Mỹ, huyện Hương Sơn, tỉnh Hà Tĩnh.")
+    son_my = next(e for e in entries if e["name"] == "Sơn Mỹ")
+    assert son_my["status"] == "not_found"
+
+
+def test_alias_without_diacritics_is_not_another_name() -> None:
+    # Nhà Trắng (the White House) is spelled like Nha Trang without its diacritics.
+    assert gazetteer.resolve("Nhà Trắng", "district").status == "not_found"
+    assert gazetteer.resolve("Nha Trang", "district").status == "resolved"
+    assert gazetteer.resolve("Thông Nông", "district").status == "resolved"  # a real alias
+    assert _found("Ông Abe đến Nhà Trắng hôm qua.") == []
