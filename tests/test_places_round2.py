@@ -57,8 +57,10 @@ def test_foreign_shaped(name: str, foreign: bool) -> None:
         ("Quân đội tái chiếm thành phố Zarqa.", [("thành phố Zarqa", "other")]),
         ("Họ đến thành phố Homs của Syria.", [("thành phố Homs", "other"), ("Syria", "country")]),
         ("Động đất ở tỉnh Bắc Hwanghae.", [("tỉnh Bắc Hwanghae", "other")]),
-        # A Vietnamese unit the gazetteer knows keeps its level.
+        ("Quân đội vào thành phố Al-Raqqa.", [("thành phố Al-Raqqa", "other")]),
+        # A Vietnamese unit the gazetteer knows keeps its level, in any spelling.
         ("Ông đến thành phố Uông Bí.", [("thành phố Uông Bí", "district")]),
+        ("Ông về huyện Chư Pah.", [("huyện Chư Pah", "district")]),
     ],
 )
 def test_foreign_unit_is_other(text: str, expected: list[tuple[str, str]]) -> None:

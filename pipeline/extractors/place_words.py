@@ -376,10 +376,11 @@ def _admin_unit_at(text: str, pos: int) -> bool:
     return bool(name and len(name.group()) > 1)
 
 
-# A Vietnamese syllable without its tone marks: onset, one to three vowels, coda.
+# A Vietnamese syllable without its tone marks: onset, one to three vowels, coda; the
+# onset clusters and final h of Central Highlands names (Krông, Plei, Păh) count too.
 _VI_SYLLABLE = regex.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[ckmnpt])?"
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bdđkp][lr]|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[ckmnpth])?"
 )
 
 
@@ -392,10 +393,14 @@ def _toneless(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+@lru_cache(maxsize=4096)
 def foreign_shaped(name: str) -> bool:
-    """Whether a word of ``name`` cannot be a Vietnamese syllable (Mosul, Aleppo, Java):
-    the name of a foreign place, not of a Vietnamese unit the gazetteer misses."""
-    return any(not _VI_SYLLABLE.fullmatch(_toneless(word)) for word in LETTERS.findall(name))
+    """Whether a word of ``name`` cannot be a Vietnamese syllable (Mosul, Aleppo, Java) and
+    no unit of the gazetteer is spelled like it (Chư Pah, Krông Ana are Chư Păh, Krông A
+    Na): the name of a foreign place, not of a Vietnamese unit the gazetteer misses."""
+    return any(
+        not _VI_SYLLABLE.fullmatch(_toneless(word)) for word in LETTERS.findall(name)
+    ) and not gazetteer.spelled_like_a_unit(name)
 
 
 def unit_for(written: str) -> UnitWord | None:

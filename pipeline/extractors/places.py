@@ -248,6 +248,8 @@ class _Finder:
                     return None  # "cấp tỉnh Từ ngày 15/01": a capitalised word, not a name
                 if foreign:
                     level = "other"  # "thành phố Mosul": a foreign city (guide v2)
+                    syls = syllable_run(text, pos, dashes=True)  # Al-Raqqa
+                    n = len(syls)
         elif level == "village":
             n = cut_person(text, syls)
             if person_like(text, syls[:n]):
@@ -410,7 +412,9 @@ class _Finder:
         """A foreign city written bare in a football article, not after a place word."""
         if self._sport is None:
             self._sport = len(sport_regex().findall(fold(self.text))) >= 3
-        return self._sport and not _after_word(self.text, start, context_words().cue)
+        return self._sport and not _after_word(
+            self.text, start, (*context_words().cue, *_TOWN_WORDS)
+        )
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1
@@ -646,6 +650,8 @@ _LIST_ITEM_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
 )
+# Words before a city name that make it the city even in a football article.
+_TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 

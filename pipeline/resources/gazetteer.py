@@ -678,6 +678,15 @@ def _sort_key(entry: _Entry) -> tuple[str, str, str]:
     return (entry.province or "", entry.district or "", entry.unit.code)
 
 
+def spelled_like_a_unit(name: str) -> bool:
+    """Whether a unit of any level has ``name``'s letters once diacritics, spaces and
+    hyphens are dropped (Chư Pah ~ Chư Păh, Krông Ana ~ Krông A Na, Đakrông ~ Đa Krông):
+    a Vietnamese name in another spelling, whatever it resolves to."""
+    key = ascii_key(name)
+    data = _data()
+    return any((level, key) in data.by_ascii for level in LEVELS)
+
+
 def preload() -> None:
     """Load the data now (otherwise the first :func:`resolve` does)."""
     _data()
