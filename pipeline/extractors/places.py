@@ -81,7 +81,7 @@ from pipeline.extractors.place_words import (
     unit_match,
     unit_regex,
 )
-from pipeline.resources import honorific_words, surnames
+from pipeline.resources import gazetteer, honorific_words, surnames
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -112,7 +112,8 @@ class _Finder:
                 continue
             cand = found
             self.candidates.append(cand)
-            self._plural_list(m.start(), m.end(), unit, cand)
+            if not self._plural_list(m.start(), m.end(), unit, cand):
+                self._and_item(cand)
 
     def _blocked(self, start: int, end: int, unit: UnitWord) -> bool:
         text = self.text
@@ -298,37 +299,58 @@ class _Finder:
             known(text[pos : syls[-1][1]], lv) for lv in ("district", "province")
         )
 
-    def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> None:
-        """Names listed after a plural unit word: ``các xã A, B và C``, ``7 tỉnh: A, B``."""
+    def _and_item(self, first: Candidate) -> None:
+        """A second name joined by ``và`` to a singular unit word and its name: ``thôn Bản
+        Phố và Na Hối`` (two villages), ``xã Liên Lộc và Đa Lộc``. An administrative name
+        must be known at that level; any name is one whole run, not a person's."""
+        if first.level not in ("village", "commune", "district") or not first.unit:
+            return
+        gap = _AND.match(self.text, first.end)
+        if gap is None:
+            return
+        pos = gap.end()
+        item = self._list_item(pos, first.level)
+        if item is None or lexicon_at(self.text, pos) is not None:
+            return
+        syls = syllable_run(self.text, pos, dashes=False)
+        if item.end != syls[-1][1] or len(syls) > 3:
+            return
+        if first.level in ADMIN_LEVELS and not known(self.text[pos : item.end], first.level):
+            return
+        self.candidates.append(item)
+
+    def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> bool:
+        """Names listed after a plural unit word: ``các xã A, B và C``, ``7 tỉnh: A, B``;
+        whether the unit word was plural."""
         if not unit.in_span or unit.numbered == "only" or not self._plural(start):
-            return  # "các đội bóng lớn như …": đội names a unit only with its number
+            return False  # "các đội bóng lớn như …": đội names a unit only with its number
         text = self.text
         level = "province" if unit.level == "city" else unit.level
         if first is not None:
             pos, level = first.end, first.level
         elif level == "other":
-            return
+            return True
         else:
             pos = self._list_start(end)
             if pos is None or (level == "village" and pos > list_intro_end(text, end)):
-                return  # "nhiều bản hit như …": a village word is a common noun unless the
+                return True  # "nhiều bản hit như …": a village word is a common noun unless the
                 # list follows it at once (các bản: A, B)
             item = self._list_item(pos, level)
             if item is None:
-                return
+                return True
             self.candidates.append(item)
             pos = item.end
         while True:
             gap = LIST_GAP.match(text, pos)
             if gap is None:
-                return
+                return True
             item = self._list_item(gap.end(), level)
             if item is None:
-                return
+                return True
             self.candidates.append(item)
             pos = item.end
             if "và" in gap.group():
-                return
+                return True
 
     def _plural(self, start: int) -> bool:
         """A count or a plural word (các, những …) right before the unit word."""
@@ -561,6 +583,37 @@ class _Finder:
             )
             pos = end
 
+    def _before_district_and_province(self, pos: int) -> int | None:
+        """End of a bare name at ``pos`` that a district and its province follow (``trú tại
+        Quỳnh Long, Quỳnh Lưu, Nghệ An``): a commune, though the gazetteer may have lost it
+        to a merger. The name is a whole run of two to four syllables, not a person's."""
+        text = self.text
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+            return None
+        syls = syllable_run(text, pos, dashes=False)
+        if not 2 <= len(syls) <= 4 or person_like(text, syls):
+            return None
+        end = syls[-1][1]
+        if any(s <= pos < e for s, e in self.persons) or foreign_shaped(text[pos:end]):
+            return None
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None or (district_end := self._known_run(gap.end(), "district")) is None:
+            return None
+        gap2 = CHAIN_GAP.match(text, district_end)
+        if gap2 is None:
+            return None
+        province = syllable_run(text, gap2.end(), dashes=True)
+        if not province:
+            return None
+        wanted = gazetteer.resolve(text[gap2.end() : province[-1][1]], "province")
+        if wanted.status != "resolved" or wanted.unit is None:
+            return None
+        district = gazetteer.resolve(text[gap.end() : district_end], "district")
+        provinces = {p.name for p in district.parents} | {
+            c["parents"][-1] for c in district.candidates if c["parents"]
+        }
+        return end if wanted.unit.name in provinces else None
+
     def bare_admin(self, found: Sequence[Candidate]) -> None:
         text = self.text
         for cand in found:
@@ -576,6 +629,8 @@ class _Finder:
             if end is None:
                 end = self._known_run(pos, "commune")
                 level = "commune"
+                if end is None:
+                    end = self._before_district_and_province(pos)
                 gap = CHAIN_GAP.match(text, end) if end is not None else None
                 if end is None or gap is None:
                     continue
@@ -652,6 +707,7 @@ _LIST_ITEM_BEFORE = regex.compile(
 )
 # Words before a city name that make it the city even in a football article.
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
+_AND = regex.compile(r"[ \t]+và[ \t]+")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from pipeline.extractors.place_words import (
@@ -16,14 +17,20 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.places import rank
 from pipeline.linkers.base import Links, Located
-from pipeline.resources import gazetteer
+from pipeline.resources import gazetteer, load_tsv
 from pipeline.text.tokenize import DocContext
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {row["abbr"]: row["word"] for row in load_tsv("place_unit_abbreviations.tsv")}
 
 
 def _query(item: Located) -> str:
     """The name to resolve, with its unit word when the gazetteer can use it (thị trấn X)."""
     name = str(item.mention.attrs.get("name", ""))
     unit = " ".join(str(item.mention.attrs.get("_unit", "")).rstrip(".").split())
+    unit = _abbreviations().get(unit, unit)  # Q.2 is quận 2
     if unit.casefold() in gazetteer_unit_types():
         return f"{unit} {name}"
     return name
@@ -124,7 +131,12 @@ def _unique(places: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str, str]]) -> str:
-    """The parent written with the place that the resolved unit does not lie in, or ""."""
+    """The parent written with the place that the resolved unit does not lie in, or "".
+
+    A written district of the unit's own province is no contradiction: communes moved
+    between districts of a province (xã Nghi Phong of Nghi Lộc went to the city of Vinh),
+    and the one unit of that name in the province is the place meant.
+    """
     if resolution.status != "resolved":
         return ""
     chain = {unit.level: unit.code for unit in resolution.parents}
@@ -138,6 +150,9 @@ def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str,
             else {c["code"] for c in written.candidates}
         )
         if codes and chain[level] not in codes:
+            provinces = {p.code for p in written.parents if p.level == "province"}
+            if level == "district" and chain.get("province") in provinces:
+                continue
             return name
     return ""
 
