@@ -147,3 +147,45 @@ def test_alias_without_diacritics_is_not_another_name() -> None:
     assert gazetteer.resolve("Nha Trang", "district").status == "resolved"
     assert gazetteer.resolve("Thông Nông", "district").status == "resolved"  # a real alias
     assert _found("Ông Abe đến Nhà Trắng hôm qua.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare commune before its district and that district's province.
+        (
+            "Hai người trú tại Hồng Sơn, Đô Lương, Nghệ An bị bắt.",
+            [("Hồng Sơn", "commune"), ("Đô Lương", "district"), ("Nghệ An", "province")],
+        ),
+        # A second name joined by và to a singular unit word.
+        (
+            "Người dân thôn Bản Phố và Na Hối bị ngập.",
+            [("thôn Bản Phố", "village"), ("Na Hối", "village")],
+        ),
+        ("Chủ tịch UBND xã Liên Lộc và Nguyễn Văn An dự.", [("xã Liên Lộc", "commune")]),
+        # The side of a country is the country; a direction is not a place.
+        ("Ông bị phía Trung Quốc bắt giữ.", [("Trung Quốc", "country")]),
+        ("Gió thổi từ phía Đông Bắc.", []),
+        # Kingdoms and principalities by their formal names.
+        (
+            "Đoàn thăm Vương quốc Bỉ và Công quốc Monaco.",
+            [
+                ("Vương quốc Bỉ", "country"),
+                ("Công quốc Monaco", "country"),
+            ],
+        ),
+        # A numbered khu is a residential unit; Quân khu 7 is a military region.
+        ("Nhà ở khu 4, phường Hải Hòa.", [("khu 4", "village"), ("phường Hải Hòa", "commune")]),
+        ("Quân khu 7 tổ chức lễ.", []),
+    ],
+)
+def test_bare_names_in_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_commune_moved_to_another_district_of_its_province_resolves() -> None:
+    # xã Nghi Phong belonged to huyện Nghi Lộc before it joined the city of Vinh (Nghệ An).
+    entries = _linked("Bà Lan (trú xã Nghi Phong, huyện Nghi Lộc) cho biết.")
+    commune = next(e for e in entries if e["level"] == "commune")
+    assert commune["status"] == "resolved"
+    assert commune["parents"][-1]["name"] == "Nghệ An"

@@ -416,8 +416,10 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
-            if _after_word(text, m.start(), context_words().before.get("bare", ())):
-                continue
+            if entry.level != "country" and _after_word(
+                text, m.start(), context_words().before.get("bare", ())
+            ):
+                continue  # "phía Đông Bắc" is a direction, "phía Mỹ" the American side
             if entry.foreign and entry.level == "other" and self._club(m.start()):
                 continue  # "Liverpool thắng 2-0": the club, an ORG
             self.candidates.append(
