@@ -189,3 +189,29 @@ def test_commune_moved_to_another_district_of_its_province_resolves() -> None:
     commune = next(e for e in entries if e["level"] == "commune")
     assert commune["status"] == "resolved"
     assert commune["parents"][-1]["name"] == "Nghệ An"
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "status", "names"),
+    [
+        ("Hà Tây", "province", "resolved", {"Hà Nội"}),  # merged into Hà Nội in 2008
+        ("tỉnh Hà Bắc", "province", "ambiguous", {"Bắc Giang", "Bắc Ninh"}),  # split in 1997
+        ("Từ Liêm", "district", "ambiguous", {"Bắc Từ Liêm", "Nam Từ Liêm"}),
+        ("Bắc Cạn", "province", "resolved", {"Bắc Kạn"}),  # k/c before a back vowel
+        ("Đác Nông", "province", "resolved", {"Đắk Nông"}),
+    ],
+)
+def test_former_units_and_spellings(name: str, level: str, status: str, names: set[str]) -> None:
+    found = gazetteer.resolve(name, level)
+    assert found.status == status
+    got = {found.unit.name} if found.unit else {c["name"] for c in found.candidates}
+    assert got == names
+
+
+def test_former_province_settled_by_a_district_of_the_article() -> None:
+    found = gazetteer.resolve("Hà Bắc", "province", context=[("district", "Yên Phong")])
+    assert found.status == "resolved" and found.unit.name == "Bắc Ninh"
+
+
+def test_foreign_commune_word_is_other() -> None:
+    assert _found("Vụ nổ ở thị trấn Bzaah.") == [("thị trấn Bzaah", "other")]

@@ -239,7 +239,7 @@ class _Finder:
                     )
                 ):
                     return None  # "Chủ tịch xã Nguyễn Văn Sơn", "Thành ủy Tất Thành Cang"
-                foreign = level in ("province", "district") and foreign_shaped(
+                foreign = level in ADMIN_LEVELS and foreign_shaped(
                     text[syls[0][0] : syls[n - 1][1]]
                 )
                 if n == 1 and (
