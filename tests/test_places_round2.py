@@ -215,3 +215,12 @@ def test_former_province_settled_by_a_district_of_the_article() -> None:
 
 def test_foreign_commune_word_is_other() -> None:
     assert _found("Vụ nổ ở thị trấn Bzaah.") == [("thị trấn Bzaah", "other")]
+
+
+def test_bare_q_and_p_numbers_only_in_an_address() -> None:
+    assert _found("Cửa hàng ở 39 Hàng Bông, P6, Q3, TP HCM.") == [
+        ("P6", "commune"),
+        ("Q3", "district"),
+        ("TP HCM", "province"),
+    ]
+    assert _found("Mẫu Audi Q3 cạnh tranh với BMW X1.") == []

@@ -157,6 +157,8 @@ class _Finder:
             if num:
                 if unit.numbered == "only" and LOWER_NEXT.match(text, num.end()):
                     return None
+                if len(unit.word) == 1 and not self._parent_after(num.end()):
+                    return None  # "Audi Q3": a model; "P6, Q3, TP.HCM": an address
                 level = "district" if unit.level == "city" else unit.level
                 return Candidate(
                     span_start, num.end(), level, num.group(), "place.unit_word", written_unit
