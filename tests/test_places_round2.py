@@ -224,3 +224,22 @@ def test_bare_q_and_p_numbers_only_in_an_address() -> None:
         ("TP HCM", "province"),
     ]
     assert _found("Mẫu Audi Q3 cạnh tranh với BMW X1.") == []
+
+
+def test_football_article_keeps_regions_and_cities_with_their_country() -> None:
+    text = FOOTBALL + " Đội tuyển Scotland gặp các đội Nam Mỹ. Trận tái đấu có thể ở Dubai (UAE)."
+    found = _found(text)
+    assert ("Scotland", "other") in found and ("Nam Mỹ", "other") in found
+    assert ("Dubai", "other") in found
+
+
+def test_foreign_name_stops_at_a_spaced_dash() -> None:
+    assert _found("Họ dạo bờ biển thành phố Cannes - Pháp.") == [
+        ("thành phố Cannes", "other"),
+        ("Pháp", "country"),
+    ]
+
+
+def test_alias_matches_across_spacing_but_not_other_vowels() -> None:
+    assert gazetteer.resolve("Đakrông", "district").status == "resolved"  # Đa Krông
+    assert gazetteer.resolve("Nhà Trắng", "district").status == "not_found"

@@ -70,6 +70,7 @@ class PlaceName:
     central: bool
     bare: str  # "" | unit | cue
     foreign: bool = False  # from countries.tsv / foreign_places.tsv, not the hand table
+    city: bool = False  # a capital or city of foreign_places.tsv (not a region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +130,12 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         out.setdefault(fold_key(entry.name), []).append(entry)
     # Complete lists after the hand-kept table, which wins on a shared name: every country
     # and world region by its CLDR Vietnamese name, then foreign cities and regions.
-    extra = [(r["name"], r["level"]) for r in load_tsv("countries.tsv")]
-    extra += [(r["name"], "other") for r in load_tsv("foreign_places.tsv")]
-    for name, level in extra:
+    extra = [(r["name"], r["level"], False) for r in load_tsv("countries.tsv")]
+    extra += [
+        (r["name"], "other", r["kind"] in ("capital", "city"))
+        for r in load_tsv("foreign_places.tsv")
+    ]
+    for name, level, city in extra:
         key = fold_key(name)
         if key in out or level not in LEVELS:
             continue
@@ -139,7 +143,7 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         # a place only with a cue; Paris, Jeju are not.
         one = LETTERS.findall(name)
         bare = "cue" if len(one) == 1 and (not one[0].isascii() or len(one[0]) <= 3) else ""
-        out[key] = [PlaceName(name, level, "", False, bare, foreign=True)]
+        out[key] = [PlaceName(name, level, "", False, bare, foreign=True, city=city)]
     return {k: tuple(v) for k, v in out.items()}
 
 

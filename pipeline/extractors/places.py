@@ -251,8 +251,15 @@ class _Finder:
                     return None  # "cấp tỉnh Từ ngày 15/01": a capitalised word, not a name
                 if foreign:
                     level = "other"  # "thành phố Mosul": a foreign city (guide v2)
-                    syls = syllable_run(text, pos, dashes=True)  # Al-Raqqa
-                    n = len(syls)
+                    syls = syllable_run(text, pos, dashes=True)  # Al-Raqqa, not "Cannes - Pháp"
+                    n = next(
+                        (
+                            i
+                            for i in range(1, len(syls))
+                            if text[syls[i - 1][1] : syls[i][0]] not in (" ", "-")
+                        ),
+                        len(syls),
+                    )
         elif level == "village":
             n = cut_person(text, syls)
             if person_like(text, syls[:n]):
@@ -422,7 +429,7 @@ class _Finder:
                 text, m.start(), context_words().before.get("bare", ())
             ):
                 continue  # "phía Đông Bắc" is a direction, "phía Mỹ" the American side
-            if entry.foreign and entry.level == "other" and self._club(m.start()):
+            if entry.city and self._club(m.start()):
                 continue  # "Liverpool thắng 2-0": the club, an ORG
             self.candidates.append(
                 Candidate(
@@ -438,9 +445,13 @@ class _Finder:
         """A foreign city written bare in a football article, not after a place word."""
         if self._sport is None:
             self._sport = len(sport_regex().findall(fold(self.text))) >= 3
-        return self._sport and not _after_word(
-            self.text, start, (*context_words().cue, *_TOWN_WORDS)
-        )
+        if not self._sport or _after_word(self.text, start, (*context_words().cue, *_TOWN_WORDS)):
+            return False
+        # A city with its country after it is the city: "Las Vegas (Mỹ)", "New York, Mỹ".
+        end = start + len(name_regex().match(fold(self.text), start).group())  # type: ignore[union-attr]
+        gap = CHAIN_GAP.match(self.text, end)
+        after = lexicon_at(self.text, gap.end()) if gap else None
+        return after is None or after[0].level != "country"
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1
