@@ -240,6 +240,11 @@ def test_foreign_name_stops_at_a_spaced_dash() -> None:
     ]
 
 
-def test_alias_matches_across_spacing_but_not_other_vowels() -> None:
+def test_alias_matches_across_spacing_and_vowel_marks_but_not_other_tones() -> None:
     assert gazetteer.resolve("Đakrông", "district").status == "resolved"  # Đa Krông
+    assert gazetteer.resolve("Mù Cang Chải", "district").status == "resolved"  # Mù Căng Chải
     assert gazetteer.resolve("Nhà Trắng", "district").status == "not_found"
+
+
+def test_foreign_name_stops_before_a_vietnamese_word() -> None:
+    assert _found("Quân đội chiếm tỉnh Hama Các tay súng rút lui.") == [("tỉnh Hama", "other")]

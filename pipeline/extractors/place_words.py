@@ -398,6 +398,11 @@ def _toneless(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` can be one Vietnamese syllable (tone marks aside)."""
+    return bool(_VI_SYLLABLE.fullmatch(_toneless(word)))
+
+
 @lru_cache(maxsize=4096)
 def foreign_shaped(name: str) -> bool:
     """Whether a word of ``name`` cannot be a Vietnamese syllable (Mosul, Aleppo, Java) and

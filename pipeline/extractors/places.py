@@ -80,6 +80,7 @@ from pipeline.extractors.place_words import (
     unit_for,
     unit_match,
     unit_regex,
+    vietnamese_syllable,
 )
 from pipeline.resources import gazetteer, honorific_words, surnames
 from pipeline.text.tokenize import DocContext
@@ -257,6 +258,11 @@ class _Finder:
                             i
                             for i in range(1, len(syls))
                             if text[syls[i - 1][1] : syls[i][0]] not in (" ", "-")
+                            # a Vietnamese word after a foreign one opens the next clause
+                            or (
+                                vietnamese_syllable(text[syls[i][0] : syls[i][1]])
+                                and not vietnamese_syllable(text[syls[i - 1][0] : syls[i - 1][1]])
+                            )
                         ),
                         len(syls),
                     )

@@ -519,24 +519,27 @@ def _alias_codes(text: str, level: str) -> tuple[str, ...]:
     ascii_only = level != "commune"
     codes = aliases.get((level, _compact(text, ascii_only=ascii_only), ascii_only), ())
     if ascii_only and _has_diacritics(text):
-        # Keywords without diacritics also match another name spelled with other vowels
-        # (Nhà Trắng, the White House, is not Nha Trang): a name written with diacritics
-        # must have the unit's own vowels and đ, whatever its tones and spaces (Đakrông is
-        # Đa Krông, Vĩnh Hựng a slip for Vĩnh Hưng).
+        # Keywords without diacritics also match another name with other tones (Nhà
+        # Trắng, the White House, is not Nha Trang): a name written with diacritics must
+        # have the unit's own tones, whatever its vowel marks and spaces (Mù Cang Chải is
+        # Mù Căng Chải, Đakrông is Đa Krông).
         own = ascii_key(text)
         codes = tuple(
             c
             for c in codes
             if ascii_key(name := data.entries[level, c].unit.name) != own
-            or _toneless_compact(name) == _toneless_compact(text)
+            or _tones_compact(name) == _tones_compact(text)
         )
     return tuple(c for c in codes if (level, c) in data.entries)
 
 
-def _toneless_compact(text: str) -> str:
-    """Lower case without tone marks, spaces or hyphens; vowel marks and đ kept."""
-    nfd = unicodedata.normalize("NFD", text.casefold())
-    kept = "".join(ch for ch in nfd if ch not in _TONES)
+_VOWEL_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
+
+
+def _tones_compact(text: str) -> str:
+    """Lower case with its tone marks only: no vowel marks, đ as d, no spaces or hyphens."""
+    nfd = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    kept = "".join(ch for ch in nfd if ch not in _VOWEL_MARKS)
     return re.sub(r"[\s\-–—'’.]+", "", unicodedata.normalize("NFC", kept))
 
 
