@@ -248,3 +248,14 @@ def test_alias_matches_across_spacing_and_vowel_marks_but_not_other_tones() -> N
 
 def test_foreign_name_stops_before_a_vietnamese_word() -> None:
     assert _found("Quân đội chiếm tỉnh Hama Các tay súng rút lui.") == [("tỉnh Hama", "other")]
+
+
+def test_street_of_an_address_and_a_kung_fu_school() -> None:
+    assert _found("Văn phòng ở số 10 Điện Biên Phủ, Hà Nội.") == [
+        ("Điện Biên Phủ", "other"),
+        ("Hà Nội", "province"),
+    ]
+    assert _found("Võ sư Vịnh Xuân dạy ở Canada. Tôm chết ở vịnh Xuân Đài.") == [
+        ("Canada", "country"),
+        ("vịnh Xuân Đài", "other"),
+    ]

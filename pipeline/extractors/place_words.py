@@ -85,6 +85,7 @@ class _Context:
     nation: tuple[str, ...]
     prep: tuple[str, ...]
     sport: tuple[str, ...]
+    alone: dict[str, tuple[str, ...]]
 
 
 def fold_key(text: str) -> str:
@@ -159,6 +160,7 @@ def context_words() -> _Context:
     nation: list[str] = []
     prep: list[str] = []
     sport: list[str] = []
+    alone: dict[str, list[str]] = {}
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -183,6 +185,8 @@ def context_words() -> _Context:
             prep.append(text.casefold())
         elif kind == "sport":
             sport.append(text.casefold())
+        elif kind == "alone":
+            alone.setdefault(unit, []).append(text)
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -196,6 +200,7 @@ def context_words() -> _Context:
         tuple(nation),
         tuple(prep),
         tuple(sport),
+        {k: tuple(v) for k, v in alone.items()},
     )
 
 

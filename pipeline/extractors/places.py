@@ -172,6 +172,17 @@ class _Finder:
         ):
             if text.startswith(blocked, pos) and not _is_letter(text, pos + len(blocked)):
                 return None
+        for alone in context_words().alone.get(unit.word.casefold(), ()):
+            end_alone = pos + len(alone)
+            if (
+                text.startswith(alone, pos)
+                and not _is_letter(text, end_alone)
+                and not (
+                    SPACE.match(text, end_alone)
+                    and is_capitalised_at(text, SPACE.match(text, end_alone).end())
+                )  # type: ignore[union-attr]
+            ):
+                return None  # "võ sư Vịnh Xuân" (Wing Chun), not "vịnh Xuân Đài"
         lexicon = lexicon_at(text, pos)
         if lexicon is not None and lexicon[0].bare == "cue":
             lexicon = None
@@ -437,11 +448,16 @@ class _Finder:
                 continue  # "phía Đông Bắc" is a direction, "phía Mỹ" the American side
             if entry.city and self._club(m.start()):
                 continue  # "Liverpool thắng 2-0": the club, an ORG
+            level = entry.level
+            if level in ("district", "commune") and _HOUSE_NUMBER_AT_END.search(
+                text[max(0, m.start() - 12) : m.start()]
+            ):
+                level = "other"  # "số 10 Điện Biên Phủ": the street of an address
             self.candidates.append(
                 Candidate(
                     m.start(),
                     m.end(),
-                    entry.level,
+                    level,
                     name_attr(entry, text[m.start() : m.end()]),
                     "place.bare_name",
                 )
@@ -728,6 +744,7 @@ _LIST_ITEM_BEFORE = regex.compile(
 )
 # Words before a city name that make it the city even in a football article.
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
+_HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
 _AND = regex.compile(r"[ \t]+và[ \t]+")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
