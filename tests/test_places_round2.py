@@ -259,3 +259,19 @@ def test_street_of_an_address_and_a_kung_fu_school() -> None:
         ("Canada", "country"),
         ("vịnh Xuân Đài", "other"),
     ]
+
+
+def test_misspelt_unit_word_opens_only_a_known_name() -> None:
+    assert _found("Anh Tiến quê xã Quỳnh Long, huyên Quỳnh Lưu.") == [
+        ("xã Quỳnh Long", "commune"),
+        ("huyên Quỳnh Lưu", "district"),
+    ]
+    assert _found("Không khí huyên Náo Nhiệt cả phố.") == []
+
+
+def test_foreign_cities_of_the_news() -> None:
+    assert _found("Lũ lụt ở Thanh Đảo, giao tranh ở Mosul và Donetsk.") == [
+        ("Thanh Đảo", "other"),
+        ("Mosul", "other"),
+        ("Donetsk", "other"),
+    ]

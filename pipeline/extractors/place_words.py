@@ -107,7 +107,7 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
             unit.level not in _UNIT_LEVELS
             or row["span"] not in ("with", "without")
             or unit.numbered not in ("no", "yes", "only")
-            or unit.case not in ("any", "lower", "exact")
+            or unit.case not in ("any", "lower", "exact", "typo")
             or unit.word in seen
         ):
             raise ResourceError(f"place_units.tsv: bad or repeated row {row}")
@@ -422,7 +422,7 @@ def unit_for(written: str) -> UnitWord | None:
     for unit in unit_words().get(" ".join(written.casefold().split()), ()):
         if unit.case == "exact" and written != unit.word:
             continue
-        if unit.case == "lower" and not written[0].islower():
+        if unit.case in ("lower", "typo") and not written[0].islower():
             continue
         return unit
     return None

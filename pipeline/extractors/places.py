@@ -234,6 +234,8 @@ class _Finder:
             ):
                 return None
             if n == 0:
+                if unit.case == "typo":
+                    return None  # "huyên X" is huyện X only for a district the gazetteer knows
                 if self._capitalised_inside(start, written_unit, unit):
                     return None  # "số 9 Xã Đàn": a street named after an old unit
                 n = cut_person(text, syls)
