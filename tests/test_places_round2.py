@@ -275,3 +275,12 @@ def test_foreign_cities_of_the_news() -> None:
         ("Mosul", "other"),
         ("Donetsk", "other"),
     ]
+
+
+def test_commune_between_a_village_and_its_district() -> None:
+    assert _found("Nhà anh ở thôn 6, Cao Nhân, Thủy Nguyên.") == [
+        ("thôn 6", "village"),
+        ("Cao Nhân", "commune"),
+        ("Thủy Nguyên", "district"),
+    ]
+    assert _found("Ông ở xóm 3, Nguyễn Văn An, Thủy Nguyên.")[0] == ("xóm 3", "village")

@@ -703,6 +703,19 @@ class _Finder:
 
     # -- parents written after a place ---------------------------------------------------
 
+    def _commune_before_district(self, syls: list[tuple[int, int, str]]) -> bool:
+        """A run of two to four syllables, not a person's, that a district the gazetteer
+        knows follows: between a village and its district it is the commune, though the
+        gazetteer may have lost it to a merger."""
+        text = self.text
+        if not 2 <= len(syls) <= 4 or person_like(text, syls):
+            return False
+        start, end = syls[0][0], syls[-1][1]
+        if lexicon_at(text, start) is not None or foreign_shaped(text[start:end]):
+            return False
+        gap = CHAIN_GAP.match(text, end)
+        return gap is not None and self._known_run(gap.end(), "district") is not None
+
     def parents(self, found: Sequence[Candidate]) -> None:
         text = self.text
         taken = {(c.start, c.end) for c in found}
@@ -729,6 +742,8 @@ class _Finder:
                     if n == len(syls):
                         hit = (lv, syls[n - 1][1])
                         break
+                if hit is None and level == "village" and self._commune_before_district(syls):
+                    hit = ("commune", syls[-1][1])  # "thôn 6, Cao Nhân, Thủy Nguyên"
                 if hit is None:
                     break
                 lv, end = hit
