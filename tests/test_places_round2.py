@@ -284,3 +284,17 @@ def test_commune_between_a_village_and_its_district() -> None:
         ("Thủy Nguyên", "district"),
     ]
     assert _found("Ông ở xóm 3, Nguyễn Văn An, Thủy Nguyên.")[0] == ("xóm 3", "village")
+
+
+def test_numbers_that_do_not_name_a_unit() -> None:
+    assert _found("Giá quanh khu vực 1990-2002 USD/tấn.") == []
+    assert _found("Tàu chìm cách đảo Lebos 11 km.") == [("đảo Lebos", "other")]
+    assert _found("Nhà ở thôn Ngải Số 2, xã Nậm Mòn.")[0] == ("thôn Ngải Số 2", "village")
+
+
+def test_capitalised_buon_is_the_city() -> None:
+    assert _found("Bắt tại phường Tân Thành (Buôn Ma Thuột, Đắk Lắk).") == [
+        ("phường Tân Thành", "commune"),
+        ("Buôn Ma Thuột", "district"),
+        ("Đắk Lắk", "province"),
+    ]

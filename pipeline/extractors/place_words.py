@@ -25,8 +25,14 @@ SYLLABLE = regex.compile(_SYL)
 SPACE = regex.compile(r"[ \t]+")
 OPTIONAL_SPACE = regex.compile(r"[ \t]*")
 DASH = regex.compile(r"[ \t]*[-–—][ \t]*")
-NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:]\d)")
-TRAILING_NUMBER = regex.compile(r"[ \t]+\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:]\d)")
+# A number naming a unit: not a decimal, a date, a range (khu vực 1990-2002 USD) or, after a
+# name, a distance or amount (đảo Lebos 11 km).
+NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)")
+TRAILING_NUMBER = regex.compile(
+    r"[ \t]+\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)"
+    r"(?![ \t]*(?:km|m|ha|kg|tấn|mét|cây số|hải lý|người|hộ|tuổi|năm|tháng|ngày|giờ|phút|%)"
+    r"(?![\p{L}\p{M}]))"
+)
 LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 CHAIN_GAP = regex.compile(r"[ \t]*(?:\(|,|;)[ \t]*")
 LIST_GAP = regex.compile(r"[ \t]*(?:,|;)[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")

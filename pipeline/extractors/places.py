@@ -730,7 +730,8 @@ class _Finder:
                     break
                 in_parens = in_parens or "(" in gap.group()
                 nxt = gap.end()
-                if nxt in starts or unit_match(text, nxt):
+                unit_here = unit_match(text, nxt)
+                if nxt in starts or (unit_here and unit_for(text[unit_here[0] : unit_here[1]])):
                     break  # written with its unit word, or already found
                 syls = syllable_run(text, nxt, dashes=False)
                 if not syls:
