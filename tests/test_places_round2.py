@@ -298,3 +298,8 @@ def test_capitalised_buon_is_the_city() -> None:
         ("Buôn Ma Thuột", "district"),
         ("Đắk Lắk", "province"),
     ]
+
+
+def test_the_halves_of_the_country() -> None:
+    assert _found("Đoàn tàu chạy từ Bắc vào Nam mỗi ngày.") == [("Bắc", "other"), ("Nam", "other")]
+    assert _found("Hàng về từ Trung Quốc.") == [("Trung Quốc", "country")]

@@ -10,7 +10,9 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   Thanh Hóa Đỗ Minh Tuấn`` → ``tỉnh Thanh Hóa``); ``thành phố X`` is a province when X is
   a centrally-run city, else a district.
 * ``place.bare_name``: a name of ``place_names.tsv`` written bare (``Hà Nội``, ``Lào``).
-* ``place.state_name``: a formal state name (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``).
+* ``place.state_name``: a formal state name (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``,
+  ``Vương quốc Bỉ``).
+* ``place.compass``: the halves of the country in ``từ Bắc vào Nam`` (regions, ``other``).
 * ``place.list_after_unit``: the names listed after a plural unit word (``các xã Đồng
   Tân, Trung Tú và X``, ``7 tỉnh: Quảng Nam, …``), one PLACE each.
 * ``place.parenthesised`` / ``place.parent_chain``: the parent unit written after a place
@@ -538,6 +540,15 @@ class _Finder:
         honorific = bool(run) and run[0].casefold() in honorific_words("honorific")
         return not (honorific or (run and run[0] in surnames()))
 
+    def compass_pairs(self) -> None:
+        """The two halves of the country in ``từ Bắc vào Nam``, ``từ Nam ra Bắc``: regions."""
+        for m in _COMPASS_PAIR.finditer(self.text):
+            for group in (1, 2):
+                start, end = m.span(group)
+                self.candidates.append(
+                    Candidate(start, end, "other", m.group(group), "place.compass")
+                )
+
     def state_names(self) -> None:
         text = self.text
         for m in STATE_NAME.finditer(text):
@@ -763,6 +774,10 @@ _LIST_ITEM_BEFORE = regex.compile(
 # Words before a city name that make it the city even in a football article.
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
+_COMPASS_PAIR = regex.compile(
+    r"(?<![\p{L}\p{M}])[Tt]ừ[ \t]+(Bắc|Nam|Trung)[ \t]+(?:vào|ra|xuống|lên|đến|tới|chí)[ \t]+"
+    r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
+)
 _AND = regex.compile(r"[ \t]+và[ \t]+")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
@@ -806,6 +821,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.unit_words()
     finder.bare_names()
     finder.state_names()
+    finder.compass_pairs()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
