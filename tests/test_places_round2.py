@@ -303,3 +303,4 @@ def test_capitalised_buon_is_the_city() -> None:
 def test_the_halves_of_the_country() -> None:
     assert _found("Đoàn tàu chạy từ Bắc vào Nam mỗi ngày.") == [("Bắc", "other"), ("Nam", "other")]
     assert _found("Hàng về từ Trung Quốc.") == [("Trung Quốc", "country")]
+    assert _found("Biên giới chạy từ Bắc đến Nam dài 2.000 km.") == []

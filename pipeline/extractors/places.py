@@ -541,7 +541,8 @@ class _Finder:
         return not (honorific or (run and run[0] in surnames()))
 
     def compass_pairs(self) -> None:
-        """The two halves of the country in ``từ Bắc vào Nam``, ``từ Nam ra Bắc``: regions."""
+        """The two halves of the country in ``từ Bắc vào Nam``, ``từ Nam ra Bắc``: regions
+        (a journey between them; ``biên giới từ Bắc đến Nam`` is an extent, not a place)."""
         for m in _COMPASS_PAIR.finditer(self.text):
             for group in (1, 2):
                 start, end = m.span(group)
@@ -775,7 +776,7 @@ _LIST_ITEM_BEFORE = regex.compile(
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
 _COMPASS_PAIR = regex.compile(
-    r"(?<![\p{L}\p{M}])[Tt]ừ[ \t]+(Bắc|Nam|Trung)[ \t]+(?:vào|ra|xuống|lên|đến|tới|chí)[ \t]+"
+    r"(?<![\p{L}\p{M}])[Tt]ừ[ \t]+(Bắc|Nam|Trung)[ \t]+(?:vào|ra)[ \t]+"
     r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
 )
 _AND = regex.compile(r"[ \t]+và[ \t]+")
