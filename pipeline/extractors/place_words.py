@@ -25,15 +25,22 @@ SYLLABLE = regex.compile(_SYL)
 SPACE = regex.compile(r"[ \t]+")
 OPTIONAL_SPACE = regex.compile(r"[ \t]*")
 DASH = regex.compile(r"[ \t]*[-–—][ \t]*")
-NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:]\d)")
-TRAILING_NUMBER = regex.compile(r"[ \t]+\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:]\d)")
+# A number naming a unit: not a decimal, a date, a range (khu vực 1990-2002 USD) or, after a
+# name, a distance or amount (đảo Lebos 11 km).
+NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)")
+TRAILING_NUMBER = regex.compile(
+    r"[ \t]+\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)"
+    r"(?![ \t]*(?:km|m|ha|kg|tấn|mét|cây số|hải lý|người|hộ|tuổi|năm|tháng|ngày|giờ|phút|%)"
+    r"(?![\p{L}\p{M}]))"
+)
 LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 CHAIN_GAP = regex.compile(r"[ \t]*(?:\(|,|;)[ \t]*")
 LIST_GAP = regex.compile(r"[ \t]*(?:,|;)[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 STATE_NAME = regex.compile(
-    r"(?:(?<![\p{L}\p{M}])[Nn]ước[ \t]+)?(?<![\p{L}\p{M}])Cộng[ \t]+[Hh]òa"
+    r"(?:(?<![\p{L}\p{M}])[Nn]ước[ \t]+)?(?<![\p{L}\p{M}])(?:Cộng[ \t]+[Hh]òa"
     r"(?:[ \t]+(?:[Xx]ã[ \t]+[Hh]ội|[Cc]hủ[ \t]+[Nn]ghĩa|[Dd]ân[ \t]+[Cc]hủ|[Nn]hân[ \t]+[Dd]ân"
-    r"|[Ll]iên[ \t]+[Bb]ang|[Hh]ồi[ \t]+[Gg]iáo|[Ll]iên[ \t]+[Hh]iệp)){0,4}[ \t]+"
+    r"|[Ll]iên[ \t]+[Bb]ang|[Hh]ồi[ \t]+[Gg]iáo|[Ll]iên[ \t]+[Hh]iệp)){0,4}"
+    r"|Vương[ \t]+[Qq]uốc|Đại[ \t]+[Cc]ông[ \t]+[Qq]uốc|Công[ \t]+[Qq]uốc)[ \t]+"
 )
 LOWER_NEXT = regex.compile(r"[ \t]+\p{Ll}")
 _WORD_AT_END = regex.compile(r"[\p{L}\p{M}\d'’.]+$")
@@ -69,6 +76,7 @@ class PlaceName:
     central: bool
     bare: str  # "" | unit | cue
     foreign: bool = False  # from countries.tsv / foreign_places.tsv, not the hand table
+    city: bool = False  # a capital or city of foreign_places.tsv (not a region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,8 @@ class _Context:
     cue: tuple[str, ...]
     nation: tuple[str, ...]
     prep: tuple[str, ...]
+    sport: tuple[str, ...]
+    alone: dict[str, tuple[str, ...]]
 
 
 def fold_key(text: str) -> str:
@@ -103,7 +113,7 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
             unit.level not in _UNIT_LEVELS
             or row["span"] not in ("with", "without")
             or unit.numbered not in ("no", "yes", "only")
-            or unit.case not in ("any", "lower", "exact")
+            or unit.case not in ("any", "lower", "exact", "typo")
             or unit.word in seen
         ):
             raise ResourceError(f"place_units.tsv: bad or repeated row {row}")
@@ -127,9 +137,12 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         out.setdefault(fold_key(entry.name), []).append(entry)
     # Complete lists after the hand-kept table, which wins on a shared name: every country
     # and world region by its CLDR Vietnamese name, then foreign cities and regions.
-    extra = [(r["name"], r["level"]) for r in load_tsv("countries.tsv")]
-    extra += [(r["name"], "other") for r in load_tsv("foreign_places.tsv")]
-    for name, level in extra:
+    extra = [(r["name"], r["level"], False) for r in load_tsv("countries.tsv")]
+    extra += [
+        (r["name"], "other", r["kind"] in ("capital", "city"))
+        for r in load_tsv("foreign_places.tsv")
+    ]
+    for name, level, city in extra:
         key = fold_key(name)
         if key in out or level not in LEVELS:
             continue
@@ -137,7 +150,7 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         # a place only with a cue; Paris, Jeju are not.
         one = LETTERS.findall(name)
         bare = "cue" if len(one) == 1 and (not one[0].isascii() or len(one[0]) <= 3) else ""
-        out[key] = [PlaceName(name, level, "", False, bare, foreign=True)]
+        out[key] = [PlaceName(name, level, "", False, bare, foreign=True, city=city)]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -152,6 +165,8 @@ def context_words() -> _Context:
     cue: list[str] = []
     nation: list[str] = []
     prep: list[str] = []
+    sport: list[str] = []
+    alone: dict[str, list[str]] = {}
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -174,6 +189,10 @@ def context_words() -> _Context:
             nation.append(text.casefold())
         elif kind == "prep":
             prep.append(text.casefold())
+        elif kind == "sport":
+            sport.append(text.casefold())
+        elif kind == "alone":
+            alone.setdefault(unit, []).append(text)
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -186,6 +205,16 @@ def context_words() -> _Context:
         tuple(cue + nation),
         tuple(nation),
         tuple(prep),
+        tuple(sport),
+        {k: tuple(v) for k, v in alone.items()},
+    )
+
+
+@cache
+def sport_regex() -> regex.Pattern[str]:
+    """Words of football reporting (``sport`` rows of place_context.tsv), on folded text."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])\L<words>(?![\p{L}\p{M}\d])", words=list(context_words().sport)
     )
 
 
@@ -200,6 +229,13 @@ def list_intro_regex() -> regex.Pattern[str]:
         words=words,
         marks=marks,
     )
+
+
+def list_intro_end(text: str, pos: int) -> int:
+    """End of a list opener (spaces, ``gồm``, ``như``, a colon) right at ``pos``, else ``pos``."""
+    pos = OPTIONAL_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    m = list_intro_regex().match(fold(text), pos)
+    return m.end() if m else pos
 
 
 @cache
@@ -356,11 +392,43 @@ def _admin_unit_at(text: str, pos: int) -> bool:
     return bool(name and len(name.group()) > 1)
 
 
+# A Vietnamese syllable without its tone marks: onset, one to three vowels, coda; the
+# onset clusters and final h of Central Highlands names (Krông, Plei, Păh) count too.
+_VI_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bdđkp][lr]|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[ckmnpth])?"
+)
+
+
+def _toneless(word: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFD", word.casefold()):
+        if ch in "\u0300\u0301\u0303\u0309\u0323":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` can be one Vietnamese syllable (tone marks aside)."""
+    return bool(_VI_SYLLABLE.fullmatch(_toneless(word)))
+
+
+@lru_cache(maxsize=4096)
+def foreign_shaped(name: str) -> bool:
+    """Whether a word of ``name`` cannot be a Vietnamese syllable (Mosul, Aleppo, Java) and
+    no unit of the gazetteer is spelled like it (Chư Pah, Krông Ana are Chư Păh, Krông A
+    Na): the name of a foreign place, not of a Vietnamese unit the gazetteer misses."""
+    return any(
+        not _VI_SYLLABLE.fullmatch(_toneless(word)) for word in LETTERS.findall(name)
+    ) and not gazetteer.spelled_like_a_unit(name)
+
+
 def unit_for(written: str) -> UnitWord | None:
     for unit in unit_words().get(" ".join(written.casefold().split()), ()):
         if unit.case == "exact" and written != unit.word:
             continue
-        if unit.case == "lower" and not written[0].islower():
+        if unit.case in ("lower", "typo") and not written[0].islower():
             continue
         return unit
     return None

@@ -10,7 +10,9 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   Thanh Hóa Đỗ Minh Tuấn`` → ``tỉnh Thanh Hóa``); ``thành phố X`` is a province when X is
   a centrally-run city, else a district.
 * ``place.bare_name``: a name of ``place_names.tsv`` written bare (``Hà Nội``, ``Lào``).
-* ``place.state_name``: a formal state name (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``).
+* ``place.state_name``: a formal state name (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``,
+  ``Vương quốc Bỉ``).
+* ``place.compass``: the halves of the country in ``từ Bắc vào Nam`` (regions, ``other``).
 * ``place.list_after_unit``: the names listed after a plural unit word (``các xã Đồng
   Tân, Trung Tú và X``, ``7 tỉnh: Quảng Nam, …``), one PLACE each.
 * ``place.parenthesised`` / ``place.parent_chain``: the parent unit written after a place
@@ -60,25 +62,29 @@ from pipeline.extractors.place_words import (
     cut_person,
     fold,
     fold_key,
+    foreign_shaped,
     is_abbreviation,
     is_capitalised_at,
     known,
     known_prefix,
     lexicon_at,
     lexicon_entry,
+    list_intro_end,
     list_intro_regex,
     name_attr,
     name_regex,
     name_starts,
     person_like,
     place_names,
+    sport_regex,
     syllable_before,
     syllable_run,
     unit_for,
     unit_match,
     unit_regex,
+    vietnamese_syllable,
 )
-from pipeline.resources import honorific_words, surnames
+from pipeline.resources import gazetteer, honorific_words, surnames
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -93,6 +99,7 @@ class _Finder:
         self.token_starts = [start for start, _ in self.tokens]
         self.persons = sorted((m.start, m.end) for m in mentions if m.label in PERSON_LABELS)
         self.candidates: list[Candidate] = []
+        self._sport: bool | None = None
 
     # -- unit words -------------------------------------------------------------------
 
@@ -108,7 +115,8 @@ class _Finder:
                 continue
             cand = found
             self.candidates.append(cand)
-            self._plural_list(m.start(), m.end(), unit, cand)
+            if not self._plural_list(m.start(), m.end(), unit, cand):
+                self._and_item(cand)
 
     def _blocked(self, start: int, end: int, unit: UnitWord) -> bool:
         text = self.text
@@ -152,6 +160,8 @@ class _Finder:
             if num:
                 if unit.numbered == "only" and LOWER_NEXT.match(text, num.end()):
                     return None
+                if len(unit.word) == 1 and not self._parent_after(num.end()):
+                    return None  # "Audi Q3": a model; "P6, Q3, TP.HCM": an address
                 level = "district" if unit.level == "city" else unit.level
                 return Candidate(
                     span_start, num.end(), level, num.group(), "place.unit_word", written_unit
@@ -164,6 +174,17 @@ class _Finder:
         ):
             if text.startswith(blocked, pos) and not _is_letter(text, pos + len(blocked)):
                 return None
+        for alone in context_words().alone.get(unit.word.casefold(), ()):
+            end_alone = pos + len(alone)
+            if (
+                text.startswith(alone, pos)
+                and not _is_letter(text, end_alone)
+                and not (
+                    SPACE.match(text, end_alone)
+                    and is_capitalised_at(text, SPACE.match(text, end_alone).end())
+                )  # type: ignore[union-attr]
+            ):
+                return None  # "võ sư Vịnh Xuân" (Wing Chun), not "vịnh Xuân Đài"
         lexicon = lexicon_at(text, pos)
         if lexicon is not None and lexicon[0].bare == "cue":
             lexicon = None
@@ -215,13 +236,51 @@ class _Finder:
             ):
                 return None
             if n == 0:
+                if unit.case == "typo":
+                    return None  # "huyên X" is huyện X only for a district the gazetteer knows
+                if self._capitalised_inside(start, written_unit, unit):
+                    return None  # "số 9 Xã Đàn": a street named after an old unit
                 n = cut_person(text, syls)
                 if unit.in_span and person_like(text, syls) and self._parent_after(syls[-1][1]):
                     n = len(syls)  # "xã Lý Thường Kiệt, huyện Yên Mỹ": named after a person
-                elif person_like(text, syls[:n]) or (not unit.in_span and n > 2):
+                elif person_like(text, syls[:n]) or (
+                    not unit.in_span
+                    and (
+                        n > 2
+                        or person_like(text, syls)
+                        or (
+                            text[syls[0][0] : syls[0][1]] in surnames()
+                            and not any(
+                                known(text[syls[0][0] : syls[-1][1]], lv) for lv in ADMIN_LEVELS
+                            )
+                        )
+                    )
+                ):
                     return None  # "Chủ tịch xã Nguyễn Văn Sơn", "Thành ủy Tất Thành Cang"
-                if n == 1 and (syls[0][1] - syls[0][0] == 1 or LOWER_NEXT.match(text, syls[0][1])):
+                foreign = level in ADMIN_LEVELS and foreign_shaped(
+                    text[syls[0][0] : syls[n - 1][1]]
+                )
+                if n == 1 and (
+                    syls[0][1] - syls[0][0] == 1
+                    or (LOWER_NEXT.match(text, syls[0][1]) and not foreign)
+                ):
                     return None  # "cấp tỉnh Từ ngày 15/01": a capitalised word, not a name
+                if foreign:
+                    level = "other"  # "thành phố Mosul": a foreign city (guide v2)
+                    syls = syllable_run(text, pos, dashes=True)  # Al-Raqqa, not "Cannes - Pháp"
+                    n = next(
+                        (
+                            i
+                            for i in range(1, len(syls))
+                            if text[syls[i - 1][1] : syls[i][0]] not in (" ", "-")
+                            # a Vietnamese word after a foreign one opens the next clause
+                            or (
+                                vietnamese_syllable(text[syls[i][0] : syls[i][1]])
+                                and not vietnamese_syllable(text[syls[i - 1][0] : syls[i - 1][1]])
+                            )
+                        ),
+                        len(syls),
+                    )
         elif level == "village":
             n = cut_person(text, syls)
             if person_like(text, syls[:n]):
@@ -242,6 +301,20 @@ class _Finder:
             written_unit,
         )
 
+    def _capitalised_inside(self, start: int, written: str, unit: UnitWord) -> bool:
+        """A lower-case unit word written with a capital inside a sentence (``Xã``, ``Huyện``):
+        with a name the gazetteer does not know it is a proper name (a street, a shop)."""
+        if (
+            unit.case == "exact"
+            or not unit.in_span
+            or unit.level not in ("district", "commune")
+            or not written[0].isupper()
+        ):
+            return False  # Tỉnh ủy, Thành phố are written with a capital as a rule
+        sentence_start = self.ctx.sentence_of(start)[0]
+        before = self.text[sentence_start:start].strip(" \t\"'“‘-–—•*:(")
+        return bool(before) and not before.endswith(("\n", "."))
+
     def _parent_after(self, end: int) -> bool:
         """A higher unit written right after ``end``: ``, huyện X``, ``, Yên Mỹ``, ``(Hà Nam)``."""
         text = self.text
@@ -256,36 +329,58 @@ class _Finder:
             known(text[pos : syls[-1][1]], lv) for lv in ("district", "province")
         )
 
-    def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> None:
-        """Names listed after a plural unit word: ``các xã A, B và C``, ``7 tỉnh: A, B``."""
-        if not unit.in_span or not self._plural(start):
+    def _and_item(self, first: Candidate) -> None:
+        """A second name joined by ``và`` to a singular unit word and its name: ``thôn Bản
+        Phố và Na Hối`` (two villages), ``xã Liên Lộc và Đa Lộc``. An administrative name
+        must be known at that level; any name is one whole run, not a person's."""
+        if first.level not in ("village", "commune", "district") or not first.unit:
             return
+        gap = _AND.match(self.text, first.end)
+        if gap is None:
+            return
+        pos = gap.end()
+        item = self._list_item(pos, first.level)
+        if item is None or lexicon_at(self.text, pos) is not None:
+            return
+        syls = syllable_run(self.text, pos, dashes=False)
+        if item.end != syls[-1][1] or len(syls) > 3:
+            return
+        if first.level in ADMIN_LEVELS and not known(self.text[pos : item.end], first.level):
+            return
+        self.candidates.append(item)
+
+    def _plural_list(self, start: int, end: int, unit: UnitWord, first: Candidate | None) -> bool:
+        """Names listed after a plural unit word: ``các xã A, B và C``, ``7 tỉnh: A, B``;
+        whether the unit word was plural."""
+        if not unit.in_span or unit.numbered == "only" or not self._plural(start):
+            return False  # "các đội bóng lớn như …": đội names a unit only with its number
         text = self.text
         level = "province" if unit.level == "city" else unit.level
         if first is not None:
             pos, level = first.end, first.level
         elif level == "other":
-            return
+            return True
         else:
             pos = self._list_start(end)
-            if pos is None:
-                return
+            if pos is None or (level == "village" and pos > list_intro_end(text, end)):
+                return True  # "nhiều bản hit như …": a village word is a common noun unless the
+                # list follows it at once (các bản: A, B)
             item = self._list_item(pos, level)
             if item is None:
-                return
+                return True
             self.candidates.append(item)
             pos = item.end
         while True:
             gap = LIST_GAP.match(text, pos)
             if gap is None:
-                return
+                return True
             item = self._list_item(gap.end(), level)
             if item is None:
-                return
+                return True
             self.candidates.append(item)
             pos = item.end
             if "và" in gap.group():
-                return
+                return True
 
     def _plural(self, start: int) -> bool:
         """A count or a plural word (các, những …) right before the unit word."""
@@ -318,7 +413,10 @@ class _Finder:
             return None
         n = len(syls)
         if level in ADMIN_LEVELS:
-            n = known_prefix(text, syls, level) or cut_person(text, syls)
+            n = known_prefix(text, syls, level)
+            if n == 0 and foreign_shaped(text[pos : syls[-1][1]]):
+                return None  # "các đội bóng như Real Madrid": not a Vietnamese unit
+            n = n or cut_person(text, syls)
         end = syls[n - 1][1]
         if n == 1 and LOWER_NEXT.match(text, end):
             return None  # one capitalised word opening a sentence: "lĩnh vực: Tư pháp"
@@ -348,17 +446,38 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
-            if _after_word(text, m.start(), context_words().before.get("bare", ())):
-                continue
+            if entry.level != "country" and _after_word(
+                text, m.start(), context_words().before.get("bare", ())
+            ):
+                continue  # "phía Đông Bắc" is a direction, "phía Mỹ" the American side
+            if entry.city and self._club(m.start()):
+                continue  # "Liverpool thắng 2-0": the club, an ORG
+            level = entry.level
+            if level in ("district", "commune") and _HOUSE_NUMBER_AT_END.search(
+                text[max(0, m.start() - 12) : m.start()]
+            ):
+                level = "other"  # "số 10 Điện Biên Phủ": the street of an address
             self.candidates.append(
                 Candidate(
                     m.start(),
                     m.end(),
-                    entry.level,
+                    level,
                     name_attr(entry, text[m.start() : m.end()]),
                     "place.bare_name",
                 )
             )
+
+    def _club(self, start: int) -> bool:
+        """A foreign city written bare in a football article, not after a place word."""
+        if self._sport is None:
+            self._sport = len(sport_regex().findall(fold(self.text))) >= 3
+        if not self._sport or _after_word(self.text, start, (*context_words().cue, *_TOWN_WORDS)):
+            return False
+        # A city with its country after it is the city: "Las Vegas (Mỹ)", "New York, Mỹ".
+        end = start + len(name_regex().match(fold(self.text), start).group())  # type: ignore[union-attr]
+        gap = CHAIN_GAP.match(self.text, end)
+        after = lexicon_at(self.text, gap.end()) if gap else None
+        return after is None or after[0].level != "country"
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1
@@ -420,6 +539,16 @@ class _Finder:
             return False
         honorific = bool(run) and run[0].casefold() in honorific_words("honorific")
         return not (honorific or (run and run[0] in surnames()))
+
+    def compass_pairs(self) -> None:
+        """The two halves of the country in ``từ Bắc vào Nam``, ``từ Nam ra Bắc``: regions
+        (a journey between them; ``biên giới từ Bắc đến Nam`` is an extent, not a place)."""
+        for m in _COMPASS_PAIR.finditer(self.text):
+            for group in (1, 2):
+                start, end = m.span(group)
+                self.candidates.append(
+                    Candidate(start, end, "other", m.group(group), "place.compass")
+                )
 
     def state_names(self) -> None:
         text = self.text
@@ -505,6 +634,37 @@ class _Finder:
             )
             pos = end
 
+    def _before_district_and_province(self, pos: int) -> int | None:
+        """End of a bare name at ``pos`` that a district and its province follow (``trú tại
+        Quỳnh Long, Quỳnh Lưu, Nghệ An``): a commune, though the gazetteer may have lost it
+        to a merger. The name is a whole run of two to four syllables, not a person's."""
+        text = self.text
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+            return None
+        syls = syllable_run(text, pos, dashes=False)
+        if not 2 <= len(syls) <= 4 or person_like(text, syls):
+            return None
+        end = syls[-1][1]
+        if any(s <= pos < e for s, e in self.persons) or foreign_shaped(text[pos:end]):
+            return None
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None or (district_end := self._known_run(gap.end(), "district")) is None:
+            return None
+        gap2 = CHAIN_GAP.match(text, district_end)
+        if gap2 is None:
+            return None
+        province = syllable_run(text, gap2.end(), dashes=True)
+        if not province:
+            return None
+        wanted = gazetteer.resolve(text[gap2.end() : province[-1][1]], "province")
+        if wanted.status != "resolved" or wanted.unit is None:
+            return None
+        district = gazetteer.resolve(text[gap.end() : district_end], "district")
+        provinces = {p.name for p in district.parents} | {
+            c["parents"][-1] for c in district.candidates if c["parents"]
+        }
+        return end if wanted.unit.name in provinces else None
+
     def bare_admin(self, found: Sequence[Candidate]) -> None:
         text = self.text
         for cand in found:
@@ -520,6 +680,8 @@ class _Finder:
             if end is None:
                 end = self._known_run(pos, "commune")
                 level = "commune"
+                if end is None:
+                    end = self._before_district_and_province(pos)
                 gap = CHAIN_GAP.match(text, end) if end is not None else None
                 if end is None or gap is None:
                     continue
@@ -553,6 +715,19 @@ class _Finder:
 
     # -- parents written after a place ---------------------------------------------------
 
+    def _commune_before_district(self, syls: list[tuple[int, int, str]]) -> bool:
+        """A run of two to four syllables, not a person's, that a district the gazetteer
+        knows follows: between a village and its district it is the commune, though the
+        gazetteer may have lost it to a merger."""
+        text = self.text
+        if not 2 <= len(syls) <= 4 or person_like(text, syls):
+            return False
+        start, end = syls[0][0], syls[-1][1]
+        if lexicon_at(text, start) is not None or foreign_shaped(text[start:end]):
+            return False
+        gap = CHAIN_GAP.match(text, end)
+        return gap is not None and self._known_run(gap.end(), "district") is not None
+
     def parents(self, found: Sequence[Candidate]) -> None:
         text = self.text
         taken = {(c.start, c.end) for c in found}
@@ -567,7 +742,8 @@ class _Finder:
                     break
                 in_parens = in_parens or "(" in gap.group()
                 nxt = gap.end()
-                if nxt in starts or unit_match(text, nxt):
+                unit_here = unit_match(text, nxt)
+                if nxt in starts or (unit_here and unit_for(text[unit_here[0] : unit_here[1]])):
                     break  # written with its unit word, or already found
                 syls = syllable_run(text, nxt, dashes=False)
                 if not syls:
@@ -579,6 +755,8 @@ class _Finder:
                     if n == len(syls):
                         hit = (lv, syls[n - 1][1])
                         break
+                if hit is None and level == "village" and self._commune_before_district(syls):
+                    hit = ("commune", syls[-1][1])  # "thôn 6, Cao Nhân, Thủy Nguyên"
                 if hit is None:
                     break
                 lv, end = hit
@@ -594,6 +772,14 @@ _LIST_ITEM_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
 )
+# Words before a city name that make it the city even in a football article.
+_TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
+_HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
+_COMPASS_PAIR = regex.compile(
+    r"(?<![\p{L}\p{M}])[Tt]ừ[ \t]+(Bắc|Nam|Trung)[ \t]+(?:vào|ra)[ \t]+"
+    r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
+)
+_AND = regex.compile(r"[ \t]+và[ \t]+")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 
@@ -636,6 +822,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.unit_words()
     finder.bare_names()
     finder.state_names()
+    finder.compass_pairs()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)

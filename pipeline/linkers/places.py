@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from pipeline.extractors.place_words import (
@@ -16,14 +17,20 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.places import rank
 from pipeline.linkers.base import Links, Located
-from pipeline.resources import gazetteer
+from pipeline.resources import gazetteer, load_tsv
 from pipeline.text.tokenize import DocContext
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {row["abbr"]: row["word"] for row in load_tsv("place_unit_abbreviations.tsv")}
 
 
 def _query(item: Located) -> str:
     """The name to resolve, with its unit word when the gazetteer can use it (thị trấn X)."""
     name = str(item.mention.attrs.get("name", ""))
     unit = " ".join(str(item.mention.attrs.get("_unit", "")).rstrip(".").split())
+    unit = _abbreviations().get(unit, unit)  # Q.2 is quận 2
     if unit.casefold() in gazetteer_unit_types():
         return f"{unit} {name}"
     return name
@@ -39,15 +46,25 @@ class _Places:
         self.query = {item.id: _query(item) for item in places}
 
 
-def _parents_of(group: Sequence[Located], places: _Places, text: str) -> list[tuple[str, str]]:
-    """Parents written right after one of ``group``'s mentions, as (level, name)."""
+def _parents_of(
+    group: Sequence[Located], places: _Places, text: str, *, firm: bool = False
+) -> list[tuple[str, str]]:
+    """Parents written right after one of ``group``'s mentions, as (level, name).
+
+    ``firm``: only parents that the text marks as such, by a unit word on either name or
+    a bracket (``xã A, huyện B``, ``A (B)``); two bare names joined by a comma may as well
+    be a list (``Nha Trang, Đà Nẵng``).
+    """
     parents: list[tuple[str, str]] = []
     for item in group:
         prev = item
         for nxt in places.items[places.index[item.id] + 1 :]:
-            if not PARENT_GAP.fullmatch(text[prev.mention.end : nxt.mention.start]):
+            gap = text[prev.mention.end : nxt.mention.start]
+            if not PARENT_GAP.fullmatch(gap):
                 break
-            if rank(nxt.mention.attrs["level"]) < rank(prev.mention.attrs["level"]):
+            if rank(nxt.mention.attrs["level"]) < rank(prev.mention.attrs["level"]) and (
+                not firm or "(" in gap or any(m.mention.attrs.get("_unit") for m in (prev, nxt))
+            ):
                 parents.append((nxt.mention.attrs["level"], places.query[nxt.id]))
             prev = nxt
     return _unique(parents)
@@ -114,7 +131,12 @@ def _unique(places: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str, str]]) -> str:
-    """The parent written with the place that the resolved unit does not lie in, or ""."""
+    """The parent written with the place that the resolved unit does not lie in, or "".
+
+    A written district of the unit's own province is no contradiction: communes moved
+    between districts of a province (xã Nghi Phong of Nghi Lộc went to the city of Vinh),
+    and the one unit of that name in the province is the place meant.
+    """
     if resolution.status != "resolved":
         return ""
     chain = {unit.level: unit.code for unit in resolution.parents}
@@ -128,6 +150,9 @@ def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str,
             else {c["code"] for c in written.candidates}
         )
         if codes and chain[level] not in codes:
+            provinces = {p.code for p in written.parents if p.level == "province"}
+            if level == "district" and chain.get("province") in provinces:
+                continue
             return name
     return ""
 
@@ -135,6 +160,7 @@ def _contradicted(resolution: gazetteer.Resolution, parents: Sequence[tuple[str,
 def _resolve(group: Sequence[Located], places: _Places, text: str, level: str) -> dict[str, Any]:
     """The gazetteer fields of one administrative place (see :func:`link`)."""
     parents = _parents_of(group, places, text)
+    firm = _parents_of(group, places, text, firm=True)
     context = _LazyContext(lambda: _unique([*parents, *_nearest_first(group, places)]))
     with_unit = max((places.query[item.id] for item in group), key=len)
     bare = str(group[0].mention.attrs["name"])
@@ -142,7 +168,7 @@ def _resolve(group: Sequence[Located], places: _Places, text: str, level: str) -
     # contradicts a parent written with the place, the unit may have changed type since.
     for query in dict.fromkeys((with_unit, bare)):
         resolution = gazetteer.resolve(query, level, context=context)
-        outside = _contradicted(resolution, parents)
+        outside = _contradicted(resolution, firm)
         if not outside:
             return resolution.to_dict()
     found = resolution.to_dict()

@@ -12,8 +12,9 @@ province, district or commune — old names of merged units, spelling variants s
 only when a name matches no unit under its own name.
 
 Names are compared on a key that ignores case, tone-mark placement (``Hoà``/``Hòa``),
-``i``/``y`` spelling after a consonant (``Kỳ``/``Kì``), apostrophes, hyphens and the
-``Đăk``/``Đắk``/``Đak`` variants. A name written without any diacritics that matches
+``i``/``y`` spelling after a consonant (``Kỳ``/``Kì``), ``k``/``c`` before a back vowel
+(``Bắc Cạn``/``Bắc Kạn``), apostrophes, hyphens and the ``Đăk``/``Đắk``/``Đak``/``Đác``
+variants. A name written without any diacritics that matches
 no unit as written is then compared with the diacritics of every unit removed.
 """
 
@@ -86,7 +87,10 @@ _SEPARATORS = re.compile(r"[\s\-–—_.,;:/()\"“”]+")
 _CHECKED = re.compile(r"(?:[ptck]|ch)$")
 # A syllable whose only vowel is `y` is also written with `i` (Kỳ/Kì, Mỹ/Mĩ, Quý/Quí).
 _CONSONANT_Y = re.compile(r"^(?:b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|qu|r|s|t|th|tr|v|x)y$")
-_DAK = frozenset({"đak", "đăk"})
+_DAK = frozenset({"đak", "đăk", "đac"})
+# k before a back vowel is an old or careless spelling of c (Bắc Cạn for Bắc Kạn, Kon is
+# never written Con): the key writes both as c.
+_K_BEFORE_BACK_VOWEL = re.compile(r"^k(?=[aăâoôơuư])")
 
 
 def _syllable_key(token: str) -> str:
@@ -107,7 +111,7 @@ def _syllable_key(token: str) -> str:
         tone = "1"  # a checked syllable written without a tone is read as sắc (Lăk → Lắk)
     if _CONSONANT_Y.match(plain):
         plain = plain[:-1] + "i"
-    return plain + tone
+    return _K_BEFORE_BACK_VOWEL.sub("c", plain) + tone
 
 
 def _tokens(text: str) -> list[str]:
@@ -514,7 +518,29 @@ def _alias_codes(text: str, level: str) -> tuple[str, ...]:
     data = _data()
     ascii_only = level != "commune"
     codes = aliases.get((level, _compact(text, ascii_only=ascii_only), ascii_only), ())
+    if ascii_only and _has_diacritics(text):
+        # Keywords without diacritics also match another name with other tones (Nhà
+        # Trắng, the White House, is not Nha Trang): a name written with diacritics must
+        # have the unit's own tones, whatever its vowel marks and spaces (Mù Cang Chải is
+        # Mù Căng Chải, Đakrông is Đa Krông).
+        own = ascii_key(text)
+        codes = tuple(
+            c
+            for c in codes
+            if ascii_key(name := data.entries[level, c].unit.name) != own
+            or _tones_compact(name) == _tones_compact(text)
+        )
     return tuple(c for c in codes if (level, c) in data.entries)
+
+
+_VOWEL_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
+
+
+def _tones_compact(text: str) -> str:
+    """Lower case with its tone marks only: no vowel marks, đ as d, no spaces or hyphens."""
+    nfd = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    kept = "".join(ch for ch in nfd if ch not in _VOWEL_MARKS)
+    return re.sub(r"[\s\-–—'’.]+", "", unicodedata.normalize("NFC", kept))
 
 
 @lru_cache(maxsize=65536)
@@ -538,6 +564,30 @@ def _lookup(name: str, level: str) -> tuple[str, ...]:
         typed = tuple(c for c in codes if data.entries[level, c].unit.unit_type == word.unit_type)
         codes = typed or codes
     return codes
+
+
+@cache
+def _former_units() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(level, name key) of a former unit → codes of the legacy units holding it today,
+    from ``gazetteer_former.tsv``."""
+    data = _data()
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in load_tsv("gazetteer_former.tsv"):
+        level = row["level"]
+        codes = []
+        for successor in row["successors"].split(";"):
+            found = data.by_key.get((level, name_key(successor)), ())
+            if level not in LEVELS or len(found) != 1:
+                raise ResourceError(f"gazetteer_former.tsv: {successor!r} in {row} is not one unit")
+            codes.append(found[0])
+        out[level, name_key(row["name"])] = tuple(codes)
+    return out
+
+
+def _former(name: str, level: str) -> tuple[str, ...]:
+    """Codes of the units that hold a former unit called ``name`` (Hà Tây → Hà Nội)."""
+    _, bare = _split_unit_word(name)
+    return _former_units().get((level, name_key(bare)), ())
 
 
 def _context_codes(
@@ -641,7 +691,7 @@ def resolve(name: str, level: str, *, context: Sequence[tuple[str, str]] = ()) -
     if level not in LEVELS:
         raise ValueError(f"unknown place level {level!r}; expected one of {LEVELS}")
     data = _data()
-    codes = _lookup(name, level)
+    codes = _lookup(name, level) or _former(name, level)
     if len(codes) > 1 and context:
         codes = _narrow(data, level, codes, tuple(context))
     if len(codes) > 1 and context:
@@ -670,6 +720,15 @@ def resolve(name: str, level: str, *, context: Sequence[tuple[str, str]] = ()) -
 
 def _sort_key(entry: _Entry) -> tuple[str, str, str]:
     return (entry.province or "", entry.district or "", entry.unit.code)
+
+
+def spelled_like_a_unit(name: str) -> bool:
+    """Whether a unit of any level has ``name``'s letters once diacritics, spaces and
+    hyphens are dropped (Chư Pah ~ Chư Păh, Krông Ana ~ Krông A Na, Đakrông ~ Đa Krông):
+    a Vietnamese name in another spelling, whatever it resolves to."""
+    key = ascii_key(name)
+    data = _data()
+    return any((level, key) in data.by_ascii for level in LEVELS)
 
 
 def preload() -> None:
