@@ -153,3 +153,7 @@ def test_relative_month_uses_the_dateline() -> None:
 )
 def test_figure_classes(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_match_score_is_not_a_date() -> None:
+    assert _dates("Đội khách dẫn trước 3-2. Chiều 2-1, hai đội tập luyện.") == [("2-1", "--01-02")]

@@ -82,6 +82,7 @@ class _DateWords:
     month_recent: tuple[str, ...]
     month_coming: tuple[str, ...]
     month_this_year: tuple[str, ...]
+    score_before: tuple[str, ...]
 
 
 @cache
@@ -130,6 +131,7 @@ class _Patterns:
     month_then_year: regex.Pattern[str]
     month_relative: regex.Pattern[str]
     not_day_month_after: regex.Pattern[str]
+    score_before: regex.Pattern[str]
 
 
 @cache
@@ -201,6 +203,7 @@ def _patterns() -> _Patterns:
             flags,
         ),
         not_day_month_after=regex.compile(r"\s*%"),
+        score_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.score_before)})\s*\Z", flags),
         range_after=regex.compile(
             rf"\s*(?:đến|tới|[\-–])\s*(?:{day}\s+)?\d{{1,2}}[/.\-]\d{{1,2}}{_R}", flags
         ),
@@ -359,6 +362,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
             continue
         if p.not_day_month_after.match(text, m.end()):
             continue  # "10-12%" is a range of percentages
+        if not m["pre"] and before(p.score_before, m.start()):
+            continue  # "dẫn trước 2-1": a match score
         if not (m["pre"] or _day_month_context(text, m.start(), m.end(), p)):
             continue
         rule = f"date.dm_{_SEP_RULE[m['sep']]}"
