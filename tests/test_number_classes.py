@@ -157,3 +157,10 @@ def test_figure_classes(text: str, expected: list[tuple]) -> None:
 
 def test_match_score_is_not_a_date() -> None:
     assert _dates("Đội khách dẫn trước 3-2. Chiều 2-1, hai đội tập luyện.") == [("2-1", "--01-02")]
+
+
+def test_bare_bang_is_money_only_after_a_scale() -> None:
+    assert _figures("Giải chia 6 bảng, thưởng 2 triệu bảng và 500 bảng Anh.") == [
+        ("2 triệu bảng", 2_000_000, "triệu bảng", "money"),
+        ("500 bảng Anh", 500, "bảng Anh", "money"),
+    ]

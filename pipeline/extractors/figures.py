@@ -68,6 +68,8 @@ class _Patterns:
     range_sep: regex.Pattern[str]
     blocked_before: regex.Pattern[str]
     not_code_before: regex.Pattern[str]
+    after_scale: frozenset[str]
+    scale_before: regex.Pattern[str]
     factor_before: regex.Pattern[str]
     prev_word: regex.Pattern[str]
     sentence_start: regex.Pattern[str]
@@ -90,6 +92,8 @@ def _patterns() -> _Patterns:
         ),
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
         blocked_before=regex.compile(rf"(?:^|[^\w])(?P<w>(?i:{blocked}))\s*\Z"),
+        after_scale=frozenset(context_words("after_scale")),
+        scale_before=regex.compile(rf"(?<!\w)(?i:{SCALE_PATTERN})\Z"),
         not_code_before=regex.compile(
             rf"(?:^|[^\w])(?i:{alternation(context_words('not_code'))})\s*\Z"
         ),
@@ -362,6 +366,10 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
     if m is None:
         return None if written else _open_noun_after(ctx, pos, p)
     if m["measure"] is not None:
+        if m["measure"].casefold() in p.after_scale and not p.scale_before.search(
+            text, max(0, pos - 20), pos
+        ):
+            return None
         return _hit(text, *m.span("measure"), "figure.number_unit")
     if written and p.idioms.match(text, pos):
         return None

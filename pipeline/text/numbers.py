@@ -260,6 +260,7 @@ _CONTEXT_ROLES = frozenset(
         "frame",
         "factor",
         "not_code",
+        "after_scale",
     }
 )
 
