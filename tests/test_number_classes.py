@@ -164,3 +164,11 @@ def test_bare_bang_is_money_only_after_a_scale() -> None:
         ("2 triệu bảng", 2_000_000, "triệu bảng", "money"),
         ("500 bảng Anh", 500, "bảng Anh", "money"),
     ]
+
+
+def test_more_measures_and_relative_words() -> None:
+    assert _figures("Tàu cách đảo 40 hải lý, chạy 6 cây số với 150 mã lực. Ngày 12 vừa qua.") == [
+        ("40 hải lý", 40, "hải lý", "length"),
+        ("6 cây số", 6, "cây số", "length"),
+        ("150 mã lực", 150, "mã lực", "other"),
+    ]
