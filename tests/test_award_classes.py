@@ -41,6 +41,11 @@ def _awards(text: str) -> list[tuple[str, int, str]]:
         ),
         # A longer noun decides: "trường hợp" (cases) is not "trường" (schools).
         ("Có ba trường hợp được tặng quà.", []),
+        # "trong số" is not the code word "số".
+        (
+            "Trong số 12 học sinh được tặng học bổng có 5 em dân tộc thiểu số.",
+            [("12 học sinh", 12, "individual"), ("5 em", 5, "individual")],
+        ),
         # A toll is not an award.
         (
             "Vụ cháy làm 3 người tử vong, tỉnh đã trao quà cho 3 gia đình.",

@@ -108,11 +108,16 @@ def _not_counts() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
+@cache
+def _not_code() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:^|[^\w])(?i:{alternation(context_words('not_code'))})[ \t]*\Z")
+
+
 def _excluded(text: str, m: regex.Match[str]) -> bool:
     before, after = _not_counts()
-    return bool(
-        before.search(text, max(0, m.start() - 40), m.start()) or after.match(text, m.end())
-    )
+    lo = max(0, m.start() - 40)
+    blocked = before.search(text, lo, m.start()) and not _not_code().search(text, lo, m.start())
+    return bool(blocked or after.match(text, m.end()))
 
 
 @cache
