@@ -172,3 +172,9 @@ def test_more_measures_and_relative_words() -> None:
         ("6 cây số", 6, "cây số", "length"),
         ("150 mã lực", 150, "mã lực", "other"),
     ]
+
+
+def test_amounts_that_look_like_years() -> None:
+    text = "Đội bóng chi 1900 tỉ đồng cho khoảng 1.200-2000 cổ động viên từ 2009-2019."
+    assert _dates(text) == [("2009", "2009"), ("2019", "2019")]
+    assert [f[0] for f in _figures(text)] == ["1900 tỉ đồng", "1.200-2000 cổ động viên"]

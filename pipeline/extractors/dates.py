@@ -39,7 +39,13 @@ import regex
 
 from pipeline.errors import ResourceError
 from pipeline.resources import load_json
-from pipeline.text.numbers import INLINE_SPACE, alternation, context_words, unit_regex
+from pipeline.text.numbers import (
+    INLINE_SPACE,
+    SCALE_PATTERN,
+    alternation,
+    context_words,
+    unit_regex,
+)
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -132,6 +138,8 @@ class _Patterns:
     month_relative: regex.Pattern[str]
     not_day_month_after: regex.Pattern[str]
     score_before: regex.Pattern[str]
+    scale_after: regex.Pattern[str]
+    amount_dash_before: regex.Pattern[str]
 
 
 @cache
@@ -203,6 +211,9 @@ def _patterns() -> _Patterns:
             flags,
         ),
         not_day_month_after=regex.compile(r"\s*%"),
+        scale_after=regex.compile(rf"{sp}*(?:{SCALE_PATTERN})(?!\w)", flags),
+        # "1.500-2000 dịch vụ": the end of a range of amounts, not a year.
+        amount_dash_before=regex.compile(r"(?:\d{1,3}(?:\.\d{3})+|(?<!\d)\d{1,3})\s*[\-–]\s*\Z"),
         score_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.score_before)})\s*\Z", flags),
         range_after=regex.compile(
             rf"\s*(?:đến|tới|[\-–])\s*(?:{day}\s+)?\d{{1,2}}[/.\-]\d{{1,2}}{_R}", flags
@@ -384,6 +395,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
         # "2011 – 2020 xã ...": the end of a range of years is a year whatever follows.
         if unit_follows(m.end()) and not before(p.year_dash_before, m.start()):
             continue
+        if p.scale_after.match(text, m.end()) or before(p.amount_dash_before, m.start()):
+            continue  # "1900 tỉ đồng", "1.500-2000 dịch vụ": amounts
         rule = "date.birth_year" if before(p.birth_before, m.start()) else "date.year_bare"
         found.append(_Candidate(m.start(), m.end(), m["y"], rule))
 
