@@ -178,3 +178,7 @@ def test_amounts_that_look_like_years() -> None:
     text = "Đội bóng chi 1900 tỉ đồng cho khoảng 1.200-2000 cổ động viên từ 2009-2019."
     assert _dates(text) == [("2009", "2009"), ("2019", "2019")]
     assert [f[0] for f in _figures(text)] == ["1900 tỉ đồng", "1.200-2000 cổ động viên"]
+
+
+def test_month_dash_year_keeps_its_year() -> None:
+    assert ("2017", "2017") in _dates("Lũ sớm (7-2017) và giải 29-2017 diễn ra.")

@@ -212,8 +212,9 @@ def _patterns() -> _Patterns:
         ),
         not_day_month_after=regex.compile(r"\s*%"),
         scale_after=regex.compile(rf"{sp}*(?:{SCALE_PATTERN})(?!\w)", flags),
-        # "1.500-2000 dịch vụ": the end of a range of amounts, not a year.
-        amount_dash_before=regex.compile(r"(?:\d{1,3}(?:\.\d{3})+|(?<!\d)\d{1,3})\s*[\-–]\s*\Z"),
+        # "1.500-2000 dịch vụ", "500-2000": the end of a range of amounts, not a year ("7-2017"
+        # is a month and year).
+        amount_dash_before=regex.compile(r"(?:\d{1,3}(?:\.\d{3})+|(?<![\d.,])\d{3})\s*[\-–]\s*\Z"),
         score_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.score_before)})\s*\Z", flags),
         range_after=regex.compile(
             rf"\s*(?:đến|tới|[\-–])\s*(?:{day}\s+)?\d{{1,2}}[/.\-]\d{{1,2}}{_R}", flags
