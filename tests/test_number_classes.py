@@ -182,3 +182,13 @@ def test_amounts_that_look_like_years() -> None:
 
 def test_month_dash_year_keeps_its_year() -> None:
     assert ("2017", "2017") in _dates("Lũ sớm (7-2017) và giải 29-2017 diễn ra.")
+
+
+def test_joined_multiples() -> None:
+    text = "Chỉ số vượt chuẩn (2,4 lần và 9 lần), cao gấp 120 và 150 lần. Anh hai lần bị bắt."
+    assert [(f[0], f[3]) for f in _figures(text)] == [
+        ("2,4 lần", "other"),
+        ("9 lần", "other"),
+        ("150 lần", "other"),
+        ("hai lần", "count"),
+    ]

@@ -71,6 +71,7 @@ class _Patterns:
     after_scale: frozenset[str]
     scale_before: regex.Pattern[str]
     factor_before: regex.Pattern[str]
+    joined_factor: regex.Pattern[str]
     prev_word: regex.Pattern[str]
     sentence_start: regex.Pattern[str]
     head_word: regex.Pattern[str]
@@ -98,8 +99,11 @@ def _patterns() -> _Patterns:
             rf"(?:^|[^\w])(?i:{alternation(context_words('not_code'))})\s*\Z"
         ),
         factor_before=regex.compile(
-            rf"(?:^|[^\w])(?i:{alternation(context_words('factor'))}){sp}*\Z"
+            rf"(?:^|[^\w])(?i:{alternation(context_words('factor'))}){sp}*"
+            # "gấp 245 và 260 lần": the second multiple of a pair.
+            rf"(?:\d[\d.,]*{sp}*(?i:và|hoặc|,){sp}*)?\Z"
         ),
+        joined_factor=regex.compile(rf"{sp}*(?i:và|hoặc|,){sp}*\Z"),
         prev_word=regex.compile(r"(?:^|(?<=[^\w]))(?P<w>[\p{L}\p{N}&]+)\s+\Z"),
         sentence_start=regex.compile(r"(?:^|[\n.!?:;…\"“”'(\[•*\-–—])\s*\Z"),
         head_word=regex.compile(r"\p{Ll}+(?: \p{Ll}+)*"),
@@ -178,7 +182,16 @@ def extract(ctx: DocContext) -> list[Mention]:
             continue
         if date_spans.overlaps((mention.start, mention.end)):
             continue
-        out.append(_as_factor(text, num, mention, p))
+        mention = _as_factor(text, num, mention, p)
+        # "(3,6 lần và 11 lần)": a multiple joined to a multiple is one too.
+        if (
+            out
+            and _is_factor(out[-1])
+            and mention.attrs["unit"] == out[-1].attrs["unit"]
+            and p.joined_factor.fullmatch(text, out[-1].end, mention.start)
+        ):
+            mention = mention.with_attrs(quantity="other")
+        out.append(mention)
         consumed = mention.end
     return out
 
@@ -225,6 +238,11 @@ def recipient_class(mention: Mention) -> str | None:
     travels as the private attribute ``_recipient`` (dropped from records)."""
     unit = lookup_unit(str(mention.attrs.get("unit", "")))
     return unit.recipient if unit is not None and unit.kind != "measure" else None
+
+
+def _is_factor(mention: Mention) -> bool:
+    unit = str(mention.attrs.get("unit", "")).casefold()
+    return unit == _TIMES and mention.attrs.get("quantity") == "other"
 
 
 def _as_factor(text: str, num: _Number, mention: Mention, p: _Patterns) -> Mention:
