@@ -110,7 +110,6 @@ NEGATIVE = [
     "Kỷ niệm 75 năm ngày thành lập trường.",
     "Chương trình 135 và đường 19 được đầu tư.",
     "Sư đoàn 312 phối hợp với Trung đoàn 48 cứu hộ.",
-    "Thu nhập cao gấp 3 lần trồng ngô.",
 ]
 
 

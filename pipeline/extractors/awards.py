@@ -8,6 +8,11 @@ lexicon (``units.tsv``, column ``recipient``) with the additions of
 passive clause still waiting for its verb (``3 tập thể … được Chủ tịch UBND tỉnh;``)
 runs on into the next one.
 
+The longest counted noun after a number decides (``hai trường hợp`` counts cases, not
+schools); two person nouns joined by a comma are one count (``6 cán bộ, y bác sĩ``). A
+number after a code or name word (``lớp 9 trường``) or an inspection or sanction verb
+(``kiểm tra 20 cơ sở``), or followed by a toll word (``3 người tử vong``), is no AWARD.
+
 Givers are the TITLEs and ORGs (not nested in a TITLE) between ``được`` and the
 trigger in a passive clause, or before the trigger in an active one. A FIGURE that
 covers the same count is dropped: a span is never both AWARD and FIGURE.
@@ -15,14 +20,14 @@ covers the same count is dropped: a span is never both AWARD and FIGURE.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from pipeline.resources import load_tsv
-from pipeline.text.numbers import NUMBER_PATTERN, parse_number
+from pipeline.text.numbers import NUMBER_PATTERN, alternation, context_words, parse_number, units
 from pipeline.text.scan import (
     SpanIndex,
     StartIndex,
@@ -63,15 +68,56 @@ def recipients() -> dict[str, str]:
 
 
 @cache
+def _count_nouns() -> tuple[str, ...]:
+    """Every counted noun, recipient or not: the longest one after a number decides
+    (``hai trường hợp`` counts cases, not schools)."""
+    nouns = {u.text for u in units().values() if u.kind != "measure"} | set(recipients())
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
+def _noun_alternation(nouns: Iterable[str]) -> str:
+    return "|".join(regex.escape(n).replace("\\ ", r"\s+") for n in nouns)
+
+
+@cache
 def _count_regex() -> regex.Pattern[str]:
-    nouns = "|".join(
-        regex.escape(n).replace("\\ ", r"\s+") for n in sorted(recipients(), key=len, reverse=True)
+    nouns = _noun_alternation(_count_nouns())
+    individual = _noun_alternation(
+        sorted((n for n, r in recipients().items() if r == "individual"), key=len, reverse=True)
     )
     return regex.compile(
         rf"(?P<count>{NUMBER_PATTERN})[ \t]+(?P<open>[\"“])?(?P<noun>(?i:{nouns}))(?![\w])"
-        rf"(?(open)[^\"”\n]{{0,40}}[\"”])",
+        rf"(?(open)[^\"”\n]{{0,40}}[\"”])"
+        # "6 cán bộ, y bác sĩ": persons of two kinds counted together.
+        rf"(?P<joined>,[ \t]*(?i:{individual})(?![\w])(?![ \t]*[\d(]))?",
         regex.UNICODE,
     )
+
+
+@cache
+def _not_counts() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Words before a number that make it a code or a name (``lớp 9 trường``) or an
+    inspection or sanction count (``kiểm tra 20 cơ sở``), and words after a count that make
+    it a toll (``1 người tử vong``): no AWARD."""
+    before = context_words("code") + context_words("name") + context_words("ordinal")
+    before += tuple(w.casefold() for w in _words("not_before"))
+    after = tuple(w.casefold() for w in _words("not_after"))
+    return (
+        regex.compile(rf"(?:^|[^\w])(?i:{alternation(before)})[ \t]*\Z"),
+        regex.compile(rf"[ \t]*(?i:{alternation(after)})(?!\w)"),
+    )
+
+
+@cache
+def _not_code() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:^|[^\w])(?i:{alternation(context_words('not_code'))})[ \t]*\Z")
+
+
+def _excluded(text: str, m: regex.Match[str]) -> bool:
+    before, after = _not_counts()
+    lo = max(0, m.start() - 40)
+    blocked = before.search(text, lo, m.start()) and not _not_code().search(text, lo, m.start())
+    return bool(blocked or after.match(text, m.end()))
 
 
 @cache
@@ -125,7 +171,7 @@ def _breakdown_continues(text: str, previous: _Clause, part: _Clause) -> bool:
     """``22 cá nhân, gồm 9 người dân; 5 cán bộ …``: a breakdown runs on past ``;``."""
     return (
         _BREAKDOWN.search(text, previous.start, previous.end) is not None
-        and _count_regex().search(text, part.start, part.end) is not None
+        and _has_count(text, part.start, part.end)
         and _trigger_regex().search(text, part.start, part.end) is None
     )
 
@@ -133,7 +179,7 @@ def _breakdown_continues(text: str, previous: _Clause, part: _Clause) -> bool:
 def _pending_passive(text: str, clause: _Clause) -> bool:
     has_trigger = _trigger_regex().search(text, clause.start, clause.end) is not None
     has_passive = _passive_regex().search(text, clause.start, clause.end) is not None
-    has_count = _count_regex().search(text, clause.start, clause.end) is not None
+    has_count = _has_count(text, clause.start, clause.end)
     return has_count and has_passive and not has_trigger
 
 
@@ -152,6 +198,16 @@ def _award_phrases(text: str, clause: _Clause) -> list[tuple[int, int]]:
                 end = w.end()
         out.append((m.start(), end))
     return out
+
+
+def _has_count(text: str, start: int, end: int) -> bool:
+    """Whether a count of possible recipients stands between ``start`` and ``end``."""
+    return any(_recipient(m) is not None for m in _count_regex().finditer(text, start, end))
+
+
+def _recipient(m: regex.Match[str]) -> str | None:
+    """The recipient class of a count's noun, or None when the noun counts no recipients."""
+    return recipients().get(" ".join(m.group("noun").split()).casefold())
 
 
 _ByLabel = dict[str, StartIndex[Mention]]
@@ -217,7 +273,10 @@ def _clause_awards(
     counts = [
         m
         for m in _count_regex().finditer(text, clause.start, clause.end)
-        if (value := parse_number(m.group("count"))) is not None and value == int(value)
+        if (value := parse_number(m.group("count"))) is not None
+        and value == int(value)
+        and _recipient(m) is not None
+        and not _excluded(text, m)
     ]
     if not counts:
         return []
@@ -251,7 +310,6 @@ def _clause_awards(
             )
         kind_texts = list(dict.fromkeys(text[a:b] for a, b in kinds))
         kind_texts += [text[f.start : f.end] for f in figures if f.start > m.end()][:1]
-        noun = m.group("noun")
         out.append(
             Mention(
                 LABEL,
@@ -260,7 +318,7 @@ def _clause_awards(
                 "award.count_recipient",
                 {
                     "count": int(parse_number(m.group("count"))),
-                    "recipient": recipients()[" ".join(noun.split()).casefold()],
+                    "recipient": _recipient(m),
                     "award": kind_texts,
                     "givers": [text[g.start : g.end] for g in givers],
                     "_clause": (clause.start, clause.end),

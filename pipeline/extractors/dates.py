@@ -39,7 +39,13 @@ import regex
 
 from pipeline.errors import ResourceError
 from pipeline.resources import load_json
-from pipeline.text.numbers import INLINE_SPACE, alternation, context_words, unit_regex
+from pipeline.text.numbers import (
+    INLINE_SPACE,
+    SCALE_PATTERN,
+    alternation,
+    context_words,
+    unit_regex,
+)
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -49,6 +55,8 @@ LABEL = "DATE"
 _L = r"(?=\d)(?<![\w/+]|\d[.,])"
 _R = r"(?![\w/+]|[.,\-–]\d)"
 # After a year, "-2019" may follow (a range of years); "-05" may not (2017-05-12).
+# A full date may stand before "/ " ("(24-6-1957/ 24-6-2017)"), never before "/2".
+_R_FULL = r"(?![\w+]|/(?!\s)|[.,\-–]\d)"
 _R_YEAR = r"(?![\w/+]|[.,]\d|[\-–]\d{1,2}(?!\d))"
 _SEP_RULE = {"/": "slash", "-": "dash", ".": "dot"}
 
@@ -76,6 +84,11 @@ class _DateWords:
     lunar_before: tuple[str, ...]
     lunar_after: tuple[str, ...]
     code_before: tuple[str, ...]
+    quarter_words: tuple[str, ...]
+    month_recent: tuple[str, ...]
+    month_coming: tuple[str, ...]
+    month_this_year: tuple[str, ...]
+    score_before: tuple[str, ...]
 
 
 @cache
@@ -118,6 +131,15 @@ class _Patterns:
     stop_after: regex.Pattern[str]
     range_after: regex.Pattern[str]
     year_dash_before: regex.Pattern[str]
+    quarter: regex.Pattern[str]
+    quarter_before: regex.Pattern[str]
+    season: regex.Pattern[str]
+    month_then_year: regex.Pattern[str]
+    month_relative: regex.Pattern[str]
+    not_day_month_after: regex.Pattern[str]
+    score_before: regex.Pattern[str]
+    scale_after: regex.Pattern[str]
+    amount_dash_before: regex.Pattern[str]
 
 
 @cache
@@ -139,7 +161,7 @@ def _patterns() -> _Patterns:
     pre = rf"(?P<pre>{day}{sp}+)"
     flags = regex.IGNORECASE
     return _Patterns(
-        full=regex.compile(rf"{pre}?{_L}{d}(?P<sep>[/.\-]){m}(?P=sep){y4}{_R}", flags),
+        full=regex.compile(rf"{pre}?{_L}{d}(?P<sep>[/.\-]){m}(?P=sep){y4}{_R_FULL}", flags),
         iso=regex.compile(rf"{_L}{y4}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_R}", flags),
         words=regex.compile(
             rf"{pre}?{_L}{d}{sp}+{month}{sp}+{m}(?:{sp}*,?{sp}*{year}{sp}+{y4})?{_R}",
@@ -169,6 +191,31 @@ def _patterns() -> _Patterns:
         lunar_after=regex.compile(rf"\s*\(?\s*(?:{lunar_a})(?!\w)", flags),
         stop_after=regex.compile(rf"\s*(?:[^\w\s]|\Z|(?:{stop})(?!\w))", flags),
         year_dash_before=regex.compile(r"(?<!\d)\d{4}\s*[\-–]\s*\Z"),
+        quarter=regex.compile(
+            rf"(?<!\w)(?:{alternation(w.quarter_words)}){sp}+(?:[IV]{{1,3}}|[1-4])"
+            rf"{sp}*(?:[/.\-]|{sp}(?:{year}{sp}+)?){sp}*{y4}{_R_YEAR}",
+            flags,
+        ),
+        quarter_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.quarter_words)}){sp}+\Z", flags),
+        # "mùa giải 2016/17", "niên vụ 2016-2017" are checked for consecutive years.
+        season=regex.compile(rf"{_L}{y4}(?P<sep>[/\-–])(?P<y2>\d{{2}})(?![\w/+]|[.,\-–]\d)"),
+        # "cuối tháng 3, đầu tháng 4/2017": the month before takes the year written after.
+        month_then_year=regex.compile(
+            rf"{sp}*(?:,|và|đến|tới|[\-–]){sp}*(?:(?:đầu|cuối|giữa){sp}+)?{month}{sp}+"
+            rf"(?P<m>\d{{1,2}}){sp}*(?:[/.\-]|,?{sp}*{year}{sp}+){sp}*{y4}{_R}",
+            flags,
+        ),
+        month_relative=regex.compile(
+            rf"{sp}+(?:(?P<recent>{alternation(w.month_recent)})|(?P<coming>"
+            rf"{alternation(w.month_coming)})|(?P<this>{alternation(w.month_this_year)}))(?!\w)",
+            flags,
+        ),
+        not_day_month_after=regex.compile(r"\s*%"),
+        scale_after=regex.compile(rf"{sp}*(?:{SCALE_PATTERN})(?!\w)", flags),
+        # "1.500-2000 dịch vụ", "500-2000": the end of a range of amounts, not a year ("7-2017"
+        # is a month and year).
+        amount_dash_before=regex.compile(r"(?:\d{1,3}(?:\.\d{3})+|(?<![\d.,])\d{3})\s*[\-–]\s*\Z"),
+        score_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.score_before)})\s*\Z", flags),
         range_after=regex.compile(
             rf"\s*(?:đến|tới|[\-–])\s*(?:{day}\s+)?\d{{1,2}}[/.\-]\d{{1,2}}{_R}", flags
         ),
@@ -282,11 +329,22 @@ def _extract(ctx: DocContext) -> list[Mention]:
         mo, y = int(m["m"]), int(m["y"])
         if 1 <= mo <= 12 and 1000 <= y <= 2100 and not lunar(m.start(), m.end()):
             found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date.month_year"))
+    for m in p.quarter.finditer(text):
+        found.append(_Candidate(m.start("y"), m.end("y"), m["y"], "date.quarter_year"))
+    for m in p.season.finditer(text):
+        y, y2 = int(m["y"]), int(m["y2"])
+        if 1900 <= y <= 2099 and y2 == (y + 1) % 100 and not coded(m.start()):
+            found.append(_Candidate(m.start("y"), m.end("y"), m["y"], "date.season"))
+            found.append(_Candidate(m.start("y2"), m.end("y2"), f"{y + 1:04d}", "date.season"))
     for m in p.month.finditer(text):
         mo = int(m["m"])
         if not 1 <= mo <= 12 or lunar(m.start(), m.end()) or unit_follows(m.end()):
             continue
-        found.append(_Candidate(m.start(), m.end(), f"--{mo:02d}", "date.month"))
+        found.append(
+            _Candidate(
+                m.start(), m.end(), _month_value(text, m.end(), mo, ctx.dateline, p), "date.month"
+            )
+        )
         pos = m.end()
         while item := p.month_item.match(text, pos):
             mo = int(item["m"])
@@ -314,12 +372,18 @@ def _extract(ctx: DocContext) -> list[Mention]:
         d, mo = int(m["d"]), int(m["m"])
         if not _valid_day(d, mo, None) or coded(m.start()) or lunar(m.start(), m.end()):
             continue
+        if p.not_day_month_after.match(text, m.end()):
+            continue  # "10-12%" is a range of percentages
+        if not m["pre"] and before(p.score_before, m.start()):
+            continue  # "dẫn trước 2-1": a match score
         if not (m["pre"] or _day_month_context(text, m.start(), m.end(), p)):
             continue
         rule = f"date.dm_{_SEP_RULE[m['sep']]}"
         found.append(_Candidate(m.start(), m.end(), _day_value(d, mo, None, dateline_year), rule))
     for m in p.month_year_bare.finditer(text):
         mo, y = int(m["m"]), int(m["y"])
+        if before(p.quarter_before, m.start()):
+            continue  # "quý 3/2016": a quarter, its year is found above
         if 1 <= mo <= 12 and 1900 <= y <= 2099 and not coded(m.start()):
             found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date.my_slash"))
     for m in p.year.finditer(text):
@@ -332,10 +396,31 @@ def _extract(ctx: DocContext) -> list[Mention]:
         # "2011 – 2020 xã ...": the end of a range of years is a year whatever follows.
         if unit_follows(m.end()) and not before(p.year_dash_before, m.start()):
             continue
+        if p.scale_after.match(text, m.end()) or before(p.amount_dash_before, m.start()):
+            continue  # "1900 tỉ đồng", "1.500-2000 dịch vụ": amounts
         rule = "date.birth_year" if before(p.birth_before, m.start()) else "date.year_bare"
         found.append(_Candidate(m.start(), m.end(), m["y"], rule))
 
     return [_mention(c, text, p) for c in _resolve(found)]
+
+
+def _month_value(text: str, end: int, month: int, dateline: str | None, p: _Patterns) -> str:
+    """The value of a month written alone (``tháng 3``): the year written with the next
+    month (``tháng 3, đầu tháng 4/2017``), else the dateline's when a relative word follows
+    (``tháng 3 vừa qua`` → the latest March up to the dateline, ``tháng 9 tới`` → the next
+    September, ``tháng 3 năm nay`` → March of the dateline's year), else ``--MM``."""
+    nxt = p.month_then_year.match(text, end)
+    if nxt is not None and 1 <= int(nxt["m"]) <= 12 and int(nxt["m"]) > month:
+        return f"{nxt['y']}-{month:02d}"
+    rel = p.month_relative.match(text, end)
+    if rel is None or not dateline or not dateline[:4].isdigit():
+        return f"--{month:02d}"
+    year, now = int(dateline[:4]), int(dateline[5:7] or 0)
+    if rel["recent"] and month > now:
+        year -= 1
+    elif rel["coming"] and month < now:
+        year += 1
+    return f"{year:04d}-{month:02d}"
 
 
 def _day_month_context(text: str, start: int, end: int, p: _Patterns) -> bool:

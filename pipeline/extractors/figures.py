@@ -29,7 +29,7 @@ Award recipient counts (``3 tập thể``) are emitted too, marked with the priv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -59,6 +59,7 @@ _MONEY_SCALES = frozenset({"tỷ", "tỉ"})
 # Quantities with a measurement unit: "GPMB 1.087ha" is a figure even after a capital.
 _MEASURED = frozenset({"area", "length", "mass", "money", "percent"})
 _GAP = regex.compile(r"[ \t]{1,3}")
+_TIMES = "lần"  # "gấp 3 lần": the unit of a multiple
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class _Patterns:
     number: regex.Pattern[str]
     range_sep: regex.Pattern[str]
     blocked_before: regex.Pattern[str]
+    not_code_before: regex.Pattern[str]
+    after_scale: frozenset[str]
+    scale_before: regex.Pattern[str]
+    factor_before: regex.Pattern[str]
+    joined_factor: regex.Pattern[str]
     prev_word: regex.Pattern[str]
     sentence_start: regex.Pattern[str]
     head_word: regex.Pattern[str]
@@ -87,6 +93,17 @@ def _patterns() -> _Patterns:
         ),
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
         blocked_before=regex.compile(rf"(?:^|[^\w])(?P<w>(?i:{blocked}))\s*\Z"),
+        after_scale=frozenset(context_words("after_scale")),
+        scale_before=regex.compile(rf"(?<!\w)(?i:{SCALE_PATTERN})\Z"),
+        not_code_before=regex.compile(
+            rf"(?:^|[^\w])(?i:{alternation(context_words('not_code'))})\s*\Z"
+        ),
+        factor_before=regex.compile(
+            rf"(?:^|[^\w])(?i:{alternation(context_words('factor'))}){sp}*"
+            # "gấp 245 và 260 lần": the second multiple of a pair.
+            rf"(?:\d[\d.,]*{sp}*(?i:và|hoặc|,){sp}*)?\Z"
+        ),
+        joined_factor=regex.compile(rf"{sp}*(?i:và|hoặc|,){sp}*\Z"),
         prev_word=regex.compile(r"(?:^|(?<=[^\w]))(?P<w>[\p{L}\p{N}&]+)\s+\Z"),
         sentence_start=regex.compile(r"(?:^|[\n.!?:;…\"“”'(\[•*\-–—])\s*\Z"),
         head_word=regex.compile(r"\p{Ll}+(?: \p{Ll}+)*"),
@@ -165,6 +182,15 @@ def extract(ctx: DocContext) -> list[Mention]:
             continue
         if date_spans.overlaps((mention.start, mention.end)):
             continue
+        mention = _as_factor(text, num, mention, p)
+        # "(3,6 lần và 11 lần)": a multiple joined to a multiple is one too.
+        if (
+            out
+            and _is_factor(out[-1])
+            and mention.attrs["unit"] == out[-1].attrs["unit"]
+            and p.joined_factor.fullmatch(text, out[-1].end, mention.start)
+        ):
+            mention = mention.with_attrs(quantity="other")
         out.append(mention)
         consumed = mention.end
     return out
@@ -214,12 +240,30 @@ def recipient_class(mention: Mention) -> str | None:
     return unit.recipient if unit is not None and unit.kind != "measure" else None
 
 
+def _is_factor(mention: Mention) -> bool:
+    unit = str(mention.attrs.get("unit", "")).casefold()
+    return unit == _TIMES and mention.attrs.get("quantity") == "other"
+
+
+def _as_factor(text: str, num: _Number, mention: Mention, p: _Patterns) -> Mention:
+    """``gấp 3 lần``, ``vượt 3,6 lần``: a multiple of something, quantity ``other``, not a
+    count of times."""
+    if str(mention.attrs.get("unit", "")).casefold() != _TIMES:
+        return mention
+    value = mention.attrs["value"]
+    if isinstance(value, int) and not p.factor_before.search(
+        text, max(0, num.start - 40), num.start
+    ):
+        return mention
+    return replace(mention, attrs={**mention.attrs, "quantity": "other"})
+
+
 def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
     """Left-context checks: name, code and ordinal words; spelled-out traps."""
     text, start = ctx.text, num.start
     lo = max(0, start - 40)
     blocked = p.blocked_before.search(text, lo, start)
-    if blocked is not None:
+    if blocked is not None and not p.not_code_before.search(text, lo, start):
         # Only a whole word counts: "cấp 3" is a name, "nâng cấp 09 công trình" is not.
         token = _token_at(ctx, blocked.start("w"))
         if token is None or token[0] == blocked.start("w"):
@@ -340,6 +384,10 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
     if m is None:
         return None if written else _open_noun_after(ctx, pos, p)
     if m["measure"] is not None:
+        if m["measure"].casefold() in p.after_scale and not p.scale_before.search(
+            text, max(0, pos - 20), pos
+        ):
+            return None
         return _hit(text, *m.span("measure"), "figure.number_unit")
     if written and p.idioms.match(text, pos):
         return None
@@ -358,8 +406,12 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
         return _UnitHit(*token, text[token[0] : token[1]], quantity, "figure.open_noun")
     if unit.kind == "classifier":
         head = _head_after(ctx, noun_end, p)
+        head_unit = None if head is None else lookup_unit(text[head[0] : head[1]])
+        if unit.quantity == "people" and (head_unit is None or head_unit.quantity != "people"):
+            # A classifier of persons (vị) takes only a person noun: "hai vị cán bộ", but
+            # "tám vị tham gia" counts "vị".
+            head = None
         if head is not None:
-            head_unit = lookup_unit(text[head[0] : head[1]])
             quantity = "count"
             if head_unit is not None and head_unit.quantity in _PEOPLE_LIKE:
                 quantity = head_unit.quantity

@@ -249,7 +249,19 @@ QUANTITIES: tuple[str, ...] = (
 _UNIT_KINDS = frozenset({"measure", "noun", "classifier"})
 _RECIPIENTS = frozenset({"", "collective", "individual", "family", "other"})
 _CONTEXT_ROLES = frozenset(
-    {"code", "name", "ordinal", "duration", "stop", "idiom", "premodifier", "frame"}
+    {
+        "code",
+        "name",
+        "ordinal",
+        "duration",
+        "stop",
+        "idiom",
+        "premodifier",
+        "frame",
+        "factor",
+        "not_code",
+        "after_scale",
+    }
 )
 
 
