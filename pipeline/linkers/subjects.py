@@ -42,7 +42,8 @@ _PLACE_QUANTITIES = frozenset({"area", "households", "population", "length", "pe
 _CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn))?|và)[ \t]*\(?[ \t]*$")
 #: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
 _REPORTER_BEFORE = regex.compile(
-    r"(?:^|[,:;.][ \t]*)(?:cũng[ \t]+)?(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê của)"
+    r"(?:^|[,:;.][ \t]*|[ \t]{2,})(?:cũng[ \t]+)?"
+    r"(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê (?:của|trên|từ)|thông tin từ)"
     r"(?:[ \t]+[\w/.]+){0,9}[ \t]*$",
     regex.IGNORECASE,
 )
@@ -63,12 +64,40 @@ _LEVEL_OF_UNIT = {
     "phường": "commune",
     "thị trấn": "commune",
 }
+#: Between a figure and its owner written after it: a few words of the counted noun (``260
+#: nhà báo, kỹ thuật viên của X``), the preposition, and an honorific or the people of a place
+#: (``47 điểm của nhân dân xã X``).
 _OWNER_GAP = regex.compile(
     r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
-    r"(?:(?:bờ|em|ông|bà|anh|chị)[ \t]+)?)?$"
+    r"(?:(?:bờ|em|ông|bà|anh|chị|nhân dân|người dân|bà con|ngư dân|nông dân|cán bộ)[ \t]+)?)?$"
+)
+#: ``một trong 8 đề tài``: the figure counts a set the subject belongs to, not its own amount.
+_ONE_OF = regex.compile(r"một[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
+#: A count of places or areas (``4 tỉnh``, ``hai huyện``) …
+_PLACE_COUNT = regex.compile(
+    r"^\S+[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|xóm|ấp|bản|"
+    r"địa phương|quốc gia|nước)\b",
+    regex.IGNORECASE,
+)
+#: … after a preposition (``tại 4 tỉnh này``, ``của toàn bộ 34 xã``) names places, owns nothing.
+_PLACE_COUNT_LEAD = regex.compile(
+    r"\b(?:về|tại|ở|của|cho|từ|đến|trong|giữa|khắp|địa bàn|toàn bộ)[ \t]+(?:(?:các|những)[ \t]+)?$",
+    regex.IGNORECASE,
+)
+#: Money handed over by the clause's agent (``chuyển 200.000 đồng để cảm ơn``): a giver.
+_HANDED_OVER = regex.compile(
+    r"\b(?:chuyển|biếu|đưa)(?:[ \t]+(?:cho|lại))?[ \t]+(?:(?:số tiền|khoảng|gần|hơn|trên)[ \t]+)*$",
+    regex.IGNORECASE,
+)
+#: Words before a mention that make it a destination, a route or the one represented
+#: (``chuyển sang Tòa án X``, ``qua Quảng Đông``, ``Thay mặt Ban thường vụ X``): no subject.
+_NOT_SUBJECT_BEFORE = regex.compile(
+    r"\b(?:sang|qua|tới|thay mặt)[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$", regex.IGNORECASE
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
-_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*")
+#: A sentence end the tokenizer may keep: a stop, a line break, or the run of spaces that
+#: joins a headline or caption to the next paragraph (``… loa phường  Theo thống kê …``).
+_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*|[ \t]{2,}(?=\p{Lu})")
 #: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
 _RECIPIENT = regex.compile(
     r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*\d[\d.,]*[ \t]+(?:hộ|người)",
@@ -89,7 +118,10 @@ _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em",
 _CLAUSE_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "và", "nhưng", "đến", "trong"})
 #: A word right before a mention that makes it an object or complement, not a subject.
 _OBJECT_MARKERS = frozenset(
-    {"của", "ở", "tại", "với", "cho", "đến", "từ", "vào", "và", "chế", "theo", "giữ", "bắt"}
+    {
+        *("của", "ở", "tại", "với", "cho", "đến", "từ", "vào", "và", "chế", "theo", "giữ", "bắt"),
+        *("sang", "qua", "tới"),
+    }
 )
 
 
@@ -118,6 +150,36 @@ def _measure_regex() -> regex.Pattern[str]:
 def _role_regex(role: str) -> regex.Pattern[str]:
     words = [row["word"] for row in load_tsv("subject_verbs.tsv") if row["role"] == role]
     return phrase_regex(words, ignore_case=True)
+
+
+@cache
+def _addressed_regex() -> regex.Pattern[str]:
+    """A verb of directing right before a mention: that mention is addressed (``đề xuất X``)."""
+    words = [r["word"] for r in load_tsv("subject_verbs.tsv") if r["role"] == "direct"]
+    body = "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in words)
+    return regex.compile(
+        rf"(?<![\w&.])(?:{body})(?:[ \t]+cho)?[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
+        regex.IGNORECASE,
+    )
+
+
+def _not_subject(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """Whether a group is addressed by a director (``đề xuất UBND X thành lập``) or is a
+    destination, route or the one represented (``sang X``, ``Thay mặt X``) — unless it has
+    the figure itself (``yêu cầu X, nơi có 500 hộ``, ``chất vấn X có 500 chiến sĩ``)."""
+    lead = text[max(s0, group.start - 40) : group.start]
+    if not (_addressed_regex().search(lead) or _NOT_SUBJECT_BEFORE.search(lead)):
+        return False
+    return not _has_directly(text, group, f0)
+
+
+def _gives(between: str) -> regex.Match[str] | None:
+    """The first verb of giving or fining in ``between`` that is not passive (``bị phạt``,
+    ``được hỗ trợ``: the mention before it is the one fined or helped)."""
+    for found in _role_regex("give").finditer(between):
+        if not regex.search(r"\b(?:bị|được)[ \t]+$", between[: found.start()]):
+            return found
+    return None
 
 
 def _span(x: Located) -> tuple[int, int]:
@@ -188,9 +250,12 @@ def _role_after(text: str, group: _Group, limit: int) -> str | None:
         r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
     tail = rest[head.end() if head else 0 :]
-    for role in ("receive", "speak", "give", "organise"):
+    for role in ("receive", "speak", "direct", "give", "organise"):
         found = _role_regex(role).match(tail)
         if found:
+            if role == "receive" and _role_regex("direct").match(tail):
+                # ``X đề nghị Y hỗ trợ 5 tỷ đồng``: X receives; with no giving, X only asks.
+                return "receive" if _gives(tail) else "direct"
             return role
     return None
 
@@ -245,6 +310,9 @@ def _is_direct_object(text: str, s0: int, group: _Group, f0: int) -> bool:
 def _has_directly(text: str, group: _Group, f0: int) -> bool:
     """``Công an quận 2 (TP.HCM) có 500 chiến sĩ``: a verb of having right after the group
     (past its parenthesis), with only the measure between it and the figure."""
+    words = regex.findall(r"[\w/]+", text[max(0, group.start - 20) : group.start])
+    if words and words[-1].lower() in _OBJECT_MARKERS:
+        return False  # ``dự án ở Sài Gòn bị phạt``: a complement, not the one that has it
     rest = regex.sub(r"^[ \t]*\([^()]*\)", "", text[group.end : f0])
     rest = regex.sub(r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|hiện)[ \t]+)*", "", rest)
     verb = _role_regex("have").match(rest)
@@ -281,6 +349,13 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
 
     ``index`` is :func:`by_start` of the article's mentions: only the figure's sentence is
     read, so the cost does not grow with the article."""
+    return explain_subject(ctx, figure, index)[0]
+
+
+def explain_subject(
+    ctx: DocContext, figure: Located, index: StartIndex[Located]
+) -> tuple[Located | None, str]:
+    """:func:`subject_of` and the name of the rule that decided it (for error listings)."""
     text = ctx.text
     s0, s1 = ctx.sentence_of(figure.mention.start)
     f0, f1 = figure.mention.start, figure.mention.end
@@ -309,31 +384,41 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
     if before:
         direct = _direct_object(text, s0, before, f0)
         if direct is not None:
-            return _pick(direct, quantity)
+            return _pick(direct, quantity), "direct_object"
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
     if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
-            return None  # 14 cán bộ xã A và huyện B: no one owner
-        return _pick(nxt[0], quantity)
+            return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
+        return _pick(nxt[0], quantity), "owner_after"
+    f_lead = text[max(s0, f0 - 40) : f0]
+    if _ONE_OF.search(f_lead):
+        return None, "one_of"
+    if _PLACE_COUNT.match(text[f0:f1]) and _PLACE_COUNT_LEAD.search(f_lead):
+        return None, "place_count"
+    if quantity == "money" and _HANDED_OVER.search(f_lead):
+        return None, "handed_over"
     # ``giao đất cho 4 hộ, với tổng diện tích …``: a recipient counted, and what it got.
     lead = text[max(s0, text.rfind(";", s0, f0) + 1) : f0]  # this clause of the list
     recipients = list(_RECIPIENT.finditer(lead))
     recipient = recipients[-1] if recipients else None
     if recipient and not _role_regex("take").search(lead, recipient.end()):
-        return None
+        return None, "counted_recipient"
     if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
-        return None  # giao đất cho 4 hộ: the households counted receive, they own nothing
+        return (
+            None,
+            "counted_recipient",
+        )  # giao đất cho 4 hộ: the households counted receive, they own nothing
 
     # A price or a rate (``60.000 đồng/kg``, ``mỗi sim … 5 triệu đồng``) belongs to no one.
     if quantity == "money" and (
         regex.match(r"^/\w", text[f1 : f1 + 3])
         or regex.search(_PER_UNIT, text[max(s0, f0 - 60) : f0])
     ):
-        return None
+        return None, "price"
 
     whole = None
-    for found in _WHOLE.finditer(text, s0, f0):
+    for found in _WHOLE.finditer(text, max(s0, text.rfind(";", s0, f0) + 1), f0):
         whole = _LEVEL_OF_UNIT.get((found.group(1) or found.group(2)).lower())
     if whole is not None:
         places = [
@@ -342,7 +427,7 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
             if x.label == "PLACE" and x.mention.end <= f0 and x.mention.attrs.get("level") == whole
         ]
         if places:
-            return places[-1]
+            return places[-1], "whole"
 
     # Read back from the nearest mention before the figure, to a clause subject.
     fallback: _Group | None = None
@@ -351,48 +436,51 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
     while i >= 0:
         head = _chain_head(text, before, i)
         group = before[head]
+        if _not_subject(text, s0, group, f0):
+            i = head - 1
+            continue
         role = _role_after(text, before[i], f0)
         between = text[before[i].end : f0]
         reporter = bool(_REPORTER_BEFORE.search(text[s0 : group.start]))
-        if role == "speak" or reporter:
+        if role in ("speak", "direct") or reporter:
             # A speaker or reporter frames the sentence: what it says has its own subject.
             if reporter and role is None:
                 places = [x for x in group.inner if x.label == "PLACE"]
                 if places and quantity in _PLACE_QUANTITIES:
-                    return places[-1]
-            speaker = group if role == "speak" else None
+                    return places[-1], "reporter_place"
+            speaker = group if role is not None else None
             break
         if role == "give" and not _role_regex("take").search(between):
-            return None
+            return None, "giver_after"
         if role == "organise":
             i -= 1  # the organiser only: ``Tại X, Hội Y phối hợp … mở 6 lớp`` → X
             continue
-        verb = _role_regex("give").search(between)
+        verb = _gives(between)
         if (
             verb
             and not _role_regex("take").search(between, verb.end())
             and not _role_regex("receive").search(between[: verb.start()])
         ):
-            return None
+            return None, "giver_between"
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
-            return _pick(group, quantity)
+            return _pick(group, quantity), "clause_subject"
         if fallback is None:
             fallback = group
         i = head - 1
     if fallback is not None:
-        return _pick(fallback, quantity)
+        return _pick(fallback, quantity), "fallback"
     after = _after_subject(text, groups, f1, s1)
     if after is not None:
-        return _pick(after, quantity)
+        return _pick(after, quantity), "after_subject"
     if speaker is not None:
         # ``X cho biết, đã có 769 con tôm … thả nuôi ở vịnh Y``: the place the clause names.
         clause_end = min([s1, *(p for p in (text.find(c, f1, s1) for c in ",;") if p >= 0)])
         for group in groups:
             if f1 <= group.start and group.end <= clause_end:
                 if regex.search(r"\b(?:ở|tại)[ \t]+$", text[f1 : group.start]):
-                    return _pick(group, quantity)
+                    return _pick(group, quantity), "speaker_place"
                 break
-    return None
+    return None, "none"
 
 
 def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
