@@ -68,11 +68,12 @@ _LEVEL_OF_UNIT = {
 #: nhà báo, kỹ thuật viên của X``), the preposition, and an honorific or the people of a place
 #: (``47 điểm của nhân dân xã X``).
 _OWNER_GAP = regex.compile(
-    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của[ \t]+(?:[\w/]+[ \t]+){1,4})?"
+    r"(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
     r"(?:(?:bờ|em|ông|bà|anh|chị|nhân dân|người dân|bà con|ngư dân|nông dân|cán bộ)[ \t]+)?)?$"
 )
 #: ``một trong 8 đề tài``: the figure counts a set the subject belongs to, not its own amount.
-_ONE_OF = regex.compile(r"một[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
+_ONE_OF = regex.compile(r"\bmột[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
 #: A count of places or areas (``4 tỉnh``, ``hai huyện``) …
 _PLACE_COUNT = regex.compile(
     r"^\S+[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|xóm|ấp|bản|"
@@ -81,18 +82,39 @@ _PLACE_COUNT = regex.compile(
 )
 #: … after a preposition (``tại 4 tỉnh này``, ``của toàn bộ 34 xã``) names places, owns nothing.
 _PLACE_COUNT_LEAD = regex.compile(
-    r"\b(?:về|tại|ở|của|cho|từ|đến|trong|giữa|khắp|địa bàn|toàn bộ)[ \t]+(?:(?:các|những)[ \t]+)?$",
+    r"\b(?:về|tại|ở|của|cho|từ|đến|trong|giữa|khắp|địa bàn|toàn bộ)[ \t]+"
+    r"(?:(?:các|những|người dân|ngư dân|nhân dân|bà con)[ \t]+)?$",
     regex.IGNORECASE,
+)
+#: Words written with ``giao`` that are no assigning (traffic, exchange, trade, hand-over).
+_NOT_DIRECT = regex.compile(
+    r"giao[ \t]+(?:thông|lưu|dịch|tiếp|thương|hữu|ban|hàng|nhận|thoa|kèo|diện|thừa|tranh)",
+    regex.IGNORECASE,
+)
+_PASSIVE = regex.compile(r"\b(?:bị|được)[ \t]+$")
+#: The people's committee or council of a place: its amounts are the place's.
+_GOVERNMENT = regex.compile(
+    r"(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|chính quyền)\b",
+    regex.IGNORECASE,
+)
+#: A reported clause with no subject of its own: the speaker is its subject
+#: (``UBND tỉnh X cho biết, sẽ cần thêm 1.400 tỷ đồng``).
+_ELIDED = regex.compile(
+    r"^[ \t]*[,:]?[ \t]*(?:rằng[ \t]+)?(?:sẽ|đã|đang|cần|phải|vẫn|còn|chưa|mới|vừa|dự kiến|"
+    r"tiếp tục|hiện đang)\b"
 )
 #: Money handed over by the clause's agent (``chuyển 200.000 đồng để cảm ơn``): a giver.
 _HANDED_OVER = regex.compile(
     r"\b(?:chuyển|biếu|đưa)(?:[ \t]+(?:cho|lại))?[ \t]+(?:(?:số tiền|khoảng|gần|hơn|trên)[ \t]+)*$",
     regex.IGNORECASE,
 )
-#: Words before a mention that make it a destination, a route or the one represented
-#: (``chuyển sang Tòa án X``, ``qua Quảng Đông``, ``Thay mặt Ban thường vụ X``): no subject.
+#: Words before a mention that make it a destination, a route, a starting point or the one
+#: represented (``chuyển sang Tòa án X``, ``qua Quảng Đông``, ``vượt đèo X``, ``Từ trung tâm
+#: xã X``, ``Thay mặt Ban thường vụ X``): no subject.
 _NOT_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:sang|qua|tới|thay mặt)[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$", regex.IGNORECASE
+    r"\b(?:(?:sang|qua|tới|vượt|từ)(?:[ \t]+(?:trung tâm|khu vực))?|thay mặt(?:[ \t]+\w+){0,3})"
+    r"[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
+    regex.IGNORECASE,
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
 #: A sentence end the tokenizer may keep: a stop, a line break, or the run of spaces that
@@ -173,11 +195,38 @@ def _not_subject(text: str, s0: int, group: _Group, f0: int) -> bool:
     return not _has_directly(text, group, f0)
 
 
-def _gives(between: str) -> regex.Match[str] | None:
-    """The first verb of giving or fining in ``between`` that is not passive (``bị phạt``,
-    ``được hỗ trợ``: the mention before it is the one fined or helped)."""
-    for found in _role_regex("give").finditer(between):
-        if not regex.search(r"\b(?:bị|được)[ \t]+$", between[: found.start()]):
+def _gives(between: str, quantity: str | None = None) -> regex.Match[str] | None:
+    """The first verb of giving (or, for money, of fining) in ``between`` that is not passive
+    (``bị phạt``, ``được hỗ trợ``: the mention before it is the one fined or helped)."""
+    found_all = list(_role_regex("give").finditer(between))
+    if quantity == "money":
+        found_all = sorted([*found_all, *_role_regex("fine").finditer(between)], key=_start)
+    for found in found_all:
+        if not _PASSIVE.search(between[: found.start()]):
+            return found
+    return None
+
+
+def _start(found: regex.Match[str]) -> int:
+    return found.start()
+
+
+def _asks_for(lead: str) -> bool:
+    """Whether a verb of needing or receiving stands right before a giving verb (``cần hỗ
+    trợ``, ``đề nghị Trung ương hỗ trợ``): the mention before it receives."""
+    found = list(_role_regex("receive").finditer(lead))
+    return bool(found) and len(regex.findall(r"[\w/]+", lead[found[-1].end() :])) <= 5
+
+
+def _directs(between: str) -> regex.Match[str] | None:
+    """A verb of directing in ``between`` (``giao``, not ``giao thông``) with no giving or
+    taking after it: the mention before it asks or assigns; the figure belongs to the action
+    asked for (``giao đất … thu 28 triệu đồng``: the taker keeps its subject)."""
+    for found in _role_regex("direct").finditer(between):
+        if _NOT_DIRECT.match(between, found.start()) or _PASSIVE.search(between[: found.start()]):
+            continue  # ``giao thông``; ``nhiệm vụ được giao``
+        rest = between[found.end() :]
+        if not _gives(rest) and not _role_regex("take").search(rest):
             return found
     return None
 
@@ -217,12 +266,17 @@ def _in_credit(text: str, x: Located, index: StartIndex[Located]) -> bool:
     return len(inside_credit) <= 1
 
 
-def _pick(group: _Group, quantity: str | None, *, reporter: bool = False) -> Located:
-    """The mention of a group the figure is about: its PLACE for place quantities."""
+def _pick(
+    group: _Group, quantity: str | None, *, reporter: bool = False, recipient: bool = False
+) -> Located:
+    """The mention of a group the figure is about: its PLACE for place quantities, and for
+    any amount of the place's own government (``UBND xã X`` acts for ``xã X``) unless that
+    government is the named recipient."""
     if group.outer.label != "ORG":
         return group.outer
     places = [x for x in group.inner if x.label == "PLACE"]
-    if places and (reporter or quantity in _PLACE_QUANTITIES):
+    government = not recipient and bool(_GOVERNMENT.match(group.outer.text))
+    if places and (reporter or government or quantity in _PLACE_QUANTITIES):
         return places[-1]
     return group.outer
 
@@ -250,7 +304,7 @@ def _role_after(text: str, group: _Group, limit: int) -> str | None:
         r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
     tail = rest[head.end() if head else 0 :]
-    for role in ("receive", "speak", "direct", "give", "organise"):
+    for role in ("receive", "speak", "direct", "give", "fine", "organise"):
         found = _role_regex(role).match(tail)
         if found:
             if role == "receive" and _role_regex("direct").match(tail):
@@ -384,7 +438,7 @@ def explain_subject(
     if before:
         direct = _direct_object(text, s0, before, f0)
         if direct is not None:
-            return _pick(direct, quantity), "direct_object"
+            return _pick(direct, quantity, recipient=True), "direct_object"
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
     if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
@@ -448,18 +502,31 @@ def explain_subject(
                 places = [x for x in group.inner if x.label == "PLACE"]
                 if places and quantity in _PLACE_QUANTITIES:
                     return places[-1], "reporter_place"
-            speaker = group if role is not None else None
+            speaker = group if role == "speak" else None
+            if role == "speak" and before[i].outer.label == "ORG":
+                verb = _role_regex("speak").search(text, before[i].end, f0)
+                said = text[verb.end() : f0] if verb else ""
+                if verb and _ELIDED.match(said):
+                    if _gives(said, quantity):
+                        return None, "giver_elided"  # Bộ X cho biết đã tạm cấp 1.680 tỉ
+                    return _pick(before[i], quantity, reporter=True), "speaker_elided"
+            if role == "direct":
+                fallback = None  # what a director asks for has no owner in its words
             break
+        if role == "fine" and quantity == "money":
+            role = "give"
         if role == "give" and not _role_regex("take").search(between):
             return None, "giver_after"
+        if _directs(between):
+            return None, "director_between"
         if role == "organise":
             i -= 1  # the organiser only: ``Tại X, Hội Y phối hợp … mở 6 lớp`` → X
             continue
-        verb = _gives(between)
+        verb = _gives(between, quantity)
         if (
             verb
             and not _role_regex("take").search(between, verb.end())
-            and not _role_regex("receive").search(between[: verb.start()])
+            and not _asks_for(between[: verb.start()])
         ):
             return None, "giver_between"
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
