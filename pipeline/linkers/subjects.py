@@ -187,10 +187,12 @@ def _addressed_regex() -> regex.Pattern[str]:
 
 def _not_subject(text: str, s0: int, group: _Group, f0: int) -> bool:
     """Whether a group is addressed by a director (``đề xuất UBND X thành lập``) or is a
-    destination, route or the one represented (``sang X``, ``Thay mặt X``) — unless it has
+    destination, route, an end of a range (``X đến Y dài 15 km``) or the one represented
+    (``sang X``, ``Thay mặt X``) — unless it has
     the figure itself (``yêu cầu X, nơi có 500 hộ``, ``chất vấn X có 500 chiến sĩ``)."""
     lead = text[max(s0, group.start - 40) : group.start]
-    if not (_addressed_regex().search(lead) or _NOT_SUBJECT_BEFORE.search(lead)):
+    starts_range = regex.match(r"[ \t]+(?:đến|tới)\b", text[group.end : f0])
+    if not (_addressed_regex().search(lead) or _NOT_SUBJECT_BEFORE.search(lead) or starts_range):
         return False
     return not _has_directly(text, group, f0)
 
@@ -516,6 +518,8 @@ def explain_subject(
         if role == "fine" and quantity == "money":
             role = "give"
         if role == "give" and not _role_regex("take").search(between):
+            if fallback is not None:  # after the giving verb: the recipient's side
+                return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
             return None, "giver_after"
         if _directs(between):
             return None, "director_between"
@@ -528,6 +532,8 @@ def explain_subject(
             and not _role_regex("take").search(between, verb.end())
             and not _asks_for(between[: verb.start()])
         ):
+            if fallback is not None:
+                return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
             return None, "giver_between"
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
             return _pick(group, quantity), "clause_subject"
