@@ -86,9 +86,12 @@ _PLACE_COUNT_LEAD = regex.compile(
     r"(?:(?:các|những|người dân|ngư dân|nhân dân|bà con)[ \t]+)?$",
     regex.IGNORECASE,
 )
-#: Words written with ``giao`` that are no assigning (traffic, exchange, trade, hand-over).
-_NOT_DIRECT = regex.compile(
-    r"giao[ \t]+(?:thông|lưu|dịch|tiếp|thương|hữu|ban|hàng|nhận|thoa|kèo|diện|thừa|tranh)",
+#: A verb of giving or directing used as a noun or a level (``giá đề xuất``, ``cấp tỉnh``,
+#: ``các cấp``): the word before it or after it says so.
+_NOUN_BEFORE = regex.compile(r"\b(?:giá|mức|theo|các|những|mọi|bản|tờ|phương án)[ \t]+$")
+_LEVEL_AFTER = regex.compile(
+    r"[ \t]+(?:tỉnh|thành phố|huyện|quận|xã|phường|nhà nước|quốc gia|bộ|cơ sở|trung ương|ủy|"
+    r"độ|trên|dưới|ngành)\b",
     regex.IGNORECASE,
 )
 _PASSIVE = regex.compile(r"\b(?:bị|được)[ \t]+$")
@@ -176,11 +179,12 @@ def _role_regex(role: str) -> regex.Pattern[str]:
 
 @cache
 def _addressed_regex() -> regex.Pattern[str]:
-    """A verb of directing right before a mention: that mention is addressed (``đề xuất X``)."""
+    """A verb of directing right before a mention: that mention is addressed (``đề xuất X``,
+    ``giao X ban hành``; not ``nút giao X``, a crossing)."""
     words = [r["word"] for r in load_tsv("subject_verbs.tsv") if r["role"] == "direct"]
-    body = "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in words)
+    body = "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in [*words, "giao"])
     return regex.compile(
-        rf"(?<![\w&.])(?:{body})(?:[ \t]+cho)?[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
+        rf"(?<![\w&.])(?<!nút[ \t])(?:{body})(?:[ \t]+cho)?[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
         regex.IGNORECASE,
     )
 
@@ -204,8 +208,13 @@ def _gives(between: str, quantity: str | None = None) -> regex.Match[str] | None
     if quantity == "money":
         found_all = sorted([*found_all, *_role_regex("fine").finditer(between)], key=_start)
     for found in found_all:
-        if not _PASSIVE.search(between[: found.start()]):
-            return found
+        if _PASSIVE.search(between[: found.start()]) or _NOUN_BEFORE.search(
+            between[: found.start()]
+        ):
+            continue
+        if found.group().lower() == "cấp" and _LEVEL_AFTER.match(between, found.end()):
+            continue  # ``đề tài cấp Nhà nước``, ``cấp tỉnh``: a level, no giving
+        return found
     return None
 
 
@@ -221,12 +230,13 @@ def _asks_for(lead: str) -> bool:
 
 
 def _directs(between: str) -> regex.Match[str] | None:
-    """A verb of directing in ``between`` (``giao``, not ``giao thông``) with no giving or
+    """A verb of directing in ``between`` (``giao cho``, ``yêu cầu``) with no giving or
     taking after it: the mention before it asks or assigns; the figure belongs to the action
     asked for (``giao đất … thu 28 triệu đồng``: the taker keeps its subject)."""
     for found in _role_regex("direct").finditer(between):
-        if _NOT_DIRECT.match(between, found.start()) or _PASSIVE.search(between[: found.start()]):
-            continue  # ``giao thông``; ``nhiệm vụ được giao``
+        lead = between[: found.start()]
+        if _PASSIVE.search(lead) or _NOUN_BEFORE.search(lead):
+            continue  # ``nhiệm vụ được giao``, ``giá đề xuất``
         rest = between[found.end() :]
         if not _gives(rest) and not _role_regex("take").search(rest):
             return found
@@ -488,14 +498,21 @@ def explain_subject(
     # Read back from the nearest mention before the figure, to a clause subject.
     fallback: _Group | None = None
     speaker: _Group | None = None
+    addressed: _Group | None = None
     i = len(before) - 1
     while i >= 0:
         head = _chain_head(text, before, i)
         group = before[head]
         if _not_subject(text, s0, group, f0):
+            addressed = group
             i = head - 1
             continue
         role = _role_after(text, before[i], f0)
+        if role is None and addressed is not None:
+            verb = text[before[i].end : addressed.start]
+            if _addressed_regex().search(verb) and len(regex.findall(r"[\w/]+", verb)) <= 3:
+                role = "direct"  # ``UBND TP giao UBND huyện X ban hành …``: the director
+        addressed = None
         between = text[before[i].end : f0]
         reporter = bool(_REPORTER_BEFORE.search(text[s0 : group.start]))
         if role in ("speak", "direct") or reporter:
