@@ -121,8 +121,11 @@ _NOT_SUBJECT_BEFORE = regex.compile(
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
 #: A sentence end the tokenizer may keep: a stop, a line break, or the run of spaces that
-#: joins a headline or caption to the next paragraph (``… loa phường  Theo thống kê …``).
-_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*|[ \t]{2,}(?=\p{Lu})")
+#: joins a headline or caption to the next paragraph (``… loa phường  Theo thống kê …``);
+#: not the dot of a short abbreviation (``TP. Hà Nội``).
+_SENTENCE_STOP = regex.compile(
+    r"(?<!\b\p{Lu}{1,3})[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*|[ \t]{2,}(?=\p{Lu})"
+)
 #: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
 _RECIPIENT = regex.compile(
     r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*\d[\d.,]*[ \t]+(?:hộ|người)",
@@ -241,6 +244,32 @@ def _directs(between: str) -> regex.Match[str] | None:
         if not _gives(rest) and not _role_regex("take").search(rest):
             return found
     return None
+
+
+def _proposing_government(text: str, before: list[_Group], i: int) -> Located | None:
+    """The place whose government proposes: ``UBND tỉnh X đề nghị …`` or ``Chủ tịch UBND
+    TP X Nguyễn Văn A đề nghị …`` — what a place's government proposes to change (its
+    projects, its land) is the place's."""
+    groups = [before[i]]
+    if i > 0 and not text[before[i - 1].end : before[i].start].strip():
+        groups.insert(0, before[i - 1])  # the body named in the proposer's title
+    for group in groups:
+        places = [x for x in group.inner if x.label == "PLACE"]
+        if group.outer.label == "ORG" and places and _GOVERNMENT.match(group.outer.text):
+            return places[-1]
+    return None
+
+
+def _located_modifier(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """``Nhà thầu dự án ở X bị phạt 35 triệu đồng``: a place that only locates the noun
+    before it, right before that noun's verb of having, is not its subject."""
+    lead = text[max(s0, group.start - 12) : group.start]
+    if not regex.search(r"\S[ \t]+(?:ở|tại)[ \t]+$", lead):
+        return False
+    rest = regex.sub(
+        r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới)[ \t]+)*", "", text[group.end : f0]
+    )
+    return bool(_role_regex("have").match(rest))
 
 
 def _span(x: Located) -> tuple[int, int]:
@@ -531,6 +560,9 @@ def explain_subject(
                     return _pick(before[i], quantity, reporter=True), "speaker_elided"
             if role == "direct":
                 fallback = None  # what a director asks for has no owner in its words
+                place = _proposing_government(text, before, i)
+                if place is not None and _role_regex("propose").search(text, before[i].end, f0):
+                    return place, "government_proposal"
             break
         if role == "fine" and quantity == "money":
             role = "give"
@@ -554,7 +586,7 @@ def explain_subject(
             return None, "giver_between"
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
             return _pick(group, quantity), "clause_subject"
-        if fallback is None:
+        if fallback is None and not _located_modifier(text, s0, group, f0):
             fallback = group
         i = head - 1
     if fallback is not None:
