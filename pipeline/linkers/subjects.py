@@ -262,14 +262,14 @@ def _proposing_government(text: str, before: list[_Group], i: int) -> Located | 
 
 def _located_modifier(text: str, s0: int, group: _Group, f0: int) -> bool:
     """``Nhà thầu dự án ở X bị phạt 35 triệu đồng``: a place that only locates the noun
-    before it, right before that noun's verb of having, is not its subject."""
+    before it, right before that noun's passive verb, is not its subject."""
     lead = text[max(s0, group.start - 12) : group.start]
     if not regex.search(r"\S[ \t]+(?:ở|tại)[ \t]+$", lead):
         return False
     rest = regex.sub(
         r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới)[ \t]+)*", "", text[group.end : f0]
     )
-    return bool(_role_regex("have").match(rest))
+    return bool(regex.match(r"bị\b", rest))
 
 
 def _span(x: Located) -> tuple[int, int]:
