@@ -144,6 +144,9 @@ _PER_UNIT = regex.compile(
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
 #: A lone word that may open a clause before its subject (``Tại TP X, …``).
 _CLAUSE_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "và", "nhưng", "đến", "trong"})
+#: A clause opening with one of these continues the topic's predicate (``X …, được kết nạp
+#: Đảng …``): a mention after its verb is an object, not a subject.
+_PREDICATE_OPENERS = frozenset({"được", "đã", "sẽ", "đang", "vừa", "cũng", "đều"})
 #: A word right before a mention that makes it an object or complement, not a subject.
 _OBJECT_MARKERS = frozenset(
     {
@@ -364,7 +367,8 @@ def _clause_start(text: str, s0: int, pos: int) -> int:
 def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) -> bool:
     """Whether a group stands where a clause subject stands: at most a few words after the
     start of its clause (honorifics aside; a clause also starts after a figure, as in
-    ``A nhận 160 tỉ đồng và B nhận …``), and not right after a preposition."""
+    ``A nhận 160 tỉ đồng và B nhận …``), not right after a preposition, and not after the
+    verb of a clause that continues the topic's predicate (``được kết nạp X``)."""
     start = _clause_start(text, s0, group.start)
     start = max([start, *(end for end in figures if start <= end <= group.start)])
     lead = text[start : group.start]
@@ -373,6 +377,8 @@ def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) 
         return True
     if len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS:
         return True
+    if len(words) >= 2 and words[0].lower() in _PREDICATE_OPENERS:
+        return False  # ``…, được kết nạp Đảng năm 1934, …``: an object of the topic's verb
     return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
 
 
