@@ -275,6 +275,18 @@ def _located_modifier(text: str, s0: int, group: _Group, f0: int) -> bool:
     return bool(regex.match(r"bị\b", rest))
 
 
+def _joint(text: str, first: _Group, second: _Group) -> bool:
+    """Two owners joined (``A và B``, ``A - B``): two countries or two places of one level,
+    not a place and the larger place it lies in."""
+    if not regex.match(r"^[ \t]*(?:và|[–-])[ \t]*$", text[first.end : second.start]):
+        return False
+    a, b = first.outer, second.outer
+    if a.label != "PLACE" or b.label != "PLACE":
+        return False
+    level = a.mention.attrs.get("level")
+    return level is not None and level == b.mention.attrs.get("level")
+
+
 def _span(x: Located) -> tuple[int, int]:
     return (x.mention.start, x.mention.end)
 
@@ -591,6 +603,8 @@ def explain_subject(
                 return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
             return None, "giver_between"
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
+            if head < i and _joint(text, before[head], before[head + 1]):
+                return None, "joint_subject"  # ``Lào - Việt Nam … có … 2.000 km``: no one owner
             return _pick(group, quantity), "clause_subject"
         if fallback is None and not _located_modifier(text, s0, group, f0):
             fallback = group
