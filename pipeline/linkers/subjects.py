@@ -355,7 +355,7 @@ def _chain_head(text: str, groups: list[_Group], i: int) -> int:
 def _role_after(text: str, group: _Group, limit: int) -> str | None:
     """The role of the verb right after a group (and its parenthesis), if any."""
     rest = text[group.end : limit]
-    rest = regex.sub(r"^[ \t]*\([^()]*\)", "", rest)
+    rest = regex.sub(r"^[ \t]*(?:\([^()]*\)|\))", "", rest)  # its parenthesis, or the end of one
     head = regex.match(
         r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
