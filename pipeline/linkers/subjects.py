@@ -16,6 +16,21 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
 * nested mentions: the PLACE inside an ORG for areas, households, population, lengths and
   shares; the ORG for money and counts (the budget of a committee), unless the ORG only
   reports (``Theo UBND xã X, toàn xã trồng 144 ha`` → ``xã X``).
+* proposals and orders: neither the proposer nor the body it addresses owns what is asked
+  for (``Sở X đề xuất UBND Y lập … 30.000 căn`` → none), except that a place's government
+  proposing speaks for the place (``Chủ tịch UBND TP. X … đề nghị giảm 20 dự án`` → X);
+* fines: money after a verb of fining is not the fining body's (``xử phạt 40 triệu đồng``
+  → none; ``A bị phạt`` → ``A``); money handed over (``chuyển 300.000 đồng``) is no one's;
+* a speaker whose report has no subject of its own is its subject (``UBND tỉnh X cho
+  biết, sẽ cần 900 tỷ đồng`` → ``tỉnh X``), unless the report gives the money away;
+* no subject for places counted after a preposition (``tại 4 tỉnh này``), for ``một trong
+  N``, for two places of one level joined (``A và B đạt 100%``), for routes and starting
+  points (``vượt đèo X 12 km``), or for an object in a clause that continues the topic's
+  predicate (``A …, được kết nạp Đảng …, 2 lần`` → ``A``);
+* the people's committee of a place gives way to the place (``UBND xã X`` → ``xã X``)
+  unless it is the named recipient.
+
+:func:`explain_subject` also names the rule that decided, for error listings.
 
 Word lists are data: ``subject_verbs.tsv`` (roles of the verbs) and ``measures.tsv``
 (``measure``: the name of the quantity written shortly before the figure).
