@@ -121,6 +121,13 @@ _ELIDED = regex.compile(
     r"^[ \t]*[,:]?[ \t]*(?:rằng[ \t]+)?(?:sẽ|đã|đang|cần|phải|vẫn|còn|chưa|mới|vừa|dự kiến|"
     r"tiếp tục|hiện đang)\b"
 )
+#: ``X đến Y``: the start of a range of places (``Sông Đốc đến cửa Bảy Háp dài 15 km``),
+#: not a time (``Việt Nam đến năm 2025``).
+_RANGE_START = regex.compile(
+    r"[ \t]+(?:đến|tới)[ \t]+(?!(?:năm|ngày|tháng|nay|hết|cuối|giữa|đầu|khi|lúc|thời|hôm|sáng|"
+    r"chiều|tối|trưa|đêm|mùa|quý|tuần|giờ|\d)\b)",
+    regex.IGNORECASE,
+)
 #: Money handed over by the clause's agent (``chuyển 200.000 đồng để cảm ơn``): a giver.
 _HANDED_OVER = regex.compile(
     r"\b(?:chuyển|biếu|đưa)(?:[ \t]+(?:cho|lại))?[ \t]+(?:(?:số tiền|khoảng|gần|hơn|trên)[ \t]+)*$",
@@ -216,7 +223,7 @@ def _not_subject(text: str, s0: int, group: _Group, f0: int) -> bool:
     (``sang X``, ``Thay mặt X``) — unless it has
     the figure itself (``yêu cầu X, nơi có 500 hộ``, ``chất vấn X có 500 chiến sĩ``)."""
     lead = text[max(s0, group.start - 40) : group.start]
-    starts_range = regex.match(r"[ \t]+(?:đến|tới)\b", text[group.end : f0])
+    starts_range = _RANGE_START.match(text, group.end, f0)
     if not (_addressed_regex().search(lead) or _NOT_SUBJECT_BEFORE.search(lead) or starts_range):
         return False
     return not _has_directly(text, group, f0)
@@ -584,13 +591,23 @@ def explain_subject(
                 if places and quantity in _PLACE_QUANTITIES:
                     return places[-1], "reporter_place"
             speaker = group if role == "speak" else None
-            if role == "speak" and before[i].outer.label == "ORG":
+            if role == "speak" and group.outer.label == "ORG":
                 verb = _role_regex("speak").search(text, before[i].end, f0)
                 said = text[verb.end() : f0] if verb else ""
-                if verb and _ELIDED.match(said):
-                    if _gives(said, quantity):
+                named = verb is not None and any(g.start >= verb.end() for g in before)
+                # ``ông A, Trưởng Công an huyện X cho biết``: the body of a speaker's post
+                named = named or any(
+                    g.outer.label == "PERSON" and group.start - 80 <= g.end <= group.start
+                    for g in before
+                )
+                if verb and not named and _ELIDED.match(said):
+                    if (
+                        _gives(said, quantity)
+                        or _role_regex("seize").search(said)
+                        or regex.search(r"\bphạt\b", said)
+                    ):
                         return None, "giver_elided"  # Bộ X cho biết đã tạm cấp 1.680 tỉ
-                    return _pick(before[i], quantity, reporter=True), "speaker_elided"
+                    return _pick(group, quantity, reporter=True), "speaker_elided"
             if role == "direct":
                 fallback = None  # what a director asks for has no owner in its words
                 place = _proposing_government(text, before, i)
