@@ -150,6 +150,26 @@ def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> 
         ),
         # A route and its starting point are not what a distance measures.
         ("Từ trung tâm xã Tân Phú, vượt đèo Cả khoảng 12 km là đến trang trại.", "12 km", None),
+        # A body that reports its own stock keeps it; arrests and the body of a speaker's
+        # post do not (guide: arrested people are null).
+        (
+            "Công ty Vàng bạc Kim Long cho biết, đã chuẩn bị hơn 20.000 sản phẩm.",
+            "20.000 sản phẩm",
+            "Công ty Vàng bạc Kim Long",
+        ),
+        ("Công an huyện Chương Mỹ cho biết đã bắt giữ 2 đối tượng.", "2 đối tượng", None),
+        (
+            "Trung tá Trần Văn Dũng, Trưởng Công an huyện Chương Mỹ cho biết, đã có 5 cán bộ "
+            "bị thương.",
+            "5 cán bộ",
+            None,
+        ),
+        # ``X đến năm 2025`` is a time, not a range of places.
+        (
+            "Ngành bia của Việt Nam đến năm 2025 sẽ sản xuất 4 tỷ lít bia.",
+            "4 tỷ lít",
+            "Việt Nam",
+        ),
         # An addressee that has the figure itself keeps it.
         (
             "Bí thư Thành ủy chất vấn Công an quận 3 có 400 chiến sĩ.",
