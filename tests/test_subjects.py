@@ -170,6 +170,18 @@ def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> 
             "4 tỷ lít",
             "Việt Nam",
         ),
+        # An owner after a comma: of a figure opening its clause, not of one ending it.
+        (
+            "Hơn 260 phóng viên, kỹ thuật viên của Đài Truyền hình Việt Nam đã có mặt.",
+            "260 phóng viên",
+            "Đài Truyền hình Việt Nam",
+        ),
+        (
+            "Chiếc ô tô của ông Trần Văn An hư hỏng khoảng 4 triệu đồng, xe máy của ông Lê Văn "
+            "Bình cũng bị hư hỏng.",
+            "4 triệu đồng",
+            "Trần Văn An",
+        ),
         # An addressee that has the figure itself keeps it.
         (
             "Bí thư Thành ủy chất vấn Công an quận 3 có 400 chiến sĩ.",

@@ -163,6 +163,7 @@ _GIVEN_TO = regex.compile(
 _PER_UNIT = regex.compile(
     r"(?:\bmỗi[ \t]+\w+(?:[ \t]+\w+){0,6}|\bgiá(?:[ \t]+bán)?)[ \t]+(?:từ|khoảng|là)?[ \t]*$"
 )
+_APPROXIMATORS = frozenset({"hơn", "gần", "khoảng", "trên", "có", "với", "tới", "đến"})
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
 #: A lone word that may open a clause before its subject (``Tại TP X, …``).
 _CLAUSE_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "và", "nhưng", "đến", "trong"})
@@ -307,6 +308,17 @@ def _joint(text: str, first: _Group, second: _Group) -> bool:
         return False
     level = a.mention.attrs.get("level")
     return level is not None and level == b.mention.attrs.get("level")
+
+
+def _owner_reaches(text: str, s0: int, f0: int, f1: int, owner: _Group) -> bool:
+    """An owner after a comma (``260 nhà báo, kỹ thuật viên của X``) belongs to a figure that
+    opens its clause; after a figure that ends one (``ô tô của A được giám định là 4,9 triệu
+    đồng, xe của B``) it opens the next list item."""
+    if "," not in text[f1 : owner.start]:
+        return True
+    lead = text[_clause_start(text, s0, f0) : f0]
+    words = regex.findall(r"[\w/]+", lead)
+    return len(words) <= 1 and all(w.lower() in _APPROXIMATORS for w in words)
 
 
 def _span(x: Located) -> tuple[int, int]:
@@ -522,7 +534,11 @@ def explain_subject(
             return _pick(direct, quantity, recipient=True), "direct_object"
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
-    if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
+    if (
+        nxt
+        and _OWNER_GAP.match(text[f1 : nxt[0].start])
+        and _owner_reaches(text, s0, f0, f1, nxt[0])
+    ):
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
             return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
         return _pick(nxt[0], quantity), "owner_after"
