@@ -74,3 +74,137 @@ def test_one_figure(text: str, figure: str, subject: str | None) -> None:
 )
 def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> None:
     assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # Neither a proposer nor the body it addresses owns what it asks for.
+        (
+            "Sở Tài chính tỉnh Quảng Nam đề xuất UBND tỉnh Quảng Nam lập quỹ nhà ở xã hội "
+            "khoảng 5.000 căn.",
+            "5.000 căn",
+            None,
+        ),
+        (
+            "Chủ tịch UBND tỉnh yêu cầu Sở Kế hoạch và Đầu tư chuyển hồ sơ của 600 dự án cho "
+            "các chủ đầu tư.",
+            "600 dự án",
+            None,
+        ),
+        ("UBND tỉnh giao UBND huyện Mỹ Đức thu hồi đất của 14 hộ.", "14 hộ", None),
+        # … but a place's own government proposing speaks for the place (``TP.`` is no stop).
+        (
+            "Chủ tịch UBND TP. Hà Nội Trần Văn An vừa đề nghị HĐND TP điều chỉnh giảm 15 dự án "
+            "với tổng diện tích 40 ha.",
+            "40 ha",
+            "TP. Hà Nội",
+        ),
+        # A fine belongs to the one fined, never to the body that fines …
+        ("Năm 2022, Thanh tra Sở Xây dựng đã xử phạt 40 triệu đồng.", "40 triệu đồng", None),
+        (
+            "Công ty Cổ phần Hòa Phát bị phạt 35 triệu đồng.",
+            "35 triệu đồng",
+            "Công ty Cổ phần Hòa Phát",
+        ),
+        ("Nhà thầu dự án ở Đà Nẵng bị phạt 35 triệu đồng.", "35 triệu đồng", None),
+        # … while the cases it handles are its own (its place's, for a people's committee).
+        (
+            "Năm 2022, UBND phường Tân An đã xử lý vi phạm hành chính 12 trường hợp.",
+            "12 trường hợp",
+            "phường Tân An",
+        ),
+        # Places counted after a preposition, and ``một trong N``, own nothing.
+        ("Đoàn công tác đã làm việc tại 4 tỉnh này.", "4 tỉnh", None),
+        ("Trường THPT Chu Văn An là một trong 8 đơn vị được chọn.", "8 đơn vị", None),
+        # Money handed over by the clause's agent.
+        ("Sau đó, Trần Văn Bình chuyển 300.000 đồng cho người bán.", "300.000 đồng", None),
+        # A reporter after a headline joined by a run of spaces.
+        (
+            "Hà Nội lấy ý kiến người dân  Theo thống kê trên Cổng thông tin Hà Nội, có 5.000 "
+            "người cho ý kiến.",
+            "5.000 người",
+            None,
+        ),
+        # A speaker whose report has no subject of its own is its subject …
+        (
+            "UBND tỉnh Quảng Nam cho biết, sẽ cần thêm khoảng 900 tỷ đồng để di dời dân.",
+            "900 tỷ đồng",
+            "tỉnh Quảng Nam",
+        ),
+        # … and a speaker closing a parenthesis is still a speaker.
+        (
+            "Bà Lê Thị Hoa, đại diện trường mầm non (phường Minh Khai, TP. Hà Nội) cho biết, "
+            "nhà trường đã cho nghỉ việc 2 giáo viên.",
+            "2 giáo viên",
+            None,
+        ),
+        ("Nhân dân xã Tân Phú cho rằng diện tích 28 ha đó là đất nông nghiệp.", "28 ha", None),
+        # Two places of one level joined own no figure together.
+        ("Tỉnh Nam Định và tỉnh Thái Bình đã đạt 100% kế hoạch lấy nước.", "100%", None),
+        # A clause continuing the topic's predicate: its object is not the subject.
+        (
+            "Ông Trần Văn Bình sinh năm 1950, được kết nạp Đảng năm 1970, 2 lần bị thương.",
+            "2 lần",
+            "Trần Văn Bình",
+        ),
+        # A route and its starting point are not what a distance measures.
+        ("Từ trung tâm xã Tân Phú, vượt đèo Cả khoảng 12 km là đến trang trại.", "12 km", None),
+        # A body that reports its own stock keeps it; arrests and the body of a speaker's
+        # post do not (guide: arrested people are null).
+        (
+            "Công ty Vàng bạc Kim Long cho biết, đã chuẩn bị hơn 20.000 sản phẩm.",
+            "20.000 sản phẩm",
+            "Công ty Vàng bạc Kim Long",
+        ),
+        ("Công an huyện Chương Mỹ cho biết đã bắt giữ 2 đối tượng.", "2 đối tượng", None),
+        (
+            "Trung tá Trần Văn Dũng, Trưởng Công an huyện Chương Mỹ cho biết, đã có 5 cán bộ "
+            "bị thương.",
+            "5 cán bộ",
+            None,
+        ),
+        # ``X đến năm 2025`` is a time, not a range of places.
+        (
+            "Ngành bia của Việt Nam đến năm 2025 sẽ sản xuất 4 tỷ lít bia.",
+            "4 tỷ lít",
+            "Việt Nam",
+        ),
+        # An owner after a comma: of a figure opening its clause, not of one ending it.
+        (
+            "Hơn 260 phóng viên, kỹ thuật viên của Đài Truyền hình Việt Nam đã có mặt.",
+            "260 phóng viên",
+            "Đài Truyền hình Việt Nam",
+        ),
+        (
+            "Chiếc ô tô của ông Trần Văn An hư hỏng khoảng 4 triệu đồng, xe máy của ông Lê Văn "
+            "Bình cũng bị hư hỏng.",
+            "4 triệu đồng",
+            "Trần Văn An",
+        ),
+        # An addressee that has the figure itself keeps it.
+        (
+            "Bí thư Thành ủy chất vấn Công an quận 3 có 400 chiến sĩ.",
+            "400 chiến sĩ",
+            "Công an quận 3",
+        ),
+    ],
+)
+def test_clause_structure(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+def test_explain_names_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.linkers import subjects
+
+    seen: list[tuple[str | None, str]] = []
+    explain = subjects.explain_subject
+
+    def recording(*args: object) -> tuple[object, str]:
+        found, rule = explain(*args)  # type: ignore[arg-type]
+        seen.append((found.text if found else None, rule))
+        return found, rule
+
+    monkeypatch.setattr(subjects, "explain_subject", recording)
+    extract_text("Năm 2022, Thanh tra Sở Xây dựng đã xử phạt 40 triệu đồng.")
+    assert (None, "giver_after") in seen

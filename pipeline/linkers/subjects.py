@@ -16,6 +16,21 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
 * nested mentions: the PLACE inside an ORG for areas, households, population, lengths and
   shares; the ORG for money and counts (the budget of a committee), unless the ORG only
   reports (``Theo UBND xã X, toàn xã trồng 144 ha`` → ``xã X``).
+* proposals and orders: neither the proposer nor the body it addresses owns what is asked
+  for (``Sở X đề xuất UBND Y lập … 30.000 căn`` → none), except that a place's government
+  proposing speaks for the place (``Chủ tịch UBND TP. X … đề nghị giảm 20 dự án`` → X);
+* fines: money after a verb of fining is not the fining body's (``xử phạt 40 triệu đồng``
+  → none; ``A bị phạt`` → ``A``); money handed over (``chuyển 300.000 đồng``) is no one's;
+* a speaker whose report has no subject of its own is its subject (``UBND tỉnh X cho
+  biết, sẽ cần 900 tỷ đồng`` → ``tỉnh X``), unless the report gives the money away;
+* no subject for places counted after a preposition (``tại 4 tỉnh này``), for ``một trong
+  N``, for two places of one level joined (``A và B đạt 100%``), for routes and starting
+  points (``vượt đèo X 12 km``), or for an object in a clause that continues the topic's
+  predicate (``A …, được kết nạp Đảng …, 2 lần`` → ``A``);
+* the people's committee of a place gives way to the place (``UBND xã X`` → ``xã X``)
+  unless it is the named recipient.
+
+:func:`explain_subject` also names the rule that decided, for error listings.
 
 Word lists are data: ``subject_verbs.tsv`` (roles of the verbs) and ``measures.tsv``
 (``measure``: the name of the quantity written shortly before the figure).
@@ -42,7 +57,8 @@ _PLACE_QUANTITIES = frozenset({"area", "households", "population", "length", "pe
 _CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn))?|và)[ \t]*\(?[ \t]*$")
 #: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
 _REPORTER_BEFORE = regex.compile(
-    r"(?:^|[,:;.][ \t]*)(?:cũng[ \t]+)?(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê của)"
+    r"(?:^|[,:;.][ \t]*|[ \t]{2,})(?:cũng[ \t]+)?"
+    r"(?:theo|số liệu(?:[ \t]+\w+)?[ \t]+của|thống kê (?:của|trên|từ)|thông tin từ)"
     r"(?:[ \t]+[\w/.]+){0,9}[ \t]*$",
     regex.IGNORECASE,
 )
@@ -63,12 +79,75 @@ _LEVEL_OF_UNIT = {
     "phường": "commune",
     "thị trấn": "commune",
 }
+#: Between a figure and its owner written after it: a few words of the counted noun (``260
+#: nhà báo, kỹ thuật viên của X``), the preposition, and an honorific or the people of a place
+#: (``47 điểm của nhân dân xã X``).
 _OWNER_GAP = regex.compile(
-    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
-    r"(?:(?:bờ|em|ông|bà|anh|chị)[ \t]+)?)?$"
+    r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của[ \t]+(?:[\w/]+[ \t]+){1,4})?"
+    r"(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
+    r"(?:(?:bờ|em|ông|bà|anh|chị|nhân dân|người dân|bà con|ngư dân|nông dân|cán bộ)[ \t]+)?)?$"
+)
+#: ``một trong 8 đề tài``: the figure counts a set the subject belongs to, not its own amount.
+_ONE_OF = regex.compile(r"\bmột[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
+#: A count of places or areas (``4 tỉnh``, ``hai huyện``) …
+_PLACE_COUNT = regex.compile(
+    r"^\S+[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|xóm|ấp|bản|"
+    r"địa phương|quốc gia|nước)\b",
+    regex.IGNORECASE,
+)
+#: … after a preposition (``tại 4 tỉnh này``, ``của toàn bộ 34 xã``) names places, owns nothing.
+_PLACE_COUNT_LEAD = regex.compile(
+    r"\b(?:về|tại|ở|của|cho|từ|đến|trong|giữa|khắp|địa bàn|toàn bộ)[ \t]+"
+    r"(?:(?:các|những|người dân|ngư dân|nhân dân|bà con)[ \t]+)?$",
+    regex.IGNORECASE,
+)
+#: A verb of giving or directing used as a noun or a level (``giá đề xuất``, ``cấp tỉnh``,
+#: ``các cấp``): the word before it or after it says so.
+_NOUN_BEFORE = regex.compile(r"\b(?:giá|mức|theo|các|những|mọi|bản|tờ|phương án)[ \t]+$")
+_LEVEL_AFTER = regex.compile(
+    r"[ \t]+(?:tỉnh|thành phố|huyện|quận|xã|phường|nhà nước|quốc gia|bộ|cơ sở|trung ương|ủy|"
+    r"độ|trên|dưới|ngành)\b",
+    regex.IGNORECASE,
+)
+_PASSIVE = regex.compile(r"\b(?:bị|được)[ \t]+$")
+#: The people's committee or council of a place: its amounts are the place's.
+_GOVERNMENT = regex.compile(
+    r"(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|chính quyền)\b",
+    regex.IGNORECASE,
+)
+#: A reported clause with no subject of its own: the speaker is its subject
+#: (``UBND tỉnh X cho biết, sẽ cần thêm 1.400 tỷ đồng``).
+_ELIDED = regex.compile(
+    r"^[ \t]*[,:]?[ \t]*(?:rằng[ \t]+)?(?:sẽ|đã|đang|cần|phải|vẫn|còn|chưa|mới|vừa|dự kiến|"
+    r"tiếp tục|hiện đang)\b"
+)
+#: ``X đến Y``: the start of a range of places (``Sông Đốc đến cửa Bảy Háp dài 15 km``),
+#: not a time (``Việt Nam đến năm 2025``).
+_RANGE_START = regex.compile(
+    r"[ \t]+(?:đến|tới)[ \t]+(?!(?:năm|ngày|tháng|nay|hết|cuối|giữa|đầu|khi|lúc|thời|hôm|sáng|"
+    r"chiều|tối|trưa|đêm|mùa|quý|tuần|giờ|\d)\b)",
+    regex.IGNORECASE,
+)
+#: Money handed over by the clause's agent (``chuyển 200.000 đồng để cảm ơn``): a giver.
+_HANDED_OVER = regex.compile(
+    r"\b(?:chuyển|biếu|đưa)(?:[ \t]+(?:cho|lại))?[ \t]+(?:(?:số tiền|khoảng|gần|hơn|trên)[ \t]+)*$",
+    regex.IGNORECASE,
+)
+#: Words before a mention that make it a destination, a route, a starting point or the one
+#: represented (``chuyển sang Tòa án X``, ``qua Quảng Đông``, ``vượt đèo X``, ``Từ trung tâm
+#: xã X``, ``Thay mặt Ban thường vụ X``): no subject.
+_NOT_SUBJECT_BEFORE = regex.compile(
+    r"\b(?:(?:sang|qua|tới|vượt|từ)(?:[ \t]+(?:trung tâm|khu vực))?|thay mặt(?:[ \t]+\w+){0,3})"
+    r"[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
+    regex.IGNORECASE,
 )
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
-_SENTENCE_STOP = regex.compile(r"[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*")
+#: A sentence end the tokenizer may keep: a stop, a line break, or the run of spaces that
+#: joins a headline or caption to the next paragraph (``… loa phường  Theo thống kê …``);
+#: not the dot of a short abbreviation (``TP. Hà Nội``).
+_SENTENCE_STOP = regex.compile(
+    r"(?<!\b\p{Lu}{1,3})[.!?…][ \t]+(?=\p{Lu})|[ \t]*\n[\s]*|[ \t]{2,}(?=\p{Lu})"
+)
 #: A counted recipient before the figure: ``cho 4 hộ``, ``cho phép 5 hộ``.
 _RECIPIENT = regex.compile(
     r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*\d[\d.,]*[ \t]+(?:hộ|người)",
@@ -84,12 +163,19 @@ _GIVEN_TO = regex.compile(
 _PER_UNIT = regex.compile(
     r"(?:\bmỗi[ \t]+\w+(?:[ \t]+\w+){0,6}|\bgiá(?:[ \t]+bán)?)[ \t]+(?:từ|khoảng|là)?[ \t]*$"
 )
+_APPROXIMATORS = frozenset({"hơn", "gần", "khoảng", "trên", "có", "với", "tới", "đến"})
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
 #: A lone word that may open a clause before its subject (``Tại TP X, …``).
 _CLAUSE_OPENERS = frozenset({"tại", "ở", "riêng", "còn", "và", "nhưng", "đến", "trong"})
+#: A clause opening with one of these continues the topic's predicate (``X …, được kết nạp
+#: Đảng …``): a mention after its verb is an object, not a subject.
+_PREDICATE_OPENERS = frozenset({"được", "đã", "sẽ", "đang", "vừa", "cũng", "đều"})
 #: A word right before a mention that makes it an object or complement, not a subject.
 _OBJECT_MARKERS = frozenset(
-    {"của", "ở", "tại", "với", "cho", "đến", "từ", "vào", "và", "chế", "theo", "giữ", "bắt"}
+    {
+        *("của", "ở", "tại", "với", "cho", "đến", "từ", "vào", "và", "chế", "theo", "giữ", "bắt"),
+        *("sang", "qua", "tới"),
+    }
 )
 
 
@@ -118,6 +204,121 @@ def _measure_regex() -> regex.Pattern[str]:
 def _role_regex(role: str) -> regex.Pattern[str]:
     words = [row["word"] for row in load_tsv("subject_verbs.tsv") if row["role"] == role]
     return phrase_regex(words, ignore_case=True)
+
+
+@cache
+def _addressed_regex() -> regex.Pattern[str]:
+    """A verb of directing right before a mention: that mention is addressed (``đề xuất X``,
+    ``giao X ban hành``; not ``nút giao X``, a crossing)."""
+    words = [r["word"] for r in load_tsv("subject_verbs.tsv") if r["role"] == "direct"]
+    body = "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in [*words, "giao"])
+    return regex.compile(
+        rf"(?<![\w&.])(?<!nút[ \t])(?:{body})(?:[ \t]+cho)?[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
+        regex.IGNORECASE,
+    )
+
+
+def _not_subject(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """Whether a group is addressed by a director (``đề xuất UBND X thành lập``) or is a
+    destination, route, an end of a range (``X đến Y dài 15 km``) or the one represented
+    (``sang X``, ``Thay mặt X``) — unless it has
+    the figure itself (``yêu cầu X, nơi có 500 hộ``, ``chất vấn X có 500 chiến sĩ``)."""
+    lead = text[max(s0, group.start - 40) : group.start]
+    starts_range = _RANGE_START.match(text, group.end, f0)
+    if not (_addressed_regex().search(lead) or _NOT_SUBJECT_BEFORE.search(lead) or starts_range):
+        return False
+    return not _has_directly(text, group, f0)
+
+
+def _gives(between: str, quantity: str | None = None) -> regex.Match[str] | None:
+    """The first verb of giving (or, for money, of fining) in ``between`` that is not passive
+    (``bị phạt``, ``được hỗ trợ``: the mention before it is the one fined or helped)."""
+    found_all = list(_role_regex("give").finditer(between))
+    if quantity == "money":
+        found_all = sorted([*found_all, *_role_regex("fine").finditer(between)], key=_start)
+    for found in found_all:
+        if _PASSIVE.search(between[: found.start()]) or _NOUN_BEFORE.search(
+            between[: found.start()]
+        ):
+            continue
+        if found.group().lower() == "cấp" and _LEVEL_AFTER.match(between, found.end()):
+            continue  # ``đề tài cấp Nhà nước``, ``cấp tỉnh``: a level, no giving
+        return found
+    return None
+
+
+def _start(found: regex.Match[str]) -> int:
+    return found.start()
+
+
+def _asks_for(lead: str) -> bool:
+    """Whether a verb of needing or receiving stands right before a giving verb (``cần hỗ
+    trợ``, ``đề nghị Trung ương hỗ trợ``): the mention before it receives."""
+    found = list(_role_regex("receive").finditer(lead))
+    return bool(found) and len(regex.findall(r"[\w/]+", lead[found[-1].end() :])) <= 5
+
+
+def _directs(between: str) -> regex.Match[str] | None:
+    """A verb of directing in ``between`` (``giao cho``, ``yêu cầu``) with no giving or
+    taking after it: the mention before it asks or assigns; the figure belongs to the action
+    asked for (``giao đất … thu 28 triệu đồng``: the taker keeps its subject)."""
+    for found in _role_regex("direct").finditer(between):
+        lead = between[: found.start()]
+        if _PASSIVE.search(lead) or _NOUN_BEFORE.search(lead):
+            continue  # ``nhiệm vụ được giao``, ``giá đề xuất``
+        rest = between[found.end() :]
+        if not _gives(rest) and not _role_regex("take").search(rest):
+            return found
+    return None
+
+
+def _proposing_government(text: str, before: list[_Group], i: int) -> Located | None:
+    """The place whose government proposes: ``UBND tỉnh X đề nghị …`` or ``Chủ tịch UBND
+    TP X Nguyễn Văn A đề nghị …`` — what a place's government proposes to change (its
+    projects, its land) is the place's."""
+    groups = [before[i]]
+    if i > 0 and not text[before[i - 1].end : before[i].start].strip():
+        groups.insert(0, before[i - 1])  # the body named in the proposer's title
+    for group in groups:
+        places = [x for x in group.inner if x.label == "PLACE"]
+        if group.outer.label == "ORG" and places and _GOVERNMENT.match(group.outer.text):
+            return places[-1]
+    return None
+
+
+def _located_modifier(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """``Nhà thầu dự án ở X bị phạt 35 triệu đồng``: a place that only locates the noun
+    before it, right before that noun's passive verb, is not its subject."""
+    lead = text[max(s0, group.start - 12) : group.start]
+    if not regex.search(r"\S[ \t]+(?:ở|tại)[ \t]+$", lead):
+        return False
+    rest = regex.sub(
+        r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới)[ \t]+)*", "", text[group.end : f0]
+    )
+    return bool(regex.match(r"bị\b", rest))
+
+
+def _joint(text: str, first: _Group, second: _Group) -> bool:
+    """Two owners joined (``A và B``, ``A - B``): two countries or two places of one level,
+    not a place and the larger place it lies in."""
+    if not regex.match(r"^[ \t]*(?:và|[–-])[ \t]*$", text[first.end : second.start]):
+        return False
+    a, b = first.outer, second.outer
+    if a.label != "PLACE" or b.label != "PLACE":
+        return False
+    level = a.mention.attrs.get("level")
+    return level is not None and level == b.mention.attrs.get("level")
+
+
+def _owner_reaches(text: str, s0: int, f0: int, f1: int, owner: _Group) -> bool:
+    """An owner after a comma (``260 nhà báo, kỹ thuật viên của X``) belongs to a figure that
+    opens its clause; after a figure that ends one (``ô tô của A được giám định là 4,9 triệu
+    đồng, xe của B``) it opens the next list item."""
+    if "," not in text[f1 : owner.start]:
+        return True
+    lead = text[_clause_start(text, s0, f0) : f0]
+    words = regex.findall(r"[\w/]+", lead)
+    return len(words) <= 1 and all(w.lower() in _APPROXIMATORS for w in words)
 
 
 def _span(x: Located) -> tuple[int, int]:
@@ -155,12 +356,17 @@ def _in_credit(text: str, x: Located, index: StartIndex[Located]) -> bool:
     return len(inside_credit) <= 1
 
 
-def _pick(group: _Group, quantity: str | None, *, reporter: bool = False) -> Located:
-    """The mention of a group the figure is about: its PLACE for place quantities."""
+def _pick(
+    group: _Group, quantity: str | None, *, reporter: bool = False, recipient: bool = False
+) -> Located:
+    """The mention of a group the figure is about: its PLACE for place quantities, and for
+    any amount of the place's own government (``UBND xã X`` acts for ``xã X``) unless that
+    government is the named recipient."""
     if group.outer.label != "ORG":
         return group.outer
     places = [x for x in group.inner if x.label == "PLACE"]
-    if places and (reporter or quantity in _PLACE_QUANTITIES):
+    government = not recipient and bool(_GOVERNMENT.match(group.outer.text))
+    if places and (reporter or government or quantity in _PLACE_QUANTITIES):
         return places[-1]
     return group.outer
 
@@ -183,14 +389,17 @@ def _chain_head(text: str, groups: list[_Group], i: int) -> int:
 def _role_after(text: str, group: _Group, limit: int) -> str | None:
     """The role of the verb right after a group (and its parenthesis), if any."""
     rest = text[group.end : limit]
-    rest = regex.sub(r"^[ \t]*\([^()]*\)", "", rest)
+    rest = regex.sub(r"^[ \t]*(?:\([^()]*\)|\))", "", rest)  # its parenthesis, or the end of one
     head = regex.match(
         r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
     tail = rest[head.end() if head else 0 :]
-    for role in ("receive", "speak", "give", "organise"):
+    for role in ("receive", "speak", "direct", "give", "fine", "organise"):
         found = _role_regex(role).match(tail)
         if found:
+            if role == "receive" and _role_regex("direct").match(tail):
+                # ``X đề nghị Y hỗ trợ 5 tỷ đồng``: X receives; with no giving, X only asks.
+                return "receive" if _gives(tail) else "direct"
             return role
     return None
 
@@ -204,7 +413,8 @@ def _clause_start(text: str, s0: int, pos: int) -> int:
 def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) -> bool:
     """Whether a group stands where a clause subject stands: at most a few words after the
     start of its clause (honorifics aside; a clause also starts after a figure, as in
-    ``A nhận 160 tỉ đồng và B nhận …``), and not right after a preposition."""
+    ``A nhận 160 tỉ đồng và B nhận …``), not right after a preposition, and not after the
+    verb of a clause that continues the topic's predicate (``được kết nạp X``)."""
     start = _clause_start(text, s0, group.start)
     start = max([start, *(end for end in figures if start <= end <= group.start)])
     lead = text[start : group.start]
@@ -213,6 +423,8 @@ def _is_initial(text: str, s0: int, group: _Group, figures: Sequence[int] = ()) 
         return True
     if len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS:
         return True
+    if len(words) >= 2 and words[0].lower() in _PREDICATE_OPENERS:
+        return False  # ``…, được kết nạp Đảng năm 1934, …``: an object of the topic's verb
     return len(words) <= 3 and words[-1].lower() not in _OBJECT_MARKERS
 
 
@@ -245,6 +457,9 @@ def _is_direct_object(text: str, s0: int, group: _Group, f0: int) -> bool:
 def _has_directly(text: str, group: _Group, f0: int) -> bool:
     """``Công an quận 2 (TP.HCM) có 500 chiến sĩ``: a verb of having right after the group
     (past its parenthesis), with only the measure between it and the figure."""
+    words = regex.findall(r"[\w/]+", text[max(0, group.start - 20) : group.start])
+    if words and words[-1].lower() in _OBJECT_MARKERS:
+        return False  # ``dự án ở Sài Gòn bị phạt``: a complement, not the one that has it
     rest = regex.sub(r"^[ \t]*\([^()]*\)", "", text[group.end : f0])
     rest = regex.sub(r"^[ \t]*(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|hiện)[ \t]+)*", "", rest)
     verb = _role_regex("have").match(rest)
@@ -281,6 +496,13 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
 
     ``index`` is :func:`by_start` of the article's mentions: only the figure's sentence is
     read, so the cost does not grow with the article."""
+    return explain_subject(ctx, figure, index)[0]
+
+
+def explain_subject(
+    ctx: DocContext, figure: Located, index: StartIndex[Located]
+) -> tuple[Located | None, str]:
+    """:func:`subject_of` and the name of the rule that decided it (for error listings)."""
     text = ctx.text
     s0, s1 = ctx.sentence_of(figure.mention.start)
     f0, f1 = figure.mention.start, figure.mention.end
@@ -309,31 +531,45 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
     if before:
         direct = _direct_object(text, s0, before, f0)
         if direct is not None:
-            return _pick(direct, quantity)
+            return _pick(direct, quantity, recipient=True), "direct_object"
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
-    if nxt and _OWNER_GAP.match(text[f1 : nxt[0].start]):
+    if (
+        nxt
+        and _OWNER_GAP.match(text[f1 : nxt[0].start])
+        and _owner_reaches(text, s0, f0, f1, nxt[0])
+    ):
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
-            return None  # 14 cán bộ xã A và huyện B: no one owner
-        return _pick(nxt[0], quantity)
+            return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
+        return _pick(nxt[0], quantity), "owner_after"
+    f_lead = text[max(s0, f0 - 40) : f0]
+    if _ONE_OF.search(f_lead):
+        return None, "one_of"
+    if _PLACE_COUNT.match(text[f0:f1]) and _PLACE_COUNT_LEAD.search(f_lead):
+        return None, "place_count"
+    if quantity == "money" and _HANDED_OVER.search(f_lead):
+        return None, "handed_over"
     # ``giao đất cho 4 hộ, với tổng diện tích …``: a recipient counted, and what it got.
     lead = text[max(s0, text.rfind(";", s0, f0) + 1) : f0]  # this clause of the list
     recipients = list(_RECIPIENT.finditer(lead))
     recipient = recipients[-1] if recipients else None
     if recipient and not _role_regex("take").search(lead, recipient.end()):
-        return None
+        return None, "counted_recipient"
     if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
-        return None  # giao đất cho 4 hộ: the households counted receive, they own nothing
+        return (
+            None,
+            "counted_recipient",
+        )  # giao đất cho 4 hộ: the households counted receive, they own nothing
 
     # A price or a rate (``60.000 đồng/kg``, ``mỗi sim … 5 triệu đồng``) belongs to no one.
     if quantity == "money" and (
         regex.match(r"^/\w", text[f1 : f1 + 3])
         or regex.search(_PER_UNIT, text[max(s0, f0 - 60) : f0])
     ):
-        return None
+        return None, "price"
 
     whole = None
-    for found in _WHOLE.finditer(text, s0, f0):
+    for found in _WHOLE.finditer(text, max(s0, text.rfind(";", s0, f0) + 1), f0):
         whole = _LEVEL_OF_UNIT.get((found.group(1) or found.group(2)).lower())
     if whole is not None:
         places = [
@@ -342,57 +578,99 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
             if x.label == "PLACE" and x.mention.end <= f0 and x.mention.attrs.get("level") == whole
         ]
         if places:
-            return places[-1]
+            return places[-1], "whole"
 
     # Read back from the nearest mention before the figure, to a clause subject.
     fallback: _Group | None = None
     speaker: _Group | None = None
+    addressed: _Group | None = None
     i = len(before) - 1
     while i >= 0:
         head = _chain_head(text, before, i)
         group = before[head]
+        if _not_subject(text, s0, group, f0):
+            addressed = group
+            i = head - 1
+            continue
         role = _role_after(text, before[i], f0)
+        if role is None and addressed is not None:
+            verb = text[before[i].end : addressed.start]
+            if _addressed_regex().search(verb) and len(regex.findall(r"[\w/]+", verb)) <= 3:
+                role = "direct"  # ``UBND TP giao UBND huyện X ban hành …``: the director
+        addressed = None
         between = text[before[i].end : f0]
         reporter = bool(_REPORTER_BEFORE.search(text[s0 : group.start]))
-        if role == "speak" or reporter:
+        if role in ("speak", "direct") or reporter:
             # A speaker or reporter frames the sentence: what it says has its own subject.
             if reporter and role is None:
                 places = [x for x in group.inner if x.label == "PLACE"]
                 if places and quantity in _PLACE_QUANTITIES:
-                    return places[-1]
+                    return places[-1], "reporter_place"
             speaker = group if role == "speak" else None
+            if role == "speak" and group.outer.label == "ORG":
+                verb = _role_regex("speak").search(text, before[i].end, f0)
+                said = text[verb.end() : f0] if verb else ""
+                named = verb is not None and any(g.start >= verb.end() for g in before)
+                # ``ông A, Trưởng Công an huyện X cho biết``: the body of a speaker's post
+                named = named or any(
+                    g.outer.label == "PERSON" and group.start - 80 <= g.end <= group.start
+                    for g in before
+                )
+                if verb and not named and _ELIDED.match(said):
+                    if (
+                        _gives(said, quantity)
+                        or _role_regex("seize").search(said)
+                        or regex.search(r"\bphạt\b", said)
+                    ):
+                        return None, "giver_elided"  # Bộ X cho biết đã tạm cấp 1.680 tỉ
+                    return _pick(group, quantity, reporter=True), "speaker_elided"
+            if role == "direct":
+                fallback = None  # what a director asks for has no owner in its words
+                place = _proposing_government(text, before, i)
+                if place is not None and _role_regex("propose").search(text, before[i].end, f0):
+                    return place, "government_proposal"
             break
+        if role == "fine" and quantity == "money":
+            role = "give"
         if role == "give" and not _role_regex("take").search(between):
-            return None
+            if fallback is not None:  # after the giving verb: the recipient's side
+                return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
+            return None, "giver_after"
+        if _directs(between):
+            return None, "director_between"
         if role == "organise":
             i -= 1  # the organiser only: ``Tại X, Hội Y phối hợp … mở 6 lớp`` → X
             continue
-        verb = _role_regex("give").search(between)
+        verb = _gives(between, quantity)
         if (
             verb
             and not _role_regex("take").search(between, verb.end())
-            and not _role_regex("receive").search(between[: verb.start()])
+            and not _asks_for(between[: verb.start()])
         ):
-            return None
+            if fallback is not None:
+                return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
+            return None, "giver_between"
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
-            return _pick(group, quantity)
-        if fallback is None:
+            if head < i and _joint(text, before[head], before[head + 1]):
+                return None, "joint_subject"  # ``Lào - Việt Nam … có … 2.000 km``: no one owner
+            return _pick(group, quantity), "clause_subject"
+        if fallback is None and not _located_modifier(text, s0, group, f0):
             fallback = group
         i = head - 1
     if fallback is not None:
-        return _pick(fallback, quantity)
+        return _pick(fallback, quantity), "fallback"
     after = _after_subject(text, groups, f1, s1)
     if after is not None:
-        return _pick(after, quantity)
+        return _pick(after, quantity), "after_subject"
     if speaker is not None:
         # ``X cho biết, đã có 769 con tôm … thả nuôi ở vịnh Y``: the place the clause names.
         clause_end = min([s1, *(p for p in (text.find(c, f1, s1) for c in ",;") if p >= 0)])
         for group in groups:
             if f1 <= group.start and group.end <= clause_end:
                 if regex.search(r"\b(?:ở|tại)[ \t]+$", text[f1 : group.start]):
-                    return _pick(group, quantity)
+                    return _pick(group, quantity), "speaker_place"
                 break
-    return None
+    return None, "none"
 
 
 def measure_of(ctx: DocContext, figure: Located, after: int) -> str | None:
