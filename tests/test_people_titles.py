@@ -144,3 +144,43 @@ def test_kiem_and_committee_memberships_give_every_post() -> None:
 )
 def test_positions_of_bodies_plurals_and_elections_are_no_title(text: str) -> None:
     assert _titles(text) == []
+
+
+def test_post_before_a_name_after_comma_and_honorific() -> None:
+    text = "Khi giữ chức Phó Chủ tịch UBND huyện Đông Sơn, ông Quý đã ký nhiều quyết định."
+    assert _title_of(text, "Quý") == "Phó Chủ tịch UBND huyện Đông Sơn"
+
+
+def test_post_of_the_previous_name_is_not_chained_backwards() -> None:
+    text = "Dự họp có ông Đặng Văn Tú – Chủ tịch UBND thị xã Ba Đồn, Phó Chủ tịch Lê Văn Hòa."
+    assert _title_of(text, "Đặng Văn Tú") == "Chủ tịch UBND thị xã Ba Đồn"
+    assert _title_of(text, "Lê Văn Hòa") == "Phó Chủ tịch"
+
+
+def test_post_after_comma_belongs_to_the_name_before_it() -> None:
+    text = "Bà Lê Thị Nụ, Chủ tịch Hội Phụ nữ xã Yên Lạc, ông Lò Văn Hải, Trưởng thôn 3 có mặt."
+    assert _title_of(text, "Lê Thị Nụ") == "Chủ tịch Hội Phụ nữ xã Yên Lạc"
+    assert _title_of(text, "Lò Văn Hải") == "Trưởng thôn 3"
+
+
+def test_post_runs_up_to_a_verb_of_reporting() -> None:
+    text = "Thiếu tá Hà Văn Lợi, Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La cho biết."
+    assert _titles(text) == ["Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Người môi giới có tên là Khánh Đen, còn một người tên Tí.", ["Khánh Đen", "Tí"]),
+        ("HLV Carlo Ancelotti và ca sĩ Lan Anh dự tiệc.", ["Carlo Ancelotti", "Lan Anh"]),
+        ("Ngôi trường mang tên Lê Văn Tám nằm ở cuối phố.", []),
+        ("Anh hùng Lao động Nguyễn Văn Hòa dự lễ.", ["Nguyễn Văn Hòa"]),
+    ],
+)
+def test_naming_and_profession_words(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+def test_given_name_that_is_a_lead_word_gives_no_short_forms() -> None:
+    text = "Bài của Chu Huyền Theo. Theo đó, hội nghị kết thúc."
+    assert "Theo" not in _names(text)

@@ -50,7 +50,12 @@ _AFTER_NAME = regex.compile(
 # Between two posts of one person: a comma, perhaps after a term of office.
 _NEXT_POST = regex.compile(rf"(?:[ \t]+(?:nhiệm kỳ|khóa)[ \t]+[\w\-–]+)?[ \t]*,[ \t]*{_FORMER}")
 # Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
-_BEFORE_NAME = regex.compile(r"(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?[ \t]?\Z")
+_BEFORE_NAME = regex.compile(
+    r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
+    r"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí)[ \t]+))[ \t]?\Z"
+)
+# What stands between a name and a post written after it, read backwards from the post.
+_NAME_BEFORE_POST = regex.compile(rf"(?:[ \t]*[,\-–(][ \t]*|[ \t]+){_FORMER}\Z")
 _CREDIT = regex.compile(
     r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Nguồn ảnh"
     r"|(?:Bài|Tin|BÀI|TIN)(?:[ \t]*[,/&][ \t]*|[ \t]+và[ \t]+)(?:ảnh|Ảnh|ẢNH|video))[ \t]*:[ \t]*"
@@ -302,6 +307,7 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 part.group().casefold() in _not_names()[1]
                 or words[0].casefold() in _not_names()[1]
                 or words[0].casefold() in honorific_words()
+                or words[0] in _lead_words()  # "Theo VnExpress": a source, not a byline
             ):
                 continue
             yield _Name(part.start(), part.end(), "person.byline", "author")
@@ -354,7 +360,11 @@ def _whole_name_token(
 def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     """Given names of people named in full, where they stand alone as a word later on."""
     text = ctx.text
-    given = {parts[-1] for n in full if len(parts := text[n.start : n.end].split()) >= 2}
+    given = {
+        parts[-1]
+        for n in full
+        if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in _lead_words()
+    }
     if not given:
         return []
     pattern = phrase_regex(given)
@@ -461,6 +471,7 @@ def _attached_titles(
     name_starts: frozenset[int],
     by_start_end: tuple[dict[int, Mention], dict[int, Mention]] | None = None,
     place_ends: frozenset[int] = frozenset(),
+    name_ends: frozenset[int] = frozenset(),
 ) -> list[Mention]:
     """The TITLEs a name holds in its clause, in text order.
 
@@ -474,9 +485,15 @@ def _attached_titles(
     by_start, by_end = by_start_end or _titles_by_start_and_end(titles)
     back = _BEFORE_NAME.search(text, max(0, name.start - 30), name.start)
     before = by_end.get(back.start()) if back else None
+    if before is not None and back.group("comma") and _follows_name(text, before, name_ends):
+        before = None  # "bà A, Chủ tịch X, ông B": the post is A's
     if before is not None:
         chain = [before]
-        while text[chain[0].start - 2 : chain[0].start] == ", " and chain[0].start - 2 in by_end:
+        while (
+            text[chain[0].start - 2 : chain[0].start] == ", "
+            and chain[0].start - 2 in by_end
+            and not _follows_name(text, by_end[chain[0].start - 2], name_ends)
+        ):
             chain.insert(0, by_end[chain[0].start - 2])
         return chain
     chain: list[Mention] = []
@@ -494,11 +511,12 @@ def _attached_titles(
 #: dash between spaces, ellipsis or the end of the line.
 _POST_END = regex.compile(r"[ \t]*(?:[,;:()\[\]…]|\.(?:\s|\Z)|\.\.|[ \t][\-–][ \t]|\n|\Z)")
 _CLAUSE_WORD_LIMIT = 10
+_REPORTING_END = regex.compile("").match("")  # the post ends where a verb of reporting starts
 
 
 @cache
-def _clause_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in load_tsv("title_clause_words.tsv"))
+def _clause_words() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in load_tsv("title_clause_words.tsv")}
 
 
 def _ends_in_capitals(text: str, title: Mention) -> bool:
@@ -539,7 +557,16 @@ def _to_clause_end(
             break
         if w.start in name_starts or w.start in by_start or w.is_punct:
             return title
-        if w.text[:1].islower() and token(w).casefold() in _clause_words():
+        pair = f"{w.text} {words[k + 1].text}".casefold() if k + 1 < len(words) else ""
+        kind = (
+            _clause_words().get(pair) or _clause_words().get(token(w).casefold())
+            if w.text[:1].islower()
+            else None
+        )
+        if kind == "end" and k:
+            stop = _REPORTING_END
+            break
+        if kind:
             return title
     else:
         if len(words) > _CLAUSE_WORD_LIMIT:
@@ -552,6 +579,12 @@ def _to_clause_end(
     attrs = dict(title.attrs)
     attrs.pop("_alone", None)
     return Mention(title.label, title.start, last.end, "title.apposition", attrs)
+
+
+def _follows_name(text: str, title: Mention, name_ends: frozenset[int]) -> bool:
+    """Whether a post is written right after a name (``A – Chủ tịch X``): it is that name's."""
+    m = _NAME_BEFORE_POST.search(text, max(0, title.start - 12), title.start)
+    return bool(m) and m.start() in name_ends
 
 
 def _holds_next_name(text: str, title: Mention, name_starts: frozenset[int]) -> bool:
@@ -610,11 +643,12 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     extended: dict[int, Mention] = {}
     people: list[Mention] = []
     name_starts = frozenset(start for start, _ in names)
+    name_ends = frozenset(end for _, end in names)
     titles_at = _titles_by_start_and_end(titles)  # once, not once per name
     place_ends = frozenset(m.end for m in mentions if m.label == "PLACE")
     for n in sorted(names.values(), key=lambda n: n.start):
         attrs: dict[str, object] = {}
-        chain = _attached_titles(ctx, n, titles, name_starts, titles_at, place_ends)
+        chain = _attached_titles(ctx, n, titles, name_starts, titles_at, place_ends, name_ends)
         if chain:
             attrs["title"] = _title_text(text, chain)
             attrs["_titles"] = tuple((t.start, t.end) for t in chain)
