@@ -174,6 +174,7 @@ def test_post_runs_up_to_a_verb_of_reporting() -> None:
         ("Người môi giới có tên là Khánh Đen, còn một người tên Tí.", ["Khánh Đen", "Tí"]),
         ("HLV Carlo Ancelotti và ca sĩ Lan Anh dự tiệc.", ["Carlo Ancelotti", "Lan Anh"]),
         ("Ngôi trường mang tên Lê Văn Tám nằm ở cuối phố.", []),
+        ("Hãng gọi tên Falcon cho mẫu xe mới.", []),
         ("Anh hùng Lao động Nguyễn Văn Hòa dự lễ.", ["Nguyễn Văn Hòa"]),
     ],
 )

@@ -15,7 +15,6 @@ A title is attached (attribute ``title``) in the common orders: ``Ông X, TITLE[
 from __future__ import annotations
 
 import bisect
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -417,17 +416,17 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
 
 @cache
 def _lexicon() -> frozenset[str]:
-    """The Vietnamese word list the segmenter ships with (underthesea's CRF word
-    segmentation dictionary, lowercase, one entry per multi-syllable word)."""
+    """Vietnamese words of two or more syllables, lowercase: the Viet74K word list that ships
+    as plain text inside the underthesea package (``underthesea/corpus/data``)."""
     try:
-        import underthesea.pipeline.word_tokenize as ws
+        import underthesea
     except ImportError:  # pragma: no cover - underthesea is a dependency
         return frozenset()
-    folder = Path(ws.__file__).parent / "models"
-    for path in sorted(folder.glob("*/dictionary.bin")):
-        with path.open("rb") as f:
-            return frozenset(pickle.load(f))  # a file of the installed package
-    return frozenset()
+    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    if not path.exists():  # pragma: no cover - every released wheel has it
+        return frozenset()
+    words = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in words if " " in w.strip())
 
 
 def _glued_to_common_word(ctx: DocContext, start: int, end: int) -> bool:
