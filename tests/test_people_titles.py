@@ -185,3 +185,14 @@ def test_naming_and_profession_words(text: str, expected: list[str]) -> None:
 def test_given_name_that_is_a_lead_word_gives_no_short_forms() -> None:
     text = "Bài của Chu Huyền Theo. Theo đó, hội nghị kết thúc."
     assert "Theo" not in _names(text)
+
+
+def test_post_with_a_body_the_org_finder_missed_runs_to_the_name_after_it() -> None:
+    text = "Số vụ tăng 120%. Tổng giám đốc Hãng hàng không Sao Mai (SMA) Lê Văn Thái nhìn nhận."
+    assert _titles(text) == ["Tổng giám đốc Hãng hàng không Sao Mai (SMA)"]
+    assert _title_of(text, "Lê Văn Thái") == "Tổng giám đốc Hãng hàng không Sao Mai (SMA)"
+
+
+def test_post_before_a_name_is_not_extended_over_a_clause() -> None:
+    text = "Số vụ tăng 120%. Giám đốc khi đó là Lê Văn Thái cho biết."
+    assert _titles(text) == []

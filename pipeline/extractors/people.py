@@ -486,6 +486,8 @@ def _attached_titles(
     before = by_end.get(back.start()) if back else None
     if before is not None and back.group("comma") and _follows_name(text, before, name_ends):
         before = None  # "bà A, Chủ tịch X, ông B": the post is A's
+    if before is None and back is not None and not back.group("comma"):
+        before = _body_before_name(ctx, back.start(), by_start, by_end, name_starts)
     if before is not None:
         chain = [before]
         while (
@@ -578,6 +580,65 @@ def _to_clause_end(
     attrs = dict(title.attrs)
     attrs.pop("_alone", None)
     return Mention(title.label, title.start, last.end, "title.apposition", attrs)
+
+
+_GAP_WORD = regex.compile(r"[\p{L}\p{M}\d&./\-]+")
+_GAP_ABBREVIATION = regex.compile(r"[ \t]*\([\p{Lu}\d&.\-]{2,12}\)\Z")
+_GAP_LIMIT = 8
+
+
+def _has_clause_word(words: list[str]) -> bool:
+    """Whether lowercase ``words`` hold a clause word (title_clause_words.tsv) that is not
+    the syllable of a longer word (``không`` in ``hàng không`` is no negation)."""
+    folded = [w.casefold() for w in words]
+    for i, w in enumerate(folded):
+        if not words[i][:1].islower():
+            continue
+        pair_before = f"{folded[i - 1]} {w}" if i else ""
+        pair_after = f"{w} {folded[i + 1]}" if i + 1 < len(folded) else ""
+        if pair_after in _clause_words():
+            return True
+        if w in _clause_words() and not (pair_before in _lexicon() or pair_after in _lexicon()):
+            return True
+    return False
+
+
+def _body_before_name(
+    ctx: DocContext,
+    name_start: int,
+    by_start: dict[int, Mention],
+    by_end: dict[int, Mention],
+    name_starts: frozenset[int],
+) -> Mention | None:
+    """A post candidate whose body the ORG finder missed, written right before a name:
+    ``Tổng giám đốc Công ty Đường sắt Nam Bộ (ĐSNB) Lê Văn A`` → the post runs to the name.
+
+    Only a post that needs a holder (no body found after it) is extended, over at most eight
+    words with no clause word and no other post or name, ending with a capitalised word or
+    a bracketed abbreviation."""
+    text = ctx.text
+    for end in range(name_start - 2, max(0, name_start - 90), -1):
+        title = by_end.get(end)
+        if title is None:
+            continue
+        if not title.attrs.get("_alone") or text[end : end + 1] != " ":
+            return None
+        gap = text[end + 1 : name_start].rstrip(" \t")
+        abbreviation = _GAP_ABBREVIATION.search(gap)
+        body = gap[: abbreviation.start()] if abbreviation else gap
+        words = body.split(" ")
+        if not 1 <= len(words) <= _GAP_LIMIT or not all(_GAP_WORD.fullmatch(w) for w in words):
+            return None
+        if _has_clause_word(words):
+            return None
+        offsets = [end + 1 + m.start() for m in regex.finditer(r"\S+", body)]
+        if any(o in name_starts or o in by_start for o in offsets):
+            return None
+        if not (words[-1][:1].isupper() or abbreviation):
+            return None
+        attrs = {k: v for k, v in title.attrs.items() if k != "_alone"}
+        return Mention(title.label, title.start, end + 1 + len(gap), "title.before_name", attrs)
+    return None
 
 
 def _follows_name(text: str, title: Mention, name_ends: frozenset[int]) -> bool:
