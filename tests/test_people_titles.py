@@ -196,3 +196,8 @@ def test_post_with_a_body_the_org_finder_missed_runs_to_the_name_after_it() -> N
 def test_post_before_a_name_is_not_extended_over_a_clause() -> None:
     text = "Số vụ tăng 120%. Giám đốc khi đó là Lê Văn Thái cho biết."
     assert _titles(text) == []
+
+
+def test_apposition_does_not_run_into_the_next_sentence() -> None:
+    text = "Ông Lê Văn Hòa, Chủ tịch Hiệp hội Gốm sứ Bát Tràng Theo ông, thị trường khó."
+    assert "Theo" not in (_title_of(text, "Lê Văn Hòa") or "")

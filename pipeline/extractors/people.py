@@ -577,6 +577,8 @@ def _to_clause_end(
     last = words[k - 1]
     if not stop or not (token(last)[:1].isupper() or last.text[:1].isdigit()):
         return title
+    if any(w.text in _lead_words() for w in words[1:k]):
+        return title  # a sentence starts inside: "… TP X Theo ông …"
     attrs = dict(title.attrs)
     attrs.pop("_alone", None)
     return Mention(title.label, title.start, last.end, "title.apposition", attrs)
