@@ -18,13 +18,16 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import regex
 
 from pipeline.extractors.orgs import starts_admin_name, unit_word_at
+from pipeline.extractors.titles import position_words
 from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.text.scan import (
     SpanIndex,
+    StartIndex,
     Word,
     overlaps,
     phrase_regex,
@@ -36,19 +39,37 @@ from pipeline.types import Mention
 
 LABEL = "PERSON"
 MAX_NAME_WORDS = 6
-_FORMER = r"(?:(?:nguyên|cựu)[ \t]+)?"
+_FORMER = r"(?:(?:[nN]guyên|[cC]ựu)[ \t]+)?"
 # Between a name and its post: "X, Chủ tịch", "X - Chủ tịch", "X (SN 1974, cựu PGĐ …)".
 _AFTER_NAME = regex.compile(
-    r"(?:[ \t]*[,\-–][ \t]*|[ \t]*\((?:(?:SN|sinh)[ \t]*\d{4},[ \t]*|\d{1,3}[ \t]*tuổi,[ \t]*)?"
-    rf"|[ \t]+(?=nguyên|cựu)){_FORMER}"
+    r"(?:[ \t]*[,\-–][ \t]*(?:(?:SN|sinh năm)[ \t]*\d{4}[ \t]*,[ \t]*)?"
+    r"|[ \t]*\((?:(?:SN|sinh)[ \t]*\d{4},[ \t]*|\d{1,3}[ \t]*tuổi,[ \t]*)?"
+    rf"|[ \t]+){_FORMER}"
 )
 # Between two posts of one person: a comma, perhaps after a term of office.
 _NEXT_POST = regex.compile(rf"(?:[ \t]+(?:nhiệm kỳ|khóa)[ \t]+[\w\-–]+)?[ \t]*,[ \t]*{_FORMER}")
 # Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
-_BEFORE_NAME = regex.compile(r"(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?[ \t]?\Z")
-_CREDIT = regex.compile(
-    r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Bài và ảnh|Bài, ảnh|Nguồn ảnh)[ \t]*:[ \t]*"
+_BEFORE_NAME = regex.compile(
+    r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
+    r"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí)[ \t]+))[ \t]?\Z"
 )
+# What stands between a name and a post written after it, read backwards from the post.
+_NAME_BEFORE_POST = regex.compile(rf"(?:[ \t]*[,\-–(][ \t]*|[ \t]+){_FORMER}\Z")
+_CREDIT = regex.compile(
+    r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Nguồn ảnh"
+    r"|(?:Bài|Tin|BÀI|TIN)(?:[ \t]*[,/&][ \t]*|[ \t]+và[ \t]+)(?:ảnh|Ảnh|ẢNH|video))[ \t]*:[ \t]*"
+)
+# A byline glued to the end of the last sentence (one-line articles): "… đồng… KHÁNH LINH",
+# "… (Xem tiếp) Mai Anh - Quốc Dũng", "… xử lý nghiêm. H.T.K".
+_NAME_PART = (
+    r"(?:(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?"
+    r"|\p{Lu}[\p{L}\p{M}]*(?:[ \t]\p{Lu}[\p{L}\p{M}]*){1,3})"
+)
+_TAIL_BYLINE = regex.compile(
+    r"(?:(?<=[.!?…)”\"][ \t]{1,3})|(?<=\n[ \t]*)|\A[ \t]*)"
+    rf"({_NAME_PART}(?:[ \t]*[\-–,][ \t]*{_NAME_PART})*)[ \t]*\Z"
+)
+_PART = regex.compile(_NAME_PART)
 
 
 # Initials as a pen name: N.P, B.T.N, TR.L, T.Tú (a dot between capitals).
@@ -146,24 +167,64 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
         words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
-        end = _name_run(text, words, 0)
+        capitals = words[0].text.isupper() and words[0].text.title() in surnames()
+        end = _name_run(text, words, 0, byline=capitals)  # "Bà PHAN THỊ A" as written
         if end:
             yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
 
 
+@cache
+def _lead_words() -> frozenset[str]:
+    """Capitalised function words that open a sentence and never start a name (lead_words.tsv)."""
+    return frozenset(row["word"] for row in load_tsv("lead_words.tsv"))
+
+
+_CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
+
+
+def _is_lead(text: str, words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` is a sentence-opening function word (``Do``, ``Theo``, ``Sau``)."""
+    w = words[i]
+    return w.text in _lead_words() and bool(
+        _CLAUSE_START.search(text, max(0, w.start - 3), w.start)
+        or (i == 0 and not text[max(0, w.start - 1) : w.start].strip())
+    )
+
+
 def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
-    """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``."""
+    """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``.
+
+    A sentence-opening function word before the surname is no part of the name
+    (``Do Lương Văn Tâm đã …``)."""
     i = 0
     while i < len(words):
         w = words[i]
         if (
             w.text in surnames()
-            and (i == 0 or not _is_name_word(words[i - 1]))
+            and (i == 0 or not _is_name_word(words[i - 1]) or _is_lead(text, words, i - 1))
             and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
         ):
             end = _name_run(text, words, i)
             if end - i >= 2:
                 yield _Name(w.start, words[end - 1].end, "person.surname")
+                i = end
+                continue
+        i += 1
+
+
+_EDE_GIVEN = regex.compile(r"Y|H|H'\p{Lu}[\p{Ll}\p{M}]*|H’\p{Lu}[\p{Ll}\p{M}]*")
+
+
+def _ede_names(text: str, words: list[Word]) -> Iterable[_Name]:
+    """Ê Đê and M'nông names: ``Y`` (men) or ``H'`` (women) + given name + family name
+    (``Y Biăp Niê Kdăm``, ``H'Hen Niê``): the family name (surnames.tsv) follows the given."""
+    i = 0
+    while i < len(words):
+        if _EDE_GIVEN.fullmatch(words[i].text) and (i == 0 or not _is_name_word(words[i - 1])):
+            end = _name_run(text, words, i)
+            first_family = 1 if words[i].text.startswith("H") and len(words[i].text) > 1 else 2
+            if any(w.text in surnames() for w in words[i + first_family : end]):
+                yield _Name(words[i].start, words[end - 1].end, "person.ede")
                 i = end
                 continue
         i += 1
@@ -237,6 +298,18 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 or (end == 1 and _INITIALS.fullmatch(words[0].text))
             ):
                 yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
+    tail = _TAIL_BYLINE.search(text.rstrip(), max(0, len(text.rstrip()) - 80))
+    if tail and len(ctx.sentences) > 1:
+        for part in _PART.finditer(text, tail.start(1), tail.end(1)):
+            words = part.group().split()
+            if (
+                part.group().casefold() in _not_names()[1]
+                or words[0].casefold() in _not_names()[1]
+                or words[0].casefold() in honorific_words()
+                or words[0] in _lead_words()  # "Theo VnExpress": a source, not a byline
+            ):
+                continue
+            yield _Name(part.start(), part.end(), "person.byline", "author")
     if len(ctx.sentences) > 1:
         # The byline is the article's last sentence, often glued to the last paragraph.
         start, end = ctx.sentences[-1]
@@ -251,10 +324,46 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
             yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
 
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("number_words.tsv"))
+
+
+def _whole_name_token(
+    ctx: DocContext, start: int, end: int, whole_words: frozenset[tuple[int, int]]
+) -> bool:
+    """Whether ``start:end`` is a segmented word, or the segmenter glued it to the words
+    around it that are not part of a name: a lowercase verb after it (``Khôi gọi``) or a
+    sentence-opening function word before it (``Do Sang``)."""
+    if (start, end) in whole_words:
+        return True
+    word = ctx.word_at(start)
+    if word is None:
+        return False
+    text = ctx.text
+    if word[0] == start:
+        return (
+            word[1] > end
+            and text[end : end + 1] == " "
+            and text[end + 1 : end + 2].islower()
+            and not _glued_to_common_word(ctx, start, end)
+        )
+    lead = text[word[0] : start].rstrip(" ")
+    return (
+        word[1] == end
+        and (lead in _lead_words() or lead.casefold() in position_words())
+        and text[start - 1] == " "
+    )
+
+
 def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     """Given names of people named in full, where they stand alone as a word later on."""
     text = ctx.text
-    given = {parts[-1] for n in full if len(parts := text[n.start : n.end].split()) >= 2}
+    given = {
+        parts[-1]
+        for n in full
+        if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in _lead_words()
+    }
     if not given:
         return []
     pattern = phrase_regex(given)
@@ -265,16 +374,87 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
         index = {w.start: k for k, w in enumerate(words)}
         for m in pattern.finditer(text, line[0], line[1]):
             k = index.get(m.start())
-            if k is None or m.span() not in whole_words:
+            if k is None or not _whole_name_token(ctx, m.start(), m.end(), whole_words):
                 continue
             before = words[k - 1] if k else None
             after = words[k + 1] if k + 1 < len(words) else None
-            if before is not None and _is_name_word(before) and text[before.end] == " ":
+            if (
+                before is not None
+                and _is_name_word(before)
+                and text[before.end] == " "
+                and not _is_lead(text, words, k - 1)
+            ):
                 continue
             if after is not None and _is_name_word(after) and text[m.end()] == " ":
                 continue
+            if (
+                m.group().casefold() in _number_words()
+                and after is not None
+                and after.text[:1].islower()
+            ):
+                continue  # a count, not a name: "Hai tài xế …"
             out.append(_Name(m.start(), m.end(), "person.short_form"))
     return out
+
+
+_MULTI_WORD_RULES = ("person.surname", "person.after_title", "person.korean")
+
+
+def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name:
+    """A name run that runs on into a post or body ends before it: ``Ông Nguyễn Văn A
+    Chủ tịch UBND xã …`` (no comma) gives ``Nguyễn Văn A``."""
+    inner = body_starts.starting_in(n.start + 1, n.end)
+    if not inner:
+        return n
+    end = inner[0].start
+    while end > n.start and text[end - 1] in " \t":
+        end -= 1
+    if end == inner[0].start or (n.rule in _MULTI_WORD_RULES and " " not in text[n.start : end]):
+        return _Name(n.start, n.start, n.rule, n.role)  # nothing left of the name
+    return _Name(n.start, end, n.rule, n.role)
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    """Vietnamese words of two or more syllables, lowercase: the Viet74K word list that ships
+    as plain text inside the underthesea package (``underthesea/corpus/data``)."""
+    try:
+        import underthesea
+    except ImportError:  # pragma: no cover - underthesea is a dependency
+        return frozenset()
+    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    if not path.exists():  # pragma: no cover - every released wheel has it
+        return frozenset()
+    words = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in words if " " in w.strip())
+
+
+def _glued_to_common_word(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the segmenter joins the capitalised word ``start:end`` with the lowercase word
+    after it into one dictionary word: ``Lao động``, ``Trình độ``, ``Đón nhận`` (a common
+    word at a sentence start or in a name of a thing), not ``Khôi gọi``."""
+    word = ctx.word_at(start)
+    text = ctx.text
+    if word is None or word[0] != start or word[1] <= end or not text[end + 1 : end + 2].islower():
+        return False
+    return text[word[0] : word[1]].casefold() in _lexicon()
+
+
+def _cut_glued_end(ctx: DocContext, n: _Name) -> _Name:
+    """A name run whose last capitalised syllable is the first of a common word
+    (:func:`_glued_to_common_word`) loses it: ``Anh hùng Lao động`` has no name, ``Đỗ Văn
+    Thịnh Đón nhận …`` (a sentence run on) gives ``Đỗ Văn Thịnh``. A three-syllable run, the
+    common shape of a full name, is kept whole (``Nguyễn Văn Bình thường …``)."""
+    text = ctx.text
+    if n.end <= n.start:
+        return n
+    size = len(text[n.start : n.end].split())
+    if size == 3 or (size == 2 and n.rule in _MULTI_WORD_RULES):
+        return n
+    last = text.rfind(" ", n.start, n.end) + 1 or n.start
+    if not _glued_to_common_word(ctx, last, n.end):
+        return n
+    return _Name(n.start, max(n.start, last - 1), n.rule, n.role)
 
 
 def _titles_by_start_and_end(
@@ -284,11 +464,13 @@ def _titles_by_start_and_end(
 
 
 def _attached_titles(
-    text: str,
+    ctx: DocContext,
     name: _Name,
     titles: list[Mention],
     name_starts: frozenset[int],
     by_start_end: tuple[dict[int, Mention], dict[int, Mention]] | None = None,
+    place_ends: frozenset[int] = frozenset(),
+    name_ends: frozenset[int] = frozenset(),
 ) -> list[Mention]:
     """The TITLEs a name holds in its clause, in text order.
 
@@ -298,22 +480,173 @@ def _attached_titles(
     comma-separated (a term of office may stand between), stopping at a post that
     belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``).
     """
+    text = ctx.text
     by_start, by_end = by_start_end or _titles_by_start_and_end(titles)
     back = _BEFORE_NAME.search(text, max(0, name.start - 30), name.start)
     before = by_end.get(back.start()) if back else None
+    if before is not None and back.group("comma") and _follows_name(text, before, name_ends):
+        before = None  # "bà A, Chủ tịch X, ông B": the post is A's
+    if before is None and back is not None and not back.group("comma"):
+        before = _body_before_name(ctx, back.start(), by_start, by_end, name_starts)
     if before is not None:
         chain = [before]
-        while text[chain[0].start - 2 : chain[0].start] == ", " and chain[0].start - 2 in by_end:
+        while (
+            text[chain[0].start - 2 : chain[0].start] == ", "
+            and chain[0].start - 2 in by_end
+            and not _follows_name(text, by_end[chain[0].start - 2], name_ends)
+        ):
             chain.insert(0, by_end[chain[0].start - 2])
         return chain
     chain: list[Mention] = []
     m = _AFTER_NAME.match(text, name.end)
     nxt = by_start.get(m.end()) if m else None
-    while nxt is not None and not (chain and _holds_next_name(text, nxt, name_starts)):
+    while nxt is not None and not _holds_next_name(text, nxt, name_starts):
+        nxt = _to_clause_end(ctx, nxt, name_starts, by_start, place_ends)
         chain.append(nxt)
         m = _NEXT_POST.match(text, nxt.end)
         nxt = by_start.get(m.end()) if m else None
     return chain
+
+
+#: Where a post written after a name ends: a comma, bracket, full stop, semicolon, colon,
+#: dash between spaces, ellipsis or the end of the line.
+_POST_END = regex.compile(r"[ \t]*(?:[,;:()\[\]…]|\.(?:\s|\Z)|\.\.|[ \t][\-–][ \t]|\n|\Z)")
+_CLAUSE_WORD_LIMIT = 10
+_REPORTING_END = regex.compile("").match("")  # the post ends where a verb of reporting starts
+
+
+@cache
+def _clause_words() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in load_tsv("title_clause_words.tsv")}
+
+
+def _ends_in_capitals(text: str, title: Mention) -> bool:
+    last = text[title.start : title.end].rsplit(" ", 1)[-1]
+    return len(last) >= 2 and last.isupper()
+
+
+def _to_clause_end(
+    ctx: DocContext,
+    title: Mention,
+    name_starts: frozenset[int],
+    by_start: dict[int, Mention],
+    place_ends: frozenset[int],
+) -> Mention:
+    """A post written after a name runs to the end of its apposition (the guide: a TITLE
+    ends at the first comma): ``X, Trưởng phòng Cảnh sát hình sự Công an tỉnh Y, cho biết``.
+
+    The words the lexicon and the ORG finder left out are added when they reach a comma,
+    bracket or sentence end, end with a capitalised word or a number (a body's name or
+    place), and hold no verb or function word of a clause (title_clause_words.tsv), no
+    person and no other post. Words are the segmenter's (``từ thiện`` is no ``từ``)."""
+    text = ctx.text
+
+    def token(w: Word) -> str:
+        span = ctx.word_at(w.start) or (w.start, w.end)
+        return text[span[0] : span[1]]
+
+    if not title.attrs.get("_alone") and (
+        title.end in place_ends or _ends_in_capitals(text, title)
+    ):
+        return title  # a body with its place or abbreviation is complete: "… UBND TP Cần Thơ"
+    words = list(words_from(text, title.end, limit=_CLAUSE_WORD_LIMIT + 1))
+    if not words or text[title.end : words[0].start] != " ":
+        return title
+    for k, w in enumerate(words):
+        if k and (text[words[k - 1].end : w.start] != " " or w.is_punct):
+            stop = _POST_END.match(text, words[k - 1].end)
+            break
+        if w.start in name_starts or w.start in by_start or w.is_punct:
+            return title
+        pair = f"{w.text} {words[k + 1].text}".casefold() if k + 1 < len(words) else ""
+        kind = (
+            _clause_words().get(pair) or _clause_words().get(token(w).casefold())
+            if w.text[:1].islower()
+            else None
+        )
+        if kind == "end" and k:
+            stop = _REPORTING_END
+            break
+        if kind:
+            return title
+    else:
+        if len(words) > _CLAUSE_WORD_LIMIT:
+            return title
+        k = len(words)
+        stop = _POST_END.match(text, words[-1].end)
+    last = words[k - 1]
+    if not stop or not (token(last)[:1].isupper() or last.text[:1].isdigit()):
+        return title
+    if any(w.text in _lead_words() for w in words[1:k]):
+        return title  # a sentence starts inside: "… TP X Theo ông …"
+    attrs = dict(title.attrs)
+    attrs.pop("_alone", None)
+    return Mention(title.label, title.start, last.end, "title.apposition", attrs)
+
+
+_GAP_WORD = regex.compile(r"[\p{L}\p{M}\d&./\-]+")
+_GAP_ABBREVIATION = regex.compile(r"[ \t]*\([\p{Lu}\d&.\-]{2,12}\)\Z")
+_GAP_LIMIT = 8
+
+
+def _has_clause_word(words: list[str]) -> bool:
+    """Whether lowercase ``words`` hold a clause word (title_clause_words.tsv) that is not
+    the syllable of a longer word (``không`` in ``hàng không`` is no negation)."""
+    folded = [w.casefold() for w in words]
+    for i, w in enumerate(folded):
+        if not words[i][:1].islower():
+            continue
+        pair_before = f"{folded[i - 1]} {w}" if i else ""
+        pair_after = f"{w} {folded[i + 1]}" if i + 1 < len(folded) else ""
+        if pair_after in _clause_words():
+            return True
+        if w in _clause_words() and not (pair_before in _lexicon() or pair_after in _lexicon()):
+            return True
+    return False
+
+
+def _body_before_name(
+    ctx: DocContext,
+    name_start: int,
+    by_start: dict[int, Mention],
+    by_end: dict[int, Mention],
+    name_starts: frozenset[int],
+) -> Mention | None:
+    """A post candidate whose body the ORG finder missed, written right before a name:
+    ``Tổng giám đốc Công ty Đường sắt Nam Bộ (ĐSNB) Lê Văn A`` → the post runs to the name.
+
+    Only a post that needs a holder (no body found after it) is extended, over at most eight
+    words with no clause word and no other post or name, ending with a capitalised word or
+    a bracketed abbreviation."""
+    text = ctx.text
+    for end in range(name_start - 2, max(0, name_start - 90), -1):
+        title = by_end.get(end)
+        if title is None:
+            continue
+        if not title.attrs.get("_alone") or text[end : end + 1] != " ":
+            return None
+        gap = text[end + 1 : name_start].rstrip(" \t")
+        abbreviation = _GAP_ABBREVIATION.search(gap)
+        body = gap[: abbreviation.start()] if abbreviation else gap
+        words = body.split(" ")
+        if not 1 <= len(words) <= _GAP_LIMIT or not all(_GAP_WORD.fullmatch(w) for w in words):
+            return None
+        if _has_clause_word(words):
+            return None
+        offsets = [end + 1 + m.start() for m in regex.finditer(r"\S+", body)]
+        if any(o in name_starts or o in by_start for o in offsets):
+            return None
+        if not (words[-1][:1].isupper() or abbreviation):
+            return None
+        attrs = {k: v for k, v in title.attrs.items() if k != "_alone"}
+        return Mention(title.label, title.start, end + 1 + len(gap), "title.before_name", attrs)
+    return None
+
+
+def _follows_name(text: str, title: Mention, name_ends: frozenset[int]) -> bool:
+    """Whether a post is written right after a name (``A – Chủ tịch X``): it is that name's."""
+    m = _NAME_BEFORE_POST.search(text, max(0, title.start - 12), title.start)
+    return bool(m) and m.start() in name_ends
 
 
 def _holds_next_name(text: str, title: Mention, name_starts: frozenset[int]) -> bool:
@@ -329,6 +662,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Add PERSON mentions with ``title``/``role``; confirm or drop TITLE candidates."""
     text = ctx.text
     blocked = SpanIndex((m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG", "TITLE"))
+    body_starts = StartIndex(
+        (m for m in mentions if m.label in ("ORG", "TITLE") and not m.attrs.get("_alone")),
+        lambda m: m.start,
+    )
     titles = [m for m in mentions if m.label == "TITLE"]
     names: dict[tuple[int, int], _Name] = {}
     # The kept spans never overlap, so sorted by start their ends are sorted too and only
@@ -337,9 +674,12 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
+            n = _cut_glued_end(ctx, _cut_at_body(text, n, body_starts))
             span = (n.start, n.end)
             if (
-                blocked.overlaps(span)
+                n.end <= n.start
+                or (n.rule in _MULTI_WORD_RULES[1:] and " " not in text[n.start : n.end])
+                or blocked.overlaps(span)
                 or _after_blocker(text, n.start)
                 or text[n.start : n.end] in _not_names()[0]  # a year name: Đinh Dậu
             ):
@@ -357,26 +697,36 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_names_after_triggers(text, line))
         add(_names_by_surname(text, ctx.words_of(line)))
         add(_korean_names(text, ctx.words_of(line)))
+        add(_ede_names(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
     add(_short_forms(ctx, list(names.values())))
 
     kept_titles: set[int] = set()
+    extended: dict[int, Mention] = {}
     people: list[Mention] = []
     name_starts = frozenset(start for start, _ in names)
+    name_ends = frozenset(end for _, end in names)
     titles_at = _titles_by_start_and_end(titles)  # once, not once per name
+    place_ends = frozenset(m.end for m in mentions if m.label == "PLACE")
     for n in sorted(names.values(), key=lambda n: n.start):
         attrs: dict[str, object] = {}
-        chain = _attached_titles(text, n, titles, name_starts, titles_at)
+        chain = _attached_titles(ctx, n, titles, name_starts, titles_at, place_ends, name_ends)
         if chain:
             attrs["title"] = _title_text(text, chain)
             attrs["_titles"] = tuple((t.start, t.end) for t in chain)
-            kept_titles |= {id(t) for t in chain}
+            for t in chain:
+                original = titles_at[0][t.start]
+                kept_titles.add(id(original))
+                if t is not original:
+                    extended[id(original)] = t
         if n.role:
             attrs["role"] = n.role
         people.append(Mention(LABEL, n.start, n.end, n.rule, attrs))
     out = []
     for m in mentions:
-        if m.label == "TITLE" and m.attrs.get("_alone"):
+        if m.label == "TITLE" and id(m) in extended:
+            m = extended[id(m)]
+        elif m.label == "TITLE" and m.attrs.get("_alone"):
             if id(m) not in kept_titles:
                 continue
             m = Mention(m.label, m.start, m.end, "title.held_by_person")

@@ -32,6 +32,11 @@ def _positions() -> dict[str, str]:
     return {row["position"].casefold(): row["alone"] for row in load_tsv("titles.tsv")}
 
 
+def position_words() -> frozenset[str]:
+    """Every position of the lexicon, casefolded (``chủ tịch``, ``bí thư``)."""
+    return frozenset(_positions())
+
+
 @cache
 def _position_regex() -> regex.Pattern[str]:
     return phrase_regex((row["position"] for row in load_tsv("titles.tsv")), ignore_case=True)
@@ -43,6 +48,26 @@ def _prefixes() -> frozenset[str]:
 
 
 _SPACES = regex.compile(r"\s+")
+
+
+@cache
+def _blockers() -> tuple[str, ...]:
+    """Words before a position that make it a body or a plural role (title_blockers.tsv)."""
+    return tuple(row["words"] for row in load_tsv("title_blockers.tsv"))
+
+
+def _generic_before(text: str, start: int) -> bool:
+    """Whether the words right before a position make it no one post: the name of a body
+    (``Ban Bí thư``, ``Ban Giám đốc``), a plural (``các Phó Chủ tịch``) or an office
+    voted for (``bầu cử đại biểu Quốc hội``)."""
+    before = text[max(0, start - 12) : start]
+    if not before.endswith(" "):
+        return False
+    before = before.rstrip(" \t")
+    return any(
+        before.endswith(b) and not before[: len(before) - len(b)][-1:].isalnum()
+        for b in _blockers()
+    )
 
 
 def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int, str] | None:
@@ -123,6 +148,9 @@ def find_titles(
             continue
         p_start, p_end, alone = found
         start = _with_prefixes(text, p_start)
+        if _generic_before(text, start):
+            pos = p_end
+            continue
         inner_org = [e for _, e in bodies.starting_in(p_start + 1, p_end)]
         if inner_org:
             # "Trưởng Ban Tổ chức T.Ư", "Phó phòng Tài nguyên …", "Trưởng thôn Kon Gung":

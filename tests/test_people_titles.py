@@ -1,0 +1,203 @@
+"""PERSON recall, TITLE spans and the PERSON ``title`` attribute on synthetic sentences:
+sentence-opening words, short forms the segmenter glues, common words that look like
+names, glued bylines, capitalised names, Ê Đê names, posts in apposition, posts before the
+next person, and positions that name a body or a plural."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.api import extract_text
+
+
+def _mentions(text: str, label: str) -> list[dict]:
+    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
+
+
+def _names(text: str) -> list[str]:
+    return [m["text"] for m in _mentions(text, "PERSON")]
+
+
+def _titles(text: str) -> list[str]:
+    return [m["text"] for m in _mentions(text, "TITLE")]
+
+
+def _title_of(text: str, name: str) -> str | None:
+    return next(m.get("title") for m in _mentions(text, "PERSON") if m["text"] == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence-opening function word is no part of the name after it.
+        ("Do Lương Văn Tâm đã bỏ trốn, công an truy nã.", ["Lương Văn Tâm"]),
+        ("Theo Phùng Thị Na, việc này đã xong.", ["Phùng Thị Na"]),
+        # Short forms the segmenter glues to the verb after them or to the word before.
+        (
+            "Anh Tạ Văn Khôi và anh Lý Văn Sang làm chung. Chiều 3/4, Khôi gọi cho Sang. "
+            "Do Sang bận, Khôi ở lại.",
+            ["Tạ Văn Khôi", "Lý Văn Sang", "Khôi", "Sang", "Sang", "Khôi"],
+        ),
+        # Ê Đê names: Y / H' + given name + family name.
+        ("Hôm qua, Y Krứ Byă và H'Lim Mlô đến dự.", ["Y Krứ Byă", "H'Lim Mlô"]),
+        # A name written in capitals after an honorific.
+        ("Bà VŨ THỊ LAN cho biết như vậy.", ["VŨ THỊ LAN"]),
+        # A name run into the post after it without a comma.
+        ("Ông Lại Văn Cường Chủ tịch UBND xã Yên Lạc phát biểu.", ["Lại Văn Cường"]),
+    ],
+)
+def test_names_found(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Honours and common words that start with a capitalised syllable.
+        "Ông được phong danh hiệu Anh hùng Lao động và Anh hùng Lực lượng vũ trang.",
+        "Lễ viếng các Anh hùng Liệt sĩ diễn ra trang trọng.",
+        # A number word that is also a given name counts when a noun follows it.
+        "Chị Đặng Thị Hai đi làm. Hai tài xế được khen thưởng.",
+    ],
+)
+def test_no_spurious_names(text: str) -> None:
+    names = _names(text)
+    assert not [n for n in names if n in {"Lao", "Lực", "Liệt", "Hai"}], names
+
+
+def test_common_word_after_name_run_is_cut() -> None:
+    text = "Ảnh chụp cụ Đỗ Văn Thịnh Đón nhận quà Tết, cụ rất vui."
+    assert _names(text) == ["Đỗ Văn Thịnh"]
+
+
+def test_short_form_that_starts_a_common_word_is_no_name() -> None:
+    text = "Ông Bùi Văn Trình dự họp. Trình độ học vấn của ông là đại học."
+    assert _names(text) == ["Bùi Văn Trình"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("thiệt hại hàng tỷ đồng… KHÁNH LINH", ["KHÁNH LINH"]),
+        ("sẽ được xử lý nghiêm. H.T.K", ["H.T.K"]),
+        ("đến năm 2030...  (Xem tiếp)  Mai Anh - Quốc Dũng", ["Mai Anh", "Quốc Dũng"]),
+        ("đã kết thúc tốt đẹp. Tin, ảnh: THANH TÂM", ["THANH TÂM"]),
+    ],
+)
+def test_bylines_glued_to_the_last_sentence(tail: str, expected: list[str]) -> None:
+    text = f"Hội nghị tổng kết diễn ra sáng qua. Các đại biểu thảo luận sôi nổi, {tail}"
+    people = _mentions(text, "PERSON")
+    assert [m["text"] for m in people] == expected
+    assert all(m.get("role") == "author" for m in people)
+
+
+def test_post_in_apposition_runs_to_the_comma() -> None:
+    text = "Thượng tá Lò Văn Sinh, Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La, cho biết."
+    assert _titles(text) == ["Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La"]
+    assert _title_of(text, "Lò Văn Sinh") == "Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La"
+
+
+def test_every_post_in_apposition_is_in_the_title() -> None:
+    text = (
+        "Ông Hà Văn Khánh, Giám đốc Bệnh viện Mắt Trung ương, Chủ nhiệm Chương trình "
+        "chăm sóc mắt Quốc gia, phát biểu."
+    )
+    assert _title_of(text, "Hà Văn Khánh") == (
+        "Giám đốc Bệnh viện Mắt Trung ương, Chủ nhiệm Chương trình chăm sóc mắt Quốc gia"
+    )
+
+
+def test_apposition_stops_at_clause_words() -> None:
+    text = "Ông Tô Văn Hòa, Giám đốc Sở Xây dựng làm việc tại Hà Nội."
+    assert _titles(text) == ["Giám đốc Sở Xây dựng"]
+
+
+def test_post_before_the_next_name_is_not_the_previous_persons() -> None:
+    text = "Trả lời ông Định, Phó Chủ tịch Thường trực Quốc hội Hà Văn Páo nói rằng sẽ xem xét."
+    assert _title_of(text, "Định") is None
+    assert _title_of(text, "Hà Văn Páo") == "Phó Chủ tịch Thường trực Quốc hội"
+
+
+def test_kiem_and_committee_memberships_give_every_post() -> None:
+    text = (
+        "Ông Lò Văn Tiến, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy kiêm Chủ tịch UBND "
+        "xã Tân Lập, phát biểu."
+    )
+    assert _title_of(text, "Lò Văn Tiến") == (
+        "Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy kiêm Chủ tịch UBND xã Tân Lập"
+    )
+    officials = extract_text(text)["officials"]
+    assert [p["text"] for p in officials[0]["posts"]] == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Bí thư Đảng ủy",
+        "Chủ tịch UBND xã Tân Lập",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Văn bản của Ban Bí thư Trung ương Đảng đã được gửi tới các tỉnh.",
+        "Các Phó Chủ tịch UBND huyện cùng dự họp.",
+        "Công tác bầu cử đại biểu Quốc hội được chuẩn bị kỹ.",
+    ],
+)
+def test_positions_of_bodies_plurals_and_elections_are_no_title(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_post_before_a_name_after_comma_and_honorific() -> None:
+    text = "Khi giữ chức Phó Chủ tịch UBND huyện Đông Sơn, ông Quý đã ký nhiều quyết định."
+    assert _title_of(text, "Quý") == "Phó Chủ tịch UBND huyện Đông Sơn"
+
+
+def test_post_of_the_previous_name_is_not_chained_backwards() -> None:
+    text = "Dự họp có ông Đặng Văn Tú – Chủ tịch UBND thị xã Ba Đồn, Phó Chủ tịch Lê Văn Hòa."
+    assert _title_of(text, "Đặng Văn Tú") == "Chủ tịch UBND thị xã Ba Đồn"
+    assert _title_of(text, "Lê Văn Hòa") == "Phó Chủ tịch"
+
+
+def test_post_after_comma_belongs_to_the_name_before_it() -> None:
+    text = "Bà Lê Thị Nụ, Chủ tịch Hội Phụ nữ xã Yên Lạc, ông Lò Văn Hải, Trưởng thôn 3 có mặt."
+    assert _title_of(text, "Lê Thị Nụ") == "Chủ tịch Hội Phụ nữ xã Yên Lạc"
+    assert _title_of(text, "Lò Văn Hải") == "Trưởng thôn 3"
+
+
+def test_post_runs_up_to_a_verb_of_reporting() -> None:
+    text = "Thiếu tá Hà Văn Lợi, Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La cho biết."
+    assert _titles(text) == ["Trưởng phòng cảnh sát Kinh tế Công an tỉnh Sơn La"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Người môi giới có tên là Khánh Đen, còn một người tên Tí.", ["Khánh Đen", "Tí"]),
+        ("HLV Carlo Ancelotti và ca sĩ Lan Anh dự tiệc.", ["Carlo Ancelotti", "Lan Anh"]),
+        ("Ngôi trường mang tên Lê Văn Tám nằm ở cuối phố.", []),
+        ("Hãng gọi tên Falcon cho mẫu xe mới.", []),
+        ("Anh hùng Lao động Nguyễn Văn Hòa dự lễ.", ["Nguyễn Văn Hòa"]),
+    ],
+)
+def test_naming_and_profession_words(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+def test_given_name_that_is_a_lead_word_gives_no_short_forms() -> None:
+    text = "Bài của Chu Huyền Theo. Theo đó, hội nghị kết thúc."
+    assert "Theo" not in _names(text)
+
+
+def test_post_with_a_body_the_org_finder_missed_runs_to_the_name_after_it() -> None:
+    text = "Số vụ tăng 120%. Tổng giám đốc Hãng hàng không Sao Mai (SMA) Lê Văn Thái nhìn nhận."
+    assert _titles(text) == ["Tổng giám đốc Hãng hàng không Sao Mai (SMA)"]
+    assert _title_of(text, "Lê Văn Thái") == "Tổng giám đốc Hãng hàng không Sao Mai (SMA)"
+
+
+def test_post_before_a_name_is_not_extended_over_a_clause() -> None:
+    text = "Số vụ tăng 120%. Giám đốc khi đó là Lê Văn Thái cho biết."
+    assert _titles(text) == []
+
+
+def test_apposition_does_not_run_into_the_next_sentence() -> None:
+    text = "Ông Lê Văn Hòa, Chủ tịch Hiệp hội Gốm sứ Bát Tràng Theo ông, thị trường khó."
+    assert "Theo" not in (_title_of(text, "Lê Văn Hòa") or "")
