@@ -493,21 +493,55 @@ def test_build_site_writes_pages_index_and_summary(tmp_path: Path) -> None:
     }
     index = summary.index.read_text(encoding="utf-8")
     assert "gold compared on 2: 1 missed, 1 spurious" in summary.describe()
-    rows = re.findall(r'<tr data-doc="([^"]+)"[^>]*data-labels="([^"]*)"', index)
+    data = _index_json(index)
+    rows = [
+        (r[0], " ".join(lb for lb, n in zip(data["labels"], r[4], strict=True) if n))
+        for r in data["rows"]
+    ]
     assert rows == [
         (SEED_ID, "PERSON TITLE ORG PLACE DATE FIGURE AWARD"),
         ("seed_variant", "PERSON TITLE ORG PLACE DATE FIGURE AWARD"),
-        ("xss&lt;article&gt;", "ORG PLACE DATE"),
+        ("xss<article>", "ORG PLACE DATE"),
     ]
-    assert 'href="articles/xss_article.html"' in index
+    assert [r[1] for r in data["rows"]][2] == "articles/xss_article.html"
+    assert [r[5] for r in data["rows"]] == [1, 1, 0]  # valid
+    assert data["rows"][0][9] == [39, 0, 0] and data["rows"][2][9] is None  # gold counts
     assert "strict P / R / F1" in index and "0.987 / 0.987 / 0.987" in index
     for key in report.CHARTS:
         assert f'id="chart-{key}"' in index
-    # No network at view time: nothing is loaded from elsewhere.
-    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=\"?(https?:)?//", index)
+    # No network at view time: pages load only the site's one copy of the shared files.
     article = (summary.site_dir / "articles" / f"{SEED_ID}.html").read_text(encoding="utf-8")
-    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=", article)
+    loaded = {
+        "index": _loaded(index),
+        "article": _loaded(article),
+    }
+    assert loaded == {
+        "index": ["assets/report.css", "assets/plotly.min.js", "assets/report_index.js"],
+        "article": ["../assets/report.css", "../assets/report_article.js"],
+    }
+    assets = summary.site_dir / "assets"
+    assert sorted(p.name for p in assets.iterdir()) == [
+        "plotly.min.js", "report.css", "report_article.js", "report_index.js",
+    ]  # fmt: skip
+    plotly = (assets / "plotly.min.js").read_text(encoding="utf-8")
+    assert len(index) < len(plotly) // 20  # plotly.js itself is not inlined
+    assert "Plotly" not in article
     assert 'href="seed_variant.html" rel="next"' in article
+    # The summary states what the build wrote and how long it took.
+    total = sum(p.stat().st_size for p in summary.site_dir.rglob("*") if p.is_file())
+    assert summary.size == total and summary.sizes["assets"] > summary.sizes["index"]
+    assert summary.verified and "re-extracted to verify" in summary.describe_build()
+
+
+def _loaded(page: str) -> list[str]:
+    """Every file a page loads (scripts, stylesheets, images, frames), in order."""
+    return re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", page)
+
+
+def _index_json(index: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="vnie-index">(.*?)</script>', index)
+    assert found is not None and "<" not in found.group(1)
+    return json.loads(found.group(1))
 
 
 def test_build_site_names_the_empty_input(tmp_path: Path) -> None:
