@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-server bench-10k bench-lengths fuzz clean chromium
+.PHONY: demo test lint bench bench-server bench-10k bench-report bench-lengths fuzz clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ bench: $(STAMP)
 
 bench-10k: $(STAMP)
 	$(BIN)/python -m pipeline.apps.bench --10k
+
+# The review site of the 10k batch run: `vnie report` prints the build time and the site's
+# size. REPORT_RUN is made with `vnie batch` when it is not there yet (about 5 minutes);
+# REPORT_ARGS=--no-verify skips re-extracting every article.
+REPORT_RUN ?= ../runs/news10k-main
+REPORT_SITE ?= /tmp/vnie-news10k-site
+REPORT_ARGS ?= --workers 2
+bench-report: $(STAMP)
+	@[ -f "$(REPORT_RUN)/manifest.json" ] || $(BIN)/vnie batch ../shared/news10k/articles.jsonl.gz \
+	  -o $(REPORT_RUN) --workers 2 --no-progress
+	$(BIN)/vnie report $(REPORT_RUN) --html $(REPORT_SITE) $(REPORT_ARGS) --no-progress
 
 bench-lengths: $(STAMP)
 	$(BIN)/python -m pipeline.apps.bench --lengths

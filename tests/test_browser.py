@@ -302,3 +302,53 @@ def test_index_sorts_filters_and_draws_charts_offline(
     page.click(f"a[href='articles/{SEED_ID}.html']")
     page.wait_for_load_state()
     assert page.url.endswith(f"/articles/{SEED_ID}.html")
+
+
+def test_index_pages_through_many_articles_and_filters_all_of_them(
+    tmp_path: Path, visit: Visit
+) -> None:
+    # 120 copies of the seed; every tenth has an offset that does not match its text.
+    records = []
+    for i in range(120):
+        record = seed_record()
+        record["doc_id"] = f"d{i:03d}"
+        if i % 10 == 0:
+            record["mentions"][0]["start"] += 1
+        records.append(record)
+    site = report.build_site(write_records(tmp_path / "records", records), tmp_path / "site",
+                             verify=False)  # fmt: skip
+    assert len(site.invalid) == 12
+    page = _open(visit, site.index)
+
+    def docs() -> list[str]:
+        return page.eval_on_selector_all(
+            "#articles tbody tr", "rows => rows.map(r => r.dataset.doc)"
+        )
+
+    assert docs() == [f"d{i:03d}" for i in range(100)]  # 100 rows a page
+    assert page.inner_text("#page-info") == "page 1 of 2"
+    assert page.is_disabled("#page-prev")
+    page.click("#page-next")
+    assert docs() == [f"d{i:03d}" for i in range(100, 120)]
+    assert page.inner_text("#page-info") == "page 2 of 2" and page.is_disabled("#page-next")
+    page.select_option("#page-size", "50")
+    assert page.inner_text("#page-info") == "page 1 of 3" and len(docs()) == 50
+    page.click("#page-last")
+    assert docs() == [f"d{i:03d}" for i in range(100, 120)]
+
+    # Filters cover every article, not only the page shown; the table goes back to page 1.
+    page.select_option("#filter-valid", "no")
+    assert docs() == [f"d{i:03d}" for i in range(0, 120, 10)]
+    assert (
+        page.inner_text("#shown-count") == "12" and page.inner_text("#page-info") == "page 1 of 1"
+    )
+    page.fill("#filter-text", "d11")
+    assert docs() == ["d110"]
+    page.fill("#filter-text", "")
+    page.select_option("#filter-valid", "")
+    page.click("#articles th:has-text('Article')")
+    page.click("#articles th:has-text('Article')")  # descending: the last article first
+    assert docs()[:2] == ["d119", "d118"] and page.inner_text("#shown-count") == "120"
+    page.click("#articles tbody a >> nth=0")
+    page.wait_for_load_state()
+    assert page.url.endswith("/articles/d119.html")

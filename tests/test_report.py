@@ -493,21 +493,55 @@ def test_build_site_writes_pages_index_and_summary(tmp_path: Path) -> None:
     }
     index = summary.index.read_text(encoding="utf-8")
     assert "gold compared on 2: 1 missed, 1 spurious" in summary.describe()
-    rows = re.findall(r'<tr data-doc="([^"]+)"[^>]*data-labels="([^"]*)"', index)
+    data = _index_json(index)
+    rows = [
+        (r[0], " ".join(lb for lb, n in zip(data["labels"], r[4], strict=True) if n))
+        for r in data["rows"]
+    ]
     assert rows == [
         (SEED_ID, "PERSON TITLE ORG PLACE DATE FIGURE AWARD"),
         ("seed_variant", "PERSON TITLE ORG PLACE DATE FIGURE AWARD"),
-        ("xss&lt;article&gt;", "ORG PLACE DATE"),
+        ("xss<article>", "ORG PLACE DATE"),
     ]
-    assert 'href="articles/xss_article.html"' in index
+    assert [r[1] for r in data["rows"]][2] == "articles/xss_article.html"
+    assert [r[5] for r in data["rows"]] == [1, 1, 0]  # valid
+    assert data["rows"][0][9] == [39, 0, 0] and data["rows"][2][9] is None  # gold counts
     assert "strict P / R / F1" in index and "0.987 / 0.987 / 0.987" in index
     for key in report.CHARTS:
         assert f'id="chart-{key}"' in index
-    # No network at view time: nothing is loaded from elsewhere.
-    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=\"?(https?:)?//", index)
+    # No network at view time: pages load only the site's one copy of the shared files.
     article = (summary.site_dir / "articles" / f"{SEED_ID}.html").read_text(encoding="utf-8")
-    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)=", article)
+    loaded = {
+        "index": _loaded(index),
+        "article": _loaded(article),
+    }
+    assert loaded == {
+        "index": ["assets/report.css", "assets/plotly.min.js", "assets/report_index.js"],
+        "article": ["../assets/report.css", "../assets/report_article.js"],
+    }
+    assets = summary.site_dir / "assets"
+    assert sorted(p.name for p in assets.iterdir()) == [
+        "plotly.min.js", "report.css", "report_article.js", "report_index.js",
+    ]  # fmt: skip
+    plotly = (assets / "plotly.min.js").read_text(encoding="utf-8")
+    assert len(index) < len(plotly) // 20  # plotly.js itself is not inlined
+    assert "Plotly" not in article
     assert 'href="seed_variant.html" rel="next"' in article
+    # The summary states what the build wrote and how long it took.
+    total = sum(p.stat().st_size for p in summary.site_dir.rglob("*") if p.is_file())
+    assert summary.size == total and summary.sizes["assets"] > summary.sizes["index"]
+    assert summary.verified and "re-extracted to verify" in summary.describe_build()
+
+
+def _loaded(page: str) -> list[str]:
+    """Every file a page loads (scripts, stylesheets, images, frames), in order."""
+    return re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", page)
+
+
+def _index_json(index: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="vnie-index">(.*?)</script>', index)
+    assert found is not None and "<" not in found.group(1)
+    return json.loads(found.group(1))
 
 
 def test_build_site_names_the_empty_input(tmp_path: Path) -> None:
@@ -600,3 +634,106 @@ def test_explore_notebook_runs_on_extract_records_and_on_a_batch_database(
             assert got["layout"]["title"]["text"] == report.CHARTS[key]
             assert list(got["data"][0]["x"]) == list(want.x), key
             assert list(got["data"][0]["y"]) == list(want.y), key
+
+
+# --- at scale: gzipped sources, workers, no re-extraction, chart counts ---------------------
+
+SYNTHETIC = [
+    "Ngày 3/4/2024, UBND tỉnh Nghệ An tổ chức hội nghị tổng kết công tác năm.\n"
+    "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, phát biểu tại hội nghị.",
+    "Huyện Quỳnh Lưu có 1.250 hộ nghèo, giảm 320 hộ so với năm 2023.",
+]
+
+
+def _gzipped_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A batch run over a gzipped JSONL file (synthetic articles), its path relative."""
+    import gzip
+
+    from pipeline.runs.batch import run_batch
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    lines = [json.dumps({"text": t}, ensure_ascii=False) for t in SYNTHETIC]
+    with gzip.open(tmp_path / "in" / "news.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    out = tmp_path / "run"
+    run_batch(["in/news.jsonl.gz"], out, workers=0, progress=False)
+    return out
+
+
+def test_gzipped_jsonl_sources_are_read_as_the_batch_read_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _gzipped_batch(tmp_path, monkeypatch)
+    monkeypatch.chdir(_empty(tmp_path))  # found beside the run, not from the working dir
+    summary = report.build_site(out, tmp_path / "site")
+    assert summary.articles == 2 and summary.missing_sources == () and summary.invalid == ()
+    page = (tmp_path / "site" / "articles" / "news-L2.html").read_text(encoding="utf-8")
+    assert 'class="article-text"' in page and "Huyện Quỳnh Lưu có" in page
+    assert "every derived value re-derived" in page
+
+    # A changed file is not used; a corrupt one is not either, and nothing crashes.
+    import gzip
+
+    source = tmp_path / "in" / "news.jsonl.gz"
+    source.write_bytes(gzip.compress(b'{"text": "other"}\n{"text": "other"}\n'))
+    changed = report.build_site(out, tmp_path / "site2")
+    assert len(changed.missing_sources) == 2
+    assert "does not match the record" in (tmp_path / "site2/articles/news-L1.html").read_text(
+        encoding="utf-8"
+    )
+    source.write_bytes(b"\x1f\x8b not gzip at all")
+    assert len(report.build_site(out, tmp_path / "site3").missing_sources) == 2
+
+
+def test_without_verify_the_pages_and_index_say_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _gzipped_batch(tmp_path, monkeypatch)
+    summary = report.build_site(out, tmp_path / "site", verify=False)
+    assert summary.invalid == () and summary.missing_sources == ()
+    page = (tmp_path / "site" / "articles" / "news-L1.html").read_text(encoding="utf-8")
+    assert "derived values were not re-derived (site built with --no-verify)" in page
+    assert "--no-verify" in summary.index.read_text(encoding="utf-8")
+    assert "not re-extracted (--no-verify)" in summary.describe_build()
+
+
+def test_worker_processes_build_the_same_site(tmp_path: Path) -> None:
+    records = write_records(
+        tmp_path / "records", [seed_record(), variant_record(), xss_record(tmp_path / "x.txt")]
+    )
+    (records / "broken.json").write_text("{not json", encoding="utf-8")
+    one = report.build_site(records, tmp_path / "one", verify=False)
+    two = report.build_site(records, tmp_path / "two", verify=False, workers=2)
+    assert (one.articles, one.mentions, one.invalid) == (two.articles, two.mentions, two.invalid)
+    assert two.workers == 2 and one.invalid == ("broken",)
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.html"))
+    assert len(files) == 5
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_chart_tally_gives_the_chart_tables_of_the_mentions_frame() -> None:
+    import pandas as pd
+
+    records = [seed_record(), variant_record()]
+    records[1]["mentions"].append(
+        {"id": "m100", "label": "AWARD", "start": 0, "end": 1, "text": "x", "rule": "r",
+         "count": None, "recipient": None}
+    )  # fmt: skip
+    for batch in ([], records):
+        tally = report.ChartTally()
+        for record in batch:
+            tally.add(record)
+        expected = report.chart_data(report.mentions_frame(batch))
+        got = tally.data()
+        assert tally.mentions == len(report.mentions_frame(batch))
+        for key in report.CHARTS:
+            pd.testing.assert_frame_equal(
+                got[key], expected[key], check_index_type=False, check_dtype=False
+            )
+    halves = report.ChartTally(), report.ChartTally()
+    halves[0].add(records[0])
+    halves[1].add(records[1])
+    halves[0].merge(halves[1])
+    pd.testing.assert_frame_equal(halves[0].data()["provinces"], tally.data()["provinces"])

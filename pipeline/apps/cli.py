@@ -409,20 +409,51 @@ def report(
         Path | None,
         typer.Option("--gold", help="Gold files: mark misses and spurious ones.", metavar="DIR"),
     ] = None,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify/--no-verify",
+            help="Re-extract each source to re-derive every value (slow); --no-verify checks "
+            "digests and offsets only, and the pages say so.",
+        ),
+    ] = True,
+    workers: Annotated[
+        int, typer.Option("-w", "--workers", help="Processes building pages.", min=1)
+    ] = 1,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress on stderr.")
+    ] = None,
 ) -> None:
     """Build review pages for records.
 
-    Every mention highlighted in its sentence, and an index.
+    Every mention highlighted in its sentence, and an index. Prints the build time and
+    the site's size.
     """
     from pipeline.apps.report import build_site
 
     if html.exists() and not html.is_dir():
         raise fail(f"{html}: exists and is not a directory; --html needs a directory")
+    show = sys.stderr.isatty() if progress is None else progress
+    step = {"next": 0.0}
+
+    def report_progress(done: int, total: int) -> None:
+        if done >= step["next"] or done == total:
+            typer.echo(f"vnie report: {done}/{total} pages", err=True)
+            step["next"] = done + max(1, total // 10)
+
     try:
-        summary = build_site(out_dir, html, gold_dir=gold)
+        summary = build_site(
+            out_dir,
+            html,
+            gold_dir=gold,
+            verify=verify,
+            workers=workers,
+            progress=report_progress if show else None,
+        )
     except VnieError as err:
         raise fail(str(err)) from None
     typer.echo(summary.describe())
+    typer.echo(summary.describe_build())
 
 
 @app.command()

@@ -72,6 +72,57 @@
     });
   });
 
+  // The table of every mention, when the page did not write it out: one row per
+  // mention, in the page's order.
+  var table = document.getElementById("mention-table");
+  if (table && !table.tBodies[0].rows.length) {
+    var fragment = document.createDocumentFragment();
+    Object.keys(mentions).forEach(function (id) {
+      var m = mentions[id];
+      if (!ID.test(id)) return;
+      var tr = document.createElement("tr");
+      tr.id = "row-" + id;
+      if (m.status === "spurious" || m.status === "missed") tr.className = m.status;
+      function td(value, cls) {
+        var cell = document.createElement("td");
+        if (cls) cell.className = cls;
+        if (value !== undefined) cell.textContent = String(value);
+        tr.appendChild(cell);
+        return cell;
+      }
+      var ref = document.createElement("a");
+      ref.className = "ref c-" + m.label;
+      ref.setAttribute("href", "#mention-" + id);
+      ref.dataset.ref = id;
+      ref.textContent = id;
+      td().appendChild(ref);
+      var swatch = document.createElement("span");
+      swatch.className = "swatch c-" + m.label;
+      var label = td();
+      label.appendChild(swatch);
+      label.appendChild(document.createTextNode(m.label));
+      td(m.status);
+      td(m.at[0], "num");
+      td(m.at[1], "num");
+      td(m.text);
+      td(m.rows.slice(3).map(function (row) { return row[0] + ": " + row[1]; }).join("; "));
+      fragment.appendChild(tr);
+    });
+    table.tBodies[0].appendChild(fragment);
+  }
+
+  // Tooltips come from the page's data (set as text, never parsed as HTML).
+  function tooltip(id) {
+    var m = mentions[id];
+    return m ? m.rows.map(function (row) { return row[0] + ": " + row[1]; }).join("\n") : "";
+  }
+  document.querySelectorAll(".tag[data-mid]").forEach(function (el) {
+    el.title = tooltip(el.dataset.mid);
+  });
+  document.querySelectorAll(".seg[data-inner]").forEach(function (el) {
+    el.title = tooltip(el.dataset.inner);
+  });
+
   var hash = window.location.hash.replace(/^#mention-/, "");
   if (ID.test(hash)) select(hash, true);
 })();

@@ -2,8 +2,10 @@
 
 :func:`build_site` reads a directory of records (``*.json``, as written by ``vnie extract
 -o``) or a batch output directory (``records.jsonl`` / ``records-*.jsonl``) and writes
-``index.html`` plus ``articles/<doc>.html``. Pages open from disk with no server and no
-network: CSS, JavaScript and plotly.js are inlined.
+``index.html``, ``articles/<doc>.html`` and ``assets/`` (one copy of the CSS, the
+scripts and plotly.js, which every page loads by relative path). Pages open from disk
+with no server and no network. The index table is drawn a page at a time from a compact
+JSON index, with sorting and filters over every article.
 
 Article text, attributes and metadata always pass through :func:`html.escape`, and data
 handed to scripts through :func:`script_json`, so markup inside an article is shown as
@@ -24,7 +26,13 @@ from pipeline.apps.report.article import (
     render_text,
     renderable,
 )
-from pipeline.apps.report.charts import chart_data, chart_figures, mentions_frame
+from pipeline.apps.report.charts import (
+    ChartTally,
+    chart_data,
+    chart_figures,
+    figures_of,
+    mentions_frame,
+)
 from pipeline.apps.report.common import (
     CHARTS,
     GOLD_RULE,
@@ -32,8 +40,9 @@ from pipeline.apps.report.common import (
     UNRESOLVED,
     label_colors,
     script_json,
+    write_assets,
 )
-from pipeline.apps.report.index import ArticleRow, render_index
+from pipeline.apps.report.index import ArticleRow, index_data, render_index
 from pipeline.apps.report.site import SiteSummary, build_site, page_names
 from pipeline.apps.report.sources import (
     Gold,
@@ -42,6 +51,7 @@ from pipeline.apps.report.sources import (
     find_gold,
     find_source,
     gold_record,
+    iter_entries,
     load_entries,
     load_records,
     record_files,
@@ -58,6 +68,7 @@ __all__ = [
     "UNRESOLVED",
     "ArticlePage",
     "ArticleRow",
+    "ChartTally",
     "Gold",
     "Item",
     "RecordEntry",
@@ -70,10 +81,13 @@ __all__ = [
     "chart_data",
     "chart_figures",
     "compare_gold",
+    "figures_of",
     "find_gold",
     "find_source",
     "fmt",
     "gold_record",
+    "index_data",
+    "iter_entries",
     "label_colors",
     "load_entries",
     "load_records",
@@ -89,4 +103,5 @@ __all__ = [
     "script_json",
     "source_kind",
     "source_problems",
+    "write_assets",
 ]

@@ -16,8 +16,6 @@ from pipeline.apps.report.common import (
     _CORE_KEYS,
     _RECORD_ID,
     _STATUS_TEXT,
-    _style,
-    asset,
     esc,
     script_json,
 )
@@ -264,10 +262,6 @@ def assign_slots(items: Sequence[Item]) -> dict[str, int]:
     return slots
 
 
-def _tooltip(item: Item) -> str:
-    return "\n".join(f"{k}: {v}" for k, v in item.rows)
-
-
 def _status_class(item: Item) -> str:
     return item.status if item.status in ("spurious", "missed") else ""
 
@@ -278,6 +272,7 @@ def render_text(text: str, items: Sequence[Item]) -> str:
     Text inside items is split into segments at every item boundary and newline; each
     segment carries ``data-m`` (the ids covering it) and one bar per covering item,
     and the first segment of an item carries its label tag (``id="mention-<id>"``).
+    Tooltips are not repeated here: the page script makes them from the page's data.
     """
     slots = assign_slots(items)
     bounds = sorted({0, len(text)} | {b for it in items for b in (it.start, it.end)})
@@ -314,15 +309,14 @@ def render_text(text: str, items: Sequence[Item]) -> str:
                 if first and it.start == a:
                     bars.append(
                         f'<span class="tag {cls}" id="mention-{it.id}" data-mid="{it.id}" '
-                        f'style="{style}" role="button" tabindex="0" '
-                        f'title="{esc(_tooltip(it))}">{esc(it.label)}</span>'
+                        f'style="{style}" role="button" tabindex="0">{esc(it.label)}</span>'
                     )
             first = False
             t_cls = "t missed-only" if only_missed else "t"
             out.append(
                 f'<span class="seg c-{esc(inner.label)}" data-inner="{inner.id}" '
-                f'style="--slots:{max(slots[it.id] for it in active) + 1}" '
-                f'title="{esc(_tooltip(inner))}"><span class="{t_cls}" data-m="{ids}">'
+                f'style="--slots:{max(slots[it.id] for it in active) + 1}">'
+                f'<span class="{t_cls}" data-m="{ids}">'
                 f"{esc(piece)}</span>{''.join(bars)}</span>"
             )
     return "".join(out)
@@ -499,15 +493,19 @@ def _event_panel(record: Mapping[str, Any], ctx: PageContext) -> str:
 
 
 def _validation_panel(
-    record: Mapping[str, Any], source: Source, problems: Sequence[str] | None = None
+    record: Mapping[str, Any],
+    source: Source,
+    problems: Sequence[str] | None = None,
+    checked: str | None = None,
 ) -> tuple[list[str], bool, str]:
     """(problems, valid, panel): checked against the source now when it is available
-    (schema, grounding and every derived value re-derived), else as recorded."""
+    (schema, grounding and every derived value re-derived), else as recorded; ``checked``
+    says how given ``problems`` were found."""
     recorded = record.get("validation") if isinstance(record.get("validation"), Mapping) else {}
     if problems is not None:
         problems = list(problems)
         valid = not problems
-        how = "checked when the site was built"
+        how = checked or "checked when the site was built"
     elif schema := schema_problems(record):
         problems, valid, how = schema, False, "the record does not follow the schema"
     elif source.text is not None:
@@ -555,8 +553,10 @@ def _gold_panel(items: Sequence[Item], gold: Gold | None) -> str:
 
 
 def _mentions_table(items: Sequence[Item], *, open_: bool) -> str:
+    """Every mention in a table: written out when the text is not shown (``open_``); else
+    drawn by the page script from the page's data (the same rows, not sent twice)."""
     rows = []
-    for it in items:
+    for it in items if open_ else ():
         attrs = "; ".join(f"{k}: {v}" for k, v in it.rows[3:])
         rows.append(
             f'<tr id="row-{it.id}" class="{_status_class(it)}"><td><a class="ref c-{esc(it.label)}"'
@@ -571,7 +571,7 @@ def _mentions_table(items: Sequence[Item], *, open_: bool) -> str:
     table = (
         f'<table id="mention-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
-        if rows
+        if items
         else '<p class="empty">No mentions.</p>'
     )
     return (
@@ -610,14 +610,22 @@ def _metadata(record: Mapping[str, Any], source: Source) -> str:
     return f'<div class="meta">{"".join(parts)}</div>'
 
 
-def page(title: str, body: str, *, script: str = "", head: str = "") -> str:
-    """A complete HTML page with the site's CSS inlined; ``script`` is inlined JS code."""
-    js = f"<script>{script}</script>" if script else ""
+def page(
+    title: str,
+    body: str,
+    *,
+    scripts: Sequence[str] = (),
+    head: str = "",
+    assets: str = "../assets/",
+) -> str:
+    """A complete HTML page using the site's shared stylesheet and ``scripts`` (file
+    names) from the ``assets`` folder (a relative URL ending in ``/``)."""
+    js = "".join(f'<script src="{esc(assets + name)}"></script>' for name in scripts)
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title>{_style()}{head}</head>"
-        f"<body>{body}{js}</body></html>\n"
+        f'<title>{esc(title)}</title><link rel="stylesheet" href="{esc(assets)}report.css">'
+        f"{head}</head><body>{body}{js}</body></html>\n"
     )
 
 
@@ -672,16 +680,20 @@ def render_article(
     prev_href: str | None = None,
     next_href: str | None = None,
     problems: Sequence[str] | None = None,
+    checked: str | None = None,
+    assets: str = "../assets/",
 ) -> ArticlePage:
     """One article's page, the items it draws and the record's validation status.
 
     With the source text the mentions are drawn over it; without it (or when a
     mention's offsets do not match the text) they are listed in the mentions table.
-    ``problems``: the record's problems when already checked (else checked here). A
+    ``problems``: the record's problems when already checked (else checked here), and
+    ``checked`` how they were found (shown in the validation panel). The page uses the
+    stylesheet and script in ``assets`` (a relative URL, see :func:`write_assets`). A
     record that does not follow the schema gets a page too: its problems, and what
     of it can be shown (:func:`renderable`).
     """
-    problems, valid, validation = _validation_panel(record, source, problems)
+    problems, valid, validation = _validation_panel(record, source, problems, checked)
     record = record if valid else renderable(record)
     ctx = PageContext.of(record)
     items = article_items(record, gold.mentions if gold else None)
@@ -745,6 +757,7 @@ def render_article(
                 "label": it.label,
                 "text": it.text,
                 "status": it.status,
+                "at": [it.start, it.end],
                 "rows": [list(r) for r in it.rows],
             }
             for it in items
@@ -758,7 +771,7 @@ def render_article(
         f'<script type="application/json" id="vnie-data">{script_json(data)}</script>'
     )
     return ArticlePage(
-        page(f"{heading} · vnie", body, script=asset("report_article.js")),
+        page(f"{heading} · vnie", body, scripts=["report_article.js"], assets=assets),
         tuple(items),
         valid,
         tuple(problems),

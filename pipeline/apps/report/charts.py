@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -118,11 +119,85 @@ def chart_data(mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
     }
 
 
+class ChartTally:
+    """The counts behind the charts, added up record by record: what
+    ``chart_data(mentions_frame(records))`` gives, without a table of every mention in
+    memory (a 10,000-article site), and mergeable across worker processes."""
+
+    def __init__(self) -> None:
+        self.mentions = 0
+        self.labels: Counter[str] = Counter()
+        self.quantities: Counter[str] = Counter()
+        self.provinces: Counter[str] = Counter()
+        self.recipients: Counter[str] = Counter()  # recipients counted per kind
+        self.awards: Counter[str] = Counter()  # AWARD mentions per kind
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        """Count one record's mentions (as :func:`mentions_frame` reads them)."""
+        ctx: PageContext | None = None
+        for m in record.get("mentions") or ():
+            self.mentions += 1
+            label = m.get("label")
+            self.labels[label] += 1
+            if label == "FIGURE":
+                self.quantities[_key(m.get("quantity"), "(none)")] += 1
+            elif label == "PLACE":
+                ctx = ctx or PageContext.of(record)
+                province = province_of(ctx.place_of.get(str(m.get("id"))), m)
+                self.provinces[_key(province, UNRESOLVED)] += 1
+            elif label == "AWARD":
+                kind = _key(m.get("recipient"), "(none)")
+                count = pd.to_numeric(m.get("count"), errors="coerce")
+                self.recipients[kind] += 0 if pd.isna(count) else int(count)
+                self.awards[kind] += 1
+
+    def merge(self, other: ChartTally) -> None:
+        """Add ``other``'s counts to these."""
+        self.mentions += other.mentions
+        for name in ("labels", "quantities", "provinces", "recipients", "awards"):
+            getattr(self, name).update(getattr(other, name))
+
+    def data(self) -> dict[str, pd.DataFrame]:
+        """The chart tables, as :func:`chart_data` gives them."""
+        labels = pd.DataFrame(
+            {"label": list(LABELS), "mentions": [int(self.labels.get(lb, 0)) for lb in LABELS]}
+        )
+
+        def table(counts: Counter[str], key: str, name: str) -> pd.DataFrame:
+            frame = pd.DataFrame({key: list(counts), name: list(counts.values())})
+            frame = frame.astype({key: "object", name: "int64"})
+            return frame.sort_values([name, key], ascending=[False, True], ignore_index=True)
+
+        recipients = pd.DataFrame(
+            {
+                "recipient": list(self.awards),
+                "recipients": [self.recipients[k] for k in self.awards],
+                "mentions": list(self.awards.values()),
+            }
+        ).astype({"recipient": "object", "recipients": "int64", "mentions": "int64"})
+        return {
+            "labels": labels,
+            "quantities": table(self.quantities, "quantity", "figures"),
+            "provinces": table(self.provinces, "province", "mentions"),
+            "recipients": recipients.sort_values(
+                ["recipients", "recipient"], ascending=[False, True], ignore_index=True
+            ),
+        }
+
+
+def _key(value: Any, missing: str) -> Any:
+    return missing if value is None or (isinstance(value, float) and value != value) else value
+
+
 def chart_figures(mentions: pd.DataFrame) -> dict[str, go.Figure]:
     """The four plotly bar charts of the index page (keys and titles: :data:`CHARTS`)."""
+    return figures_of(chart_data(mentions))
+
+
+def figures_of(data: Mapping[str, pd.DataFrame]) -> dict[str, go.Figure]:
+    """The four plotly bar charts drawn from chart tables (:func:`chart_data`)."""
     import plotly.graph_objects as go
 
-    data = chart_data(mentions)
     colors = label_colors()
     specs = {
         "labels": ("label", "mentions", [colors[lb] for lb in data["labels"]["label"]], None),

@@ -1,4 +1,4 @@
-"""Shared pieces of the review site: constants, label colours, inlined assets, escaping."""
+"""Shared pieces of the review site: constants, label colours, shared assets, escaping."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import re
 from functools import cache
 from importlib import resources as _importlib_resources
+from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ResourceError
@@ -81,9 +82,38 @@ def asset(name: str) -> str:
         raise ResourceError(f"resource file {name!r} is missing") from err
 
 
-def _style() -> str:
-    colors = "".join(f".c-{label}{{--c:{color}}}" for label, color in label_colors().items())
-    return f"<style>{asset('report.css')}\n{colors}</style>"
+#: The folder of a site's shared files, beside ``index.html``.
+ASSETS_DIR = "assets"
+
+#: The site's JavaScript files, from ``pipeline/resources`` (pages refer to them by name).
+SCRIPTS = ("report_article.js", "report_index.js")
+
+#: plotly.js, as shipped with the installed plotly package.
+PLOTLY_JS = "plotly.min.js"
+
+
+def site_css() -> str:
+    """The site's stylesheet: ``report.css`` and one colour class per label."""
+    colors = "".join(f".c-{label}{{--c:{color}}}\n" for label, color in label_colors().items())
+    return f"{asset('report.css')}\n{colors}"
+
+
+def write_assets(site_dir: Path) -> list[Path]:
+    """Write the files every page shares (CSS, scripts, plotly.js) once, into
+    ``site_dir/assets``; pages refer to them by relative path, so the site still opens
+    from disk with no server and no network."""
+    from plotly.offline import get_plotlyjs
+
+    folder = Path(site_dir) / ASSETS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"report.css": site_css(), PLOTLY_JS: get_plotlyjs()}
+    files.update({name: asset(name) for name in SCRIPTS})
+    written = []
+    for name, text in files.items():
+        target = folder / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def script_json(data: Any) -> str:

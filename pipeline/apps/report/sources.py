@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,37 +75,75 @@ def _loads(text: str) -> Any:
         raise ValueError("nested too deeply") from None
 
 
+@dataclass(frozen=True)
+class RecordUnit:
+    """What one record or list of records is read from: a JSONL line or a ``.json`` file
+    (its text), or why it could not be read."""
+
+    where: str
+    text: str | None
+    problem: str | None = None
+    listed: bool = False  # a .json file may hold a list of records
+
+
+def iter_units(path: Path | str) -> Iterator[RecordUnit]:
+    """The record units under ``path`` (see :func:`record_files`), read lazily: a JSONL
+    file line by line (blank lines skipped), a ``.json`` file whole."""
+    for file in record_files(Path(path)):
+        if file.suffix != ".jsonl":
+            try:
+                content = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                yield RecordUnit(file.stem, None, f"{file}: cannot read: {err}")
+                continue
+            yield RecordUnit(file.stem, content, listed=True)
+            continue
+        try:
+            handle = file.open("rb")
+        except OSError as err:
+            yield RecordUnit(file.stem, None, f"{file}: cannot read: {err}")
+            continue
+        with handle:
+            for n, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                where = f"{file.stem}-L{n}"
+                try:
+                    yield RecordUnit(where, raw.decode("utf-8"))
+                except UnicodeDecodeError as err:
+                    yield RecordUnit(where, None, f"{where}: cannot read: {err}")
+
+
+def unit_entries(unit: RecordUnit) -> list[RecordEntry]:
+    """The records of one unit, one entry each; what is not JSON, or not a record, becomes
+    an entry with a ``problem``."""
+    if unit.text is None:
+        return [RecordEntry(unit.where, None, unit.problem)]
+    try:
+        loaded = _loads(unit.text)
+    except ValueError as err:
+        return [RecordEntry(unit.where, None, f"{unit.where}: not JSON: {err}")]
+    many = loaded if isinstance(loaded, list) and unit.listed else [loaded]
+    entries = []
+    for i, item in enumerate(many):
+        name = unit.where if len(many) == 1 else f"{unit.where}-{i + 1}"
+        problem = None if isinstance(item, dict) else f"{name}: not a record (an object)"
+        entries.append(RecordEntry(name, item, problem))
+    return entries
+
+
+def iter_entries(path: Path | str) -> Iterator[RecordEntry]:
+    """Every record under ``path``, one entry per record, read lazily (see
+    :func:`load_entries`)."""
+    for unit in iter_units(path):
+        yield from unit_entries(unit)
+
+
 def load_entries(path: Path | str) -> list[RecordEntry]:
     """Every record under ``path`` (see :func:`record_files`), one entry per record; a file
     or line that is not JSON, or not a record, becomes an entry with a ``problem`` instead
     of stopping the others. Raises only when ``path`` holds no record files at all."""
-    entries: list[RecordEntry] = []
-    for file in record_files(Path(path)):
-        try:
-            content = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            entries.append(RecordEntry(file.stem, None, f"{file}: cannot read: {err}"))
-            continue
-        if file.suffix == ".jsonl":
-            items = [
-                (f"{file.stem}-L{n}", line)
-                for n, line in enumerate(content.splitlines(), start=1)
-                if line.strip()
-            ]
-        else:
-            items = [(file.stem, content)]
-        for where, text in items:
-            try:
-                loaded = _loads(text)
-            except ValueError as err:
-                entries.append(RecordEntry(where, None, f"{where}: not JSON: {err}"))
-                continue
-            many = loaded if isinstance(loaded, list) and file.suffix != ".jsonl" else [loaded]
-            for i, item in enumerate(many):
-                name = where if len(many) == 1 else f"{where}-{i + 1}"
-                problem = None if isinstance(item, dict) else f"{name}: not a record (an object)"
-                entries.append(RecordEntry(name, item, problem))
-    return entries
+    return list(iter_entries(path))
 
 
 @dataclass(frozen=True)
@@ -150,16 +193,68 @@ def _text_digest(info: Mapping[str, Any]) -> str | None:
 
 
 def _line_text(file: Path, number: int, digest: str | None) -> str | None:
-    """The text field of JSONL line ``number`` whose digest is ``digest`` (None: none)."""
-    with file.open("rb") as handle:
-        for n, raw in enumerate(handle, start=1):
-            if n == number:
-                try:
-                    obj = _loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
-                except (UnicodeDecodeError, ValueError):
-                    return None
-                return _field_with_digest(obj, digest)
-    return None
+    """The text field of JSONL line ``number`` whose digest is ``digest`` (None: none).
+    A ``.gz`` file is read decompressed, as a batch run read it."""
+    raw = _jsonl_line(file, number)
+    if raw is None:
+        return None
+    try:
+        obj = _loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return _field_with_digest(obj, digest)
+
+
+class _LineIndex:
+    """Where each line of one JSONL file starts: a plain file is read back with a seek,
+    a gzipped one is held decompressed (it cannot be sought)."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.data: bytes | None = None
+        if file.name.casefold().endswith(".gz"):
+            with gzip.open(file, "rb") as handle:
+                self.data = handle.read()
+            lines: Iterable[bytes] = io.BytesIO(self.data)
+            self.offsets = _offsets(lines)
+        else:
+            with file.open("rb") as handle:
+                self.offsets = _offsets(handle)
+
+    def line(self, number: int) -> bytes | None:
+        if not 1 <= number < len(self.offsets):
+            return None
+        start, end = self.offsets[number - 1], self.offsets[number]
+        if self.data is not None:
+            return self.data[start:end]
+        with self.file.open("rb") as handle:
+            handle.seek(start)
+            return handle.read(end - start)
+
+
+def _offsets(lines: Iterable[bytes]) -> array[int]:
+    offsets = array("q", [0])
+    position = 0
+    for line in lines:
+        position += len(line)
+        offsets.append(position)
+    return offsets
+
+
+@lru_cache(maxsize=2)
+def _line_index(path: str, mtime_ns: int, size: int) -> _LineIndex:
+    """The line index of ``path`` as it is now (a changed file gets a new index)."""
+    return _LineIndex(Path(path))
+
+
+def _jsonl_line(file: Path, number: int) -> bytes | None:
+    """Line ``number`` (from 1) of a JSONL file, ``.gz`` or not; None when there is none
+    or the file cannot be read (a corrupt gzip stream)."""
+    try:
+        stat = file.stat()
+        return _line_index(str(file.resolve()), stat.st_mtime_ns, stat.st_size).line(number)
+    except (OSError, EOFError, zlib.error):
+        return None
 
 
 def _row_text(file: Path, number: int, digest: str | None) -> str | None:
