@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "000_733452ca63a47b73.txt"
 DEV = SHARED / "dev"
+DEV2 = SHARED / "dev2"
 CORPUS = ROOT / "corpus"
 ANNOTATIONS = ROOT / "annotations"
 

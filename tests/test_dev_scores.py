@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.evaluation.scores import evaluate_dirs
 
-from conftest import DEV
+from conftest import DEV, DEV2
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +26,15 @@ def _row(table, label: str) -> dict:
 @pytest.mark.parametrize(
     ("label", "strict", "partial", "value"),
     [
-        ("DATE", 0.90, None, 0.95),
-        ("FIGURE", 0.85, None, 0.95),
-        ("PERSON", 0.85, 0.90, None),
-        ("PLACE", 0.85, 0.90, None),
-        ("TITLE", 0.85, None, None),
-        ("ORG", 0.75, None, None),
-        ("AWARD", 0.85, None, 0.90),
+        # The issues' targets, or the measured score less about 0.015 where it is higher.
+        ("DATE", 0.98, 0.98, 0.98),
+        ("FIGURE", 0.97, 0.98, 0.98),
+        ("PERSON", 0.97, 0.975, None),
+        ("PLACE", 0.965, 0.97, None),
+        ("TITLE", 0.94, 0.95, None),
+        ("ORG", 0.94, 0.955, None),
+        ("AWARD", 0.94, 0.94, 0.94),
+        ("micro", 0.96, 0.97, 0.98),
     ],
 )
 def test_dev_thresholds(evaluation, label: str, strict, partial, value) -> None:
@@ -44,26 +46,67 @@ def test_dev_thresholds(evaluation, label: str, strict, partial, value) -> None:
         assert row["value_f1"] >= value
 
 
+@pytest.fixture(scope="module")
+def evaluation_dev2():
+    return evaluate_dirs(DEV2, run=True)
+
+
+@pytest.mark.parametrize(
+    ("label", "strict", "partial", "value"),
+    [
+        # dev2 after the rules were changed for it (README "dev2 now"), less about 0.015:
+        # floors against regressions, not the first-sight estimate of unseen news.
+        ("DATE", 0.97, 0.98, 0.98),
+        ("FIGURE", 0.955, 0.96, 0.96),
+        ("PERSON", 0.94, 0.945, None),
+        ("PLACE", 0.955, 0.96, None),
+        ("TITLE", 0.92, 0.935, None),
+        ("ORG", 0.90, 0.945, None),
+        ("AWARD", 1.0, 1.0, 1.0),
+        ("micro", 0.94, 0.955, 0.97),
+    ],
+)
+def test_dev2_thresholds(evaluation_dev2, label: str, strict, partial, value) -> None:
+    row = _row(evaluation_dev2.scores.table(), label)
+    assert row["strict_f1"] >= strict
+    if partial is not None:
+        assert row["partial_f1"] >= partial
+    if value is not None:
+        assert row["value_f1"] >= value
+
+
+@pytest.mark.parametrize(
+    ("attribute", "dev", "dev2"),
+    [("PERSON.title", 0.83, 0.88), ("PLACE.level", 0.99, 0.99), ("DATE.value", 0.99, 0.99),
+     ("FIGURE.quantity", 0.99, 0.98)],
+)
+def test_attribute_accuracy(evaluation, evaluation_dev2, attribute: str, dev, dev2) -> None:
+    key = tuple(attribute.split("."))
+    for result, floor in ((evaluation, dev), (evaluation_dev2, dev2)):
+        table = result.scores.attribute_table().set_index(["label", "attribute"])
+        assert table.loc[key, "accuracy"] >= floor, (attribute, floor)
+
+
 def test_place_level_accuracy(evaluation) -> None:
     table = evaluation.scores.attribute_table().set_index(["label", "attribute"])
     assert table.loc[("PLACE", "level"), "accuracy"] >= 0.95
 
 
 def test_figure_subject_pairs(evaluation) -> None:
-    """Guide v2 relation: (figure span, subject span) pair F1 on dev. The issue's target is
-    0.85; this is the floor of what the linker reaches now (measured 0.822), so any
-    regression fails."""
+    """Guide v2 relation: (figure span, subject span) pair F1 on dev. The issue's target,
+    0.85, is reached on dev (measured 0.863); any regression below it fails."""
     summary = evaluation.scores.subject_summary()
     assert summary["gold_pairs"] >= 90
-    assert summary["pair_f1"] >= 0.80
-    assert summary["accuracy"] >= 0.87
+    assert summary["pair_f1"] >= 0.85
+    assert summary["accuracy"] >= 0.90
 
 
-def test_figure_subject_pairs_on_dev2() -> None:
-    """dev2 (measured 0.526 after first sight at 0.374): a floor against regressions."""
-    summary = evaluate_dirs(DEV.parent / "dev2", run=True).scores.subject_summary()
+def test_figure_subject_pairs_on_dev2(evaluation_dev2) -> None:
+    """dev2 (first sight 0.374, measured 0.776 now; target 0.85 not reached): a floor
+    against regressions."""
+    summary = evaluation_dev2.scores.subject_summary()
     assert summary["gold_pairs"] >= 90
-    assert summary["pair_f1"] >= 0.5
+    assert summary["pair_f1"] >= 0.76
 
 
 @pytest.mark.parametrize("label", ["PERSON", "PLACE", "ORG"])
