@@ -1,7 +1,9 @@
 """Vietnamese word segmentation (underthesea) into a spaCy ``Doc`` over the working text.
 
 Lines first (so a title line is always its own sentence), then
-``underthesea.sent_tokenize``, then ``word_tokenize(..., use_token_normalize=False)``.
+``underthesea.sent_tokenize``, then ``word_tokenize(..., use_token_normalize=False)``
+(both through :mod:`pipeline.text.segment`, which loads them without the rest of
+underthesea).
 underthesea returns strings, not offsets, and may rewrite characters, so every word
 is realigned to the text syllable by syllable; a sentence that cannot be realigned
 falls back to syllable tokens, never to made-up offsets.
@@ -15,10 +17,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
-from underthesea import sent_tokenize, word_tokenize
 
 from pipeline.text.ingest import WorkingText, normalise
 from pipeline.text.scan import WORD, Word
+from pipeline.text.segment import sent_tokenize, word_tokenize
 
 if TYPE_CHECKING:  # spaCy is imported only when a Doc is built (it takes ~0.6 s)
     from spacy.tokens import Doc
@@ -150,7 +152,7 @@ def _word_ranges(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         return [(start + a, start + b) for a, b in _syllable_spans(chunk)]
     spans: list[tuple[int, int]] = []
     pos = 0
-    for word in word_tokenize(chunk, use_token_normalize=False):
+    for word in word_tokenize(chunk):
         word_start = None
         for syllable in word.split():
             while pos < len(chunk) and chunk[pos].isspace():

@@ -1,0 +1,168 @@
+"""underthesea's ``sent_tokenize`` and ``word_tokenize``, loaded without its package import.
+
+``import underthesea`` runs its ``__init__``, which imports every pipeline it offers (POS,
+chunking, NER, classification) and joblib with numpy: about 0.5 s of a 1 s cold start,
+none of it used by word segmentation. Here the three pieces segmentation needs are
+loaded from underthesea's own files: the sentence splitter module, the regex
+tokenizer module (with its two text-normalisation imports supplied by stand-ins that
+read the same rule file) and the CRF word model (underthesea_core, its feature list and
+dictionary read with the C unpickler). :func:`word_tokenize` then does what
+``underthesea.word_tokenize(text, use_token_normalize=False)`` does, step for step.
+
+When underthesea is already imported, or its layout differs from what is expected here,
+the package's own functions are used: same results, only slower to load.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+_WORD_MODEL = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
+_RULES = "pipeline/text_normalize/tn_rules_2023_07_14.bin"
+
+
+def _package_dir() -> Path | None:
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _load_file(name: str, file: Path) -> ModuleType:
+    """Execute ``file`` as a module called ``name`` (not registered in ``sys.modules``)."""
+    spec = importlib.util.spec_from_file_location(name, file)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {file}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@contextmanager
+def _stand_ins(modules: dict[str, ModuleType]) -> Iterator[None]:
+    """``modules`` in ``sys.modules`` for the duration, then ``sys.modules`` as it was."""
+    saved = {name: sys.modules.get(name) for name in modules}
+    sys.modules.update(modules)
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
+def _module(name: str, **attrs: Any) -> ModuleType:
+    module = ModuleType(name)
+    module.__dict__.update(attrs)
+    module.__path__ = []  # a package, so that submodules resolve to the stand-ins
+    return module
+
+
+def _read_pickle(path: Path) -> Any:
+    # underthesea writes these with joblib; they are plain pickles of builtin types.
+    with path.open("rb") as handle:
+        return pickle.load(handle)
+
+
+class _Light:
+    """The segmentation pieces of underthesea, loaded from its files."""
+
+    def __init__(self, root: Path) -> None:
+        from underthesea_core import CRFFeaturizer, CRFTagger
+
+        character_map: dict[str, str] = _read_pickle(root / _RULES)["character"]
+
+        def normalize_characters_in_text(text: str) -> str:
+            text = unicodedata.normalize("NFC", text)
+            for non_standard, standard in character_map.items():
+                text = text.replace(non_standard, standard)
+            return text
+
+        def token_normalize(token: str, use_character_normalize: bool = True) -> str:
+            raise RuntimeError("token normalisation is not used by vnie")
+
+        normalize = "underthesea.pipeline.text_normalize"
+        stand_ins = {
+            "underthesea": _module("underthesea"),
+            "underthesea.pipeline": _module("underthesea.pipeline"),
+            normalize: _module(normalize, token_normalize=token_normalize),
+            f"{normalize}.character_normalize": _module(
+                f"{normalize}.character_normalize",
+                normalize_characters_in_text=normalize_characters_in_text,
+            ),
+        }
+        with _stand_ins(stand_ins):
+            regex_tokenize = _load_file(
+                "_vnie_underthesea_regex_tokenize",
+                root / "pipeline/word_tokenize/regex_tokenize.py",
+            )
+        sentences = _load_file(
+            "_vnie_underthesea_sent_tokenize", root / "pipeline/sent_tokenize/__init__.py"
+        )
+        model = root / _WORD_MODEL
+        tagger = CRFTagger()
+        tagger.load(str(model / "models.bin"))
+        featurizer = CRFFeaturizer(
+            _read_pickle(model / "features.bin"), _read_pickle(model / "dictionary.bin")
+        )
+        self.tokenize: Callable[..., list[str]] = regex_tokenize.tokenize
+        self.sent_tokenize: Callable[[str], list[str]] = sentences.sent_tokenize
+        self.featurize = featurizer.process
+        self.tag = tagger.tag
+
+    def word_tokenize(self, text: str) -> list[str]:
+        """``underthesea.word_tokenize(text, use_token_normalize=False)``."""
+        tokens = self.tokenize(text, use_token_normalize=False)
+        tags = self.tag(self.featurize([[[token] for token in tokens]])[0])
+        output: list[str] = []
+        for i, (tag, token) in enumerate(zip(tags, tokens, strict=False)):
+            if tag == "I-W" and i > 0:
+                output[-1] = output[-1] + " " + token
+            else:
+                output.append(token)
+        return output
+
+
+@cache
+def _light() -> _Light | None:
+    if "underthesea" in sys.modules:
+        return None
+    root = _package_dir()
+    if root is None:
+        return None
+    try:
+        return _Light(root)
+    except Exception:  # another underthesea layout: use the package itself
+        return None
+
+
+def sent_tokenize(text: str) -> list[str]:
+    """``underthesea.sent_tokenize(text)``."""
+    light = _light()
+    if light is not None:
+        return light.sent_tokenize(text)
+    from underthesea import sent_tokenize as package_sent_tokenize
+
+    return package_sent_tokenize(text)
+
+
+def word_tokenize(text: str) -> list[str]:
+    """``underthesea.word_tokenize(text, use_token_normalize=False)``: the words of
+    ``text`` as strings, syllables joined by one space."""
+    light = _light()
+    if light is not None:
+        return light.word_tokenize(text)
+    from underthesea import word_tokenize as package_word_tokenize
+
+    return package_word_tokenize(text, use_token_normalize=False)
