@@ -51,3 +51,13 @@ def test_10k_summary_counts_failures_by_code() -> None:
     summary = format_10k(run)
     assert "articles 100 in 100 s: 1.00 docs/s, 2,500 chars/s" in summary
     assert "records 98, valid 97; failures: E105: 1, E112: 1" in summary
+
+
+def test_cpu_report_gives_ratios_of_cpu_seconds() -> None:
+    from pipeline.apps.bench import format_cpu
+
+    report = format_cpu({VNIE: 4.0, WORD_TOKENIZE: 2.0, NER: 40.0}, 80, [0.8, 0.9, 1.1])
+    assert "CPU ratio vnie/word_tokenize: 0.50x" in report
+    assert "CPU ratio vnie/ner: 10.00x" in report
+    assert "median 0.90 s CPU" in report
+    assert "20.00" in report  # vnie: 80 docs in 4 CPU seconds

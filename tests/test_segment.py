@@ -61,3 +61,12 @@ def test_extract_does_not_import_unused_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == ""
+
+
+def test_light_tokens_are_underthesea_tokens() -> None:
+    """The regex tokens (whole matches) are those of underthesea's ``tokenize``."""
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    for text in SAMPLES:
+        tokens = [m.group() for m in _LIGHT._tokens(_LIGHT._normalize(text))]
+        assert tokens == tokenize(text, use_token_normalize=False)

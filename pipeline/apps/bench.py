@@ -26,6 +26,11 @@ Other modes:
   temp directory: docs/s, chars/s, peak RSS summed over the batch and its workers
   (psutil, sampled every 0.2 s), failures by error code, and how many records are valid.
 
+- ``--cpu``: vnie and ``word_tokenize`` (``--cpu-ner``: and ``ner``) in this one process,
+  interleaved round by round, timed in CPU seconds (``time.process_time``), and the cold
+  start's user + system CPU seconds: on a machine whose cores other jobs share, CPU-time
+  ratios stay steady where wall-clock ones do not.
+
 ``--quick`` runs a short version. Timings vary with the machine (and with whatever else
 runs on it); nothing here is asserted by tests.
 """
@@ -155,14 +160,66 @@ def bench_method(
 
 def cold_start(path: Path, repeats: int) -> list[float]:
     """Wall seconds of ``vnie extract PATH -o TMP`` in a fresh interpreter, ``repeats`` times."""
-    times = []
+    return cold_start_times(path, repeats)[0]
+
+
+def cold_start_times(path: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU (user + system) seconds of ``vnie extract PATH -o TMP`` in a fresh
+    interpreter, ``repeats`` times. CPU time is what the command itself costs, whatever
+    else runs on the machine; wall time is what a user waits."""
+    walls, cpus = [], []
     with tempfile.TemporaryDirectory(prefix="vnie-cold-") as out:
         command = [sys.executable, "-m", "pipeline.apps.cli", "extract", str(path), "-o", out]
         for _ in range(repeats):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-            times.append(time.perf_counter() - start)
-    return times
+            walls.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return walls, cpus
+
+
+def bench_cpu(
+    paths: Sequence[str], texts: Sequence[str], rounds: int, with_ner: bool = False
+) -> dict[str, float]:
+    """CPU seconds of each method over all articles in this one process, warmed, the
+    methods interleaved round by round (the least of ``rounds`` counts; ner: 1 round).
+
+    CPU time (``time.process_time``) is not stretched by other processes waiting for
+    the cores, so on a shared machine its ratios are steadier than wall-clock ones."""
+    for name in (VNIE, WORD_TOKENIZE, *((NER,) if with_ner else ())):
+        _warm(name)
+    plan: list[tuple[str, Callable[[str], int], Sequence[str]]] = [
+        (VNIE, _vnie, paths),
+        (WORD_TOKENIZE, _word_tokenize, texts),
+    ]
+    best: dict[str, float] = {}
+    for round_ in range(max(1, rounds)):
+        for name, method, items in [*plan, *([(NER, _ner, texts)] if with_ner else [])]:
+            if name == NER and round_:
+                continue
+            start = time.process_time()
+            for item in items:
+                method(item)
+            best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+    return best
+
+
+def format_cpu(best: dict[str, float], docs: int, cold_cpu: Sequence[float]) -> str:
+    """The in-process CPU-time table and its ratios (docs per CPU second)."""
+    lines = [f"{'method (1 process, CPU time)':<32}{'docs':>6}{'cpu s':>9}{'docs/cpu-s':>12}"]
+    for name, seconds in best.items():
+        lines.append(f"{name:<32}{docs:>6}{seconds:>9.2f}{docs / seconds:>12.2f}")
+    for other, label in ((WORD_TOKENIZE, "word_tokenize"), (NER, "ner")):
+        if VNIE in best and other in best:
+            lines.append(f"CPU ratio vnie/{label}: {best[other] / best[VNIE]:.2f}x")
+    if cold_cpu:
+        lines.append(
+            f"cold start, vnie extract one article: median {statistics.median(cold_cpu):.2f} s "
+            "CPU (user + system)"
+        )
+    return "\n".join(lines)
 
 
 # --- memory: peak RSS of a process tree -----------------------------------------------------
@@ -395,6 +452,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--rounds", type=int, default=3, help="passes per method (the fastest counts; ner: 1)"
     )
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="CPU time in one process, methods interleaved (steady on a shared machine)",
+    )
+    parser.add_argument("--cpu-ner", action="store_true", help="--cpu: include ner (minutes)")
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
     parser.add_argument("--length-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -423,6 +486,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows = bench_lengths(texts, sizes)
             print(format_lengths(rows))
             payload["lengths"] = rows
+        elif args.cpu:
+            best = bench_cpu(paths, texts, args.rounds, with_ner=args.cpu_ner)
+            _, cold_cpu = cold_start_times(corpus[0][0], 3 if args.quick else args.cold_runs)
+            print(format_cpu(best, len(texts), cold_cpu))
+            payload["cpu_seconds"] = best
+            payload["cold_start_cpu_s"] = cold_cpu
         else:
             speeds = []
             for procs in (1, 2):

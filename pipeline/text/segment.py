@@ -116,6 +116,10 @@ class _Light:
         featurizer = CRFFeaturizer(
             _read_pickle(model / "features.bin"), _read_pickle(model / "dictionary.bin")
         )
+        # ``tokenize`` returns, for each match of ``patterns`` (alternatives that are each
+        # one named group), the first named group that matched: the whole match.
+        self._tokens = regex_tokenize.patterns.finditer
+        self._normalize: Callable[[str], str] = normalize_characters_in_text
         self.tokenize: Callable[..., list[str]] = regex_tokenize.tokenize
         self.sent_tokenize: Callable[[str], list[str]] = sentences.sent_tokenize
         self.featurize = featurizer.process
@@ -123,7 +127,7 @@ class _Light:
 
     def word_tokenize(self, text: str) -> list[str]:
         """``underthesea.word_tokenize(text, use_token_normalize=False)``."""
-        tokens = self.tokenize(text, use_token_normalize=False)
+        tokens = [m.group() for m in self._tokens(self._normalize(text))]
         tags = self.tag(self.featurize([[[token] for token in tokens]])[0])
         output: list[str] = []
         for i, (tag, token) in enumerate(zip(tags, tokens, strict=False)):
