@@ -70,3 +70,20 @@ def test_light_tokens_are_underthesea_tokens() -> None:
     for text in SAMPLES:
         tokens = [m.group() for m in _LIGHT._tokens(_LIGHT._normalize(text))]
         assert tokens == tokenize(text, use_token_normalize=False)
+
+
+def test_data_files_are_read_as_plain_values_only(tmp_path) -> None:
+    """A pickle that names a class or function is refused, never executed."""
+    import pickle
+
+    import pytest
+
+    from pipeline.text.segment import _read_pickle
+
+    plain = tmp_path / "plain.bin"
+    plain.write_bytes(pickle.dumps({"character": {"a": "b"}, "words": {"hà nội"}}))
+    assert _read_pickle(plain) == {"character": {"a": "b"}, "words": {"hà nội"}}
+    hostile = tmp_path / "hostile.bin"
+    hostile.write_bytes(pickle.dumps(print))
+    with pytest.raises(pickle.UnpicklingError):
+        _read_pickle(hostile)

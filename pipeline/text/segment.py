@@ -6,8 +6,9 @@ none of it used by word segmentation. Here the three pieces segmentation needs a
 loaded from underthesea's own files: the sentence splitter module, the regex
 tokenizer module (with its two text-normalisation imports supplied by stand-ins that
 read the same rule file) and the CRF word model (underthesea_core, its feature list and
-dictionary read with the C unpickler). :func:`word_tokenize` then does what
-``underthesea.word_tokenize(text, use_token_normalize=False)`` does, step for step.
+dictionary read by an unpickler that accepts builtin values only). :func:`word_tokenize`
+then does what ``underthesea.word_tokenize(text, use_token_normalize=False)`` does, step
+for step.
 
 When underthesea is already imported, or its layout differs from what is expected here,
 the package's own functions are used: same results, only slower to load.
@@ -69,10 +70,21 @@ def _module(name: str, **attrs: Any) -> ModuleType:
     return module
 
 
+class _PlainData(pickle.Unpickler):
+    """An unpickler that rebuilds only builtin values (str, list, dict, set, numbers):
+    any class or function reference in the stream is refused, so it cannot run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refused: {module}.{name} in a data file")
+
+
 def _read_pickle(path: Path) -> Any:
-    # underthesea writes these with joblib; they are plain pickles of builtin types.
+    """One of underthesea's data files (joblib wrote them as plain pickles of builtin
+    values: a feature list, a word set, a character map). underthesea itself reads them
+    with ``joblib.load``, which accepts any class; here nothing but builtin values is
+    accepted, and joblib (with numpy, ~0.1 s to import) is not needed."""
     with path.open("rb") as handle:
-        return pickle.load(handle)
+        return _PlainData(handle).load()
 
 
 class _Light:
