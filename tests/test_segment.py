@@ -9,7 +9,7 @@ import underthesea
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.text.segment import _Light, _package_dir
+from pipeline.text.segment import _Light, underthesea_dir
 
 # Synthetic sentences written for this test.
 SAMPLES = [
@@ -22,7 +22,7 @@ SAMPLES = [
 
 
 def _light() -> _Light:
-    root = _package_dir()
+    root = underthesea_dir()
     assert root is not None
     return _Light(root)
 
@@ -53,6 +53,8 @@ def test_extract_does_not_import_unused_libraries() -> None:
         "from pipeline.api import extract_text\n"
         "record = extract_text('Ngày 2/9, ông Nguyễn Văn An về xã Tân Lập.\\n')\n"
         "assert record['mentions'], record\n"
+        "from pipeline.extractors.people import _lexicon\n"
+        "assert len(_lexicon()) > 10000  # the word list is read without the package import\n"
         "heavy = ['underthesea', 'joblib', 'numpy', 'pandas', 'pyarrow', 'duckdb', 'dask',\n"
         "         'plotly', 'matplotlib', 'fastapi', 'jsonschema', 'spacy']\n"
         "print(' '.join(name for name in heavy if name in sys.modules))\n"

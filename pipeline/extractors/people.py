@@ -18,7 +18,6 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import regex
 
@@ -34,6 +33,7 @@ from pipeline.text.scan import (
     with_case_variants,
     words_from,
 )
+from pipeline.text.segment import underthesea_dir
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -418,11 +418,10 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
 def _lexicon() -> frozenset[str]:
     """Vietnamese words of two or more syllables, lowercase: the Viet74K word list that ships
     as plain text inside the underthesea package (``underthesea/corpus/data``)."""
-    try:
-        import underthesea
-    except ImportError:  # pragma: no cover - underthesea is a dependency
+    root = underthesea_dir()  # found, not imported: the package import loads every model
+    if root is None:  # pragma: no cover - underthesea is a dependency
         return frozenset()
-    path = Path(underthesea.__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    path = root / "corpus" / "data" / "Viet74K.txt"
     if not path.exists():  # pragma: no cover - every released wheel has it
         return frozenset()
     words = path.read_text(encoding="utf-8").splitlines()

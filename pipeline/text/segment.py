@@ -31,7 +31,8 @@ _WORD_MODEL = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
 _RULES = "pipeline/text_normalize/tn_rules_2023_07_14.bin"
 
 
-def _package_dir() -> Path | None:
+def underthesea_dir() -> Path | None:
+    """The installed underthesea package directory, found without importing it."""
     spec = importlib.util.find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -154,7 +155,7 @@ class _Light:
 def _light() -> _Light | None:
     if "underthesea" in sys.modules:
         return None
-    root = _package_dir()
+    root = underthesea_dir()
     if root is None:
         return None
     try:
