@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from pipeline.resources import honorific_words, load_tsv, surnames
-from pipeline.text.scan import Word, phrase_regex
+from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -691,17 +691,21 @@ def find_orgs(
     place_ends: dict[int, int],
     word_ends: dict[int, int] | None = None,
     stops: frozenset[int] = frozenset(),
+    segments: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, str]]:
     """ORG spans ``(start, end, rule)`` in one line (``span``, its ``words``) of the text.
 
     A head must start a segmented word (``word_starts``), so ``bộ`` in ``cán bộ`` or
     ``sở`` in ``cơ sở`` never opens an ORG. A name ends before a word in ``stops`` (the
-    start of a FIGURE or DATE: ``Bộ Quốc phòng 208 ha``).
+    start of a FIGURE or DATE: ``Bộ Quốc phòng 208 ha``). ``segments`` is
+    ``sorted(word_ends.items())``: pass it when calling line by line, so that it is
+    sorted once per document, not once per line.
     """
     excluded = [m.span() for m in _excluded().finditer(text, span[0], span[1])]
     glued = _glued(words, word_ends or {})
-    place_spans = sorted((a, b) for a, b in place_ends.items() if span[0] <= a < span[1])
-    segments = sorted((word_ends or {}).items())
+    place_spans = [(a, place_ends[a]) for a in range(span[0], span[1]) if a in place_ends]
+    if segments is None:
+        segments = sorted((word_ends or {}).items())
     out: list[tuple[int, int, str]] = []
     i = 0
     index = {w.start: k for k, w in enumerate(words)}
@@ -923,9 +927,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
         if m.label == "DATE" or (m.label == "FIGURE" and m.attrs.get("quantity") in _MEASURED)
     )
+    segments = sorted(word_ends.items())
     for line in ctx.lines:
         for start, end, rule in find_orgs(
-            text, line, ctx.words_of(line), starts, places, word_ends, stops
+            text, line, ctx.words_of(line), starts, places, word_ends, stops, segments
         ):
             if rule == "org.anaphor" and not _named_before(text, found, start, end):
                 continue
@@ -1002,10 +1007,10 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
     pattern = regex.compile(
         r"(?<![\w&.\-])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\w&\-])"
     )
+    taken_index = SpanIndex(taken)  # the hits themselves never overlap (finditer)
     for hit in pattern.finditer(text):
         a, b = hit.span()
-        if any(s < b and a < e for s, e in taken):
+        if taken_index.overlaps((a, b)):
             continue
         out.append(Mention(LABEL, a, b, "org.defined_abbr", {"expanded": defined[hit.group()]}))
-        taken.append((a, b))
     return out
