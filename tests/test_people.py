@@ -115,3 +115,16 @@ def test_a_surname_that_is_also_a_thing_word_still_opens_a_name() -> None:
 )
 def test_korean_names(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize("source", ["Theo Dân Trí", "Theo VnExpress", "Theo Thông tấn xã Việt Nam"])
+def test_a_closing_source_line_is_no_byline(source: str) -> None:
+    """``Theo <newspaper>`` closing an article names where it came from: no PERSON at all,
+    not even ``Theo`` once the newspaper is an ORG."""
+    text = f"Ông Nguyễn Văn An về thăm xã Tân Lập.\n\nBuổi lễ diễn ra trang trọng.\n\n{source}\n"
+    assert [t for t, _ in _people(text)] == ["Nguyễn Văn An"]
+
+
+def test_a_closing_name_line_is_still_a_byline() -> None:
+    text = "Ông Nguyễn Văn An về thăm xã Tân Lập.\n\nBuổi lễ diễn ra trang trọng.\n\nHoàng Lan\n"
+    assert [t for t, _ in _people(text)] == ["Nguyễn Văn An", "Hoàng Lan"]

@@ -320,6 +320,8 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         run = _name_run(text, words, 0, byline=True)
         rest = text[words[run - 1].end : end].strip() if run else ""
         single = run == 1 and _INITIALS.fullmatch(words[0].text)
+        if words and words[0].text in _lead_words():
+            run = 0  # "Theo Dân Trí": the source of the article, not its author
         if (2 <= run <= 4 or single) and (not rest or rest[0] in "/-–("):
             yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
