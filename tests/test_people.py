@@ -128,3 +128,12 @@ def test_a_closing_source_line_is_no_byline(source: str) -> None:
 def test_a_closing_name_line_is_still_a_byline() -> None:
     text = "Ông Nguyễn Văn An về thăm xã Tân Lập.\n\nBuổi lễ diễn ra trang trọng.\n\nHoàng Lan\n"
     assert [t for t, _ in _people(text)] == ["Nguyễn Văn An", "Hoàng Lan"]
+
+
+def test_a_capitalised_honorific_inside_a_name_opens_no_person() -> None:
+    """``Anh`` in a club's name (``Hoàng Anh Gia Lai``) is a syllable, not ``anh`` + name."""
+    assert _people("Tiền đạo của Hoàng Anh Gia Lai ghi bàn ở phút cuối.") == []
+
+
+def test_a_capitalised_honorific_opening_a_clause_still_opens_a_name() -> None:
+    assert [t for t, _ in _people("Trong khi đó, Chị Lan nói rằng mọi việc ổn.")] == ["Lan"]

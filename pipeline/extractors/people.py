@@ -159,11 +159,22 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
     return j
 
 
+# A capitalised word and one space right before a position: an honorific written with a
+# capital there is not opening a clause, so it is a syllable of the name it stands in.
+_CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* \Z")
+
+
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
         if _after_blocker(text, m.start()) or _in_compound(text, m.start()):
             continue  # a thing named after someone (rạch Ông X); "người đàn ông Mỹ"
+        if (
+            m.group().istitle()
+            and m.group().casefold() in honorific_words("honorific")
+            and _CAPITAL_WORD_BEFORE.search(text, line[0], m.start())
+        ):
+            continue  # a syllable inside a capitalised name: "Hoàng Anh Gia Lai"
         words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
