@@ -485,8 +485,13 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
         # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
         after = SPACE.match(text, end)
         nxt = SYLLABLE.match(text, after.end()) if after else None
-        # "Việt Nam - Lào Ông Hùng": an honorific after the dash starts a new sentence.
-        if nxt and nxt.group().casefold() not in honorific_words("honorific"):
+        # "Việt Nam - Lào Ông Hùng": an honorific after the dash starts a new sentence;
+        # "Tổng thống Mỹ Donald Trump": a foreign name after the country is its holder's.
+        if (
+            nxt
+            and nxt.group().casefold() not in honorific_words("honorific")
+            and not (nxt.group()[1:].islower() and foreign_shaped(nxt.group()))
+        ):
             return None
         prev = syllable_before(text, start)
         if prev and prev[1][0].isupper() and not is_abbreviation(prev[1]):

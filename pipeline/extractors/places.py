@@ -84,6 +84,7 @@ from pipeline.extractors.place_words import (
     unit_regex,
     vietnamese_syllable,
 )
+from pipeline.extractors.titles import position_words
 from pipeline.resources import gazetteer, honorific_words, surnames
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -442,6 +443,7 @@ class _Finder:
                 and not is_abbreviation(entry.name)
                 and not self._whole_token(m.start(), m.end())
                 and not _after_word(text, m.start(), context_words().nation)
+                and not self._between_position_and_foreign_name(m.start(), m.end())
             ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
@@ -488,6 +490,19 @@ class _Finder:
         sentence = self.ctx.sentence_of(start)
         return sentence == (start, end) and sentence != self.ctx.title
 
+    def _between_position_and_foreign_name(self, start: int, end: int) -> bool:
+        """``Ngoại trưởng Nga Sergei Lavrov``, ``Thủ tướng Đức Angela Merkel``: a country
+        between a position and a foreign-shaped name is the holder's state (a Vietnamese
+        given name there, ``Bí thư Nga cho biết``, has no foreign name after it)."""
+        text = self.text
+        after = SPACE.match(text, end)
+        nxt = SYLLABLE.match(text, after.end()) if after else None
+        if nxt is None or not nxt.group()[:1].isupper() or not nxt.group()[1:].islower():
+            return False
+        if not foreign_shaped(nxt.group()):
+            return False
+        return _after_word(text, start, position_words())
+
     def _cued(self, start: int, end: int) -> bool:
         text = self.text
         before = text[max(0, start - 12) : start].casefold()
@@ -495,6 +510,8 @@ class _Finder:
             return True
         if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
             return True  # a parenthesised country after a place: Cambridge (Anh)
+        if self._between_position_and_foreign_name(start, end):
+            return True
         # In a list with another country: "Singapore, Anh, Mỹ", "Syria, Nga và Iran".
         gap = LIST_GAP.match(text, end)
         if gap and (other := lexicon_at(text, gap.end())) and other[0].level == "country":

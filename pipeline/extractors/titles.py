@@ -123,6 +123,31 @@ def _complement_end(
     return end, False
 
 
+@cache
+def _place_links() -> dict[str, tuple[str, ...]]:
+    """Diplomatic posts → the words that tie them to a state (title_place_links.tsv)."""
+    return {
+        row["position"]: tuple(link.strip() for link in row["links"].split(","))
+        for row in load_tsv("title_place_links.tsv")
+    }
+
+
+def _linked_places(
+    text: str, end: int, links: tuple[str, ...], place_ends: dict[int, int]
+) -> tuple[int, bool]:
+    """``end`` moved over ``<link> <PLACE>`` pairs (``của Việt Nam tại Albania``)."""
+    linked = False
+    while True:
+        for link in links:
+            head = f" {link} "
+            if text.startswith(head, end) and end + len(head) in place_ends:
+                end = place_ends[end + len(head)]
+                linked = True
+                break
+        else:
+            return end, linked
+
+
 def find_titles(
     text: str,
     span: tuple[int, int],
@@ -159,6 +184,10 @@ def find_titles(
             end, complete = p_end, True
         else:
             end, complete = _complement_end(text, p_end, org_ends, place_ends)
+        links = _place_links().get(" ".join(text[p_start:p_end].casefold().split()))
+        if links:
+            end, linked = _linked_places(text, end, links, place_ends)
+            complete = complete or linked
         # Chains: "Phó Chủ tịch - Tổng Thư ký Ủy ban …", "Tư lệnh kiêm Chính ủy Đoàn 559".
         while nxt := _CHAIN_LINK.match(text, end, span[1]):
             at = nxt.end()
