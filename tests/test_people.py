@@ -137,3 +137,8 @@ def test_a_capitalised_honorific_inside_a_name_opens_no_person() -> None:
 
 def test_a_capitalised_honorific_opening_a_clause_still_opens_a_name() -> None:
     assert [t for t, _ in _people("Trong khi đó, Chị Lan nói rằng mọi việc ổn.")] == ["Lan"]
+
+
+def test_an_honorific_after_a_glued_photo_credit_still_opens_a_name() -> None:
+    text = "Ông Trump đón khách ở sân bay. Ảnh Reuters Bà Melania Trump mặc áo trắng."
+    assert "Melania Trump" in [t for t, _ in _people(text)]

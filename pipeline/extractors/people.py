@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.orgs import starts_admin_name, unit_word_at
+from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
 from pipeline.extractors.titles import position_words
 from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.text.scan import (
@@ -161,7 +161,7 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
 
 # A capitalised word and one space right before a position: an honorific written with a
 # capital there is not opening a clause, so it is a syllable of the name it stands in.
-_CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* \Z")
+_CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) \Z")
 
 
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
@@ -172,9 +172,13 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
         if (
             m.group().istitle()
             and m.group().casefold() in honorific_words("honorific")
-            and _CAPITAL_WORD_BEFORE.search(text, line[0], m.start())
+            and (before := _CAPITAL_WORD_BEFORE.search(text, line[0], m.start()))
+            and before.group(1).casefold() not in _not_names()[1]
+            and before.group(1) not in known_names()
         ):
-            continue  # a syllable inside a capitalised name: "Hoàng Anh Gia Lai"
+            # A syllable inside a capitalised name ("Hoàng Anh Gia Lai"); after a credit
+            # source ("Ảnh: Reuters Bà X …") the honorific opens the next sentence.
+            continue
         words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
         if not words or text[m.end() : words[0].start] != " ":
             continue
