@@ -142,3 +142,14 @@ def test_a_capitalised_honorific_opening_a_clause_still_opens_a_name() -> None:
 def test_an_honorific_after_a_glued_photo_credit_still_opens_a_name() -> None:
     text = "Ông Trump đón khách ở sân bay. Ảnh Reuters Bà Melania Trump mặc áo trắng."
     assert "Melania Trump" in [t for t, _ in _people(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh ấy ghi 20 bàn tại La Liga mùa này.",  # a league, though La is a family name
+        "Lầu Năm Góc cho biết đã điều thêm tàu tới khu vực.",  # the body, by its building
+    ],
+)
+def test_names_that_look_like_people_but_name_no_one(text: str) -> None:
+    assert _people(text) == []

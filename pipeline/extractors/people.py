@@ -114,11 +114,14 @@ def _after_blocker(text: str, start: int) -> bool:
 
 @cache
 def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Year names (stem + branch), credit sources, compound-noun words (not_person_names.tsv)."""
+    """Year names (stem + branch) and competitions, credit sources, compound-noun words
+    (not_person_names.tsv)."""
     rows = load_tsv("not_person_names.tsv")
     stems = [r["text"] for r in rows if r["kind"] == "stem"]
     branches = [r["text"] for r in rows if r["kind"] == "branch"]
-    years = frozenset(f"{s} {b}" for s in stems for b in branches)
+    years = frozenset(f"{s} {b}" for s in stems for b in branches) | frozenset(
+        r["text"] for r in rows if r["kind"] == "competition"
+    )
     sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
     compounds = frozenset(r["text"].casefold() for r in rows if r["kind"] == "compound")
     return years, sources, compounds
@@ -697,7 +700,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or (n.rule in _MULTI_WORD_RULES[1:] and " " not in text[n.start : n.end])
                 or blocked.overlaps(span)
                 or _after_blocker(text, n.start)
-                or text[n.start : n.end] in _not_names()[0]  # a year name: Đinh Dậu
+                or text[n.start : n.end] in _not_names()[0]  # Đinh Dậu (a year), La Liga
             ):
                 continue
             i = bisect.bisect_left(kept, (span[1], -1))
