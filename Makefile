@@ -36,6 +36,7 @@ lint: $(STAMP)
 # 10,000 real articles through `vnie batch` (about 10 minutes), and the length curve.
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.apps.bench
+	$(BIN)/python -m pipeline.apps.bench --10k
 	$(MAKE) bench-server
 
 bench-10k: $(STAMP)
