@@ -201,3 +201,30 @@ def test_post_before_a_name_is_not_extended_over_a_clause() -> None:
 def test_apposition_does_not_run_into_the_next_sentence() -> None:
     text = "Ông Lê Văn Hòa, Chủ tịch Hiệp hội Gốm sứ Bát Tràng Theo ông, thị trường khó."
     assert "Theo" not in (_title_of(text, "Lê Văn Hòa") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # The press's abbreviations of Giám đốc / Phó Giám đốc are positions.
+        (
+            "Ông Lê Văn Khoa (SN 1970, cựu PGĐ Sở Xây dựng tỉnh Bình Phước) bị khởi tố.",
+            "Lê Văn Khoa",
+            "PGĐ Sở Xây dựng tỉnh Bình Phước",
+        ),
+        (
+            "Theo GĐ Sở Y tế tỉnh Kon Tum Trần Văn Mạnh, bệnh viện đủ thuốc.",
+            "Trần Văn Mạnh",
+            "GĐ Sở Y tế tỉnh Kon Tum",
+        ),
+        # The commander of a ward's militia, like xã đội trưởng.
+        (
+            "Ông Phan Văn Tú, phường đội trưởng phường An Lạc, cho biết sẽ kiểm tra.",
+            "Phan Văn Tú",
+            "phường đội trưởng phường An Lạc",
+        ),
+    ],
+)
+def test_abbreviated_and_militia_positions(text: str, name: str, expected: str) -> None:
+    assert _title_of(text, name) == expected
+    assert expected in _titles(text)
