@@ -228,3 +228,76 @@ def test_apposition_does_not_run_into_the_next_sentence() -> None:
 def test_abbreviated_and_militia_positions(text: str, name: str, expected: str) -> None:
     assert _title_of(text, name) == expected
     assert expected in _titles(text)
+
+
+def test_term_of_office_between_commas_does_not_break_the_posts() -> None:
+    text = (
+        "Ông Lò Văn Hùng, Ủy viên Ban Thường vụ Tỉnh ủy, nhiệm kỳ 2020-2025, Chủ tịch Hội "
+        "Nông dân tỉnh Sơn La, phát biểu."
+    )
+    assert _title_of(text, "Lò Văn Hùng") == (
+        "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Hội Nông dân tỉnh Sơn La"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A bracketed aside (address, age) between the name and its post.
+        (
+            "Ông Đỗ Văn Bình (trú xã Hòa Phú, huyện Chư Păh), giám đốc Công ty TNHH Hòa Phát "
+            "Đạt bị khởi tố.",
+            "Đỗ Văn Bình",
+            "giám đốc Công ty TNHH Hòa Phát Đạt",
+        ),
+        (
+            "Trang trại do ông Châu Văn Tư (58 tuổi) làm Giám đốc Hợp tác xã Tân Phú.",
+            "Châu Văn Tư",
+            "Giám đốc Hợp tác xã Tân Phú",
+        ),
+        # "làm" after the posts in apposition adds the post the person serves in.
+        (
+            "Đoàn kiểm tra do ông Vi Văn Sáu, Phó Chủ tịch UBND huyện Mường Lát làm Trưởng "
+            "đoàn đã đến xã.",
+            "Vi Văn Sáu",
+            "Phó Chủ tịch UBND huyện Mường Lát, Trưởng đoàn",
+        ),
+        # A verb of holding a post right after the name, after a passive of appointing.
+        (
+            "Ông Hoàng Văn Dũng được bầu giữ chức Chủ tịch HĐND tỉnh Lạng Sơn.",
+            "Hoàng Văn Dũng",
+            "Chủ tịch HĐND tỉnh Lạng Sơn",
+        ),
+        # After the posts in apposition, "giữ chức" names the new post of an appointment.
+        (
+            "Hội nghị cử ông Hoàng Văn Dũng, Phó Chủ tịch HĐND tỉnh Lạng Sơn giữ chức Chủ tịch "
+            "HĐND tỉnh Lạng Sơn.",
+            "Hoàng Văn Dũng",
+            "Phó Chủ tịch HĐND tỉnh Lạng Sơn",
+        ),
+    ],
+)
+def test_posts_after_an_aside_or_a_verb_of_holding(text: str, name: str, expected: str) -> None:
+    assert _title_of(text, name) == expected
+
+
+def test_post_held_through_lam_is_a_title() -> None:
+    text = "Đoàn do ông Vi Văn Sáu, Phó Chủ tịch UBND huyện Mường Lát làm Trưởng đoàn đã đến."
+    assert "Trưởng đoàn" in _titles(text)
+
+
+def test_list_opened_by_a_plural_form_of_address_shares_the_post() -> None:
+    text = (
+        "Các ông Lý Văn Hải, Đinh Văn Tám và Hà Văn Sơn (nguyên Chủ tịch UBND xã Thanh Lâm) "
+        "bị khởi tố."
+    )
+    for name in ("Lý Văn Hải", "Đinh Văn Tám", "Hà Văn Sơn"):
+        assert _title_of(text, name) == "Chủ tịch UBND xã Thanh Lâm"
+    officials = extract_text(text)["officials"]
+    assert [o["name"] for o in officials] == ["Lý Văn Hải", "Đinh Văn Tám", "Hà Văn Sơn"]
+
+
+def test_list_without_a_plural_form_of_address_keeps_the_post_to_the_last_name() -> None:
+    text = "Anh Lý Văn Hải và ông Hà Văn Sơn, Chủ tịch UBND xã Thanh Lâm, đến dự."
+    assert _title_of(text, "Lý Văn Hải") is None
+    assert _title_of(text, "Hà Văn Sơn") == "Chủ tịch UBND xã Thanh Lâm"
