@@ -301,3 +301,26 @@ def test_list_without_a_plural_form_of_address_keeps_the_post_to_the_last_name()
     text = "Anh Lý Văn Hải và ông Hà Văn Sơn, Chủ tịch UBND xã Thanh Lâm, đến dự."
     assert _title_of(text, "Lý Văn Hải") is None
     assert _title_of(text, "Hà Văn Sơn") == "Chủ tịch UBND xã Thanh Lâm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công ty Minh Phát bị phạt. Giám đốc công ty cho biết sẽ khắc phục.", "Giám đốc công ty"),
+        ("Trường khai giảng. Hiệu trưởng nhà trường phát biểu.", "Hiệu trưởng nhà trường"),
+        ("Sở Y tế đã họp. Giám đốc sở chủ trì cuộc họp.", "Giám đốc sở"),
+    ],
+)
+def test_position_with_a_body_named_by_its_kind_is_a_title(text: str, expected: str) -> None:
+    assert expected in _titles(text)
+
+
+def test_position_with_a_kind_noun_before_a_name_is_left_to_the_org_finder() -> None:
+    # "công ty Quang Minh" is a named body: no TITLE stops at the kind noun.
+    text = "Ông Lê Văn Lộc, giám đốc công ty Quang Minh, cho biết."
+    assert "giám đốc công ty" not in _titles(text)
+
+
+def test_post_with_a_kind_noun_in_a_bracketed_aside() -> None:
+    text = "Công ty may An Phú ở xã. Hắn khống chế ông Hồ Văn Lâm (40 tuổi, Giám đốc công ty)."
+    assert _title_of(text, "Hồ Văn Lâm") == "Giám đốc công ty"

@@ -98,6 +98,24 @@ def _skip_prefixes(text: str, pos: int) -> int:
     return pos
 
 
+@cache
+def _generic_body_regex() -> regex.Pattern[str]:
+    """A body named by its kind alone (title_generic_bodies.tsv): ``công ty``, ``sở``."""
+    return phrase_regex(row["noun"] for row in load_tsv("title_generic_bodies.tsv"))
+
+
+_NAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _generic_body_end(text: str, pos: int) -> int | None:
+    """End of a body named by its kind alone at ``pos`` (``Giám đốc công ty``), unless a
+    name follows it (``công ty Hòa Phát`` is a named body, left to the ORG finder)."""
+    m = _generic_body_regex().match(text, pos)
+    if m is None or _NAME_AFTER.match(text, m.end()):
+        return None
+    return m.end()
+
+
 def _complement_end(
     text: str, end: int, org_ends: dict[int, int], place_ends: dict[int, int]
 ) -> tuple[int, bool]:
@@ -118,6 +136,8 @@ def _complement_end(
     j = place_complement(text, words, i, bare_names=False, place_ends=place_ends)
     if j > i:
         return words[j - 1].end, True
+    if i < len(words) and (generic := _generic_body_end(text, words[i].start)) is not None:
+        return generic, True
     if i:
         return words[i - 1].end, False
     return end, False
