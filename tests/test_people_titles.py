@@ -324,3 +324,16 @@ def test_position_with_a_kind_noun_before_a_name_is_left_to_the_org_finder() -> 
 def test_post_with_a_kind_noun_in_a_bracketed_aside() -> None:
     text = "Công ty may An Phú ở xã. Hắn khống chế ông Hồ Văn Lâm (40 tuổi, Giám đốc công ty)."
     assert _title_of(text, "Hồ Văn Lâm") == "Giám đốc công ty"
+
+
+def test_post_after_an_aside_is_not_the_next_persons() -> None:
+    # A caption listing people: the post after the first one's aside names the second.
+    text = "Ông Đào Văn Phú (giữa), Bộ trưởng Thông tin và Truyền thông Trương Văn Tuấn (phải) dự."
+    assert _title_of(text, "Đào Văn Phú") is None
+
+
+def test_post_before_a_name_does_not_run_over_a_new_sentence() -> None:
+    # "Ông" opens a new sentence: the body the ORG finder missed does not run up to it.
+    text = "Hội nghị diễn ra hôm qua. PGĐ Sở TT & TT Lê Văn Khải Ông Khải cho biết như vậy."
+    assert not any("Ông" in t for t in _titles(text))
+    assert not (_title_of(text, "Khải") or "").endswith("Ông")

@@ -496,17 +496,34 @@ def _plural_regex() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{body})[ \t]*:?[ \t]*\Z", regex.IGNORECASE)
 
 
-def _post_after_aside(text: str, pos: int, by_start: dict[int, Mention]) -> Mention | None:
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]\n!?]|\.(?:\s|\Z)")
+
+
+def _names_next_person(text: str, title: Mention, name_starts: frozenset[int]) -> bool:
+    """Whether a name follows the post within its clause: ``A (giữa), Bộ trưởng X Nguyễn
+    Văn B (phải)`` lists B with his post, even where the post's body was cut short."""
+    brk = _CLAUSE_BREAK.search(text, title.end, title.end + 80)
+    stop = brk.start() if brk else min(len(text), title.end + 80)
+    return any(
+        title.end + m.start() in name_starts for m in regex.finditer(r"\S+", text[title.end : stop])
+    )
+
+
+def _post_after_aside(
+    text: str, pos: int, by_start: dict[int, Mention], name_starts: frozenset[int]
+) -> Mention | None:
     """A post tied to a name outside the plain apposition: after a bracketed aside
     (``X (32 tuổi, trú xã Y), Giám đốc …``) or a verb of holding it (``ông X làm Trưởng
-    đoàn``, ``X (61 tuổi) làm Giám đốc …``, ``X được bầu giữ chức Chủ tịch …``)."""
+    đoàn``, ``X (61 tuổi) làm Giám đốc …``, ``X được bầu giữ chức Chủ tịch …``); never a
+    post written before the next person's name."""
     aside = _ASIDE.match(text, pos)
     at = aside.end() if aside else pos
     patterns = (_ASIDE_THEN_POST, _hold_regex(True)) if aside else (_hold_regex(True),)
     for pattern in patterns:
         m = pattern.match(text, at)
         if m and m.end() in by_start:
-            return by_start[m.end()]
+            post = by_start[m.end()]
+            return None if _names_next_person(text, post, name_starts) else post
     return None
 
 
@@ -579,7 +596,7 @@ def _attached_titles(
     m = _AFTER_NAME.match(text, name.end)
     nxt = by_start.get(m.end()) if m else None
     if nxt is None:
-        nxt = _post_after_aside(text, name.end, by_start)
+        nxt = _post_after_aside(text, name.end, by_start, name_starts)
     while nxt is not None and not _holds_next_name(text, nxt, name_starts):
         nxt = _to_clause_end(ctx, nxt, name_starts, by_start, place_ends)
         chain.append(nxt)
@@ -713,6 +730,8 @@ def _body_before_name(
             return None
         if _has_clause_word(words):
             return None
+        if words[-1][:1].isupper() and words[-1].casefold() in honorific_words("honorific"):
+            return None  # "… Sở X Nguyễn Văn A Ông A cho biết": a new sentence names A
         offsets = [end + 1 + m.start() for m in regex.finditer(r"\S+", body)]
         if any(o in name_starts or o in by_start for o in offsets):
             return None
