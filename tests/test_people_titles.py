@@ -337,3 +337,20 @@ def test_post_before_a_name_does_not_run_over_a_new_sentence() -> None:
     text = "Hội nghị diễn ra hôm qua. PGĐ Sở TT & TT Lê Văn Khải Ông Khải cho biết như vậy."
     assert not any("Ông" in t for t in _titles(text))
     assert not (_title_of(text, "Khải") or "").endswith("Ông")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Nội vụ đã dư 4 phó giám đốc sở so với quy định.",
+        "Tỉnh cho nghỉ hưu hàng loạt phó giám đốc sở trong năm nay.",
+        "Huyện hiện có hai Phó Chủ tịch UBND huyện phụ trách khối kinh tế.",
+    ],
+)
+def test_counted_positions_are_no_title(text: str) -> None:
+    assert _titles(text) == []
+
+
+def test_a_date_before_a_position_is_no_count() -> None:
+    text = "Ngày 5/7 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định."
+    assert _titles(text) == ["Chủ tịch UBND tỉnh"]

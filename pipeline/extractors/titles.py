@@ -56,6 +56,9 @@ def _blockers() -> tuple[str, ...]:
     return tuple(row["words"] for row in load_tsv("title_blockers.tsv"))
 
 
+_COUNT_BEFORE = regex.compile(r"(?<![\w.,/:\-])\d+\Z")
+
+
 def _generic_before(text: str, start: int) -> bool:
     """Whether the words right before a position make it no one post: the name of a body
     (``Ban Bí thư``, ``Ban Giám đốc``), a plural (``các Phó Chủ tịch``) or an office
@@ -64,6 +67,8 @@ def _generic_before(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     before = before.rstrip(" \t")
+    if _COUNT_BEFORE.search(before):
+        return True  # "dư 4 phó giám đốc sở": a count of posts
     return any(
         before.endswith(b) and not before[: len(before) - len(b)][-1:].isalnum()
         for b in _blockers()
