@@ -354,3 +354,18 @@ def test_counted_positions_are_no_title(text: str) -> None:
 def test_a_date_before_a_position_is_no_count() -> None:
     text = "Ngày 5/7 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định."
     assert _titles(text) == ["Chủ tịch UBND tỉnh"]
+
+
+def test_phong_chong_comma_stays_inside_a_post() -> None:
+    text = (
+        "Ông Hà Văn Khánh, Giám đốc Bệnh viện Mắt Trung ương, Chủ nhiệm Chương trình "
+        "phòng, chống mù lòa Quốc gia, phát biểu."
+    )
+    post = "Chủ nhiệm Chương trình phòng, chống mù lòa Quốc gia"
+    assert _title_of(text, "Hà Văn Khánh") == f"Giám đốc Bệnh viện Mắt Trung ương, {post}"
+    assert post in _titles(text)
+    officials = extract_text(text)["officials"]
+    assert [p["text"] for p in officials[0]["posts"]] == [
+        "Giám đốc Bệnh viện Mắt Trung ương",
+        post,
+    ]

@@ -617,6 +617,29 @@ def _clause_words() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in load_tsv("title_clause_words.tsv")}
 
 
+@cache
+def _joined_pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs written with a comma inside a name (title_clause_words.tsv, ``joined``)."""
+    return frozenset(
+        tuple(word.split(", ", 1)) for word, kind in _clause_words().items() if kind == "joined"
+    )
+
+
+def joined_by_comma(before: str, after: str) -> bool:
+    """Whether the words ``before`` and ``after`` a comma stay one phrase (``phòng, chống``)."""
+    return (before.casefold(), after.casefold()) in _joined_pairs()
+
+
+def _joining_comma(text: str, words: list[Word], k: int) -> bool:
+    """Whether ``words[k]`` is the comma of a joined pair (``phòng, chống``)."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].text == ","
+        and words[k].start == words[k - 1].end
+        and joined_by_comma(words[k - 1].text, words[k + 1].text)
+    )
+
+
 def _ends_in_capitals(text: str, title: Mention) -> bool:
     last = text[title.start : title.end].rsplit(" ", 1)[-1]
     return len(last) >= 2 and last.isupper()
@@ -650,6 +673,8 @@ def _to_clause_end(
     if not words or text[title.end : words[0].start] != " ":
         return title
     for k, w in enumerate(words):
+        if _joining_comma(text, words, k):
+            continue  # "Chủ nhiệm Chương trình phòng, chống lao Quốc gia"
         if k and (text[words[k - 1].end : w.start] != " " or w.is_punct):
             stop = _POST_END.match(text, words[k - 1].end)
             break
