@@ -351,8 +351,15 @@ def test_counted_positions_are_no_title(text: str) -> None:
     assert _titles(text) == []
 
 
-def test_a_date_before_a_position_is_no_count() -> None:
-    text = "Ngày 5/7 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 5/7 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định.",
+        "Đầu năm 2017 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định.",
+        "Sáng ngày 15 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định.",
+    ],
+)
+def test_a_date_before_a_position_is_no_count(text: str) -> None:
     assert _titles(text) == ["Chủ tịch UBND tỉnh"]
 
 
@@ -369,3 +376,8 @@ def test_phong_chong_comma_stays_inside_a_post() -> None:
         "Giám đốc Bệnh viện Mắt Trung ương",
         post,
     ]
+
+
+def test_post_before_a_name_runs_over_a_country_written_like_a_form_of_address() -> None:
+    text = "Cùng ngày, Bộ trưởng Quốc phòng Anh Michael Fallon bày tỏ chúc mừng."
+    assert _title_of(text, "Michael Fallon") == "Bộ trưởng Quốc phòng Anh"

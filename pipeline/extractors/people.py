@@ -755,7 +755,7 @@ def _body_before_name(
             return None
         if _has_clause_word(words):
             return None
-        if words[-1][:1].isupper() and words[-1].casefold() in honorific_words("honorific"):
+        if _post_links().get(words[-1]) == "opener":
             return None  # "… Sở X Nguyễn Văn A Ông A cho biết": a new sentence names A
         offsets = [end + 1 + m.start() for m in regex.finditer(r"\S+", body)]
         if any(o in name_starts or o in by_start for o in offsets):

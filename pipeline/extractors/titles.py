@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors.orgs import ends_by_start, place_complement
-from pipeline.resources import load_tsv
+from pipeline.resources import load_json, load_tsv
 from pipeline.text.scan import StartIndex, Word, phrase_regex, words_before, words_from
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -56,7 +56,23 @@ def _blockers() -> tuple[str, ...]:
     return tuple(row["words"] for row in load_tsv("title_blockers.tsv"))
 
 
-_COUNT_BEFORE = regex.compile(r"(?<![\w.,/:\-])\d+\Z")
+_COUNT_BEFORE = regex.compile(r"(?:^|[ \t])(?:(?P<word>[\p{L}\p{M}]+)[ \t]+)?\d{1,3}\Z")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Words before a day, month, year or quarter number (date_words.json): ``năm 2017``,
+    ``ngày 15`` before a position is a date, not a count of posts."""
+    words = load_json("date_words.json")
+    return frozenset(
+        [words["day_word"], words["month_word"], words["year_word"], *words["quarter_words"]]
+    )
+
+
+def _counted(before: str) -> bool:
+    """Whether ``before`` ends with a count written in digits (``dư 4``), not a date."""
+    m = _COUNT_BEFORE.search(before)
+    return bool(m) and (m.group("word") or "").casefold() not in _calendar_words()
 
 
 def _generic_before(text: str, start: int) -> bool:
@@ -67,7 +83,7 @@ def _generic_before(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     before = before.rstrip(" \t")
-    if _COUNT_BEFORE.search(before):
+    if _counted(before):
         return True  # "dư 4 phó giám đốc sở": a count of posts
     return any(
         before.endswith(b) and not before[: len(before) - len(b)][-1:].isalnum()
