@@ -381,3 +381,9 @@ def test_phong_chong_comma_stays_inside_a_post() -> None:
 def test_post_before_a_name_runs_over_a_country_written_like_a_form_of_address() -> None:
     text = "Cùng ngày, Bộ trưởng Quốc phòng Anh Michael Fallon bày tỏ chúc mừng."
     assert _title_of(text, "Michael Fallon") == "Bộ trưởng Quốc phòng Anh"
+
+
+def test_kind_noun_before_lowercase_name_words_is_no_generic_body() -> None:
+    # "bệnh viện đa khoa …" names a body the ORG finder did not take: no TITLE stops early.
+    text = "Trên cương vị Giám đốc bệnh viện đa khoa tỉnh, ông đã ký nhiều hợp đồng."
+    assert "Giám đốc bệnh viện" not in _titles(text)

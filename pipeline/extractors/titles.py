@@ -125,15 +125,30 @@ def _generic_body_regex() -> regex.Pattern[str]:
     return phrase_regex(row["noun"] for row in load_tsv("title_generic_bodies.tsv"))
 
 
-_NAME_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+_NAME_AFTER = regex.compile(
+    r"[ \t]+(?:\p{Lu}|(?P<word>[\p{Ll}\p{M}]+)(?:[ \t]+(?P<next>[\p{Ll}\p{M}]+))?)"
+)
+
+
+@cache
+def _org_name_words() -> frozenset[str]:
+    """Lowercase syllables that continue a body's name (org_name_words.tsv)."""
+    return frozenset(row["syllable"] for row in load_tsv("org_name_words.tsv"))
 
 
 def _generic_body_end(text: str, pos: int) -> int | None:
     """End of a body named by its kind alone at ``pos`` (``Giám đốc công ty``), unless a
-    name follows it (``công ty Hòa Phát`` is a named body, left to the ORG finder)."""
+    name follows it: ``công ty Hòa Phát``, ``bệnh viện đa khoa …`` are named bodies, left to
+    the ORG finder (``nhà trường phát biểu`` is no name: ``biểu`` names nothing)."""
     m = _generic_body_regex().match(text, pos)
-    if m is None or _NAME_AFTER.match(text, m.end()):
+    if m is None:
         return None
+    after = _NAME_AFTER.match(text, m.end())
+    if after and (
+        not after.group("word")
+        or all(w in _org_name_words() for w in after.group("word", "next") if w)
+    ):
+        return None  # a capitalised name, or two name syllables (đa khoa, sản xuất)
     return m.end()
 
 
