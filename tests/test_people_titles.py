@@ -387,3 +387,17 @@ def test_kind_noun_before_lowercase_name_words_is_no_generic_body() -> None:
     # "bệnh viện đa khoa …" names a body the ORG finder did not take: no TITLE stops early.
     text = "Trên cương vị Giám đốc bệnh viện đa khoa tỉnh, ông đã ký nhiều hợp đồng."
     assert "Giám đốc bệnh viện" not in _titles(text)
+
+
+def test_dash_apposition_after_a_plural_list_is_the_last_persons() -> None:
+    text = (
+        "Danh sách gồm các ông Lý Văn Hải, Đinh Văn Tám - Chủ tịch HĐQT Công ty Sao Mai, "
+        "Hà Văn Sơn - Phó Chủ tịch HĐQT Công ty Sao Mai."
+    )
+    assert _title_of(text, "Lý Văn Hải") is None
+    assert _title_of(text, "Đinh Văn Tám") == "Chủ tịch HĐQT Công ty Sao Mai"
+
+
+def test_post_after_a_plural_list_joined_by_va_is_shared() -> None:
+    text = "Các đồng chí: Lý Văn Hải và Hà Văn Sơn nguyên Phó Chủ tịch UBND tỉnh Yên Bái được tặng."
+    assert _title_of(text, "Lý Văn Hải") == "Phó Chủ tịch UBND tỉnh Yên Bái"

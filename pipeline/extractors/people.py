@@ -58,6 +58,10 @@ _NEXT_POST = regex.compile(
 # A bracketed aside (age, address) between a name and its post: "X (trú xã Y), Giám đốc …".
 _ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,100}\)")
 _ASIDE_THEN_POST = regex.compile(rf"[ \t]*,[ \t]*{_FORMER}")
+# Between the last name of a list and a post that is the whole list's: a bracket or a space
+# ("A, B và C (nguyên Chủ tịch …)", "A và B nguyên Phó Chủ tịch …"); a comma or a dash is
+# the last person's own apposition ("A, B - Chủ tịch X, C - Phó Chủ tịch X").
+_LIST_POST = regex.compile(rf"[ \t]*\((?:{_FORMER})|[ \t]+{_FORMER}")
 # Between two names of one list: "A, B và C", "A, ông B".
 _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?:ông|bà)[ \t]+)?")
 # Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
@@ -529,8 +533,9 @@ def _post_after_aside(
 
 def _share_list_posts(text: str, names: list[_Name], chains: list[list[Mention]]) -> None:
     """A list of names opened by a plural form of address shares the post written after its
-    last name: ``các ông A, B và C (nguyên Chủ tịch UBND xã X)`` gives all three that post,
-    when no other name of the list has one of its own. ``chains`` is changed in place."""
+    last name in brackets or after a space: ``các ông A, B và C (nguyên Chủ tịch UBND xã X)``
+    gives all three that post, when no other name of the list has one of its own. ``chains``
+    is changed in place."""
     i = 0
     while i < len(names):
         if names[i].role or not _plural_regex().search(
@@ -546,7 +551,13 @@ def _share_list_posts(text: str, names: list[_Name], chains: list[list[Mention]]
         ):
             j += 1
         last = chains[j]
-        if j > i and last and last[0].start >= names[j].end and not any(chains[i:j]):
+        if (
+            j > i
+            and last
+            and last[0].start >= names[j].end
+            and _LIST_POST.fullmatch(text, names[j].end, last[0].start)
+            and not any(chains[i:j])
+        ):
             for k in range(i, j):
                 chains[k] = list(last)
         i = j + 1
