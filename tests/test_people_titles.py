@@ -201,3 +201,203 @@ def test_post_before_a_name_is_not_extended_over_a_clause() -> None:
 def test_apposition_does_not_run_into_the_next_sentence() -> None:
     text = "Ông Lê Văn Hòa, Chủ tịch Hiệp hội Gốm sứ Bát Tràng Theo ông, thị trường khó."
     assert "Theo" not in (_title_of(text, "Lê Văn Hòa") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # The press's abbreviations of Giám đốc / Phó Giám đốc are positions.
+        (
+            "Ông Lê Văn Khoa (SN 1970, cựu PGĐ Sở Xây dựng tỉnh Bình Phước) bị khởi tố.",
+            "Lê Văn Khoa",
+            "PGĐ Sở Xây dựng tỉnh Bình Phước",
+        ),
+        (
+            "Theo GĐ Sở Y tế tỉnh Kon Tum Trần Văn Mạnh, bệnh viện đủ thuốc.",
+            "Trần Văn Mạnh",
+            "GĐ Sở Y tế tỉnh Kon Tum",
+        ),
+        # The commander of a ward's militia, like xã đội trưởng.
+        (
+            "Ông Phan Văn Tú, phường đội trưởng phường An Lạc, cho biết sẽ kiểm tra.",
+            "Phan Văn Tú",
+            "phường đội trưởng phường An Lạc",
+        ),
+    ],
+)
+def test_abbreviated_and_militia_positions(text: str, name: str, expected: str) -> None:
+    assert _title_of(text, name) == expected
+    assert expected in _titles(text)
+
+
+def test_term_of_office_between_commas_does_not_break_the_posts() -> None:
+    text = (
+        "Ông Lò Văn Hùng, Ủy viên Ban Thường vụ Tỉnh ủy, nhiệm kỳ 2020-2025, Chủ tịch Hội "
+        "Nông dân tỉnh Sơn La, phát biểu."
+    )
+    assert _title_of(text, "Lò Văn Hùng") == (
+        "Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch Hội Nông dân tỉnh Sơn La"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A bracketed aside (address, age) between the name and its post.
+        (
+            "Ông Đỗ Văn Bình (trú xã Hòa Phú, huyện Chư Păh), giám đốc Công ty TNHH Hòa Phát "
+            "Đạt bị khởi tố.",
+            "Đỗ Văn Bình",
+            "giám đốc Công ty TNHH Hòa Phát Đạt",
+        ),
+        (
+            "Trang trại do ông Châu Văn Tư (58 tuổi) làm Giám đốc Hợp tác xã Tân Phú.",
+            "Châu Văn Tư",
+            "Giám đốc Hợp tác xã Tân Phú",
+        ),
+        # "làm" after the posts in apposition adds the post the person serves in.
+        (
+            "Đoàn kiểm tra do ông Vi Văn Sáu, Phó Chủ tịch UBND huyện Mường Lát làm Trưởng "
+            "đoàn đã đến xã.",
+            "Vi Văn Sáu",
+            "Phó Chủ tịch UBND huyện Mường Lát, Trưởng đoàn",
+        ),
+        # A verb of holding a post right after the name, after a passive of appointing.
+        (
+            "Ông Hoàng Văn Dũng được bầu giữ chức Chủ tịch HĐND tỉnh Lạng Sơn.",
+            "Hoàng Văn Dũng",
+            "Chủ tịch HĐND tỉnh Lạng Sơn",
+        ),
+        # After the posts in apposition, "giữ chức" names the new post of an appointment.
+        (
+            "Hội nghị cử ông Hoàng Văn Dũng, Phó Chủ tịch HĐND tỉnh Lạng Sơn giữ chức Chủ tịch "
+            "HĐND tỉnh Lạng Sơn.",
+            "Hoàng Văn Dũng",
+            "Phó Chủ tịch HĐND tỉnh Lạng Sơn",
+        ),
+    ],
+)
+def test_posts_after_an_aside_or_a_verb_of_holding(text: str, name: str, expected: str) -> None:
+    assert _title_of(text, name) == expected
+
+
+def test_post_held_through_lam_is_a_title() -> None:
+    text = "Đoàn do ông Vi Văn Sáu, Phó Chủ tịch UBND huyện Mường Lát làm Trưởng đoàn đã đến."
+    assert "Trưởng đoàn" in _titles(text)
+
+
+def test_list_opened_by_a_plural_form_of_address_shares_the_post() -> None:
+    text = (
+        "Các ông Lý Văn Hải, Đinh Văn Tám và Hà Văn Sơn (nguyên Chủ tịch UBND xã Thanh Lâm) "
+        "bị khởi tố."
+    )
+    for name in ("Lý Văn Hải", "Đinh Văn Tám", "Hà Văn Sơn"):
+        assert _title_of(text, name) == "Chủ tịch UBND xã Thanh Lâm"
+    officials = extract_text(text)["officials"]
+    assert [o["name"] for o in officials] == ["Lý Văn Hải", "Đinh Văn Tám", "Hà Văn Sơn"]
+
+
+def test_list_without_a_plural_form_of_address_keeps_the_post_to_the_last_name() -> None:
+    text = "Anh Lý Văn Hải và ông Hà Văn Sơn, Chủ tịch UBND xã Thanh Lâm, đến dự."
+    assert _title_of(text, "Lý Văn Hải") is None
+    assert _title_of(text, "Hà Văn Sơn") == "Chủ tịch UBND xã Thanh Lâm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công ty Minh Phát bị phạt. Giám đốc công ty cho biết sẽ khắc phục.", "Giám đốc công ty"),
+        ("Trường khai giảng. Hiệu trưởng nhà trường phát biểu.", "Hiệu trưởng nhà trường"),
+        ("Sở Y tế đã họp. Giám đốc sở chủ trì cuộc họp.", "Giám đốc sở"),
+    ],
+)
+def test_position_with_a_body_named_by_its_kind_is_a_title(text: str, expected: str) -> None:
+    assert expected in _titles(text)
+
+
+def test_position_with_a_kind_noun_before_a_name_is_left_to_the_org_finder() -> None:
+    # "công ty Quang Minh" is a named body: no TITLE stops at the kind noun.
+    text = "Ông Lê Văn Lộc, giám đốc công ty Quang Minh, cho biết."
+    assert "giám đốc công ty" not in _titles(text)
+
+
+def test_post_with_a_kind_noun_in_a_bracketed_aside() -> None:
+    text = "Công ty may An Phú ở xã. Hắn khống chế ông Hồ Văn Lâm (40 tuổi, Giám đốc công ty)."
+    assert _title_of(text, "Hồ Văn Lâm") == "Giám đốc công ty"
+
+
+def test_post_after_an_aside_is_not_the_next_persons() -> None:
+    # A caption listing people: the post after the first one's aside names the second.
+    text = "Ông Đào Văn Phú (giữa), Bộ trưởng Thông tin và Truyền thông Trương Văn Tuấn (phải) dự."
+    assert _title_of(text, "Đào Văn Phú") is None
+
+
+def test_post_before_a_name_does_not_run_over_a_new_sentence() -> None:
+    # "Ông" opens a new sentence: the body the ORG finder missed does not run up to it.
+    text = "Hội nghị diễn ra hôm qua. PGĐ Sở TT & TT Lê Văn Khải Ông Khải cho biết như vậy."
+    assert not any("Ông" in t for t in _titles(text))
+    assert not (_title_of(text, "Khải") or "").endswith("Ông")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Nội vụ đã dư 4 phó giám đốc sở so với quy định.",
+        "Tỉnh cho nghỉ hưu hàng loạt phó giám đốc sở trong năm nay.",
+        "Huyện hiện có hai Phó Chủ tịch UBND huyện phụ trách khối kinh tế.",
+    ],
+)
+def test_counted_positions_are_no_title(text: str) -> None:
+    assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 5/7 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định.",
+        "Đầu năm 2017 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định.",
+        "Sáng ngày 15 Chủ tịch UBND tỉnh Lê Văn An đã ký quyết định.",
+    ],
+)
+def test_a_date_before_a_position_is_no_count(text: str) -> None:
+    assert _titles(text) == ["Chủ tịch UBND tỉnh"]
+
+
+def test_phong_chong_comma_stays_inside_a_post() -> None:
+    text = (
+        "Ông Hà Văn Khánh, Giám đốc Bệnh viện Mắt Trung ương, Chủ nhiệm Chương trình "
+        "phòng, chống mù lòa Quốc gia, phát biểu."
+    )
+    post = "Chủ nhiệm Chương trình phòng, chống mù lòa Quốc gia"
+    assert _title_of(text, "Hà Văn Khánh") == f"Giám đốc Bệnh viện Mắt Trung ương, {post}"
+    assert post in _titles(text)
+    officials = extract_text(text)["officials"]
+    assert [p["text"] for p in officials[0]["posts"]] == [
+        "Giám đốc Bệnh viện Mắt Trung ương",
+        post,
+    ]
+
+
+def test_post_before_a_name_runs_over_a_country_written_like_a_form_of_address() -> None:
+    text = "Cùng ngày, Bộ trưởng Quốc phòng Anh Michael Fallon bày tỏ chúc mừng."
+    assert _title_of(text, "Michael Fallon") == "Bộ trưởng Quốc phòng Anh"
+
+
+def test_kind_noun_before_lowercase_name_words_is_no_generic_body() -> None:
+    # "bệnh viện đa khoa …" names a body the ORG finder did not take: no TITLE stops early.
+    text = "Trên cương vị Giám đốc bệnh viện đa khoa tỉnh, ông đã ký nhiều hợp đồng."
+    assert "Giám đốc bệnh viện" not in _titles(text)
+
+
+def test_dash_apposition_after_a_plural_list_is_the_last_persons() -> None:
+    text = (
+        "Danh sách gồm các ông Lý Văn Hải, Đinh Văn Tám - Chủ tịch HĐQT Công ty Sao Mai, "
+        "Hà Văn Sơn - Phó Chủ tịch HĐQT Công ty Sao Mai."
+    )
+    assert _title_of(text, "Lý Văn Hải") is None
+    assert _title_of(text, "Đinh Văn Tám") == "Chủ tịch HĐQT Công ty Sao Mai"
+
+
+def test_post_after_a_plural_list_joined_by_va_is_shared() -> None:
+    text = "Các đồng chí: Lý Văn Hải và Hà Văn Sơn nguyên Phó Chủ tịch UBND tỉnh Yên Bái được tặng."
+    assert _title_of(text, "Lý Văn Hải") == "Phó Chủ tịch UBND tỉnh Yên Bái"

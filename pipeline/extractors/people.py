@@ -8,8 +8,11 @@ people already named (``Đảnh`` after ``Đoàn Văn Đảnh``); bylines and ph
 (role ``author``). A PERSON never overlaps a PLACE or ORG (``đường Trần Kim Xuyến``).
 
 A title is attached (attribute ``title``) in the common orders: ``Ông X, TITLE[, TITLE]``,
-``TITLE X``, ``X - TITLE``, ``X (TITLE)``. TITLE candidates that stand alone
-(``Chủ tịch``) are kept only when attached to a person.
+``TITLE X``, ``X - TITLE``, ``X (TITLE)``, ``X (aside), TITLE``, and through a verb of
+holding a post (``ông X làm Trưởng đoàn``, person_post_links.tsv). A list of names opened by
+a plural form of address (``các ông A, B và C (nguyên TITLE)``) shares the post written
+after its last name. TITLE candidates that stand alone (``Chủ tịch``) are kept only when
+attached to a person.
 """
 
 from __future__ import annotations
@@ -46,8 +49,21 @@ _AFTER_NAME = regex.compile(
     r"|[ \t]*\((?:(?:SN|sinh)[ \t]*\d{4},[ \t]*|\d{1,3}[ \t]*tuổi,[ \t]*)?"
     rf"|[ \t]+){_FORMER}"
 )
-# Between two posts of one person: a comma, perhaps after a term of office.
-_NEXT_POST = regex.compile(rf"(?:[ \t]+(?:nhiệm kỳ|khóa)[ \t]+[\w\-–]+)?[ \t]*,[ \t]*{_FORMER}")
+# Between two posts of one person: a comma, perhaps after a term of office written with or
+# without a comma before it ("…, nhiệm kỳ 2014-2019, Ủy viên …").
+_NEXT_POST = regex.compile(
+    r"(?:[ \t]*,?[ \t]+(?:nhiệm kỳ|khóa)[ \t]+\w+(?:[ \t]*[\-–][ \t]*\w+)?)?"
+    rf"[ \t]*,[ \t]*{_FORMER}"
+)
+# A bracketed aside (age, address) between a name and its post: "X (trú xã Y), Giám đốc …".
+_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,100}\)")
+_ASIDE_THEN_POST = regex.compile(rf"[ \t]*,[ \t]*{_FORMER}")
+# Between the last name of a list and a post that is the whole list's: a bracket or a space
+# ("A, B và C (nguyên Chủ tịch …)", "A và B nguyên Phó Chủ tịch …"); a comma or a dash is
+# the last person's own apposition ("A, B - Chủ tịch X, C - Phó Chủ tịch X").
+_LIST_POST = regex.compile(rf"[ \t]*\((?:{_FORMER})|[ \t]+{_FORMER}")
+# Between two names of one list: "A, B và C", "A, ông B".
+_LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?:ông|bà)[ \t]+)?")
 # Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
 _BEFORE_NAME = regex.compile(
     r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
@@ -476,6 +492,96 @@ def _cut_glued_end(ctx: DocContext, n: _Name) -> _Name:
     return _Name(n.start, max(n.start, last - 1), n.rule, n.role)
 
 
+@cache
+def _post_links() -> dict[str, str]:
+    """Verbs of holding a post and plural forms of address (person_post_links.tsv)."""
+    return {row["words"]: row["kind"] for row in load_tsv("person_post_links.tsv")}
+
+
+def _alternation(kinds: tuple[str, ...]) -> str:
+    words = sorted((w for w, k in _post_links().items() if k in kinds), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in words)
+
+
+@cache
+def _hold_regex(direct: bool) -> regex.Pattern[str]:
+    """A verb of holding a post, up to the post: "làm", and right after a name also
+    "giữ chức" and a passive of appointing before it ("được bầu giữ chức", "được cử làm")."""
+    body = _alternation(("hold", "hold_direct") if direct else ("hold",))
+    passive = r"(?:được(?:[ \t]+[\p{Ll}\p{M}]+){0,3}?[ \t]+)?" if direct else ""
+    return regex.compile(rf"[ \t]*,?[ \t]+{passive}(?:{body})[ \t]+{_FORMER}")
+
+
+@cache
+def _plural_regex() -> regex.Pattern[str]:
+    """A plural form of address ending right before a name: "các ông", "các đồng chí:"."""
+    body = _alternation(("plural",))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{body})[ \t]*:?[ \t]*\Z", regex.IGNORECASE)
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]\n!?]|\.(?:\s|\Z)")
+
+
+def _names_next_person(text: str, title: Mention, name_starts: frozenset[int]) -> bool:
+    """Whether a name follows the post within its clause: ``A (giữa), Bộ trưởng X Nguyễn
+    Văn B (phải)`` lists B with his post, even where the post's body was cut short."""
+    brk = _CLAUSE_BREAK.search(text, title.end, title.end + 80)
+    stop = brk.start() if brk else min(len(text), title.end + 80)
+    return any(
+        title.end + m.start() in name_starts for m in regex.finditer(r"\S+", text[title.end : stop])
+    )
+
+
+def _post_after_aside(
+    text: str, pos: int, by_start: dict[int, Mention], name_starts: frozenset[int]
+) -> Mention | None:
+    """A post tied to a name outside the plain apposition: after a bracketed aside
+    (``X (32 tuổi, trú xã Y), Giám đốc …``) or a verb of holding it (``ông X làm Trưởng
+    đoàn``, ``X (61 tuổi) làm Giám đốc …``, ``X được bầu giữ chức Chủ tịch …``); never a
+    post written before the next person's name."""
+    aside = _ASIDE.match(text, pos)
+    at = aside.end() if aside else pos
+    patterns = (_ASIDE_THEN_POST, _hold_regex(True)) if aside else (_hold_regex(True),)
+    for pattern in patterns:
+        m = pattern.match(text, at)
+        if m and m.end() in by_start:
+            post = by_start[m.end()]
+            return None if _names_next_person(text, post, name_starts) else post
+    return None
+
+
+def _share_list_posts(text: str, names: list[_Name], chains: list[list[Mention]]) -> None:
+    """A list of names opened by a plural form of address shares the post written after its
+    last name in brackets or after a space: ``các ông A, B và C (nguyên Chủ tịch UBND xã X)``
+    gives all three that post, when no other name of the list has one of its own. ``chains``
+    is changed in place."""
+    i = 0
+    while i < len(names):
+        if names[i].role or not _plural_regex().search(
+            text, max(0, names[i].start - 24), names[i].start
+        ):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(names)
+            and not names[j + 1].role
+            and _LIST_GAP.fullmatch(text, names[j].end, names[j + 1].start)
+        ):
+            j += 1
+        last = chains[j]
+        if (
+            j > i
+            and last
+            and last[0].start >= names[j].end
+            and _LIST_POST.fullmatch(text, names[j].end, last[0].start)
+            and not any(chains[i:j])
+        ):
+            for k in range(i, j):
+                chains[k] = list(last)
+        i = j + 1
+
+
 def _titles_by_start_and_end(
     titles: list[Mention],
 ) -> tuple[dict[int, Mention], dict[int, Mention]]:
@@ -519,10 +625,12 @@ def _attached_titles(
     chain: list[Mention] = []
     m = _AFTER_NAME.match(text, name.end)
     nxt = by_start.get(m.end()) if m else None
+    if nxt is None:
+        nxt = _post_after_aside(text, name.end, by_start, name_starts)
     while nxt is not None and not _holds_next_name(text, nxt, name_starts):
         nxt = _to_clause_end(ctx, nxt, name_starts, by_start, place_ends)
         chain.append(nxt)
-        m = _NEXT_POST.match(text, nxt.end)
+        m = _NEXT_POST.match(text, nxt.end) or _hold_regex(False).match(text, nxt.end)
         nxt = by_start.get(m.end()) if m else None
     return chain
 
@@ -537,6 +645,29 @@ _REPORTING_END = regex.compile("").match("")  # the post ends where a verb of re
 @cache
 def _clause_words() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in load_tsv("title_clause_words.tsv")}
+
+
+@cache
+def _joined_pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs written with a comma inside a name (title_clause_words.tsv, ``joined``)."""
+    return frozenset(
+        tuple(word.split(", ", 1)) for word, kind in _clause_words().items() if kind == "joined"
+    )
+
+
+def joined_by_comma(before: str, after: str) -> bool:
+    """Whether the words ``before`` and ``after`` a comma stay one phrase (``phòng, chống``)."""
+    return (before.casefold(), after.casefold()) in _joined_pairs()
+
+
+def _joining_comma(text: str, words: list[Word], k: int) -> bool:
+    """Whether ``words[k]`` is the comma of a joined pair (``phòng, chống``)."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].text == ","
+        and words[k].start == words[k - 1].end
+        and joined_by_comma(words[k - 1].text, words[k + 1].text)
+    )
 
 
 def _ends_in_capitals(text: str, title: Mention) -> bool:
@@ -572,6 +703,8 @@ def _to_clause_end(
     if not words or text[title.end : words[0].start] != " ":
         return title
     for k, w in enumerate(words):
+        if _joining_comma(text, words, k):
+            continue  # "Chủ nhiệm Chương trình phòng, chống lao Quốc gia"
         if k and (text[words[k - 1].end : w.start] != " " or w.is_punct):
             stop = _POST_END.match(text, words[k - 1].end)
             break
@@ -652,6 +785,8 @@ def _body_before_name(
             return None
         if _has_clause_word(words):
             return None
+        if _post_links().get(words[-1]) == "opener":
+            return None  # "… Sở X Nguyễn Văn A Ông A cho biết": a new sentence names A
         offsets = [end + 1 + m.start() for m in regex.finditer(r"\S+", body)]
         if any(o in name_starts or o in by_start for o in offsets):
             return None
@@ -727,9 +862,14 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     name_ends = frozenset(end for _, end in names)
     titles_at = _titles_by_start_and_end(titles)  # once, not once per name
     place_ends = frozenset(m.end for m in mentions if m.label == "PLACE")
-    for n in sorted(names.values(), key=lambda n: n.start):
+    ordered = sorted(names.values(), key=lambda n: n.start)
+    chains = [
+        _attached_titles(ctx, n, titles, name_starts, titles_at, place_ends, name_ends)
+        for n in ordered
+    ]
+    _share_list_posts(text, ordered, chains)
+    for n, chain in zip(ordered, chains, strict=True):
         attrs: dict[str, object] = {}
-        chain = _attached_titles(ctx, n, titles, name_starts, titles_at, place_ends, name_ends)
         if chain:
             attrs["title"] = _title_text(text, chain)
             attrs["_titles"] = tuple((t.start, t.end) for t in chain)

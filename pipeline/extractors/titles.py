@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors.orgs import ends_by_start, place_complement
-from pipeline.resources import load_tsv
+from pipeline.resources import load_json, load_tsv
 from pipeline.text.scan import StartIndex, Word, phrase_regex, words_before, words_from
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -56,6 +56,25 @@ def _blockers() -> tuple[str, ...]:
     return tuple(row["words"] for row in load_tsv("title_blockers.tsv"))
 
 
+_COUNT_BEFORE = regex.compile(r"(?:^|[ \t])(?:(?P<word>[\p{L}\p{M}]+)[ \t]+)?\d{1,3}\Z")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Words before a day, month, year or quarter number (date_words.json): ``năm 2017``,
+    ``ngày 15`` before a position is a date, not a count of posts."""
+    words = load_json("date_words.json")
+    return frozenset(
+        [words["day_word"], words["month_word"], words["year_word"], *words["quarter_words"]]
+    )
+
+
+def _counted(before: str) -> bool:
+    """Whether ``before`` ends with a count written in digits (``dư 4``), not a date."""
+    m = _COUNT_BEFORE.search(before)
+    return bool(m) and (m.group("word") or "").casefold() not in _calendar_words()
+
+
 def _generic_before(text: str, start: int) -> bool:
     """Whether the words right before a position make it no one post: the name of a body
     (``Ban Bí thư``, ``Ban Giám đốc``), a plural (``các Phó Chủ tịch``) or an office
@@ -64,6 +83,8 @@ def _generic_before(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     before = before.rstrip(" \t")
+    if _counted(before):
+        return True  # "dư 4 phó giám đốc sở": a count of posts
     return any(
         before.endswith(b) and not before[: len(before) - len(b)][-1:].isalnum()
         for b in _blockers()
@@ -98,6 +119,39 @@ def _skip_prefixes(text: str, pos: int) -> int:
     return pos
 
 
+@cache
+def _generic_body_regex() -> regex.Pattern[str]:
+    """A body named by its kind alone (title_generic_bodies.tsv): ``công ty``, ``sở``."""
+    return phrase_regex(row["noun"] for row in load_tsv("title_generic_bodies.tsv"))
+
+
+_NAME_AFTER = regex.compile(
+    r"[ \t]+(?:\p{Lu}|(?P<word>[\p{Ll}\p{M}]+)(?:[ \t]+(?P<next>[\p{Ll}\p{M}]+))?)"
+)
+
+
+@cache
+def _org_name_words() -> frozenset[str]:
+    """Lowercase syllables that continue a body's name (org_name_words.tsv)."""
+    return frozenset(row["syllable"] for row in load_tsv("org_name_words.tsv"))
+
+
+def _generic_body_end(text: str, pos: int) -> int | None:
+    """End of a body named by its kind alone at ``pos`` (``Giám đốc công ty``), unless a
+    name follows it: ``công ty Hòa Phát``, ``bệnh viện đa khoa …`` are named bodies, left to
+    the ORG finder (``nhà trường phát biểu`` is no name: ``biểu`` names nothing)."""
+    m = _generic_body_regex().match(text, pos)
+    if m is None:
+        return None
+    after = _NAME_AFTER.match(text, m.end())
+    if after and (
+        not after.group("word")
+        or all(w in _org_name_words() for w in after.group("word", "next") if w)
+    ):
+        return None  # a capitalised name, or two name syllables (đa khoa, sản xuất)
+    return m.end()
+
+
 def _complement_end(
     text: str, end: int, org_ends: dict[int, int], place_ends: dict[int, int]
 ) -> tuple[int, bool]:
@@ -118,6 +172,8 @@ def _complement_end(
     j = place_complement(text, words, i, bare_names=False, place_ends=place_ends)
     if j > i:
         return words[j - 1].end, True
+    if i < len(words) and (generic := _generic_body_end(text, words[i].start)) is not None:
+        return generic, True
     if i:
         return words[i - 1].end, False
     return end, False

@@ -8,10 +8,10 @@ org and place are the widest ORG and PLACE inside that TITLE.
 
 ``posts`` lists every post the person holds in the article, in text order: each TITLE
 attached to one of the person's mentions, split where it joins posts (``kiêm``, ``,``,
-``;``, ``đồng thời``): ``Bí thư Đảng ủy kiêm Chủ tịch UBND xã X`` → ``Bí thư Đảng ủy`` and
-``Chủ tịch UBND xã X``. Each post has its source span and text, its TITLE id, and the widest
-ORG and PLACE inside it; a post written without a place takes the place of the next post
-of the same TITLE (the shared ``xã X``).
+``;``, ``đồng thời``; not the comma of ``phòng, chống``): ``Bí thư Đảng ủy kiêm Chủ tịch
+UBND xã X`` → ``Bí thư Đảng ủy`` and ``Chủ tịch UBND xã X``. Each post has its source
+span and text, its TITLE id, and the widest ORG and PLACE inside it; a post written without
+a place takes the place of the next post of the same TITLE (the shared ``xã X``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from pipeline.extractors.people import joined_by_comma
 from pipeline.linkers.base import Links, Located
 from pipeline.text.scan import StartIndex, inside
 from pipeline.text.tokenize import DocContext
@@ -76,6 +77,19 @@ def _widest_source(index: StartIndex[Located], span: tuple[int, int]) -> str | N
     return max(inner, key=lambda x: (x.end - x.start, -x.start)).id
 
 
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]+\Z")
+_WORD_AFTER = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _joins_a_phrase(text: str, joint: regex.Match[str]) -> bool:
+    """Whether a comma joint is inside a phrase written with a comma (``phòng, chống``)."""
+    if "," not in joint.group():
+        return False
+    before = _WORD_BEFORE.search(text, 0, joint.start())
+    after = _WORD_AFTER.match(text, joint.end())
+    return bool(before and after) and joined_by_comma(before.group(), after.group())
+
+
 def posts_of(title: Located, by_source: dict[str, StartIndex[Located]]) -> list[dict[str, Any]]:
     """The posts one TITLE names, with source spans (see the module docstring).
 
@@ -83,6 +97,8 @@ def posts_of(title: Located, by_source: dict[str, StartIndex[Located]]) -> list[
     pieces: list[tuple[int, int]] = []
     last = 0
     for joint in _POST_JOIN.finditer(title.text):
+        if _joins_a_phrase(title.text, joint):
+            continue  # "Chương trình phòng, chống lao": one name
         if joint.start() > last:
             pieces.append((last, joint.start()))
         last = joint.end()
