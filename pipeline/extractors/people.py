@@ -191,6 +191,7 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
         if (
             m.group().istitle()
             and m.group().casefold() in honorific_words("honorific")
+            and _post_links().get(m.group()) != "opener"  # Ông, Bà open a glued sentence
             and (before := _CAPITAL_WORD_BEFORE.search(text, line[0], m.start()))
             and before.group(1).casefold() not in _not_names()[1]
             and before.group(1) not in known_names()
