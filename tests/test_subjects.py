@@ -329,3 +329,24 @@ def test_goods_prices_findings_lists_and_fines(text: str, figure: str, subject: 
 )
 def test_guards_of_the_new_rules(text: str, figure: str, subject: str | None) -> None:
     assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # A place inside a parenthetical aside owns what the aside says, not what follows.
+        (
+            "Số thu được chia theo phân cấp (theo quy định của luật hiện hành, tỉnh Phú Yên "
+            "được giữ lại 30% số thu này), các khoản thu còn lại nộp ngân sách trung ương 100%.",
+            {"30%": "tỉnh Phú Yên", "100%": None},
+        ),
+        # The recipient of an earlier figure does not own a later one.
+        (
+            "Trung ương cấp cho tỉnh Phú Yên 60% số tăng thu và các khoản thu ngân sách "
+            "trung ương được hưởng 100%.",
+            {"60%": "tỉnh Phú Yên", "100%": None},
+        ),
+    ],
+)
+def test_asides_and_earlier_recipients(text: str, subjects: dict[str, str | None]) -> None:
+    assert _subjects(text) == subjects

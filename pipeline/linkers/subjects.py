@@ -33,7 +33,9 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
   bánh``, ``A mang theo 4 bánh heroin``), for the storeys or seats of a thing (``nhà 2
   tầng``), for the words of a quotation (``Ông A: “300 cán bộ …”``), for a price list
   (``mỗi căn từ 3 tỷ đồng, có căn lên đến 9 tỷ đồng``), or for a place that belongs
-  to the previous item of a list (``1 ca tại xã A, 2 ca là …``);
+  to the previous item of a list (``1 ca tại xã A, 2 ca là …``), was the recipient of an
+  earlier figure (``cấp cho tỉnh X 60% …, và … hưởng 100%``) or stands inside a
+  parenthetical aside that closes before the figure;
 * what a taker takes per head is the taker's (``A thu của mỗi người 30 triệu đồng``); a
   fine with no one fined before it is the party ordered to comply right after it (``phạt
   60 triệu đồng, đồng thời buộc Công ty A …``); a place's body that found cases in its
@@ -429,6 +431,41 @@ def _ordered_after(text: str, groups: Sequence[_Group], f1: int, s1: int) -> _Gr
     return None
 
 
+def _received_earlier(
+    text: str, s0: int, group: _Group, figure: Located, in_sentence: Sequence[Located]
+) -> bool:
+    """``cấp cho tỉnh X 60% …, và … 100%``: a mention named as the recipient of an
+    earlier figure of the sentence (``cho X 60%``) is not the owner of a later one."""
+    for x in in_sentence:
+        if (
+            x.label != "FIGURE"
+            or x is figure
+            or not group.end <= x.mention.start < figure.mention.start
+        ):
+            continue
+        if text[group.end : x.mention.start].strip():
+            continue
+        lead = text[max(s0, group.start - 30) : group.start]
+        if regex.search(r"\bcho[ \t]+$", lead) or _is_direct_object(
+            text, s0, group, x.mention.start
+        ):
+            return True
+    return False
+
+
+def _aside(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """A mention inside a parenthetical clause that closes before the figure (``(theo luật,
+    thành phố X được vay 30%); … hưởng 100%``): an aside, not the subject of what follows.
+    A parenthesis that only names a place (``huyện A (tỉnh B)``) is no aside."""
+    opened = text.rfind("(", s0, group.start)
+    if opened < 0 or text.find(")", opened, group.start) >= 0:
+        return False
+    closed = text.find(")", group.end, f0)
+    if closed < 0:
+        return False
+    return len(regex.findall(r"[\w/]+", text[opened:closed])) > 8
+
+
 def _joint(text: str, first: _Group, second: _Group) -> bool:
     """Two owners joined (``A và B``, ``A - B``): two countries or two places of one level,
     not a place and the larger place it lies in."""
@@ -455,7 +492,7 @@ def _owner_reaches(text: str, s0: int, f0: int, f1: int, owner: _Group) -> bool:
 def _written_before(found: Located, candidates: Sequence[Located], f0: int) -> Located:
     """The guide's "nearest mention before the figure" when the subject found after it is
     also written before it in the sentence (``Sở X tỉnh A cho biết có 5 người quê A``)."""
-    if found.mention.start < f0:
+    if found.mention.start < f0 or found.label != "PLACE":
         return found
     name = _name_of(found)
     same = [
@@ -703,7 +740,7 @@ def explain_subject(
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
             return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
         owner = _pick(nxt[0], quantity)
-        if not regex.search(r"\bcủa\b", text[f1 : nxt[0].start]):
+        if not regex.search(r"\b(?:của|thuộc)\b", text[f1 : nxt[0].start]):
             owner = _written_before(owner, candidates, f0)  # ``5 người quê A``: A is no owner
         return owner, "owner_after"
     if _contraband(text, figure, s1):
@@ -832,8 +869,11 @@ def explain_subject(
             if fallback is not None:
                 return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
             return None, "giver_between"
-        if _of_previous_figure(text, group, figure, in_sentence):
+        if _of_previous_figure(text, group, figure, in_sentence) or _aside(text, s0, group, f0):
             i = head - 1  # ``1 ca tại xã A, 2 ca …``: xã A is the first item's
+            continue
+        if _received_earlier(text, s0, group, figure, in_sentence):
+            i = head - 1  # ``cấp cho tỉnh X 60% …, và 100% …``: X received the 60%
             continue
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
             if head < i and _joint(text, before[head], before[head + 1]):
