@@ -350,3 +350,42 @@ def test_guards_of_the_new_rules(text: str, figure: str, subject: str | None) ->
 )
 def test_asides_and_earlier_recipients(text: str, subjects: dict[str, str | None]) -> None:
     assert _subjects(text) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # A list of places of one level owns no figure as one.
+        (
+            "Nhiều địa phương như huyện Đồng Xuân, huyện Tuy An, huyện Sơn Hòa đã nhân rộng mô "
+            "hình trồng sâm với tổng diện tích lên tới 450 ha.",
+            "450 ha",
+            None,
+        ),
+        # A named locality, its commune and district: an appositive chain, read to its head.
+        (
+            "Tỉnh sẽ kè các đoạn: Bãi Rạng, xã Tân Phú, huyện Đồng Xuân, dài 800 m.",
+            "800 m",
+            "Bãi Rạng",
+        ),
+    ],
+)
+def test_lists_and_chains_of_places(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # The people an employer gives work to are its workforce …
+        (
+            "Công ty An Phát đã tạo việc làm cho 40 lao động địa phương.",
+            "40 lao động",
+            "Công ty An Phát",
+        ),
+        # … while households given land are recipients counted, no one's.
+        ("UBND huyện Đồng Xuân đã giao đất cho 12 hộ dân.", "12 hộ dân", None),
+    ],
+)
+def test_workforce_and_recipients(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject

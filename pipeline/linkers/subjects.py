@@ -24,9 +24,10 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
 * a speaker whose report has no subject of its own is its subject (``UBND tỉnh X cho
   biết, sẽ cần 900 tỷ đồng`` → ``tỉnh X``), unless the report gives the money away;
 * no subject for places counted after a preposition (``tại 4 tỉnh này``), for ``một trong
-  N``, for two places of one level joined (``A và B đạt 100%``), for routes and starting
-  points (``vượt đèo X 12 km``), or for an object in a clause that continues the topic's
-  predicate (``A …, được kết nạp Đảng …, 2 lần`` → ``A``);
+  N``, for places of one level joined or listed (``A và B đạt 100%``, ``như huyện A,
+  huyện B, huyện C``), for routes and starting points (``vượt đèo X 12 km``), or for an
+  object in a clause that continues the topic's predicate (``A …, được kết nạp Đảng …, 2
+  lần`` → ``A``);
 * the people's committee of a place gives way to the place (``UBND xã X`` → ``xã X``)
   unless it is the named recipient;
 * no subject for seized goods and arrested people (``X bắt giữ A khi chở 12
@@ -318,6 +319,14 @@ def _continues(text: str, start: int, end: int, candidates: Sequence[Located]) -
     return not any(start <= x.mention.start < end for x in candidates)
 
 
+def _employs(lead: str, cho: int) -> bool:
+    """``tạo việc làm cho 20 lao động``: the people given work are the employer's workforce,
+    not recipients counted (``subject_verbs.tsv`` role ``employ``)."""
+    return bool(
+        regex.search(r"(?:" + _role_regex("employ").pattern + r")[ \t]*$", lead[:cho], regex.I)
+    )
+
+
 def _found_right_before(said: str) -> bool:
     """``xác định được 120 ca``, not ``xác định được danh tính 2 nghi can``: with
     ``được`` the figure follows at once."""
@@ -467,14 +476,18 @@ def _aside(text: str, s0: int, group: _Group, f0: int) -> bool:
 
 
 def _joint(text: str, first: _Group, second: _Group) -> bool:
-    """Two owners joined (``A và B``, ``A - B``): two countries or two places of one level,
-    not a place and the larger place it lies in."""
-    if not regex.match(r"^[ \t]*(?:và|[–-])[ \t]*$", text[first.end : second.start]):
+    """Two owners joined (``A và B``, ``A - B``, a list ``A, B, C``): two countries or two
+    places of one level, not a place and the larger place it lies in."""
+    gap = text[first.end : second.start]
+    comma = bool(regex.match(r"^[ \t]*,[ \t]*$", gap))
+    if not (comma or regex.match(r"^[ \t]*(?:và|[–-])[ \t]*$", gap)):
         return False
     a, b = first.outer, second.outer
     if a.label != "PLACE" or b.label != "PLACE":
         return False
     level = a.mention.attrs.get("level")
+    if comma and level not in ("province", "district", "commune", "village", "country"):
+        return False  # ``bãi X, Y``: a named spot and where it is
     return level is not None and level == b.mention.attrs.get("level")
 
 
@@ -758,9 +771,14 @@ def explain_subject(
     lead = text[max(s0, text.rfind(";", s0, f0) + 1) : f0]  # this clause of the list
     recipients = list(_RECIPIENT.finditer(lead))
     recipient = recipients[-1] if recipients else None
-    if recipient and not _role_regex("take").search(lead, recipient.end()):
+    if (
+        recipient
+        and not _role_regex("take").search(lead, recipient.end())
+        and not _employs(lead, recipient.start())
+    ):
         return None, "counted_recipient"
-    if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
+    given = regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead)
+    if given and not _employs(lead, given.start()):
         return (
             None,
             "counted_recipient",
@@ -796,6 +814,7 @@ def explain_subject(
     fallback: _Group | None = None
     speaker: _Group | None = None
     addressed: _Group | None = None
+    listed = False
     i = len(before) - 1
     while i >= 0:
         head = _chain_head(text, before, i)
@@ -875,11 +894,13 @@ def explain_subject(
         if _received_earlier(text, s0, group, figure, in_sentence):
             i = head - 1  # ``cấp cho tỉnh X 60% …, và 100% …``: X received the 60%
             continue
+        joint = head < i and _joint(text, before[head], before[head + 1])
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
-            if head < i and _joint(text, before[head], before[head + 1]):
+            if joint:
                 return None, "joint_subject"  # ``Lào - Việt Nam … có … 2.000 km``: no one owner
             return _pick(group, quantity), "clause_subject"
-        if fallback is None and not _located_modifier(text, s0, group, f0):
+        listed = listed or joint  # past a list of places, only a clause subject owns
+        if fallback is None and not listed and not _located_modifier(text, s0, group, f0):
             fallback = group
         i = head - 1
     if fallback is not None:
