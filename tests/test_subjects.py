@@ -389,3 +389,8 @@ def test_lists_and_chains_of_places(text: str, figure: str, subject: str | None)
 )
 def test_workforce_and_recipients(text: str, figure: str, subject: str | None) -> None:
     assert _subjects(text)[figure] == subject
+
+
+def test_a_landmark_a_distance_is_measured_from_owns_nothing() -> None:
+    assert _subjects("Ngôi nhà nằm cách nhà ông Lê Văn Tám chừng 80 m.") == {"80 m": None}
+    assert _subjects("Xã Tân Phú cách thị trấn Chí Thạnh khoảng 20 km.") == {"20 km": "Xã Tân Phú"}

@@ -147,11 +147,13 @@ _HANDED_OVER = regex.compile(
     r"\b(?:chuyển|biếu|đưa)(?:[ \t]+(?:cho|lại))?[ \t]+(?:(?:số tiền|khoảng|gần|hơn|trên)[ \t]+)*$",
     regex.IGNORECASE,
 )
-#: Words before a mention that make it a destination, a route, a starting point or the one
-#: represented (``chuyển sang Tòa án X``, ``qua Quảng Đông``, ``vượt đèo X``, ``Từ trung tâm
-#: xã X``, ``Thay mặt Ban thường vụ X``): no subject.
+#: Words before a mention that make it a destination, a route, a starting point, a landmark
+#: a distance is measured from or the one represented (``chuyển sang Tòa án X``, ``qua
+#: Quảng Đông``, ``vượt đèo X``, ``Từ trung tâm xã X``, ``cách thị trấn X 20 km``, ``Thay mặt
+#: Ban thường vụ X``): no subject.
 _NOT_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:(?:sang|qua|tới|vượt|từ)(?:[ \t]+(?:trung tâm|khu vực))?|thay mặt(?:[ \t]+\w+){0,3})"
+    r"\b(?:(?:sang|qua|tới|vượt|từ|cách)(?:[ \t]+(?:trung tâm|khu vực|nhà))?"
+    r"|thay mặt(?:[ \t]+\w+){0,3})"
     r"[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
     regex.IGNORECASE,
 )
