@@ -304,3 +304,26 @@ def test_the_halves_of_the_country() -> None:
     assert _found("Đoàn tàu chạy từ Bắc vào Nam mỗi ngày.") == [("Bắc", "other"), ("Nam", "other")]
     assert _found("Hàng về từ Trung Quốc.") == [("Trung Quốc", "country")]
     assert _found("Biên giới chạy từ Bắc đến Nam dài 2.000 km.") == []
+
+
+def test_named_locality_opening_a_list_item_before_its_commune() -> None:
+    text = (
+        "Tỉnh sẽ kè các đoạn: Bãi Rạng, xã Tân Phú, huyện Đồng Xuân, dài 800 m; Cồn Sỏi, "
+        "xã An Ninh, huyện Tuy An, dài 1.200 m."
+    )
+    found = _found(text)
+    assert ("Bãi Rạng", "other") in found
+    assert ("Cồn Sỏi", "other") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person and the commune of the address: no locality.
+        "Hộ nghèo: Ông Lê Văn Tám, xã Tân Phú, huyện Đồng Xuân, được hỗ trợ 5 triệu đồng.",
+        "Danh sách: Trần Thị Hoa, xã An Ninh, huyện Tuy An.",
+    ],
+)
+def test_person_before_a_commune_is_no_locality(text: str) -> None:
+    found = [name for name, _ in _found(text)]
+    assert not any(name.startswith(("Ông", "Lê", "Trần")) for name in found)

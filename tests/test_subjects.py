@@ -208,3 +208,189 @@ def test_explain_names_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(subjects, "explain_subject", recording)
     extract_text("Năm 2022, Thanh tra Sở Xây dựng đã xử phạt 40 triệu đồng.")
     assert (None, "giver_after") in seen
+
+
+def _subject_starts(text: str) -> dict[str, int | None]:
+    record = extract_text(text)
+    by_id = {m["id"]: m for m in record["mentions"]}
+    return {
+        m["text"]: (by_id[m["subject"]]["start"] if m.get("subject") else None)
+        for m in record["mentions"]
+        if m["label"] == "FIGURE"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # A quotation after a colon is the speaker's words, not the speaker's amount.
+        ("Bí thư Trần Văn Bình: “300 cán bộ phải có mặt đúng giờ”.", "300 cán bộ", None),
+        # Seized goods are no one's: neither the seizer's nor the carrier's.
+        (
+            "Công an huyện Đồng Xuân đã bắt giữ Lê Văn Tám khi đang chở 12 bánh heroin.",
+            "12 bánh",
+            None,
+        ),
+        # ``bắt đầu`` (begin) is no arrest.
+        ("Xã Tân Phú bắt đầu trồng 120 ha lúa.", "120 ha", "Xã Tân Phú"),
+        # A committee without its place after a counted post is part of the post.
+        (
+            "Trong số 8 cựu cán bộ phường, có 2 nguyên Chủ tịch UBND bị khởi tố.",
+            "2 nguyên Chủ tịch",
+            None,
+        ),
+        # What a taker takes per head is the taker's, not a price …
+        (
+            "Nguyễn Văn Tư là người môi giới, thu của mỗi người lao động 30 triệu đồng.",
+            "30 triệu đồng",
+            "Nguyễn Văn Tư",
+        ),
+        # … while a price per unit stays no one's.
+        ("Mỗi căn hộ bán từ 3 tỷ đồng.", "3 tỷ đồng", None),
+    ],
+)
+def test_quotes_seizures_posts_and_takers(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+def test_place_written_before_the_figure_wins_over_a_hometown_after_it() -> None:
+    text = "Sở Lao động tỉnh Quảng Ngãi cho biết có 5 người lao động quê Quảng Ngãi bị thương."
+    assert _subject_starts(text)["5 người lao động"] == text.index("tỉnh Quảng Ngãi")
+
+
+def test_an_owner_after_của_stays_even_when_written_before() -> None:
+    text = "Tại Lào, ông Bình đại diện nhân dân 16 tỉnh của Lào phát biểu."
+    subjects = _subject_starts(text)
+    assert subjects["16 tỉnh"] == text.rindex("Lào")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # An amount of a drug is of goods to be seized, whoever carries it …
+        ("Trong túi xách, Lê Văn Tám mang theo 4 bánh heroin.", "4 bánh", None),
+        # … and a list of prices goes on being prices.
+        (
+            "Công ty An Phát mở bán căn hộ, mỗi căn từ 3 tỷ đồng, có căn lên đến 9 tỷ đồng.",
+            "9 tỷ đồng",
+            None,
+        ),
+        # A body that found cases in its place: the place.
+        (
+            "Đến chiều 5/3, CDC Phú Yên đã xác định được 120 trường hợp tiếp xúc gần.",
+            "120 trường hợp",
+            "Phú Yên",
+        ),
+        # A place of the first item of a list is not the next item's.
+        ("Trong đó, có 1 ca bệnh tại xã Tân Phú, 3 ca bệnh là học sinh.", "3 ca bệnh", None),
+        (
+            "Trong đó, có 1 ca bệnh tại xã Tân Phú, 3 ca bệnh là học sinh.",
+            "1 ca bệnh",
+            "xã Tân Phú",
+        ),
+        # The storeys of a building are the building's.
+        ("Xã Tân Phú đang xây dựng nhà văn hóa 2 tầng.", "2 tầng", None),
+        # A fine with no one fined before it: the party ordered to comply right after it.
+        (
+            "Sở Xây dựng xử phạt 60 triệu đồng, đồng thời buộc Công ty An Phát tháo dỡ công trình.",
+            "60 triệu đồng",
+            "Công ty An Phát",
+        ),
+    ],
+)
+def test_goods_prices_findings_lists_and_fines(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # A place before a colon is a headline's topic, not a speaker.
+        ("Hà Nội: “Điểm danh” 8 doanh nghiệp nợ thuế.", "8 doanh nghiệp", "Hà Nội"),
+        # A place after a conjunction opens the next clause, not the previous list item.
+        (
+            "Ở nhiều nước, chi cho y tế tối thiểu 50% nhưng ở Việt Nam mới khoảng 30%.",
+            "30%",
+            "Việt Nam",
+        ),
+        # A place of another level with the same name is another place.
+        (
+            "Sở Y tế tỉnh Bắc Kạn cho biết có 3 ca bệnh ở thành phố Bắc Kạn.",
+            "3 ca bệnh",
+            "thành phố Bắc Kạn",
+        ),
+        # With ``được`` the finding must be the figure itself, not a name of it.
+        (
+            "Đến chiều 5/3, Công an tỉnh Phú Yên đã xác định được danh tính 2 nghi can.",
+            "2 nghi can",
+            None,
+        ),
+    ],
+)
+def test_guards_of_the_new_rules(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # A place inside a parenthetical aside owns what the aside says, not what follows.
+        (
+            "Số thu được chia theo phân cấp (theo quy định của luật hiện hành, tỉnh Phú Yên "
+            "được giữ lại 30% số thu này), các khoản thu còn lại nộp ngân sách trung ương 100%.",
+            {"30%": "tỉnh Phú Yên", "100%": None},
+        ),
+        # The recipient of an earlier figure does not own a later one.
+        (
+            "Trung ương cấp cho tỉnh Phú Yên 60% số tăng thu và các khoản thu ngân sách "
+            "trung ương được hưởng 100%.",
+            {"60%": "tỉnh Phú Yên", "100%": None},
+        ),
+    ],
+)
+def test_asides_and_earlier_recipients(text: str, subjects: dict[str, str | None]) -> None:
+    assert _subjects(text) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # A list of places of one level owns no figure as one.
+        (
+            "Nhiều địa phương như huyện Đồng Xuân, huyện Tuy An, huyện Sơn Hòa đã nhân rộng mô "
+            "hình trồng sâm với tổng diện tích lên tới 450 ha.",
+            "450 ha",
+            None,
+        ),
+        # A named locality, its commune and district: an appositive chain, read to its head.
+        (
+            "Tỉnh sẽ kè các đoạn: Bãi Rạng, xã Tân Phú, huyện Đồng Xuân, dài 800 m.",
+            "800 m",
+            "Bãi Rạng",
+        ),
+    ],
+)
+def test_lists_and_chains_of_places(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        # The people an employer gives work to are its workforce …
+        (
+            "Công ty An Phát đã tạo việc làm cho 40 lao động địa phương.",
+            "40 lao động",
+            "Công ty An Phát",
+        ),
+        # … while households given land are recipients counted, no one's.
+        ("UBND huyện Đồng Xuân đã giao đất cho 12 hộ dân.", "12 hộ dân", None),
+    ],
+)
+def test_workforce_and_recipients(text: str, figure: str, subject: str | None) -> None:
+    assert _subjects(text)[figure] == subject
+
+
+def test_a_landmark_a_distance_is_measured_from_owns_nothing() -> None:
+    assert _subjects("Ngôi nhà nằm cách nhà ông Lê Văn Tám chừng 80 m.") == {"80 m": None}
+    assert _subjects("Xã Tân Phú cách thị trấn Chí Thạnh khoảng 20 km.") == {"20 km": "Xã Tân Phú"}

@@ -745,6 +745,32 @@ class _Finder:
         gap = CHAIN_GAP.match(text, end)
         return gap is not None and self._known_run(gap.end(), "district") is not None
 
+    def list_localities(self, found: Sequence[Candidate]) -> None:
+        """``các đoạn: Bãi A, xã B, huyện C, dài 800 m; Cồn D, xã E, …``: a capitalised name
+        that opens an item of a list (after ``:`` or ``;``) and is followed by its commune
+        written with the unit word is a named locality of that commune (``other``): a
+        stretch of coast, a canal, a hamlet written bare."""
+        text = self.text
+        taken = [(c.start, c.end) for c in found]
+        for cand in found:
+            if cand.level != "commune" or unit_match(text, cand.start) is None:
+                continue  # ``xã B`` written with its unit word
+            found_item = _LIST_ITEM_LOCALITY.search(text, max(0, cand.start - 60), cand.start)
+            if found_item is None:
+                continue
+            start, end = found_item.span(1)
+            syls = syllable_run(text, start, dashes=False)
+            if not syls or syls[-1][1] != end or person_like(text, syls):
+                continue
+            first = text[syls[0][0] : syls[0][1]]
+            if first.casefold() in honorific_words() or first in surnames():
+                continue  # ``Ông Lê Văn A, xã B``: a person and the commune of his address
+            if any(s < end and start < e for s, e in [*taken, *self.persons]):
+                continue
+            self.candidates.append(
+                Candidate(start, end, "other", clean(text[start:end]), "place.list_locality")
+            )
+
     def parents(self, found: Sequence[Candidate]) -> None:
         text = self.text
         taken = {(c.start, c.end) for c in found}
@@ -785,6 +811,12 @@ class _Finder:
                     break
 
 
+#: A capitalised name (one to four syllables) opening a list item after ``:`` or ``;``, then a
+#: comma: the text right before a commune written with its unit word.
+_LIST_ITEM_LOCALITY = regex.compile(
+    r"[:;][ \t]*(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,3})"
+    r"[ \t]*,[ \t]*$"
+)
 _LIST_ITEM_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
@@ -843,6 +875,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
+    finder.list_localities(_select(finder.candidates))
     finder.parents(_select(finder.candidates))
     return [c.mention() for c in _select(finder.candidates)]
 

@@ -24,11 +24,24 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
 * a speaker whose report has no subject of its own is its subject (``UBND tỉnh X cho
   biết, sẽ cần 900 tỷ đồng`` → ``tỉnh X``), unless the report gives the money away;
 * no subject for places counted after a preposition (``tại 4 tỉnh này``), for ``một trong
-  N``, for two places of one level joined (``A và B đạt 100%``), for routes and starting
-  points (``vượt đèo X 12 km``), or for an object in a clause that continues the topic's
-  predicate (``A …, được kết nạp Đảng …, 2 lần`` → ``A``);
+  N``, for places of one level joined or listed (``A và B đạt 100%``, ``như huyện A,
+  huyện B, huyện C``), for routes and starting points (``vượt đèo X 12 km``), or for an
+  object in a clause that continues the topic's predicate (``A …, được kết nạp Đảng …, 2
+  lần`` → ``A``);
 * the people's committee of a place gives way to the place (``UBND xã X`` → ``xã X``)
-  unless it is the named recipient.
+  unless it is the named recipient;
+* no subject for seized goods and arrested people (``X bắt giữ A khi chở 12
+  bánh``, ``A mang theo 4 bánh heroin``), for the storeys or seats of a thing (``nhà 2
+  tầng``), for the words of a quotation (``Ông A: “300 cán bộ …”``), for a price list
+  (``mỗi căn từ 3 tỷ đồng, có căn lên đến 9 tỷ đồng``), or for a place that belongs
+  to the previous item of a list (``1 ca tại xã A, 2 ca là …``), was the recipient of an
+  earlier figure (``cấp cho tỉnh X 60% …, và … hưởng 100%``) or stands inside a
+  parenthetical aside that closes before the figure;
+* what a taker takes per head is the taker's (``A thu của mỗi người 30 triệu đồng``); a
+  fine with no one fined before it is the party ordered to comply right after it (``phạt
+  60 triệu đồng, đồng thời buộc Công ty A …``); a place's body that found cases in its
+  place gives the place (``CDC X xác định được 120 ca`` → ``X``); a place named
+  after the figure (``5 người quê X``) is read at its mention before the figure, if any.
 
 :func:`explain_subject` also names the rule that decided, for error listings.
 
@@ -116,9 +129,10 @@ _GOVERNMENT = regex.compile(
     regex.IGNORECASE,
 )
 #: A reported clause with no subject of its own: the speaker is its subject
-#: (``UBND tỉnh X cho biết, sẽ cần thêm 1.400 tỷ đồng``).
+#: (``UBND tỉnh X cho biết, sẽ cần thêm 1.400 tỷ đồng``); ``được`` right after a verb of
+#: finding says what the body found in its place (``CDC X xác định được 120 ca``).
 _ELIDED = regex.compile(
-    r"^[ \t]*[,:]?[ \t]*(?:rằng[ \t]+)?(?:sẽ|đã|đang|cần|phải|vẫn|còn|chưa|mới|vừa|dự kiến|"
+    r"^[ \t]*[,:]?[ \t]*(?:rằng[ \t]+)?(?:sẽ|đã|đang|cần|phải|vẫn|còn|chưa|mới|vừa|dự kiến|được|"
     r"tiếp tục|hiện đang)\b"
 )
 #: ``X đến Y``: the start of a range of places (``Sông Đốc đến cửa Bảy Háp dài 15 km``),
@@ -133,14 +147,18 @@ _HANDED_OVER = regex.compile(
     r"\b(?:chuyển|biếu|đưa)(?:[ \t]+(?:cho|lại))?[ \t]+(?:(?:số tiền|khoảng|gần|hơn|trên)[ \t]+)*$",
     regex.IGNORECASE,
 )
-#: Words before a mention that make it a destination, a route, a starting point or the one
-#: represented (``chuyển sang Tòa án X``, ``qua Quảng Đông``, ``vượt đèo X``, ``Từ trung tâm
-#: xã X``, ``Thay mặt Ban thường vụ X``): no subject.
+#: Words before a mention that make it a destination, a route, a starting point, a landmark
+#: a distance is measured from or the one represented (``chuyển sang Tòa án X``, ``qua
+#: Quảng Đông``, ``vượt đèo X``, ``Từ trung tâm xã X``, ``cách thị trấn X 20 km``, ``Thay mặt
+#: Ban thường vụ X``): no subject.
 _NOT_SUBJECT_BEFORE = regex.compile(
-    r"\b(?:(?:sang|qua|tới|vượt|từ)(?:[ \t]+(?:trung tâm|khu vực))?|thay mặt(?:[ \t]+\w+){0,3})"
+    r"\b(?:(?:sang|qua|tới|vượt|từ|cách)(?:[ \t]+(?:trung tâm|khu vực|nhà))?"
+    r"|thay mặt(?:[ \t]+\w+){0,3})"
     r"[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
     regex.IGNORECASE,
 )
+#: A quotation opened after a colon right after a mention (``Ông A: “…``): A speaks.
+_QUOTE_OPENS = regex.compile(r"^[ \t]*:[ \t]*[“\"«'‘]")
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
 #: A sentence end the tokenizer may keep: a stop, a line break, or the run of spaces that
 #: joins a headline or caption to the next paragraph (``… loa phường  Theo thống kê …``);
@@ -161,8 +179,10 @@ _GIVEN_TO = regex.compile(
 )
 #: A price or a per-unit amount: ``mỗi sim … từ``, ``giá bán``.
 _PER_UNIT = regex.compile(
-    r"(?:\bmỗi[ \t]+\w+(?:[ \t]+\w+){0,6}|\bgiá(?:[ \t]+bán)?)[ \t]+(?:từ|khoảng|là)?[ \t]*$"
+    r"(?:\bmỗi[ \t]+\w+(?:[ \t]+\w+){0,6}|\bgiá(?:[ \t]+bán)?)[ \t]+"
+    r"(?:từ|khoảng|là)?[ \t]*$"
 )
+_CONJUNCTIONS = frozenset({"nhưng", "còn", "và", "thì", "riêng", "song", "mà", "khi"})
 _APPROXIMATORS = frozenset({"hơn", "gần", "khoảng", "trên", "có", "với", "tới", "đến"})
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "đồng", "chí", "em", "cháu", "bị", "can"})
 #: A lone word that may open a clause before its subject (``Tại TP X, …``).
@@ -207,6 +227,30 @@ def _role_regex(role: str) -> regex.Pattern[str]:
 
 
 @cache
+def _words(role: str) -> frozenset[str]:
+    """The words of ``subject_verbs.tsv`` with one role, lower-cased."""
+    return frozenset(r["word"].lower() for r in load_tsv("subject_verbs.tsv") if r["role"] == role)
+
+
+@cache
+def _take_regex() -> regex.Pattern[str]:
+    """Verbs of taking and the nouns they open (``doanh thu``), longest first, as group 1."""
+    rows = load_tsv("subject_verbs.tsv")
+    words = sorted({r["word"] for r in rows if r["role"] in ("take", "idiom")}, key=len)[::-1]
+    body = "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in words)
+    return regex.compile(rf"(?<![\w&.])({body})(?![\w&])", regex.IGNORECASE)
+
+
+@cache
+def _seize_regex() -> regex.Pattern[str]:
+    """Verbs of seizing and the idioms they open (``bắt đầu``), longest first."""
+    rows = load_tsv("subject_verbs.tsv")
+    return phrase_regex(
+        [r["word"] for r in rows if r["role"] in ("seize", "idiom")], ignore_case=True
+    )
+
+
+@cache
 def _addressed_regex() -> regex.Pattern[str]:
     """A verb of directing right before a mention: that mention is addressed (``đề xuất X``,
     ``giao X ban hành``; not ``nút giao X``, a crossing)."""
@@ -245,6 +289,76 @@ def _gives(between: str, quantity: str | None = None) -> regex.Match[str] | None
             continue  # ``đề tài cấp Nhà nước``, ``cấp tỉnh``: a level, no giving
         return found
     return None
+
+
+def _seizes(between: str) -> bool:
+    """A verb of arresting or seizing between a mention and the figure, with no taking or
+    fining after it: the people and goods it counts are no one's (guide: seized goods and
+    arrested people are null), whoever seized them or had them."""
+    seize = _words("seize")
+    found = [
+        m for m in _seize_regex().finditer(between) if " ".join(m.group().lower().split()) in seize
+    ]
+    if not found:
+        return False
+    rest = between[found[-1].end() :]
+    return not (_role_regex("take").search(rest) or _role_regex("fine").search(rest))
+
+
+def _is_price(text: str, s0: int, f0: int, f1: int) -> bool:
+    """``60.000 đồng/kg``, ``mỗi căn … 3 tỷ đồng``, ``giá bán 2 tỷ đồng``."""
+    if regex.match(r"^/\w", text[f1 : f1 + 3]):
+        return True
+    per_unit = _PER_UNIT.search(text, max(s0, f0 - 60), f0)
+    return bool(per_unit) and not _takes_per_head(text, s0, per_unit)
+
+
+def _continues(text: str, start: int, end: int, candidates: Sequence[Located]) -> bool:
+    """Whether ``text[start:end]`` only continues a list: one comma, few words, no mention."""
+    gap = text[start:end]
+    if gap.count(",") != 1 or regex.search(r"[;:.]", gap) or len(regex.findall(r"\w+", gap)) > 6:
+        return False
+    return not any(start <= x.mention.start < end for x in candidates)
+
+
+def _employs(lead: str, cho: int) -> bool:
+    """``tạo việc làm cho 20 lao động``: the people given work are the employer's workforce,
+    not recipients counted (``subject_verbs.tsv`` role ``employ``)."""
+    return bool(
+        regex.search(r"(?:" + _role_regex("employ").pattern + r")[ \t]*$", lead[:cho], regex.I)
+    )
+
+
+def _found_right_before(said: str) -> bool:
+    """``xác định được 120 ca``, not ``xác định được danh tính 2 nghi can``: with
+    ``được`` the figure follows at once."""
+    if not regex.match(r"^[ \t]*[,:]?[ \t]*được\b", said):
+        return True
+    return bool(
+        regex.match(
+            r"^[ \t]*[,:]?[ \t]*được(?:[ \t]+(?:hơn|gần|khoảng|trên|thêm|tổng cộng))*[ \t]*$", said
+        )
+    )
+
+
+def _takes_per_head(text: str, s0: int, per_unit: regex.Match[str]) -> bool:
+    """``A thu của mỗi người 30 triệu đồng``: what a taker takes per head is the taker's
+    (guide: money taken belongs to the named taker), not a price."""
+    lead = text[max(s0, per_unit.start() - 20) : per_unit.start()]
+    verb = regex.search(r"(?:" + _take_regex().pattern + r")[ \t]+(?:của[ \t]+)?$", lead)
+    return bool(verb) and " ".join(verb.group(1).lower().split()) in _words("take")
+
+
+def _contraband(text: str, figure: Located, s1: int) -> bool:
+    """``4 bánh heroin``, ``3 kg cần sa``: an amount of a drug or contraband named in the rest
+    of the figure's clause is of goods to be seized, whoever carries them."""
+    attrs = figure.mention.attrs
+    unit = str(attrs.get("unit") or "").lower()
+    if attrs.get("quantity") != "mass" and unit not in _words("amount"):
+        return False
+    end = figure.mention.end
+    stops = [p for p in (text.find(c, end, s1) for c in ",;") if p >= 0]
+    return bool(_role_regex("contraband").search(text, end, min([s1, *stops])))
 
 
 def _start(found: regex.Match[str]) -> int:
@@ -298,15 +412,84 @@ def _located_modifier(text: str, s0: int, group: _Group, f0: int) -> bool:
     return bool(regex.match(r"bị\b", rest))
 
 
+def _of_previous_figure(
+    text: str, group: _Group, figure: Located, in_sentence: Sequence[Located]
+) -> bool:
+    """``1 ca tại xã A, 2 ca tại xã B``: a place right after an earlier figure of the same
+    unit, after ``tại``/``ở``/``của``, is that list item's, not a fallback for the next one."""
+    earlier = [x for x in in_sentence if x.label == "FIGURE" and x.mention.end <= group.start]
+    if not earlier or earlier[-1].mention.attrs.get("unit") != figure.mention.attrs.get("unit"):
+        return False
+    gap = text[earlier[-1].mention.end : group.start]
+    found = regex.match(r"^[ \t]*(?:([\w/]+)[ \t]+)?(?:tại|ở|của|thuộc)[ \t]+$", gap)
+    if not found or (found.group(1) or "").lower() in _CONJUNCTIONS:
+        return False  # ``50% nhưng ở X mới 30%``: X opens the next clause
+    return bool(regex.match(r"^[ \t]*(?:\([^()]*\)[ \t]*)?,", text[group.end :]))
+
+
+def _ordered_after(text: str, groups: Sequence[_Group], f1: int, s1: int) -> _Group | None:
+    """``X phạt 60 triệu đồng, đồng thời buộc công ty A khắc phục``: with no one fined
+    named before the fine, the party ordered to comply right after it is the one fined."""
+    for group in groups:
+        if group.start < f1:
+            continue
+        lead = text[f1 : group.start]
+        if regex.search(r"[.!?]", lead) or len(regex.findall(r"\w+", lead)) > 6:
+            return None
+        if regex.search(r"\b(?:yêu cầu|buộc)[ \t]+$", lead, regex.IGNORECASE):
+            return group
+        return None
+    return None
+
+
+def _received_earlier(
+    text: str, s0: int, group: _Group, figure: Located, in_sentence: Sequence[Located]
+) -> bool:
+    """``cấp cho tỉnh X 60% …, và … 100%``: a mention named as the recipient of an
+    earlier figure of the sentence (``cho X 60%``) is not the owner of a later one."""
+    for x in in_sentence:
+        if (
+            x.label != "FIGURE"
+            or x is figure
+            or not group.end <= x.mention.start < figure.mention.start
+        ):
+            continue
+        if text[group.end : x.mention.start].strip():
+            continue
+        lead = text[max(s0, group.start - 30) : group.start]
+        if regex.search(r"\bcho[ \t]+$", lead) or _is_direct_object(
+            text, s0, group, x.mention.start
+        ):
+            return True
+    return False
+
+
+def _aside(text: str, s0: int, group: _Group, f0: int) -> bool:
+    """A mention inside a parenthetical clause that closes before the figure (``(theo luật,
+    thành phố X được vay 30%); … hưởng 100%``): an aside, not the subject of what follows.
+    A parenthesis that only names a place (``huyện A (tỉnh B)``) is no aside."""
+    opened = text.rfind("(", s0, group.start)
+    if opened < 0 or text.find(")", opened, group.start) >= 0:
+        return False
+    closed = text.find(")", group.end, f0)
+    if closed < 0:
+        return False
+    return len(regex.findall(r"[\w/]+", text[opened:closed])) > 8
+
+
 def _joint(text: str, first: _Group, second: _Group) -> bool:
-    """Two owners joined (``A và B``, ``A - B``): two countries or two places of one level,
-    not a place and the larger place it lies in."""
-    if not regex.match(r"^[ \t]*(?:và|[–-])[ \t]*$", text[first.end : second.start]):
+    """Two owners joined (``A và B``, ``A - B``, a list ``A, B, C``): two countries or two
+    places of one level, not a place and the larger place it lies in."""
+    gap = text[first.end : second.start]
+    comma = bool(regex.match(r"^[ \t]*,[ \t]*$", gap))
+    if not (comma or regex.match(r"^[ \t]*(?:và|[–-])[ \t]*$", gap)):
         return False
     a, b = first.outer, second.outer
     if a.label != "PLACE" or b.label != "PLACE":
         return False
     level = a.mention.attrs.get("level")
+    if comma and level not in ("province", "district", "commune", "village", "country"):
+        return False  # ``bãi X, Y``: a named spot and where it is
     return level is not None and level == b.mention.attrs.get("level")
 
 
@@ -319,6 +502,33 @@ def _owner_reaches(text: str, s0: int, f0: int, f1: int, owner: _Group) -> bool:
     lead = text[_clause_start(text, s0, f0) : f0]
     words = regex.findall(r"[\w/]+", lead)
     return len(words) <= 1 and all(w.lower() in _APPROXIMATORS for w in words)
+
+
+def _written_before(found: Located, candidates: Sequence[Located], f0: int) -> Located:
+    """The guide's "nearest mention before the figure" when the subject found after it is
+    also written before it in the sentence (``Sở X tỉnh A cho biết có 5 người quê A``)."""
+    if found.mention.start < f0 or found.label != "PLACE":
+        return found
+    name = _name_of(found)
+    same = [
+        x
+        for x in candidates
+        if x.mention.end <= f0 and x.label == found.label and _name_of(x) == name
+    ]
+    return same[-1] if same else found
+
+
+def _name_of(x: Located) -> str:
+    name = x.mention.attrs.get("name") if x.label == "PLACE" else None
+    level = x.mention.attrs.get("level") or ""
+    return f"{level}:" + " ".join(str(name or x.text).casefold().split())
+
+
+def _bare_government(group: _Group) -> bool:
+    """``2 nguyên Chủ tịch UBND``: a people's committee or council named without its place
+    after a counted post is part of the post, not the owner of the count."""
+    outer = group.outer
+    return outer.label == "ORG" and not group.inner and bool(_GOVERNMENT.fullmatch(outer.text))
 
 
 def _span(x: Located) -> tuple[int, int]:
@@ -394,6 +604,8 @@ def _role_after(text: str, group: _Group, limit: int) -> str | None:
         r"^[ \t]*(?:[,–-][ \t]*)?(?:(?:đã|sẽ|vừa|cũng|đều|đang|còn|mới|tích cực)[ \t]+)*", rest
     )
     tail = rest[head.end() if head else 0 :]
+    if _QUOTE_OPENS.match(rest) and group.outer.label != "PLACE":
+        return "speak"  # ``Bí thư X: “500 người …”``: the words quoted are the speaker's
     for role in ("receive", "speak", "direct", "give", "fine", "organise"):
         found = _role_regex(role).match(tail)
         if found:
@@ -536,12 +748,20 @@ def explain_subject(
     nxt = [g for g in groups if g.start >= f1]
     if (
         nxt
+        and not _bare_government(nxt[0])
         and _OWNER_GAP.match(text[f1 : nxt[0].start])
         and _owner_reaches(text, s0, f0, f1, nxt[0])
     ):
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
             return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
-        return _pick(nxt[0], quantity), "owner_after"
+        owner = _pick(nxt[0], quantity)
+        if not regex.search(r"\b(?:của|thuộc)\b", text[f1 : nxt[0].start]):
+            owner = _written_before(owner, candidates, f0)  # ``5 người quê A``: A is no owner
+        return owner, "owner_after"
+    if _contraband(text, figure, s1):
+        return None, "contraband"
+    if str(figure.mention.attrs.get("unit") or "").lower() in _words("attribute"):
+        return None, "attribute"  # ``nhà 2 tầng``, ``xe 16 chỗ``: a thing's, no one's
     f_lead = text[max(s0, f0 - 40) : f0]
     if _ONE_OF.search(f_lead):
         return None, "one_of"
@@ -553,20 +773,32 @@ def explain_subject(
     lead = text[max(s0, text.rfind(";", s0, f0) + 1) : f0]  # this clause of the list
     recipients = list(_RECIPIENT.finditer(lead))
     recipient = recipients[-1] if recipients else None
-    if recipient and not _role_regex("take").search(lead, recipient.end()):
+    if (
+        recipient
+        and not _role_regex("take").search(lead, recipient.end())
+        and not _employs(lead, recipient.start())
+    ):
         return None, "counted_recipient"
-    if regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead):
+    given = regex.search(r"\bcho(?:[ \t]+phép)?[ \t]+(?:hơn|gần|khoảng|trên)?[ \t]*$", lead)
+    if given and not _employs(lead, given.start()):
         return (
             None,
             "counted_recipient",
         )  # giao đất cho 4 hộ: the households counted receive, they own nothing
 
-    # A price or a rate (``60.000 đồng/kg``, ``mỗi sim … 5 triệu đồng``) belongs to no one.
-    if quantity == "money" and (
-        regex.match(r"^/\w", text[f1 : f1 + 3])
-        or regex.search(_PER_UNIT, text[max(s0, f0 - 60) : f0])
-    ):
+    # A price or a rate (``60.000 đồng/kg``, ``mỗi căn … 3 tỷ đồng``) belongs to no one.
+    if quantity == "money" and _is_price(text, s0, f0, f1):
         return None, "price"
+    # ``giá bán từ 5 triệu đồng, có căn lên đến 9 triệu đồng``: a list of prices goes on.
+    money = [x for x in in_sentence if x.mention.attrs.get("quantity") == "money"]
+    previous = [x for x in money if x.mention.end <= f0]
+    if (
+        quantity == "money"
+        and previous
+        and _continues(text, previous[-1].mention.end, f0, candidates)
+        and _is_price(text, s0, previous[-1].mention.start, previous[-1].mention.end)
+    ):
+        return None, "price_list"
 
     whole = None
     for found in _WHOLE.finditer(text, max(s0, text.rfind(";", s0, f0) + 1), f0):
@@ -584,6 +816,7 @@ def explain_subject(
     fallback: _Group | None = None
     speaker: _Group | None = None
     addressed: _Group | None = None
+    listed = False
     i = len(before) - 1
     while i >= 0:
         head = _chain_head(text, before, i)
@@ -616,10 +849,11 @@ def explain_subject(
                     g.outer.label == "PERSON" and group.start - 80 <= g.end <= group.start
                     for g in before
                 )
-                if verb and not named and _ELIDED.match(said):
+                if verb and not named and _ELIDED.match(said) and _found_right_before(said):
                     if (
                         _gives(said, quantity)
                         or _role_regex("seize").search(said)
+                        or _role_regex("charge").search(said)
                         or regex.search(r"\bphạt\b", said)
                     ):
                         return None, "giver_elided"  # Bộ X cho biết đã tạm cấp 1.680 tỉ
@@ -630,11 +864,17 @@ def explain_subject(
                 if place is not None and _role_regex("propose").search(text, before[i].end, f0):
                     return place, "government_proposal"
             break
-        if role == "fine" and quantity == "money":
+        if _seizes(between):
+            return None, "seized"  # ``X bắt giữ A khi chở 12 bánh``: seized goods
+        fines = role == "fine" and quantity == "money"
+        if fines:
             role = "give"
         if role == "give" and not _role_regex("take").search(between):
             if fallback is not None:  # after the giving verb: the recipient's side
                 return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
+            ordered = _ordered_after(text, groups, f1, s1) if fines else None
+            if ordered is not None:
+                return ordered.outer, "fined_ordered"
             return None, "giver_after"
         if _directs(between):
             return None, "director_between"
@@ -650,25 +890,33 @@ def explain_subject(
             if fallback is not None:
                 return _pick(fallback, quantity, recipient=True), "recipient_after_giver"
             return None, "giver_between"
+        if _of_previous_figure(text, group, figure, in_sentence) or _aside(text, s0, group, f0):
+            i = head - 1  # ``1 ca tại xã A, 2 ca …``: xã A is the first item's
+            continue
+        if _received_earlier(text, s0, group, figure, in_sentence):
+            i = head - 1  # ``cấp cho tỉnh X 60% …, và 100% …``: X received the 60%
+            continue
+        joint = head < i and _joint(text, before[head], before[head + 1])
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
-            if head < i and _joint(text, before[head], before[head + 1]):
+            if joint:
                 return None, "joint_subject"  # ``Lào - Việt Nam … có … 2.000 km``: no one owner
             return _pick(group, quantity), "clause_subject"
-        if fallback is None and not _located_modifier(text, s0, group, f0):
+        listed = listed or joint  # past a list of places, only a clause subject owns
+        if fallback is None and not listed and not _located_modifier(text, s0, group, f0):
             fallback = group
         i = head - 1
     if fallback is not None:
         return _pick(fallback, quantity), "fallback"
     after = _after_subject(text, groups, f1, s1)
     if after is not None:
-        return _pick(after, quantity), "after_subject"
+        return _written_before(_pick(after, quantity), candidates, f0), "after_subject"
     if speaker is not None:
         # ``X cho biết, đã có 769 con tôm … thả nuôi ở vịnh Y``: the place the clause names.
         clause_end = min([s1, *(p for p in (text.find(c, f1, s1) for c in ",;") if p >= 0)])
         for group in groups:
             if f1 <= group.start and group.end <= clause_end:
                 if regex.search(r"\b(?:ở|tại)[ \t]+$", text[f1 : group.start]):
-                    return _pick(group, quantity), "speaker_place"
+                    return _written_before(_pick(group, quantity), candidates, f0), "speaker_place"
                 break
     return None, "none"
 
