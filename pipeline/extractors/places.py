@@ -626,13 +626,14 @@ class _Finder:
     def _known_run(self, pos: int, level: str) -> int | None:
         """End of a whole capitalised run of 2+ syllables at ``pos`` known at ``level``."""
         text = self.text
-        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
-            return None
+        # The cheap tests first: most capitalised words are one syllable long.
         syls = syllable_run(text, pos, dashes=False)
         if len(syls) < 2 or syls[-1][2] == "-":
             return None
         end = syls[-1][1]
         if SPACE.match(text, end) and is_capitalised_at(text, SPACE.match(text, end).end()):  # type: ignore[union-attr]
+            return None
+        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
             return None
         return end if known(text[pos:end], level) else None
 
