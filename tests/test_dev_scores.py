@@ -23,6 +23,14 @@ def _row(table, label: str) -> dict:
     return table.loc[label].to_dict()
 
 
+def _assert_at_least(row: dict, strict: float, partial: float | None, value: float | None) -> None:
+    assert row["strict_f1"] >= strict
+    if partial is not None:
+        assert row["partial_f1"] >= partial
+    if value is not None:
+        assert row["value_f1"] >= value
+
+
 @pytest.mark.parametrize(
     ("label", "strict", "partial", "value"),
     [
@@ -38,12 +46,7 @@ def _row(table, label: str) -> dict:
     ],
 )
 def test_dev_thresholds(evaluation, label: str, strict, partial, value) -> None:
-    row = _row(evaluation.scores.table(), label)
-    assert row["strict_f1"] >= strict
-    if partial is not None:
-        assert row["partial_f1"] >= partial
-    if value is not None:
-        assert row["value_f1"] >= value
+    _assert_at_least(_row(evaluation.scores.table(), label), strict, partial, value)
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +70,7 @@ def evaluation_dev2():
     ],
 )
 def test_dev2_thresholds(evaluation_dev2, label: str, strict, partial, value) -> None:
-    row = _row(evaluation_dev2.scores.table(), label)
-    assert row["strict_f1"] >= strict
-    if partial is not None:
-        assert row["partial_f1"] >= partial
-    if value is not None:
-        assert row["value_f1"] >= value
+    _assert_at_least(_row(evaluation_dev2.scores.table(), label), strict, partial, value)
 
 
 @pytest.mark.parametrize(
