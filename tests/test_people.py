@@ -153,3 +153,14 @@ def test_an_honorific_after_a_glued_photo_credit_still_opens_a_name() -> None:
 )
 def test_names_that_look_like_people_but_name_no_one(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Biển đẹp. Ảnh: Minh Châu Ảnh: Quang Hiếu\n\nDu khách đông.", ["Minh Châu", "Quang Hiếu"]),
+        ("Ông Lê Văn Tư dự lễ diễu hành.\n\nẢnh Reuters", ["Lê Văn Tư"]),
+    ],
+)
+def test_a_credit_word_is_never_part_of_a_name(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected

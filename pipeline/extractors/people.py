@@ -317,6 +317,8 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         for m in _CREDIT.finditer(text, line[0], line[1]):
             words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
+            # The next credit ends this one: "Ảnh: A B Ảnh: C".
+            end = next((k for k in range(1, end) if _CREDIT.match(text, words[k].start)), end)
             if end and (
                 _WEB_ADDRESS.search(words[0].text)
                 or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
