@@ -45,3 +45,9 @@ def test_an_ambassador_post_runs_over_both_states() -> None:
     assert titles == ["Đại sứ đặc mệnh toàn quyền của Việt Nam tại Albania"]
     person = next(m for m in record["mentions"] if m["label"] == "PERSON")
     assert person["title"] == titles[0]
+
+
+def test_a_country_before_an_initialled_foreign_name_is_the_holders_state() -> None:
+    found = _mentions("Hôm qua, Tổng thống Nga V.Putin phát biểu.")
+    assert ("TITLE", "Tổng thống Nga") in found
+    assert ("PLACE", "Nga") in found

@@ -428,6 +428,22 @@ def foreign_shaped(name: str) -> bool:
     ) and not gazetteer.spelled_like_a_unit(name)
 
 
+_INITIAL = regex.compile(r"\p{Lu}\.[ \t]?")
+
+
+def foreign_name_at(text: str, pos: int) -> bool:
+    """Whether a foreign person's name starts at ``pos``: a capitalised word that cannot be
+    a Vietnamese syllable (``Donald``, ``Sergei``), perhaps after an initial (``V.Putin``)."""
+    initial = _INITIAL.match(text, pos)
+    word = SYLLABLE.match(text, initial.end() if initial else pos)
+    return bool(
+        word
+        and word.group()[:1].isupper()
+        and word.group()[1:].islower()
+        and foreign_shaped(word.group())
+    )
+
+
 def unit_for(written: str) -> UnitWord | None:
     for unit in unit_words().get(" ".join(written.casefold().split()), ()):
         if unit.case == "exact" and written != unit.word:
@@ -490,7 +506,7 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
         if (
             nxt
             and nxt.group().casefold() not in honorific_words("honorific")
-            and not (nxt.group()[1:].islower() and foreign_shaped(nxt.group()))
+            and not foreign_name_at(text, nxt.start())
         ):
             return None
         prev = syllable_before(text, start)

@@ -62,6 +62,7 @@ from pipeline.extractors.place_words import (
     cut_person,
     fold,
     fold_key,
+    foreign_name_at,
     foreign_shaped,
     is_abbreviation,
     is_capitalised_at,
@@ -496,10 +497,7 @@ class _Finder:
         given name there, ``Bí thư Nga cho biết``, has no foreign name after it)."""
         text = self.text
         after = SPACE.match(text, end)
-        nxt = SYLLABLE.match(text, after.end()) if after else None
-        if nxt is None or not nxt.group()[:1].isupper() or not nxt.group()[1:].islower():
-            return False
-        if not foreign_shaped(nxt.group()):
+        if after is None or not foreign_name_at(text, after.end()):
             return False
         return _after_word(text, start, position_words())
 
