@@ -164,3 +164,30 @@ def test_names_that_look_like_people_but_name_no_one(text: str) -> None:
 )
 def test_a_credit_word_is_never_part_of_a_name(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A kinship compound (trẻ em, thầy cô, anh em) is a noun: the country after it is
+        # a place, not a child or a teacher named Việt Nam.
+        "Quỹ bảo trợ trẻ em Việt Nam vừa nhận thêm 2 tỷ đồng.",
+        "Các thầy cô Việt Nam dự hội thảo ở Singapore.",
+        "Hai anh em Nhật Bản leo lên đỉnh núi.",
+    ],
+)
+def test_a_kinship_compound_before_a_country_is_no_honorific(text: str) -> None:
+    assert _people(text) == []
+    assert any(p in ("Việt Nam", "Nhật Bản") for p in _places(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ca sĩ Trần Tuấn Anh ra mắt album mới. Anh nói album kể chuyện quê nhà.",
+        "Nhà báo Lê Thị Thu Chị đến muộn. Nghe hỏi, Chị cười.",
+    ],
+)
+def test_a_pronoun_opening_a_sentence_is_no_short_form(text: str) -> None:
+    # The given name is also a pronoun: at a sentence start before a verb it is the pronoun.
+    assert len(_people(text)) == 1

@@ -26,7 +26,7 @@ import regex
 
 from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
 from pipeline.extractors.titles import position_words
-from pipeline.resources import honorific_words, load_tsv, surnames
+from pipeline.resources import honorific_words, kinship_compound_words, load_tsv, surnames
 from pipeline.text.scan import (
     SpanIndex,
     StartIndex,
@@ -129,9 +129,8 @@ def _after_blocker(text: str, start: int) -> bool:
 
 
 @cache
-def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Year names (stem + branch) and competitions, credit sources, compound-noun words
-    (not_person_names.tsv)."""
+def _not_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Year names (stem + branch) and competitions, credit sources (not_person_names.tsv)."""
     rows = load_tsv("not_person_names.tsv")
     stems = [r["text"] for r in rows if r["kind"] == "stem"]
     branches = [r["text"] for r in rows if r["kind"] == "branch"]
@@ -139,8 +138,7 @@ def _not_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         r["text"] for r in rows if r["kind"] == "competition"
     )
     sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
-    compounds = frozenset(r["text"].casefold() for r in rows if r["kind"] == "compound")
-    return years, sources, compounds
+    return years, sources
 
 
 def _in_compound(text: str, start: int) -> bool:
@@ -148,7 +146,9 @@ def _in_compound(text: str, start: int) -> bool:
     before = text[max(0, start - 8) : start].rstrip(" ").casefold()
     word = regex.search(r"[\p{L}\p{M}]+$", before)
     return (
-        bool(word) and word.group() in _not_names()[2] and before != text[max(0, start - 8) : start]
+        bool(word)
+        and word.group() in kinship_compound_words()
+        and before != text[max(0, start - 8) : start]
     )
 
 
@@ -215,6 +215,11 @@ def _lead_words() -> frozenset[str]:
 
 
 _CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
+
+
+def _is_clause_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line, sentence or clause."""
+    return bool(_CLAUSE_START.search(text, max(0, start - 3), start))
 
 
 def _is_lead(text: str, words: list[Word], i: int) -> bool:
@@ -427,11 +432,12 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             if after is not None and _is_name_word(after) and text[m.end()] == " ":
                 continue
             if (
-                m.group().casefold() in _number_words()
+                m.group().casefold() in _number_words() | honorific_words("honorific")
                 and after is not None
                 and after.text[:1].islower()
+                and (m.group().casefold() in _number_words() or _is_clause_start(text, m.start()))
             ):
-                continue  # a count, not a name: "Hai tài xế …"
+                continue  # a count, not a name: "Hai tài xế …"; a pronoun: "Anh nói …"
             out.append(_Name(m.start(), m.end(), "person.short_form"))
     return out
 

@@ -86,7 +86,7 @@ from pipeline.extractors.place_words import (
     vietnamese_syllable,
 )
 from pipeline.extractors.titles import position_words
-from pipeline.resources import gazetteer, honorific_words, surnames
+from pipeline.resources import gazetteer, honorific_words, kinship_compound_words, surnames
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -541,7 +541,8 @@ class _Finder:
         if prev is None:
             return True
         if prev[1].casefold() in honorific_words("honorific"):
-            return False
+            compound = syllable_before(text, prev[0])  # trẻ em Việt Nam: a noun, no honorific
+            return bool(compound) and compound[1].casefold() in kinship_compound_words()
         # Walk back over the capitalised run before the name: a surname or an honorific
         # opening it makes the whole run a person's name (Ông Nguyễn Hòa Bình).
         pos = start

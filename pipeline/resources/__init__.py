@@ -78,6 +78,17 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def kinship_compound_words() -> frozenset[str]:
+    """Words that make one noun with the honorific after them (``trẻ em``, ``đàn ông``),
+    casefolded (``not_person_names.tsv``, kind ``compound``)."""
+    return frozenset(
+        row["text"].casefold()
+        for row in load_tsv("not_person_names.tsv")
+        if row["kind"] == "compound"
+    )
+
+
+@cache
 def honorific_words(*kinds: str) -> frozenset[str]:
     """Words before a name (``honorifics.tsv``), casefolded; only ``kinds`` when given."""
     return frozenset(
