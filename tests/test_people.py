@@ -191,3 +191,37 @@ def test_a_kinship_compound_before_a_country_is_no_honorific(text: str) -> None:
 def test_a_pronoun_opening_a_sentence_is_no_short_form(text: str) -> None:
     # The given name is also a pronoun: at a sentence start before a verb it is the pronoun.
     assert len(_people(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A foreign first name (gender-guesser's dictionary) opens a foreign person's name.
+        (
+            "Hôm qua Thomas Bergmann thắng Lucia Ferreira rồi gặp Matteo Rinaldi.",
+            ["Thomas Bergmann", "Lucia Ferreira", "Matteo Rinaldi"],
+        ),
+        (
+            "Cựu tổng thống Harold T. Whitmore đến Hà Nội. Whitmore nói.",
+            ["Harold T. Whitmore", "Whitmore"],
+        ),
+        # A Vietnamese word ends the name unless it is a family name.
+        ("Đạo diễn: Stefan Wolke Diễn viên chính rất trẻ.", ["Stefan Wolke"]),
+        ("Cô đặt tên con là Louis Nguyễn.", ["Louis Nguyễn"]),
+    ],
+)
+def test_foreign_names(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đội Canada bị loại khỏi Davis Cup năm nay.",
+        "Cô mua một chiếc túi Christian Dior ở Paris.",
+        "Dự án River City được khởi công.",
+        "Huyền thoại Italia thi đấu ở Lille.",
+    ],
+)
+def test_names_of_things_after_a_foreign_first_name_are_not_people(text: str) -> None:
+    assert _people(text) == []

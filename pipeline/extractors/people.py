@@ -25,8 +25,10 @@ from functools import cache
 import regex
 
 from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
+from pipeline.extractors.place_words import fold_key, place_names, vietnamese_syllable
 from pipeline.extractors.titles import position_words
 from pipeline.resources import honorific_words, kinship_compound_words, load_tsv, surnames
+from pipeline.resources.given_names import given_names
 from pipeline.text.scan import (
     SpanIndex,
     StartIndex,
@@ -304,6 +306,70 @@ def _korean_names(text: str, words: list[Word]) -> Iterable[_Name]:
         i += 1
 
 
+@cache
+def _foreign_given_names() -> frozenset[str]:
+    """First names of the world (``given_names``) that cannot be a Vietnamese syllable."""
+    return frozenset(n for n in given_names() if not vietnamese_syllable(n))
+
+
+@cache
+def _thing_words() -> frozenset[str]:
+    """English head nouns of the names of things (not_person_names.tsv, kind ``thing``)."""
+    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "thing")
+
+
+_VIETNAMESE_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|\p{M}|[ạ-ỹẠ-Ỹàáảãèéẻẽìíỉĩòóỏõùúủũỳýỷỹ]")
+
+
+def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
+    """Index after the capitalised words (and middle initials, ``W.``) that follow the first
+    name at ``words[i]``; at most three more words. A word written with Vietnamese letters
+    ends the name unless it is a family name (``Louis Nguyễn``; ``… Bach Diễn viên``: a new
+    sentence); a word that heads the name of a thing (``Davis Cup``) makes it no name."""
+    j = i + 1
+    while j < len(words) and j - i <= 3 and text[words[j - 1].end : words[j].start] == " ":
+        w = words[j]
+        if w.text in _thing_words():
+            return i
+        if _VIETNAMESE_LETTERS.search(w.text) and w.text not in surnames():
+            break
+        if (
+            len(w.text) == 1
+            and w.text.isupper()
+            and j + 2 < len(words)
+            and text[w.end : words[j + 2].start] == ". "
+        ):
+            j += 2  # a middle initial: George W. Bush
+            continue
+        if not _is_name_word(w, first=False):
+            break
+        j += 1
+    while j > i + 1 and words[j - 1].text == ".":
+        j -= 2
+    return j
+
+
+def _foreign_names(text: str, words: list[Word]) -> Iterable[_Name]:
+    """A foreign first name and the capitalised words after it: ``Rafael Nadal``,
+    ``Timea Bacsinszky``, ``George W. Bush``. The first name must be one that no Vietnamese
+    syllable spells, so a Vietnamese name never starts here."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if (
+            w.is_capitalised
+            and w.text.casefold() in _foreign_given_names()
+            and (i == 0 or not _is_name_word(words[i - 1]) or _is_lead(text, words, i - 1))
+            and not place_names().get(fold_key(w.text))  # Italia, Lille: a team, a country
+        ):
+            end = _foreign_name_end(text, words, i)
+            if end - i >= 2:
+                yield _Name(w.start, words[end - 1].end, "person.foreign")
+                i = end
+                continue
+        i += 1
+
+
 def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
     """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
     for t in titles:
@@ -442,7 +508,7 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     return out
 
 
-_MULTI_WORD_RULES = ("person.surname", "person.after_title", "person.korean")
+_MULTI_WORD_RULES = ("person.surname", "person.after_title", "person.korean", "person.foreign")
 
 
 def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name:
@@ -860,6 +926,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_names_after_triggers(text, line))
         add(_names_by_surname(text, ctx.words_of(line)))
         add(_korean_names(text, ctx.words_of(line)))
+        add(_foreign_names(text, ctx.words_of(line)))
         add(_ede_names(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
     add(_short_forms(ctx, list(names.values())))

@@ -1,0 +1,47 @@
+"""First names of the world's languages, read offline from the ``gender-guesser`` package.
+
+The data are Jörg Michael's first-name dictionary (``nam_dict.txt``, GNU FDL), shipped in
+``gender_guesser/data``: about 48,000 first names with their frequency in 55 countries.
+Only the data file is read; the package's code is not imported. The lines its author says
+to skip are skipped (a ``+`` in column 30: duplicates sorted with expanded umlauts), and so
+are equivalence lines (``=``) and joined Chinese/Korean names (``Jun+Wei``).
+
+The list holds Vietnamese given names too (``Anh``, ``Minh``): callers that look for
+foreign names drop the ones that can be a Vietnamese syllable.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+from pipeline.errors import ResourceError
+
+_NAME_COLUMNS = slice(3, 29)
+_SORT_COLUMN = 29
+
+
+def _dictionary_path() -> Path:
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError("the gender-guesser package is not installed (pip install vnie)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    if not path.is_file():
+        raise ResourceError(f"{path}: the first-name dictionary is missing")
+    return path
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names of three letters or more, casefolded (``rafael``, ``novak``, ``minh``)."""
+    names = set()
+    with _dictionary_path().open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(("#", "=")) or line[_SORT_COLUMN : _SORT_COLUMN + 1] == "+":
+                continue
+            name = line[_NAME_COLUMNS].strip()
+            if len(name) < 3 or "+" in name or " " in name:
+                continue
+            names.add(name.casefold())
+    return frozenset(names)
