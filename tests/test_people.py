@@ -225,3 +225,50 @@ def test_foreign_names(text: str, expected: list[str]) -> None:
 )
 def test_names_of_things_after_a_foreign_first_name_are_not_people(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The other items of a list that names a person are people too.
+        (
+            "Ba tiền đạo Văn Khải, Đức Lương và Lê Minh Sang cùng ghi bàn.",
+            ["Văn Khải", "Đức Lương", "Lê Minh Sang"],
+        ),
+        # ... but not in a list of streets or wards (an item is a unit of the gazetteer).
+        ("Xe đi qua Kim Liên, Hoàng Mai và Lê Duẩn.", ["Lê Duẩn"]),
+        # Middle and given name after the full name; the full name where it comes again.
+        (
+            "Hậu vệ Trần Đình Khoa bị đau. Đình Khoa nghỉ hai trận.",
+            ["Trần Đình Khoa", "Đình Khoa"],
+        ),
+        (
+            "Diễn viên Mỹ Duyên đóng vai chính. Sau đó Mỹ Duyên sang Pháp.",
+            ["Mỹ Duyên", "Mỹ Duyên"],
+        ),
+    ],
+)
+def test_list_mates_and_repeated_names(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("CEO Netflix Reed Hastings nói về kế hoạch mới.", "Reed Hastings", "CEO Netflix"),
+        ("Tổng thống Chile Juan Carlos Rivera cho biết.", "Juan Carlos Rivera", "Tổng thống Chile"),
+        (
+            "Thiếu tá Lê Văn Tám, Đội trưởng Đội Cảnh sát giao thông số 5, cho biết.",
+            "Lê Văn Tám",
+            "Đội trưởng Đội Cảnh sát giao thông số 5",
+        ),
+        ("Thượng nghị sĩ Mary Collins phản đối.", "Mary Collins", "Thượng nghị sĩ"),
+    ],
+)
+def test_a_post_before_a_foreign_name_and_small_unit_heads(
+    text: str, name: str, title: str
+) -> None:
+    people = {
+        m["text"]: m.get("title") for m in extract_text(text)["mentions"] if m["label"] == "PERSON"
+    }
+    assert people == {name: title}

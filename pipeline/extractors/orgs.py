@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from pipeline.extractors.place_words import foreign_first_names
 from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
@@ -258,12 +259,16 @@ def starts_admin_name(text: str, words: list[Word], i: int) -> bool:
 
 
 def _starts_person(text: str, words: list[Word], i: int) -> bool:
-    """A surname followed by another capitalised word: a person's name starts here."""
+    """A surname or a foreign first name followed by another capitalised word: a person's
+    name starts here."""
     w, nxt = _peek(words, i), _peek(words, i + 1)
     return (
         w is not None
         and nxt is not None
-        and w.text in surnames()
+        and (
+            w.text in surnames()
+            or (w.is_capitalised and w.text.casefold() in foreign_first_names())
+        )
         and nxt.is_capitalised
         and _joined(text, w, nxt)
         and not nxt.is_abbreviation

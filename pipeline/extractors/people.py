@@ -25,10 +25,14 @@ from functools import cache
 import regex
 
 from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
-from pipeline.extractors.place_words import fold_key, place_names, vietnamese_syllable
+from pipeline.extractors.place_words import (
+    fold_key,
+    foreign_first_names,
+    place_names,
+    vietnamese_syllable,
+)
 from pipeline.extractors.titles import position_words
 from pipeline.resources import honorific_words, kinship_compound_words, load_tsv, surnames
-from pipeline.resources.given_names import given_names
 from pipeline.text.scan import (
     SpanIndex,
     StartIndex,
@@ -307,12 +311,6 @@ def _korean_names(text: str, words: list[Word]) -> Iterable[_Name]:
 
 
 @cache
-def _foreign_given_names() -> frozenset[str]:
-    """First names of the world (``given_names``) that cannot be a Vietnamese syllable."""
-    return frozenset(n for n in given_names() if not vietnamese_syllable(n))
-
-
-@cache
 def _thing_words() -> frozenset[str]:
     """English head nouns of the names of things (not_person_names.tsv, kind ``thing``)."""
     return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "thing")
@@ -358,9 +356,8 @@ def _foreign_names(text: str, words: list[Word]) -> Iterable[_Name]:
         w = words[i]
         if (
             w.is_capitalised
-            and w.text.casefold() in _foreign_given_names()
+            and w.text.casefold() in foreign_first_names()
             and (i == 0 or not _is_name_word(words[i - 1]) or _is_lead(text, words, i - 1))
-            and not place_names().get(fold_key(w.text))  # Italia, Lille: a team, a country
         ):
             end = _foreign_name_end(text, words, i)
             if end - i >= 2:
@@ -377,8 +374,13 @@ def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
         if not words or text[t.end : words[0].start] != " ":
             continue
         end = _name_run(text, words, 0)
-        if end >= 2:
-            yield _Name(words[0].start, words[end - 1].end, "person.after_title")
+        # A body written between the post and a foreign name (CEO Facebook Mark Zuckerberg)
+        names = foreign_first_names()
+        first = next((k for k in range(end - 1) if words[k].text.casefold() in names), 0)
+        if first and place_names().get(fold_key(text[words[0].start : words[first - 1].end])):
+            first = 0  # a place (Thủ tướng Israel Benjamin Netanyahu): cut at the place later
+        if end - first >= 2:
+            yield _Name(words[first].start, words[end - 1].end, "person.after_title")
 
 
 def _bylines(ctx: DocContext) -> Iterable[_Name]:
@@ -447,6 +449,9 @@ def _whole_name_token(
     sentence-opening function word before it (``Do Sang``)."""
     if (start, end) in whole_words:
         return True
+    first, last = ctx.word_at(start), ctx.word_at(end - 1)
+    if " " in ctx.text[start:end] and first and last and first[0] == start and last[1] == end:
+        return True  # two segmented words: Minh Dĩ
     word = ctx.word_at(start)
     if word is None:
         return False
@@ -467,13 +472,30 @@ def _whole_name_token(
 
 
 def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
-    """Given names of people named in full, where they stand alone as a word later on."""
+    """Given names of people named in full, where they stand alone as a word later on, and
+    the full names themselves where they come again."""
     text = ctx.text
-    given = {
-        parts[-1]
-        for n in full
-        if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in _lead_words()
-    }
+    given = (
+        {
+            parts[-1]
+            for n in full
+            if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in _lead_words()
+        }
+        | {
+            # Middle and given name together (Minh Dĩ of Hồ Minh Dĩ): how the press names
+            # players and artists after the first mention.
+            " ".join(parts[-2:])
+            for n in full
+            if len(parts := text[n.start : n.end].split()) >= 3 and parts[0] in surnames()
+        }
+        | {
+            # The whole name again, where no rule of its own finds it (after a title once,
+            # bare later on).
+            " ".join(parts)
+            for n in full
+            if len(parts := text[n.start : n.end].split()) >= 2 and n.role is None
+        }
+    )
     if not given:
         return []
     pattern = phrase_regex(given)
@@ -482,12 +504,15 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     for line in ctx.lines:
         words = ctx.words_of(line)
         index = {w.start: k for k, w in enumerate(words)}
+        last = {w.end: k for k, w in enumerate(words)}
         for m in pattern.finditer(text, line[0], line[1]):
             k = index.get(m.start())
             if k is None or not _whole_name_token(ctx, m.start(), m.end(), whole_words):
                 continue
             before = words[k - 1] if k else None
-            after = words[k + 1] if k + 1 < len(words) else None
+            after = (
+                words[last[m.end()] + 1] if last.get(m.end(), len(words)) + 1 < len(words) else None
+            )
             if (
                 before is not None
                 and _is_name_word(before)
@@ -505,6 +530,78 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             ):
                 continue  # a count, not a name: "Hai tài xế …"; a pronoun: "Anh nói …"
             out.append(_Name(m.start(), m.end(), "person.short_form"))
+    return out
+
+
+_LIST_SEPARATORS = (", ", " và ", ", và ")
+
+
+@cache
+def _unit_name_keys() -> frozenset[str]:
+    """Name keys of every administrative unit down to the commune (Hoàng Mai, Xuân Hà)."""
+    from pipeline.resources.gazetteer import name_key, units
+
+    return frozenset(
+        name_key(u.name) for level in ("province", "district", "commune") for u in units(level)
+    )
+
+
+def _list_mates(
+    ctx: DocContext, names: dict[tuple[int, int], _Name], blocked: SpanIndex
+) -> list[_Name]:
+    """The other items of a list that names a person: ``Trọng Đại, Quang Hải, Hồ Minh Dĩ``.
+
+    Items are capitalised runs of two or three Vietnamese syllables joined by ``,`` or
+    ``và``; one of them is a name already found, the others take its class. A list with a
+    place, a body or a post in it, or where more than half the other items are spelled like
+    administrative units, is a list of places or streets (``Cầu Giấy, Trần Nhân Tông, Kim
+    Mã``), not of people; fewer are given names (communes bear them too)."""
+    from pipeline.resources.gazetteer import name_key
+
+    text = ctx.text
+    out = []
+    for line in ctx.lines:
+        words = ctx.words_of(line)
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            j = i
+            while (
+                j < len(words)
+                and _is_name_word(words[j], first=j == i)
+                and not any(ch.isdigit() for ch in words[j].text)
+                and (j == i or text[words[j - 1].end : words[j].start] == " ")
+            ):
+                j += 1
+            if j > i:
+                runs.append((words[i].start, words[j - 1].end))
+                i = j
+            else:
+                i += 1
+        chain: list[tuple[int, int]] = []
+        for run in [*runs, (-1, -1)]:
+            if chain and text[chain[-1][1] : run[0]] in _LIST_SEPARATORS:
+                chain.append(run)
+                continue
+            if (
+                len(chain) > 1
+                and any(item in names for item in chain)
+                and not any(blocked.overlaps(item) for item in chain)
+                and 2 * sum(name_key(text[a:b]) in _unit_name_keys() for a, b in chain)
+                <= sum(item not in names for item in chain)
+            ):
+                for start, end in chain:
+                    parts = text[start:end].split()
+                    last = ctx.word_at(end - 1)
+                    if (
+                        (start, end) not in names
+                        and 2 <= len(parts) <= 3
+                        and all(vietnamese_syllable(p) for p in parts)
+                        and last is not None
+                        and last[1] == end  # not "Trưởng Đơn" of "Trưởng Đơn vị"
+                    ):
+                        out.append(_Name(start, end, "person.list"))
+            chain = [run]
     return out
 
 
@@ -929,6 +1026,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_foreign_names(text, ctx.words_of(line)))
         add(_ede_names(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
+    add(_list_mates(ctx, names, blocked))
     add(_short_forms(ctx, list(names.values())))
 
     kept_titles: set[int] = set()

@@ -12,6 +12,7 @@ import regex
 
 from pipeline.errors import ResourceError
 from pipeline.resources import gazetteer, honorific_words, load_tsv, surnames
+from pipeline.resources.given_names import given_names
 from pipeline.types import Mention
 
 LABEL = "PLACE"
@@ -426,6 +427,17 @@ def foreign_shaped(name: str) -> bool:
     return any(
         not _VI_SYLLABLE.fullmatch(_toneless(word)) for word in LETTERS.findall(name)
     ) and not gazetteer.spelled_like_a_unit(name)
+
+
+@cache
+def foreign_first_names() -> frozenset[str]:
+    """First names of the world (``given_names``) that no Vietnamese syllable spells and no
+    place is called (Israel, Italia are countries here), casefolded: a capitalised one
+    before another capitalised word opens a foreign name."""
+    places = place_names()
+    return frozenset(
+        n for n in given_names() if not vietnamese_syllable(n) and fold_key(n) not in places
+    )
 
 
 _INITIAL = regex.compile(r"\p{Lu}\.[ \t]?")
