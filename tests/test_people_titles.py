@@ -132,6 +132,32 @@ def test_kiem_and_committee_memberships_give_every_post() -> None:
         "Bí thư Đảng ủy",
         "Chủ tịch UBND xã Tân Lập",
     ]
+    # Each post with a body of its own is one TITLE (issue 11: "A kiêm B gives two titles").
+    assert _titles(text) == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Bí thư Đảng ủy",
+        "Chủ tịch UBND xã Tân Lập",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện Yên Thành Lê Văn Hòa dự lễ.",
+            ["Bí thư Huyện ủy", "Chủ tịch UBND huyện Yên Thành"],
+        ),
+        # Posts that share the body written after the last stay one TITLE.
+        (
+            "Đại tá Phan Văn Lực, Chỉ huy trưởng kiêm Chính ủy Đoàn 207, phát biểu.",
+            ["Chỉ huy trưởng kiêm Chính ủy Đoàn 207"],
+        ),
+    ],
+)
+def test_kiem_splits_posts_with_their_own_bodies(text: str, titles: list[str]) -> None:
+    assert _titles(text) == titles
+    person = next(m for m in _mentions(text, "PERSON"))
+    assert person["title"] == " kiêm ".join(titles)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ attached to a person.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -59,8 +60,10 @@ _AFTER_NAME = regex.compile(
 # without a comma before it ("…, nhiệm kỳ 2014-2019, Ủy viên …").
 _NEXT_POST = regex.compile(
     r"(?:[ \t]*,?[ \t]+(?:nhiệm kỳ|khóa)[ \t]+\w+(?:[ \t]*[\-–][ \t]*\w+)?)?"
-    rf"[ \t]*,[ \t]*{_FORMER}"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+kiêm[ \t]+){_FORMER}"
 )
+# A post joined to the one before it: "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện".
+_POST_BEFORE = regex.compile(r"(?:,|[ \t]kiêm)[ \t]+\Z")
 # A bracketed aside (age, address) between a name and its post: "X (trú xã Y), Giám đốc …".
 _ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,100}\)")
 _ASIDE_THEN_POST = regex.compile(rf"[ \t]*,[ \t]*{_FORMER}")
@@ -788,11 +791,11 @@ def _attached_titles(
     if before is not None:
         chain = [before]
         while (
-            text[chain[0].start - 2 : chain[0].start] == ", "
-            and chain[0].start - 2 in by_end
-            and not _follows_name(text, by_end[chain[0].start - 2], name_ends)
+            (join := _POST_BEFORE.search(text, max(0, chain[0].start - 8), chain[0].start))
+            and join.start() in by_end
+            and not _follows_name(text, by_end[join.start()], name_ends)
         ):
-            chain.insert(0, by_end[chain[0].start - 2])
+            chain.insert(0, by_end[join.start()])
         return chain
     chain: list[Mention] = []
     m = _AFTER_NAME.match(text, name.end)
@@ -980,8 +983,16 @@ def _holds_next_name(text: str, title: Mention, name_starts: frozenset[int]) -> 
     return text[title.end : title.end + 1] == " " and title.end + 1 in name_starts
 
 
+_KIEM = regex.compile(r"[ \t]+kiêm[ \t]+")
+
+
 def _title_text(text: str, chain: list[Mention]) -> str:
-    return ", ".join(text[t.start : t.end] for t in chain)
+    """The posts joined as written: ``kiêm`` where the text has it, else a comma (a term of
+    office or ``nguyên`` between two posts stays out)."""
+    out = text[chain[0].start : chain[0].end]
+    for a, b in itertools.pairwise(chain):
+        out += (" kiêm " if _KIEM.fullmatch(text, a.end, b.start) else ", ") + text[b.start : b.end]
+    return out
 
 
 def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:

@@ -244,8 +244,10 @@ def find_titles(
         if links:
             end, linked = _linked_places(text, end, links, place_ends)
             complete = complete or linked
-        # Chains: "Phó Chủ tịch - Tổng Thư ký Ủy ban …", "Tư lệnh kiêm Chính ủy Đoàn 559".
-        while nxt := _CHAIN_LINK.match(text, end, span[1]):
+        # Chains: "Phó Chủ tịch - Tổng Thư ký Ủy ban …", "Tư lệnh kiêm Chính ủy Đoàn 559":
+        # posts that share the body written after the last. A post with a body of its own
+        # ends before the link ("Bí thư Huyện ủy kiêm Chủ tịch UBND huyện": two posts).
+        while not complete and (nxt := _CHAIN_LINK.match(text, end, span[1])):
             at = nxt.end()
             link = _position_at(text, at, starts | {at}) or _position_at(
                 text, _skip_prefixes(text, at), starts | {_skip_prefixes(text, at)}

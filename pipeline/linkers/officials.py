@@ -65,6 +65,9 @@ def _widest(index: StartIndex[Located], span: tuple[int, int]) -> str | None:
     return max(inner, key=lambda x: (x.mention.end - x.mention.start, -x.mention.start)).id
 
 
+#: Two TITLEs joined as posts of one person.
+_KIEM = regex.compile(r"[ \t]+kiêm[ \t]+")
+
 #: Where one TITLE joins several posts.
 _POST_JOIN = regex.compile(r"[ \t]*(?:\bkiêm\b|\bđồng thời( là)?\b|[,;])[ \t]*")
 
@@ -149,8 +152,17 @@ def link(ctx: DocContext, located: Sequence[Located]) -> Links:
         span = (title.mention.start, title.mention.end)
         posts: list[dict[str, Any]] = []
         seen: set[str] = set()
+        before: tuple[Located, list[dict[str, Any]]] | None = None
         for held_title in sorted({t.id: t for t in held}.values(), key=lambda t: t.start):
-            for post in posts_of(held_title, by_source):
+            own = posts_of(held_title, by_source)
+            if before and _KIEM.fullmatch(
+                ctx.text, before[0].mention.end, held_title.mention.start
+            ):
+                # "Bí thư Đảng ủy kiêm Chủ tịch UBND xã X": the first post is in xã X too.
+                for post in before[1]:
+                    post["place"] = post["place"] or own[0]["place"]
+            before = (held_title, own)
+            for post in own:
                 key = " ".join(post["text"].casefold().split())
                 if key not in seen:
                     seen.add(key)
