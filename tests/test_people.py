@@ -26,6 +26,8 @@ def _places(text: str) -> list[str]:
         ("Hôm qua Niê Kdăm và Kpă Thơm dự lễ.", ["Niê Kdăm", "Kpă Thơm"]),
         ("Cầm Văn Pọm gặp Danh Sà Rây hôm qua.", ["Cầm Văn Pọm", "Danh Sà Rây"]),
         ("Bàn Văn Tờ và Chảo Láo Lở là hai thợ săn.", ["Bàn Văn Tờ", "Chảo Láo Lở"]),
+        # Less common Kinh family names.
+        ("Hôm qua Khuất Duy Tiến và Lữ Thị Hoa dự họp.", ["Khuất Duy Tiến", "Lữ Thị Hoa"]),
         # A person named after a unit word that is a title stays a person.
         ("Trưởng thôn Nguyễn Văn Dũng phát biểu.", ["Nguyễn Văn Dũng"]),
     ],
