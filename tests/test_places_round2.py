@@ -327,3 +327,12 @@ def test_named_locality_opening_a_list_item_before_its_commune() -> None:
 def test_person_before_a_commune_is_no_locality(text: str) -> None:
     found = [name for name, _ in _found(text)]
     assert not any(name.startswith(("Ông", "Lê", "Trần")) for name in found)
+
+
+def test_a_unit_written_as_one_word_is_listed_before_a_verb() -> None:
+    # "Đakrông" (the gazetteer's Đa Krông) is one capitalised word followed by a verb: a
+    # list item all the same, because the gazetteer knows it.
+    assert _found("An ninh ở các huyện Hướng Hóa, Đakrông được thắt chặt.") == [
+        ("huyện Hướng Hóa", "district"),
+        ("Đakrông", "district"),
+    ]

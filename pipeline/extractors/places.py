@@ -414,14 +414,17 @@ class _Finder:
         if first in surnames() and len(syls) > 1 and not known(text[pos : syls[-1][1]], level):
             return None
         n = len(syls)
+        known_n = 0
         if level in ADMIN_LEVELS:
-            n = known_prefix(text, syls, level)
+            n = known_n = known_prefix(text, syls, level)
             if n == 0 and foreign_shaped(text[pos : syls[-1][1]]):
                 return None  # "các đội bóng như Real Madrid": not a Vietnamese unit
             n = n or cut_person(text, syls)
         end = syls[n - 1][1]
-        if n == 1 and LOWER_NEXT.match(text, end):
-            return None  # one capitalised word opening a sentence: "lĩnh vực: Tư pháp"
+        if n == 1 and not known_n and LOWER_NEXT.match(text, end):
+            # One capitalised word opening a sentence ("lĩnh vực: Tư pháp"); a unit written
+            # as one word (Đakrông) is known to the gazetteer.
+            return None
         return Candidate(pos, end, level, clean(text[pos:end]), "place.list_after_unit")
 
     # -- bare names ----------------------------------------------------------------------
