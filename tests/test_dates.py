@@ -55,6 +55,17 @@ POSITIVE = [
         [("12/5/1930", "1930-05-12"), ("12/5/2020", "2020-05-12")],
     ),
     ("Lúc 9 giờ 15 phút ngày 3/10, xe bị lật.", [("ngày 3/10", "--10-03")]),
+    # A range of days before a month in words: the first day takes that month.
+    (
+        "Lễ hội diễn ra ngày 4-5 tháng 2 năm 2018.",
+        [("ngày 4", "2018-02-04"), ("5 tháng 2 năm 2018", "2018-02-05")],
+    ),
+    (
+        "Từ ngày 12 đến 15 tháng 3, đoàn làm việc.",
+        [("ngày 12", "--03-12"), ("15 tháng 3", "--03-15")],
+    ),
+    # The end of a range whose start is a day/month.
+    ("Từ 1.4 – 30.4 là mùa cao điểm.", [("1.4", "--04-01"), ("30.4", "--04-30")]),
 ]
 
 NEGATIVE = [
@@ -71,6 +82,8 @@ NEGATIVE = [
     "Có 2000 hộ dân và 1975 người.",
     "Chiếm 2/3 tổng số đại biểu.",
     "Ông A, 22 tuổi, ở quận 4.",
+    "Đội chơi sơ đồ 4-2-3-1 rồi chuyển sang 4-1-4-1.",
+    "Tỉ lệ cược 0.98 - 1/4:0 - 0.95 cho đội nhà.",
 ]
 
 

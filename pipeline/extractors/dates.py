@@ -130,6 +130,8 @@ class _Patterns:
     lunar_after: regex.Pattern[str]
     stop_after: regex.Pattern[str]
     range_after: regex.Pattern[str]
+    range_before: regex.Pattern[str]
+    day_list_words: regex.Pattern[str]
     year_dash_before: regex.Pattern[str]
     quarter: regex.Pattern[str]
     quarter_before: regex.Pattern[str]
@@ -218,6 +220,20 @@ def _patterns() -> _Patterns:
         score_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.score_before)})\s*\Z", flags),
         range_after=regex.compile(
             rf"\s*(?:đến|tới|[\-–])\s*(?:{day}\s+)?\d{{1,2}}[/.\-]\d{{1,2}}{_R}", flags
+        ),
+        # The end of a range whose start is a day/month: "1.4 – 30.4".
+        range_before=regex.compile(
+            rf"(?<![\d.,/:\-])(?P<d0>\d{{1,2}})[/.\-](?P<m0>\d{{1,2}})"
+            rf"(?:\s*(?:đến|tới)\s*|\s+[\-–]\s*|\s*[\-–]\s+)(?:{day}\s+)?\Z",
+            flags,
+        ),
+        # "ngày 4-5 tháng 2", "từ ngày 12 đến 15 tháng 3": the first day takes the month
+        # written in words after the second.
+        day_list_words=regex.compile(
+            rf"{pre}?{_L}(?P<d1>\d{{1,2}}){sp}*(?:,|và|đến|tới|[\-–]){sp}*"
+            rf"(?P<second>(?:{day}{sp}+)?{d}{sp}+{month}{sp}+{m}"
+            rf"(?:{sp}*,?{sp}*{year}{sp}+{y4})?){_R}",
+            flags,
         ),
     )
 
@@ -368,6 +384,23 @@ def _extract(ctx: DocContext) -> list[Mention]:
         found.append(
             _Candidate(m.start("second"), m.end(), _day_value(d, mo, y, dateline_year), rule)
         )
+    for m in p.day_list_words.finditer(text):
+        d1, d, mo = int(m["d1"]), int(m["d"]), int(m["m"])
+        y = int(m["y"]) if m["y"] else None
+        first = m.start("pre") if m["pre"] else m.start("d1")
+        anchored = m["pre"] or before(p.strong_before, first) or before(p.weak_before, first)
+        if not (anchored and _valid_day(d1, mo, y) and _valid_day(d, mo, y) and d1 < d):
+            continue
+        if coded(first) or lunar(first, m.end()):
+            continue
+        found.append(
+            _Candidate(first, m.end("d1"), _day_value(d1, mo, y, dateline_year), "date.day_list")
+        )
+        found.append(
+            _Candidate(
+                m.start("second"), m.end(), _day_value(d, mo, y, dateline_year), "date.dmy_words"
+            )
+        )
     for m in p.day_month.finditer(text):
         d, mo = int(m["d"]), int(m["m"])
         if not _valid_day(d, mo, None) or coded(m.start()) or lunar(m.start(), m.end()):
@@ -425,14 +458,24 @@ def _month_value(text: str, end: int, month: int, dateline: str | None, p: _Patt
 
 def _day_month_context(text: str, start: int, end: int, p: _Patterns) -> bool:
     """A bare day/month (``5-7``) is a date after a part-of-day or date word, in parentheses
-    of its own, before ``đến`` and another day/month, or after a weak date word (``từ``,
+    of its own, before or after ``đến`` and another day/month, or after a weak date word (``từ``,
     ``đến``) when no noun follows it."""
     lo = _window(start)
     if p.strong_before.search(text, lo, start) or p.range_after.match(text, end):
         return True
+    if (start_of := p.range_before.search(text, lo, start)) and _later(start_of, text[start:end]):
+        return True
     if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
         return True
     return bool(p.weak_before.search(text, lo, start)) and bool(p.stop_after.match(text, end))
+
+
+def _later(start_of: regex.Match[str], end_of: str) -> bool:
+    """Whether a range's end (``30.4``) is a later day of the year than its start (``1.4``):
+    ``1/3 - 1/2`` is a fraction, ``4-2-3-1`` a formation."""
+    d0, m0 = int(start_of["d0"]), int(start_of["m0"])
+    d, m = (int(x) for x in regex.split(r"[/.\-]", end_of))
+    return _valid_day(d0, m0, None) and (m0, d0) < (m, d)
 
 
 def _resolve(found: list[_Candidate]) -> list[_Candidate]:
