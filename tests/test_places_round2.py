@@ -336,3 +336,18 @@ def test_a_unit_written_as_one_word_is_listed_before_a_verb() -> None:
         ("huyện Hướng Hóa", "district"),
         ("Đakrông", "district"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised village word that opens a compound noun is no village.
+        ("Hai bộ ký Bản Ghi nhớ về hợp tác; Làng Văn hóa mở cửa.", []),
+        # An aircraft carrier (tàu sân bay) is no airport.
+        ("Tàu sân bay Mỹ cập cảng.", [("Mỹ", "country")]),
+        # The formal name of a state.
+        ("Đoàn thăm Hợp chúng quốc Hoa Kỳ.", [("Hợp chúng quốc Hoa Kỳ", "country")]),
+    ],
+)
+def test_compound_nouns_and_state_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

@@ -41,7 +41,8 @@ STATE_NAME = regex.compile(
     r"(?:(?<![\p{L}\p{M}])[Nn]ước[ \t]+)?(?<![\p{L}\p{M}])(?:Cộng[ \t]+[Hh]òa"
     r"(?:[ \t]+(?:[Xx]ã[ \t]+[Hh]ội|[Cc]hủ[ \t]+[Nn]ghĩa|[Dd]ân[ \t]+[Cc]hủ|[Nn]hân[ \t]+[Dd]ân"
     r"|[Ll]iên[ \t]+[Bb]ang|[Hh]ồi[ \t]+[Gg]iáo|[Ll]iên[ \t]+[Hh]iệp)){0,4}"
-    r"|Vương[ \t]+[Qq]uốc|Đại[ \t]+[Cc]ông[ \t]+[Qq]uốc|Công[ \t]+[Qq]uốc)[ \t]+"
+    r"|Vương[ \t]+[Qq]uốc|Đại[ \t]+[Cc]ông[ \t]+[Qq]uốc|Công[ \t]+[Qq]uốc"
+    r"|Hợp[ \t]+[Cc]húng[ \t]+[Qq]uốc|Thịnh[ \t]+[Vv]ượng[ \t]+[Cc]hung)[ \t]+"
 )
 LOWER_NEXT = regex.compile(r"[ \t]+\p{Ll}")
 _WORD_AT_END = regex.compile(r"[\p{L}\p{M}\d'’.]+$")

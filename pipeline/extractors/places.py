@@ -287,6 +287,14 @@ class _Finder:
             n = cut_person(text, syls)
             if person_like(text, syls[:n]):
                 return None  # "Trưởng thôn Nguyễn Văn Trịnh"
+            word = self.ctx.word_at(syls[n - 1][1] - 1)
+            if (
+                text[start].isupper()
+                and word is not None
+                and word[1] > syls[n - 1][1]
+                and LOWER_NEXT.match(text, syls[n - 1][1])
+            ):
+                return None  # "Bản Ghi nhớ", "Làng Văn hóa": a capitalised noun, not a unit
         else:
             n = len(syls)
         name_end = syls[n - 1][1]
