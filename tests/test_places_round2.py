@@ -344,7 +344,7 @@ def test_a_unit_written_as_one_word_is_listed_before_a_verb() -> None:
         # A capitalised village word that opens a compound noun is no village.
         ("Hai bộ ký Bản Ghi nhớ về hợp tác; Làng Văn hóa mở cửa.", []),
         # An aircraft carrier (tàu sân bay) is no airport.
-        ("Hôm qua, tàu sân bay Mỹ cập cảng.", [("Mỹ", "country")]),
+        ("Nga rút tàu sân bay Mỹ về.", [("Mỹ", "country")]),
         # The formal name of a state.
         ("Đoàn thăm Hợp chúng quốc Hoa Kỳ.", [("Hợp chúng quốc Hoa Kỳ", "country")]),
     ],
