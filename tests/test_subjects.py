@@ -79,6 +79,20 @@ def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> 
 @pytest.mark.parametrize(
     ("text", "figure", "subject"),
     [
+        # A bare unit word after "của" points back to the place of that level, even one in
+        # the speaker's title.
+        (
+            "Chủ tịch UBND huyện Nghi Xuân cho biết: năm nay, trong 30 chỉ tiêu của huyện có "
+            "25 chỉ tiêu đạt kế hoạch.",
+            "30 chỉ tiêu",
+            "huyện Nghi Xuân",
+        ),
+        (
+            "Chủ tịch UBND huyện Nghi Xuân cho biết: năm nay, trong 30 chỉ tiêu của huyện có "
+            "25 chỉ tiêu đạt kế hoạch.",
+            "25 chỉ tiêu",
+            "huyện Nghi Xuân",
+        ),
         # Neither a proposer nor the body it addresses owns what it asks for.
         (
             "Sở Tài chính tỉnh Quảng Nam đề xuất UBND tỉnh Quảng Nam lập quỹ nhà ở xã hội "

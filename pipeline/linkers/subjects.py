@@ -8,8 +8,9 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
 * never a speaker or reporter (``X cho biết``, ``Theo X``), a giver (``X hỗ trợ …``) or an
   organiser (``X tổ chức``); after a giving verb, a mention between the verb and the figure
   is the recipient (``hỗ trợ xã A 50 triệu đồng`` → ``xã A``);
-* ``toàn tỉnh``/``toàn xã`` … points back to the PLACE of that level in the sentence, even
-  inside a speaker's title (``Giám đốc Sở … tỉnh X … cho biết, toàn tỉnh có 150 km``);
+* ``toàn tỉnh``/``toàn xã``/``của huyện`` … points back to the PLACE of that level in the
+  sentence, even inside a speaker's title (``Giám đốc Sở … tỉnh X … cho biết, toàn tỉnh có
+  150 km``; ``Chủ tịch UBND huyện X cho biết: … 28 chỉ tiêu của huyện``);
 * with nothing before it, a mention right after the figure (``260 nhà báo của TTXVN``,
   ``2 lãnh đạo huyện X``) or the subject of the clause the figure opens
   (``với 2.500 cán bộ, …, TTXVN tiếp tục``);
@@ -79,7 +80,15 @@ _REPORTER_BEFORE = regex.compile(
 _WHOLE = regex.compile(
     r"\b(?:toàn|cả|trên địa bàn|địa bàn)[ \t]+"
     r"(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b"
-    r"|\b(tỉnh|huyện|xã) này\b",
+    r"|\b(tỉnh|huyện|xã) này\b"
+    r"|\bcủa[ \t]+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b(?-i:(?![ \t]+\p{Lu}))",
+    regex.IGNORECASE,
+)
+#: ``28 chỉ tiêu kinh tế - xã hội của huyện``: the unit word written bare right after the
+#: figure's noun phrase points back like ``toàn huyện``.
+_WHOLE_AFTER = regex.compile(
+    r"[ \t]*(?:[\w\-–]+[ \t]+){0,5}của[ \t]+"
+    r"(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b(?-i:(?![ \t]+\p{Lu}))",
     regex.IGNORECASE,
 )
 _LEVEL_OF_UNIT = {
@@ -802,7 +811,9 @@ def explain_subject(
 
     whole = None
     for found in _WHOLE.finditer(text, max(s0, text.rfind(";", s0, f0) + 1), f0):
-        whole = _LEVEL_OF_UNIT.get((found.group(1) or found.group(2)).lower())
+        whole = _LEVEL_OF_UNIT.get(next(g for g in found.groups() if g).lower())
+    if whole is None and (after := _WHOLE_AFTER.match(text, f1)):
+        whole = _LEVEL_OF_UNIT.get(after.group(1).lower())
     if whole is not None:
         places = [
             x
