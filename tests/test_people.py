@@ -255,6 +255,20 @@ def test_list_mates_and_repeated_names(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name that ends in an initial is later written as that initial (without its dot).
+        (
+            "Nạn nhân là anh Trần Văn K. (SN 1991). Sau đó, K. được đưa đi cấp cứu.",
+            ["Trần Văn K", "K"],
+        ),
+    ],
+)
+def test_an_initial_as_a_later_mention(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "name", "title"),
     [
         ("CEO Netflix Reed Hastings nói về kế hoạch mới.", "Reed Hastings", "CEO Netflix"),

@@ -510,7 +510,10 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
         last = {w.end: k for k, w in enumerate(words)}
         for m in pattern.finditer(text, line[0], line[1]):
             k = index.get(m.start())
-            if k is None or not _whole_name_token(ctx, m.start(), m.end(), whole_words):
+            initial = len(m.group()) == 1 and text[m.end() : m.end() + 1] == "."  # Nguyễn Văn T.
+            if k is None or not (
+                initial or _whole_name_token(ctx, m.start(), m.end(), whole_words)
+            ):
                 continue
             before = words[k - 1] if k else None
             after = (
