@@ -288,3 +288,28 @@ def test_a_post_before_a_foreign_name_and_small_unit_heads(
         m["text"]: m.get("title") for m in extract_text(text)["mentions"] if m["label"] == "PERSON"
     }
     assert people == {name: title}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name may start right after a place or a body that ends a capitalised run.
+        (
+            "Ông Chủ tịch Hiệp hội Thép Việt Nam Trịnh Văn Hào phát biểu.",
+            ["Trịnh Văn Hào"],
+        ),
+        ("Cô thắng tay vợt người Thụy Điển Helena Lindqvist.", ["Helena Lindqvist"]),
+        # Foreign first names written without their accents (Miloš as Milos).
+        ("Hôm qua Milos Kovacevic thua trận.", ["Milos Kovacevic"]),
+        # Seasons and tournaments are no people.
+        ("Người xưa chia năm thành Mùa Xuân, Mùa Hạ và Mùa Thu.", []),
+        ("Anh vô địch Roland Garros năm ngoái.", []),
+    ],
+)
+def test_name_starts_accents_and_non_names(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+def test_theo_author_then_source_in_brackets_is_a_byline() -> None:
+    text = "Đội tuyển thắng trận.\nCầu thủ ghi hai bàn.\nTheo Hoàng Long (Báo Bóng đá)"
+    assert _people(text) == [("Hoàng Long", "author")]

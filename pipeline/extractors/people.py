@@ -139,12 +139,13 @@ def _after_blocker(text: str, start: int) -> bool:
 
 @cache
 def _not_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Year names (stem + branch) and competitions, credit sources (not_person_names.tsv)."""
+    """Year names (stem + branch), seasons and competitions; credit sources
+    (not_person_names.tsv)."""
     rows = load_tsv("not_person_names.tsv")
     stems = [r["text"] for r in rows if r["kind"] == "stem"]
     branches = [r["text"] for r in rows if r["kind"] == "branch"]
     years = frozenset(f"{s} {b}" for s in stems for b in branches) | frozenset(
-        r["text"] for r in rows if r["kind"] == "competition"
+        r["text"] for r in rows if r["kind"] in ("competition", "season")
     )
     sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
     return years, sources
@@ -240,7 +241,21 @@ def _is_lead(text: str, words: list[Word], i: int) -> bool:
     )
 
 
-def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
+def _opens_name(text: str, words: list[Word], i: int, body_ends: frozenset[int]) -> bool:
+    """Whether a name may start at ``words[i]``: no capitalised word glued before it, unless
+    that word opens the sentence (``Do Lương Văn Tâm``) or ends a place or body (``Chủ tịch
+    Hiệp hội Xăng dầu Việt Nam Phan Thế Ruệ``, ``người Canada Milos Raonic``)."""
+    return (
+        i == 0
+        or not _is_name_word(words[i - 1])
+        or _is_lead(text, words, i - 1)
+        or words[i - 1].end in body_ends
+    )
+
+
+def _names_by_surname(
+    text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
+) -> Iterable[_Name]:
     """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``.
 
     A sentence-opening function word before the surname is no part of the name
@@ -250,7 +265,7 @@ def _names_by_surname(text: str, words: list[Word]) -> Iterable[_Name]:
         w = words[i]
         if (
             w.text in surnames()
-            and (i == 0 or not _is_name_word(words[i - 1]) or _is_lead(text, words, i - 1))
+            and _opens_name(text, words, i, body_ends)
             and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
         ):
             end = _name_run(text, words, i)
@@ -332,8 +347,12 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
         w = words[j]
         if w.text in _thing_words():
             return i
-        if _VIETNAMESE_LETTERS.search(w.text) and w.text not in surnames():
-            break
+        if (
+            _VIETNAMESE_LETTERS.search(w.text)
+            and vietnamese_syllable(w.text)
+            and w.text not in surnames()
+        ):
+            break  # "Carreño" typed "Carrenõ" goes on; "Diễn" (viên) is the next sentence
         if (
             len(w.text) == 1
             and w.text.isupper()
@@ -350,7 +369,9 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
     return j
 
 
-def _foreign_names(text: str, words: list[Word]) -> Iterable[_Name]:
+def _foreign_names(
+    text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
+) -> Iterable[_Name]:
     """A foreign first name and the capitalised words after it: ``Rafael Nadal``,
     ``Timea Bacsinszky``, ``George W. Bush``. The first name must be one that no Vietnamese
     syllable spells, so a Vietnamese name never starts here."""
@@ -360,7 +381,7 @@ def _foreign_names(text: str, words: list[Word]) -> Iterable[_Name]:
         if (
             w.is_capitalised
             and w.text.casefold() in foreign_first_names()
-            and (i == 0 or not _is_name_word(words[i - 1]) or _is_lead(text, words, i - 1))
+            and _opens_name(text, words, i, body_ends)
         ):
             end = _foreign_name_end(text, words, i)
             if end - i >= 2:
@@ -435,6 +456,11 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         single = run == 1 and _INITIALS.fullmatch(words[0].text)
         if words and words[0].text in _lead_words():
             run = 0  # "Theo Dân Trí": the source of the article, not its author
+            after = _name_run(text, words, 1, byline=True)
+            tail_text = text[words[after - 1].end : end].strip() if after > 1 else ""
+            if 2 <= after - 1 <= 4 and tail_text.startswith("("):
+                # "Theo Mạnh Cường (Thể thao 247)": the author, then the source in brackets.
+                yield _Name(words[1].start, words[after - 1].end, "person.byline", "author")
         if (2 <= run <= 4 or single) and (not rest or rest[0] in "/-–("):
             yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
@@ -489,7 +515,8 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             # players and artists after the first mention.
             " ".join(parts[-2:])
             for n in full
-            if len(parts := text[n.start : n.end].split()) >= 3 and parts[0] in surnames()
+            if len(parts := text[n.start : n.end].split()) >= 3
+            and (parts[0] in surnames() or parts[0].casefold() in foreign_first_names())
         }
         | {
             # The whole name again, where no rule of its own finds it (after a title once,
@@ -1007,6 +1034,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         lambda m: m.start,
     )
     titles = [m for m in mentions if m.label == "TITLE"]
+    body_ends = frozenset(m.end for m in mentions if m.label in ("PLACE", "ORG"))
     names: dict[tuple[int, int], _Name] = {}
     # The kept spans never overlap, so sorted by start their ends are sorted too and only
     # the nearest span starting before a candidate's end can overlap it (O(log n), not O(n)).
@@ -1035,9 +1063,9 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     add(_bylines(ctx))
     for line in ctx.lines:
         add(_names_after_triggers(text, line))
-        add(_names_by_surname(text, ctx.words_of(line)))
+        add(_names_by_surname(text, ctx.words_of(line), body_ends))
         add(_korean_names(text, ctx.words_of(line)))
-        add(_foreign_names(text, ctx.words_of(line)))
+        add(_foreign_names(text, ctx.words_of(line), body_ends))
         add(_ede_names(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles))
     add(_list_mates(ctx, names, blocked))

@@ -13,6 +13,7 @@ foreign names drop the ones that can be a Vietnamese syllable.
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def _dictionary_path() -> Path:
 
 @cache
 def given_names() -> frozenset[str]:
-    """First names of three letters or more, casefolded (``rafael``, ``novak``, ``minh``)."""
+    """First names of three letters or more, casefolded, also without their accents
+    (``rafael``, ``novak``, ``milos`` for Miloš, ``minh``)."""
     names = set()
     with _dictionary_path().open(encoding="utf-8") as lines:
         for line in lines:
@@ -44,4 +46,9 @@ def given_names() -> frozenset[str]:
             if len(name) < 3 or "+" in name or " " in name:
                 continue
             names.add(name.casefold())
+            names.add(_without_marks(name).casefold())  # the press writes Miloš as Milos
     return frozenset(names)
+
+
+def _without_marks(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
