@@ -43,7 +43,7 @@ from pipeline.text.scan import (
     with_case_variants,
     words_from,
 )
-from pipeline.text.segment import underthesea_dir
+from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -655,20 +655,6 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
     return _Name(n.start, end, n.rule, n.role)
 
 
-@cache
-def _lexicon() -> frozenset[str]:
-    """Vietnamese words of two or more syllables, lowercase: the Viet74K word list that ships
-    as plain text inside the underthesea package (``underthesea/corpus/data``)."""
-    root = underthesea_dir()  # found, not imported: the package import loads every model
-    if root is None:  # pragma: no cover - underthesea is a dependency
-        return frozenset()
-    path = root / "corpus" / "data" / "Viet74K.txt"
-    if not path.exists():  # pragma: no cover - every released wheel has it
-        return frozenset()
-    words = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in words if " " in w.strip())
-
-
 def _glued_to_common_word(ctx: DocContext, start: int, end: int) -> bool:
     """Whether the segmenter joins the capitalised word ``start:end`` with the lowercase word
     after it into one dictionary word: ``Lao động``, ``Trình độ``, ``Đón nhận`` (a common
@@ -677,7 +663,7 @@ def _glued_to_common_word(ctx: DocContext, start: int, end: int) -> bool:
     text = ctx.text
     if word is None or word[0] != start or word[1] <= end or not text[end + 1 : end + 2].islower():
         return False
-    return text[word[0] : word[1]].casefold() in _lexicon()
+    return text[word[0] : word[1]].casefold() in dictionary_words()
 
 
 def _cut_glued_end(ctx: DocContext, n: _Name) -> _Name:
@@ -957,7 +943,9 @@ def _has_clause_word(words: list[str]) -> bool:
         pair_after = f"{w} {folded[i + 1]}" if i + 1 < len(folded) else ""
         if pair_after in _clause_words():
             return True
-        if w in _clause_words() and not (pair_before in _lexicon() or pair_after in _lexicon()):
+        if w in _clause_words() and not (
+            pair_before in dictionary_words() or pair_after in dictionary_words()
+        ):
             return True
     return False
 

@@ -39,6 +39,20 @@ def underthesea_dir() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+@cache
+def dictionary_words() -> frozenset[str]:
+    """Vietnamese words of two or more syllables, lowercase: the Viet74K word list that ships
+    as plain text inside the underthesea package (``underthesea/corpus/data``)."""
+    root = underthesea_dir()  # found, not imported: the package import loads every model
+    if root is None:  # pragma: no cover - underthesea is a dependency
+        return frozenset()
+    path = root / "corpus" / "data" / "Viet74K.txt"
+    if not path.exists():  # pragma: no cover - every released wheel has it
+        return frozenset()
+    words = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in words if " " in w.strip())
+
+
 def _load_file(name: str, file: Path) -> ModuleType:
     """Execute ``file`` as a module called ``name`` (not registered in ``sys.modules``)."""
     spec = importlib.util.spec_from_file_location(name, file)
