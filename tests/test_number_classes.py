@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from pipeline.extractors import dates, figures
@@ -192,3 +194,93 @@ def test_joined_multiples() -> None:
         ("150 lần", "other"),
         ("hai lần", "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kitchen measures and containers end the span; traditional units keep their quantity.
+        (
+            "Cho 2 muỗng canh nước mắm, 1 thìa cà phê đường và 3 chén bột vào nồi.",
+            [
+                ("2 muỗng canh", 2, "muỗng canh", "count"),
+                ("1 thìa cà phê", 1, "thìa cà phê", "count"),
+                ("3 chén", 3, "chén", "count"),
+            ],
+        ),
+        (
+            "Chị mua 2 lạng thịt, 1 cân gạo, 3 lon bia và 4 thước vải.",
+            [
+                ("2 lạng", 2, "lạng", "mass"),
+                ("1 cân", 1, "cân", "mass"),
+                ("3 lon", 3, "lon", "count"),
+                ("4 thước", 4, "thước", "length"),
+            ],
+        ),
+        # Grams, but "8g sáng", "lúc 15g" are clock times; "vài ba" is vague.
+        (
+            "Lúc 8g sáng chị cân 300g bột, hẹn lúc 15g lấy thêm vài ba miếng thịt.",
+            [("300g", 300, "g", "mass")],
+        ),
+        # A classifier keeps one noun, never the adjective after it.
+        (
+            "Băm 2 tép tỏi, 1 củ gừng và 3 nhánh sả tươi; chọn 2 quả to, bỏ 3 chiếc còn lại.",
+            [
+                ("2 tép tỏi", 2, "tép tỏi", "count"),
+                ("1 củ gừng", 1, "củ gừng", "count"),
+                ("3 nhánh sả", 3, "nhánh sả", "count"),
+                ("2 quả", 2, "quả", "count"),
+                ("3 chiếc", 3, "chiếc", "count"),
+            ],
+        ),
+        # A dictionary noun ending in an adjective's syllable stays whole.
+        (
+            "Gara có 2 chiếc xe hơi và 1 cái tủ lạnh.",
+            [
+                ("2 chiếc xe hơi", 2, "chiếc xe hơi", "count"),
+                ("1 cái tủ lạnh", 1, "cái tủ lạnh", "count"),
+            ],
+        ),
+        # Fractions and halves of a measure or a classified thing; shares and ratios are not.
+        (
+            "Thêm 1/2 chén đường, ½ quả chanh và 1 nửa quả cam; một nửa số hộ, 2/3 số cây, "
+            "2/3 con tàu và nửa bát cơm.",
+            [
+                ("1/2 chén", 0.5, "chén", "count"),
+                ("½ quả chanh", 0.5, "quả chanh", "count"),
+                ("1 nửa quả cam", 0.5, "quả cam", "count"),
+            ],
+        ),
+        # Counts of sport and traffic.
+        (
+            "Tuyến đường có 4 làn xe; anh ghi 2 bàn sau 10 vòng đấu, trận kéo dài 5 set.",
+            [
+                ("4 làn xe", 4, "làn xe", "count"),
+                ("2 bàn", 2, "bàn", "count"),
+                ("10 vòng đấu", 10, "vòng đấu", "count"),
+                ("5 set", 5, "set", "count"),
+            ],
+        ),
+        # The number after a per-unit slash is no amount; a classifier of persons counts people.
+        (
+            "Bát phở giá 50.000 đồng/ 1 bát, bà có 3 đứa con.",
+            [
+                ("50.000 đồng", 50000, "đồng", "money"),
+                ("3 đứa con", 3, "đứa con", "people"),
+            ],
+        ),
+        # Spelled out, "hai bàn tay" is an idiom; durations, ordinals and scores stay out.
+        (
+            "Ra đi với hai bàn tay trắng, sau 3 giờ và 5 năm, lần thứ 4 thắng 6-1 với 3 bàn.",
+            [("3 bàn", 3, "bàn", "count")],
+        ),
+    ],
+)
+def test_general_news_units(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_fraction_values_read_back() -> None:
+    assert figures.parse_value("1/2 chén") == (Decimal("0.5"), None)
+    assert figures.parse_value("1 nửa quả chanh") == (Decimal("0.5"), None)
+    assert figures.parse_value("¾ cốc") == (Decimal("0.75"), None)

@@ -108,6 +108,11 @@ def _words() -> _DateWords:
     return _DateWords(**values)  # type: ignore[arg-type]
 
 
+def part_of_day_words() -> tuple[str, ...]:
+    """The part-of-day words (``sáng``, ``chiều``, ``tối`` …), lowercase."""
+    return tuple(_words().part_of_day)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     full: regex.Pattern[str]

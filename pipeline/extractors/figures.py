@@ -9,7 +9,12 @@ then checked against its neighbours, never token by token over the whole article
   ``figure.count_noun`` for nouns such as ``hộ``, ``nhân khẩu``, ``xã``]; a classifier
   takes the next word as its head (``con vịt``, ``cây dừa``) [``figure.classifier_noun``];
   after digits, any other multi-syllable lowercase word is taken as the counted noun
-  [``figure.open_noun``]; ``2,5 tỷ`` alone is money [``figure.scale_money``];
+  [``figure.open_noun``]; ``2,5 tỷ`` alone is money [``figure.scale_money``]; a word that
+  describes (``to``, ``tươi``, ``còn lại``) is never the head after a classifier;
+- a fraction or a half of a measure, a measure word or a classifier: ``1/2 chén``, ``½ quả
+  bơ``, ``1 nửa quả chanh`` (value 0.5) [``figure.fraction``]; ``nửa bát`` and ``một nửa``
+  are spelled out below two, no count; a fraction before anything else is a ratio or a
+  share (``2/3 số hộ``, ``4/6 trận``);
 - ``9 - 10 xã``, ``50-70 triệu đồng``, ``30.000 đồng đến 60.000 đồng`` are one FIGURE with
   ``value_max`` [``figure.range``];
 - spelled-out numbers from two upward count with a lexicon noun or unit
@@ -29,8 +34,10 @@ Award recipient counts (``3 tập thể``) are emitted too, marked with the priv
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 
 import regex
@@ -50,6 +57,7 @@ from pipeline.text.numbers import (
     unit_regex,
 )
 from pipeline.text.scan import SpanIndex
+from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -60,6 +68,11 @@ _MONEY_SCALES = frozenset({"tỷ", "tỉ"})
 _MEASURED = frozenset({"area", "length", "mass", "money", "percent"})
 _GAP = regex.compile(r"[ \t]{1,3}")
 _TIMES = "lần"  # "gấp 3 lần": the unit of a multiple
+# What a fraction or a half may divide: a measure, a measure word, a classified thing.
+_DIVISIBLE = frozenset({"measure", "measure_word", "classifier"})
+# The fractions of recipes (1/2, 2/3, 3/4); "4/6 trận", "5/7 mẫu" are ratios.
+_FRACTION = regex.compile(r"(?P<num>[1-3])/(?P<den>[2-4])")
+_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 
 
 @dataclass(frozen=True)
@@ -79,16 +92,27 @@ class _Patterns:
     not_head_first: frozenset[str]
     idioms: regex.Pattern[str]
     frames: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]
+    clock_units: frozenset[str]
+    part_of_day_after: regex.Pattern[str]
+    clock_before: regex.Pattern[str]
+    vague_before: regex.Pattern[str]
+    shares: frozenset[str]
+    attributes: frozenset[str]
 
 
 @cache
 def _patterns() -> _Patterns:
     sp = INLINE_SPACE
     blocked = alternation(context_words("code") + context_words("name") + context_words("ordinal"))
+    half = alternation(context_words("half"))
     return _Patterns(
         number=regex.compile(
-            rf"(?<![\w/+]|\d[.,]|\p{{L}}-)"
-            rf"(?:(?P<digits>{DIGITS_PATTERN})(?![.,/]?\d)|(?P<words>(?i:{WORD_NUMBER_PATTERN}))(?!\w))"
+            # "60.000 đồng/ 1 bát": the number after a per-unit slash is no amount of its own.
+            rf"(?<![\w/+]|\d[.,]|\p{{L}}-|/{sp}+)"
+            # "1 nửa" is a half; "nửa", "một nửa" are spelled out below two, no count.
+            rf"(?:(?P<part>1{sp}+(?i:{half})(?!\w)"
+            rf"|{_FRACTION.pattern}(?![.,/]?\d)|[{_FRACTION_GLYPHS}](?![.,/]?\d))"
+            rf"|(?P<digits>{DIGITS_PATTERN})(?![.,/]?\d)|(?P<words>(?i:{WORD_NUMBER_PATTERN}))(?!\w))"
             rf"(?P<scale>(?:{sp}*(?:{SCALE_PATTERN})(?!\w))*)"
         ),
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
@@ -108,7 +132,10 @@ def _patterns() -> _Patterns:
         sentence_start=regex.compile(r"(?:^|[\n.!?:;…\"“”'(\[•*\-–—])\s*\Z"),
         head_word=regex.compile(r"\p{Ll}+(?: \p{Ll}+)*"),
         not_head=frozenset(
-            context_words("stop") + context_words("duration") + tuple(number_words())
+            context_words("stop")
+            + context_words("duration")
+            + context_words("attribute")
+            + tuple(number_words())
         ),
         not_head_first=frozenset(context_words("duration") + tuple(number_words())),
         idioms=regex.compile(rf"{sp}+(?i:{alternation(context_words('idiom'))})(?!\w)"),
@@ -119,6 +146,18 @@ def _patterns() -> _Patterns:
             )
             for before, after in (f.split(" _ ") for f in context_words("frame"))
         ),
+        clock_units=frozenset(context_words("clock")),
+        part_of_day_after=regex.compile(
+            rf"{sp}*(?i:{alternation(dates.part_of_day_words())})(?!\w)"
+        ),
+        clock_before=regex.compile(
+            rf"(?:^|[^\w])(?i:{alternation(context_words('clock_cue'))}){sp}*\Z"
+        ),
+        vague_before=regex.compile(
+            rf"(?:^|[^\w])(?i:{alternation(context_words('vague'))}){sp}+\Z"
+        ),
+        shares=frozenset(context_words("share")),
+        attributes=frozenset(context_words("attribute")),
     )
 
 
@@ -129,6 +168,7 @@ class _Number:
     number: str  # the number without scale words
     scale: str  # scale words as written ("triệu"), or ""
     written: bool  # spelled out in words
+    part: bool = False  # a fraction or a half ("1/2", "½", "1 nửa")
 
 
 @cache
@@ -138,6 +178,8 @@ def _scale_words() -> frozenset[str]:
 
 def _split_number(m: regex.Match[str]) -> _Number:
     """A number match with trailing scale words moved to ``scale`` (they join the unit)."""
+    if m["part"] is not None:
+        return _Number(m.start(), m.end(), m["part"], m["scale"].strip(), False, True)
     if m["digits"] is not None:
         return _Number(m.start(), m.end(), m["digits"], m["scale"].strip(), False)
     words = m["words"].split()
@@ -213,6 +255,11 @@ def parse_value(text: str) -> tuple[Decimal, Decimal | None] | None:
     if first is None:
         return None
     num = _split_number(first)
+    if num.part:
+        value = _part_value(num.number)
+        tail = unit_regex().match(text, num.end)
+        entry = lookup_unit(tail["measure"]) if tail and tail["measure"] else None
+        return None if value is None else (value * (entry.multiplier if entry else 1), None)
     unit = unit_regex().match(text, num.end)
     second: _Number | None = None
     sep = p.range_sep.match(text, unit.end() if unit else num.end)
@@ -274,6 +321,8 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
     if num.written:
         if text[start].isupper() and not p.sentence_start.search(text, lo, start):
             return False
+        if p.vague_before.search(text, lo, start):
+            return False  # "vài ba câu": a few
         if num.number.casefold().split()[-1] == "năm":
             # "năm" alone or last ("mười năm") reads as "year(s)" far more often than 5.
             return False
@@ -294,6 +343,8 @@ def _after_name(text: str, start: int, p: _Patterns) -> bool:
 
 
 def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
+    if num.part:
+        return _part_at(ctx, num, p)
     text = ctx.text
     unit = _unit_after(ctx, num.end, num.written, p)
     value_max: Decimal | None = None
@@ -319,6 +370,11 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
                     return None
                 return _mention(num.start, num.end, money.rule, value, None, money, num)
         return None
+    if unit.text in p.clock_units and (
+        p.part_of_day_after.match(text, unit.end)
+        or p.clock_before.search(text, max(0, num.start - 20), num.start)
+    ):
+        return None  # "8g sáng", "lúc 15g": a clock time
     value = _value(num.number, num.scale, unit)
     if value is None:
         return None
@@ -334,6 +390,42 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
     if num.written and rule != "figure.range":
         rule = "figure.word_number"
     return _mention(num.start, end, rule, value, value_max, unit, num)
+
+
+def _part_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
+    """``1/2 chén``, ``½ quả bơ``, ``1 nửa quả chanh``: a part of a measure, a measure word or a
+    classified thing; before anything else a fraction is a ratio or a share, not a FIGURE."""
+    value = _part_value(num.number)
+    if value is None or num.scale:
+        return None
+    unit = _unit_after(ctx, num.end, True, p)
+    if unit is None:
+        return None
+    if unit.text.split()[0].casefold() in p.shares:
+        return None  # "1/3 lượng cá", "2/3 số hộ": a share of a total
+    entry = lookup_unit(unit.text)
+    classified = unit.rule == "figure.classifier_noun" or (
+        entry is not None and entry.kind == "classifier"
+    )
+    if not classified and (entry is None or entry.kind not in _DIVISIBLE):
+        return None
+    # "1/2 quả chanh" is half a lemon, "2/3 con tàu" two ships of three.
+    if classified and (m := _FRACTION.fullmatch(num.number)) is not None and m["num"] != "1":
+        return None
+    value *= unit.multiplier
+    return _mention(num.start, unit.end, "figure.fraction", value, None, unit, num)
+
+
+def _part_value(text: str) -> Decimal | None:
+    """The value of a fraction or a half as written (``1/2``, ``⅓``, ``1 nửa``), or
+    None for an improper fraction (``3/2`` is a day and month or a ratio)."""
+    if (m := _FRACTION.fullmatch(text)) is not None:
+        num, den = int(m["num"]), int(m["den"])
+        return Decimal(num) / Decimal(den) if num < den else None
+    if len(text) == 1 and text in _FRACTION_GLYPHS:
+        f = Fraction(unicodedata.numeric(text)).limit_denominator(10)
+        return Decimal(f.numerator) / Decimal(f.denominator)
+    return Decimal(1) / 2  # "1 nửa"
 
 
 def _mention(
@@ -407,12 +499,14 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
     if unit.kind == "classifier":
         head = _head_after(ctx, noun_end, p)
         head_unit = None if head is None else lookup_unit(text[head[0] : head[1]])
-        if unit.quantity == "people" and (head_unit is None or head_unit.quantity != "people"):
-            # A classifier of persons (vị) takes only a person noun: "hai vị cán bộ", but
-            # "tám vị tham gia" counts "vị".
+        if unit.quantity == "people" and (
+            head_unit is None or (head_unit.quantity != "people" and head_unit.kind != "classifier")
+        ):
+            # A classifier of persons (vị, đứa) takes only a person noun or a classified one:
+            # "hai vị cán bộ", "3 đứa con", but "tám vị tham gia" counts "vị".
             head = None
         if head is not None:
-            quantity = "count"
+            quantity = "people" if unit.quantity == "people" else "count"
             if head_unit is not None and head_unit.quantity in _PEOPLE_LIKE:
                 quantity = head_unit.quantity
             return _UnitHit(
@@ -462,7 +556,25 @@ def _head_after(ctx: DocContext, pos: int, p: _Patterns) -> tuple[int, int] | No
     unit = lookup_unit(word)
     if not _is_head(word, p) or (unit is not None and unit.kind == "measure"):
         return None
-    return token
+    return token[0], token[0] + len(_without_attributes(word, p))
+
+
+def _without_attributes(word: str, p: _Patterns) -> str:
+    """A segmented word without the describing syllables it ends with, unless it is a
+    dictionary word: the segmenter may join a noun and its adjective (``sả tươi``, ``gừng
+    tươi``) into one word, while ``tủ lạnh``, ``xe hơi`` are nouns of their own."""
+    if word.casefold() in dictionary_words():
+        return word
+    syllables = word.split(" ")
+    cut = len(syllables)
+    while cut > 1:
+        if " ".join(syllables[cut - 1 : cut]) in p.attributes:
+            cut -= 1
+        elif cut > 2 and " ".join(syllables[cut - 2 : cut]) in p.attributes:
+            cut -= 2
+        else:
+            break
+    return " ".join(syllables[:cut])
 
 
 def _token_at(ctx: DocContext, pos: int) -> tuple[int, int] | None:

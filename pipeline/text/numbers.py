@@ -246,7 +246,9 @@ QUANTITIES: tuple[str, ...] = (
     "count",
     "other",
 )
-_UNIT_KINDS = frozenset({"measure", "noun", "classifier"})
+_UNIT_KINDS = frozenset({"measure", "noun", "classifier", "measure_word"})
+#: The lexicon files of units and counted nouns, read as one table.
+_UNIT_FILES = ("units.tsv", "unit_nouns.tsv")
 _RECIPIENTS = frozenset({"", "collective", "individual", "family", "other"})
 _CONTEXT_ROLES = frozenset(
     {
@@ -261,16 +263,22 @@ _CONTEXT_ROLES = frozenset(
         "factor",
         "not_code",
         "after_scale",
+        "attribute",
+        "half",
+        "share",
+        "clock",
+        "clock_cue",
+        "vague",
     }
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One row of ``units.tsv``: a measurement unit or a counted noun."""
+    """One row of ``units.tsv`` or ``unit_nouns.tsv``: a measurement unit or a counted noun."""
 
     text: str
-    kind: str  # measure | noun | classifier
+    kind: str  # measure | noun | classifier | measure_word
     quantity: str
     multiplier: Decimal
     recipient: str | None  # the AWARD recipient class this noun would have, if any
@@ -278,22 +286,24 @@ class Unit:
 
 @cache
 def units() -> dict[str, Unit]:
-    """Units and counted nouns keyed by their text (measures as written, nouns casefolded)."""
+    """Units and counted nouns of ``units.tsv`` and ``unit_nouns.tsv``, keyed by their text
+    (measures as written, nouns casefolded)."""
     out: dict[str, Unit] = {}
-    for row in load_tsv("units.tsv", key="unit"):
-        text, kind, quantity = row["unit"], row["kind"], row["quantity"]
-        if kind not in _UNIT_KINDS or quantity not in QUANTITIES:
-            raise ResourceError(f"units.tsv: bad kind or quantity for {text!r}")
-        if row["recipient"] not in _RECIPIENTS:
-            raise ResourceError(f"units.tsv: bad recipient for {text!r}")
-        try:
-            multiplier = Decimal(row["multiplier"] or "1")
-        except InvalidOperation as err:
-            raise ResourceError(f"units.tsv: bad multiplier for {text!r}") from err
-        key = text if kind == "measure" else text.casefold()
-        if key in out:
-            raise ResourceError(f"units.tsv: {text!r} is defined twice")
-        out[key] = Unit(key, kind, quantity, multiplier, row["recipient"] or None)
+    for name in _UNIT_FILES:
+        for row in load_tsv(name, key="unit"):
+            text, kind, quantity = row["unit"], row["kind"], row["quantity"]
+            if kind not in _UNIT_KINDS or quantity not in QUANTITIES:
+                raise ResourceError(f"{name}: bad kind or quantity for {text!r}")
+            if row["recipient"] not in _RECIPIENTS:
+                raise ResourceError(f"{name}: bad recipient for {text!r}")
+            try:
+                multiplier = Decimal(row["multiplier"] or "1")
+            except InvalidOperation as err:
+                raise ResourceError(f"{name}: bad multiplier for {text!r}") from err
+            key = text if kind == "measure" else text.casefold()
+            if key in out:
+                raise ResourceError(f"{name}: {text!r} is defined twice")
+            out[key] = Unit(key, kind, quantity, multiplier, row["recipient"] or None)
     return out
 
 
