@@ -284,3 +284,9 @@ def test_fraction_values_read_back() -> None:
     assert figures.parse_value("1/2 chén") == (Decimal("0.5"), None)
     assert figures.parse_value("1 nửa quả chanh") == (Decimal("0.5"), None)
     assert figures.parse_value("¾ cốc") == (Decimal("0.75"), None)
+
+
+def test_year_before_a_longer_word_stays_a_date() -> None:
+    # "trang bị", "bao gồm" only begin with a counted noun; a capital opens a new sentence.
+    text = "Mẫu xe 2017 trang bị động cơ mới, bản 2018 bao gồm đèn LED. Bảng giá 2019 Chiếc rẻ"
+    assert _dates(text) == [("2017", "2017"), ("2018", "2018"), ("2019", "2019")]

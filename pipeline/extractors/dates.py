@@ -44,6 +44,7 @@ from pipeline.text.numbers import (
     SCALE_PATTERN,
     alternation,
     context_words,
+    lookup_unit,
     unit_regex,
 )
 from pipeline.text.tokenize import DocContext
@@ -328,7 +329,19 @@ def _extract(ctx: DocContext) -> list[Mention]:
         return before(p.code_before, pos)
 
     def unit_follows(end: int) -> bool:
-        return unit_regex().match(text, end) is not None
+        m = unit_regex().match(text, end)
+        if m is None or m["noun"] is None:
+            return m is not None
+        # "2017 trang bị", "2017 bao gồm": a counted noun that only begins a longer word;
+        # "2017 Nhánh còn lại": a capital opens the next heading or sentence.
+        word = ctx.word_at(m.start("noun"))
+        if not text[m.start("noun")].islower():
+            return False
+        return (
+            word is None
+            or word[1] <= m.end("noun")
+            or lookup_unit(text[word[0] : word[1]]) is not None
+        )
 
     for m in p.full.finditer(text):
         d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
