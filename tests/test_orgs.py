@@ -262,3 +262,18 @@ def test_a_bare_head_without_a_named_body_is_not_an_org() -> None:
 )
 def test_a_bracketed_abbreviation_does_not_run_into_a_person(text: str, expected: set[str]) -> None:
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # Associations, embassies and consulates, funds, publishers, the coast guard.
+        ("Chủ tịch Hiệp hội Cà phê Ca cao Việt Nam kiến nghị.", "Hiệp hội Cà phê Ca cao Việt Nam"),
+        ("Bà đến Đại sứ quán Bồ Đào Nha làm thủ tục.", "Đại sứ quán Bồ Đào Nha"),
+        ("Tổng Lãnh sự quán Việt Nam tại Osaka tổ chức lễ.", "Tổng Lãnh sự quán Việt Nam"),
+        ("Nhà xuất bản Kim Đồng phát hành bộ sách mới.", "Nhà xuất bản Kim Đồng"),
+        ("Tàu Cảnh sát biển Việt Nam tuần tra.", "Cảnh sát biển Việt Nam"),
+    ],
+)
+def test_associations_embassies_publishers(text: str, org: str) -> None:
+    assert org in _orgs(text)

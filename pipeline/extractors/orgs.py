@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.place_words import foreign_first_names
+from pipeline.extractors.place_words import fold_key, foreign_first_names, place_names
 from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
@@ -273,6 +273,17 @@ def _starts_person(text: str, words: list[Word], i: int) -> bool:
         and _joined(text, w, nxt)
         and not nxt.is_abbreviation
         and not starts_admin_name(text, words, i)
+        and not _inside_place_name(text, words, i)
+    )
+
+
+def _inside_place_name(text: str, words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` is a later syllable of a place name (Đào of Bồ Đào Nha)."""
+    return any(
+        fold_key(text[words[a].start : words[b].end]) in place_names()
+        for a in (i - 2, i - 1)
+        for b in (i, i + 1)
+        if a >= 0 and b < len(words)
     )
 
 
@@ -430,6 +441,7 @@ def _name_end(
             and not _trade_name(text, w.start)
             and words[j - 1].text not in _LEGAL_FORM_ENDS
             and not starts_admin_name(text, words, j - 1)
+            and not _inside_place_name(text, words, j)  # Nha of Bồ Đào Nha
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_capitalised or w.is_number or w.is_abbreviation:
