@@ -313,3 +313,16 @@ def test_name_starts_accents_and_non_names(text: str, expected: list[str]) -> No
 def test_theo_author_then_source_in_brackets_is_a_byline() -> None:
     text = "Đội tuyển thắng trận.\nCầu thủ ghi hai bàn.\nTheo Hoàng Long (Báo Bóng đá)"
     assert _people(text) == [("Hoàng Long", "author")]
+
+
+def test_a_middle_name_makes_a_name_of_an_unlisted_family_name() -> None:
+    # Văn or Thị second: a person's name even when the family name is not in the list.
+    assert [t for t, _ in _people("Hôm qua Ría Văn Thắng và Lò Thị Ngọc dự họp.")] == [
+        "Ría Văn Thắng",
+        "Lò Thị Ngọc",
+    ]
+    text = "Chủ tịch UBMTTQ tỉnh Ría Văn Thắng phát biểu."
+    people = {
+        m["text"]: m.get("title") for m in extract_text(text)["mentions"] if m["label"] == "PERSON"
+    }
+    assert people == {"Ría Văn Thắng": "Chủ tịch UBMTTQ tỉnh"}

@@ -16,7 +16,12 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.place_words import fold_key, foreign_first_names, place_names
+from pipeline.extractors.place_words import (
+    context_words,
+    fold_key,
+    foreign_first_names,
+    place_names,
+)
 from pipeline.resources import honorific_words, load_tsv, surnames
 from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
@@ -259,14 +264,23 @@ def starts_admin_name(text: str, words: list[Word], i: int) -> bool:
 
 
 def _starts_person(text: str, words: list[Word], i: int) -> bool:
-    """A surname or a foreign first name followed by another capitalised word: a person's
-    name starts here."""
-    w, nxt = _peek(words, i), _peek(words, i + 1)
+    """A surname or a foreign first name followed by another capitalised word, or any
+    capitalised word followed by a middle name and a given name (``Từ Văn Diện``): a
+    person's name starts here."""
+    w, nxt, third = _peek(words, i), _peek(words, i + 1), _peek(words, i + 2)
+    middle = (
+        third is not None
+        and nxt is not None
+        and nxt.text in context_words().middle
+        and third.is_capitalised
+        and _joined(text, nxt, third)
+    )
     return (
         w is not None
         and nxt is not None
         and (
             w.text in surnames()
+            or middle
             or (w.is_capitalised and w.text.casefold() in foreign_first_names())
         )
         and nxt.is_capitalised

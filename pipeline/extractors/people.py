@@ -27,6 +27,7 @@ import regex
 
 from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
 from pipeline.extractors.place_words import (
+    context_words,
     fold_key,
     foreign_first_names,
     place_names,
@@ -256,20 +257,27 @@ def _opens_name(text: str, words: list[Word], i: int, body_ends: frozenset[int])
 def _names_by_surname(
     text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
 ) -> Iterable[_Name]:
-    """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``.
+    """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``; or any
+    capitalised word before a middle name and a given name (``Từ Văn Diện``).
 
     A sentence-opening function word before the surname is no part of the name
     (``Do Lương Văn Tâm đã …``)."""
     i = 0
     while i < len(words):
         w = words[i]
+        middle = i + 2 < len(words) and words[i + 1].text in context_words().middle
         if (
-            w.text in surnames()
+            (
+                w.text in surnames()
+                or (
+                    middle and w.is_capitalised and w.text.isalpha() and w.text not in _lead_words()
+                )
+            )
             and _opens_name(text, words, i, body_ends)
             and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
         ):
             end = _name_run(text, words, i)
-            if end - i >= 2:
+            if end - i >= (2 if w.text in surnames() else 3):
                 yield _Name(w.start, words[end - 1].end, "person.surname")
                 i = end
                 continue
