@@ -22,7 +22,7 @@ from pipeline.extractors.place_words import (
     foreign_first_names,
     place_names,
 )
-from pipeline.resources import honorific_words, load_tsv, surnames
+from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
 from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -432,8 +432,8 @@ def _name_end(
                 j += 1  # lowercase fields: "Chi cục chăn nuôi và thú y"
                 continue
             break
-        if w.is_punct or unit_word_at(text, words, j):
-            break
+        if w.is_punct or unit_word_at(text, words, j) or (j > i and w.text in lead_words()):
+            break  # "Hiệp hội Gốm sứ Bát Tràng Theo ông, …": the next sentence
         if (
             j != bridged
             and not starts_with_name

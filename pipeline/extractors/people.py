@@ -34,7 +34,13 @@ from pipeline.extractors.place_words import (
     vietnamese_syllable,
 )
 from pipeline.extractors.titles import position_words
-from pipeline.resources import honorific_words, kinship_compound_words, load_tsv, surnames
+from pipeline.resources import (
+    honorific_words,
+    kinship_compound_words,
+    lead_words,
+    load_tsv,
+    surnames,
+)
 from pipeline.text.scan import (
     SpanIndex,
     StartIndex,
@@ -219,12 +225,6 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
 
 
-@cache
-def _lead_words() -> frozenset[str]:
-    """Capitalised function words that open a sentence and never start a name (lead_words.tsv)."""
-    return frozenset(row["word"] for row in load_tsv("lead_words.tsv"))
-
-
 _CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
 
 
@@ -236,7 +236,7 @@ def _is_clause_start(text: str, start: int) -> bool:
 def _is_lead(text: str, words: list[Word], i: int) -> bool:
     """Whether ``words[i]`` is a sentence-opening function word (``Do``, ``Theo``, ``Sau``)."""
     w = words[i]
-    return w.text in _lead_words() and bool(
+    return w.text in lead_words() and bool(
         _CLAUSE_START.search(text, max(0, w.start - 3), w.start)
         or (i == 0 and not text[max(0, w.start - 1) : w.start].strip())
     )
@@ -269,9 +269,7 @@ def _names_by_surname(
         if (
             (
                 w.text in surnames()
-                or (
-                    middle and w.is_capitalised and w.text.isalpha() and w.text not in _lead_words()
-                )
+                or (middle and w.is_capitalised and w.text.isalpha() and w.text not in lead_words())
             )
             and _opens_name(text, words, i, body_ends)
             and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
@@ -448,7 +446,7 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 part.group().casefold() in _not_names()[1]
                 or words[0].casefold() in _not_names()[1]
                 or words[0].casefold() in honorific_words()
-                or words[0] in _lead_words()  # "Theo VnExpress": a source, not a byline
+                or words[0] in lead_words()  # "Theo VnExpress": a source, not a byline
             ):
                 continue
             yield _Name(part.start(), part.end(), "person.byline", "author")
@@ -462,7 +460,7 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         run = _name_run(text, words, 0, byline=True)
         rest = text[words[run - 1].end : end].strip() if run else ""
         single = run == 1 and _INITIALS.fullmatch(words[0].text)
-        if words and words[0].text in _lead_words():
+        if words and words[0].text in lead_words():
             run = 0  # "Theo Dân Trí": the source of the article, not its author
             after = _name_run(text, words, 1, byline=True)
             tail_text = text[words[after - 1].end : end].strip() if after > 1 else ""
@@ -503,7 +501,7 @@ def _whole_name_token(
     lead = text[word[0] : start].rstrip(" ")
     return (
         word[1] == end
-        and (lead in _lead_words() or lead.casefold() in position_words())
+        and (lead in lead_words() or lead.casefold() in position_words())
         and text[start - 1] == " "
     )
 
@@ -516,7 +514,7 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
         {
             parts[-1]
             for n in full
-            if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in _lead_words()
+            if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in lead_words()
         }
         | {
             # Middle and given name together (Minh Dĩ of Hồ Minh Dĩ): how the press names
@@ -928,7 +926,7 @@ def _to_clause_end(
     last = words[k - 1]
     if not stop or not (token(last)[:1].isupper() or last.text[:1].isdigit()):
         return title
-    if any(w.text in _lead_words() for w in words[1:k]):
+    if any(w.text in lead_words() for w in words[1:k]):
         return title  # a sentence starts inside: "… TP X Theo ông …"
     attrs = dict(title.attrs)
     attrs.pop("_alone", None)

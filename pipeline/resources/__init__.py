@@ -78,6 +78,13 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def lead_words() -> frozenset[str]:
+    """Capitalised function words that open a sentence and never begin a name (Do, Theo …),
+    as written (``lead_words.tsv``)."""
+    return frozenset(row["word"] for row in load_tsv("lead_words.tsv"))
+
+
+@cache
 def kinship_compound_words() -> frozenset[str]:
     """Words that make one noun with the honorific after them (``trẻ em``, ``đàn ông``),
     casefolded (``not_person_names.tsv``, kind ``compound``)."""
