@@ -277,3 +277,11 @@ def test_a_bracketed_abbreviation_does_not_run_into_a_person(text: str, expected
 )
 def test_associations_embassies_publishers(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+def test_a_longer_head_beats_a_generic_phrase() -> None:
+    # "bộ đội" (soldiers) is generic; the head "Bộ đội Biên phòng" names a body.
+    assert "Bộ đội Biên phòng tỉnh Lạng Sơn" in _orgs(
+        "Bộ đội Biên phòng tỉnh Lạng Sơn lập 20 chốt."
+    )
+    assert _orgs("Các bộ đội đã giúp dân gặt lúa.") == set()

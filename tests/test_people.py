@@ -299,6 +299,8 @@ def test_a_post_before_a_foreign_name_and_small_unit_heads(
             ["Trịnh Văn Hào"],
         ),
         ("Cô thắng tay vợt người Thụy Điển Helena Lindqvist.", ["Helena Lindqvist"]),
+        # ... but two words after a place may be the place's own (thôn Bích La Đông).
+        ("Đoàn kiểm tra chốt ở thôn Bích La Đông, xã Tân Thành.", []),
         # Foreign first names written without their accents (Miloš as Milos).
         ("Hôm qua Milos Kovacevic thua trận.", ["Milos Kovacevic"]),
         # Seasons and tournaments are no people.

@@ -750,8 +750,8 @@ def find_orgs(
         after_position = bool(k) and words[k - 1].text.casefold() in _UNIT_CHIEF
         if head.text[:1].islower() and m.start() not in word_starts and not after_position:
             continue
-        if any(a <= m.start() < b for a, b in excluded):
-            continue
+        if any(a <= m.start() < b and m.end() <= b for a, b in excluded):
+            continue  # "bộ đội" is soldiers; the longer head "Bộ đội Biên phòng" a body
         if _in_document_code(text, m.start()):
             continue
         if _inside_place(m.start(), m.end(), place_spans) or _head_in_word(

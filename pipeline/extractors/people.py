@@ -275,7 +275,10 @@ def _names_by_surname(
             and not starts_admin_name(text, words, i)  # "Vũ Thư", "Lục Ngạn": districts
         ):
             end = _name_run(text, words, i)
-            if end - i >= (2 if w.text in surnames() else 3):
+            # After a capitalised place or body, two words may still be the place's own
+            # (thôn Bích La Đông): three make a name.
+            glued = i > 0 and _is_name_word(words[i - 1]) and not _is_lead(text, words, i - 1)
+            if end - i >= (2 if w.text in surnames() and not glued else 3):
                 yield _Name(w.start, words[end - 1].end, "person.surname")
                 i = end
                 continue
