@@ -285,3 +285,125 @@ def test_a_longer_head_beats_a_generic_phrase() -> None:
         "Bộ đội Biên phòng tỉnh Lạng Sơn lập 20 chốt."
     )
     assert _orgs("Các bộ đội đã giúp dân gặt lúa.") == set()
+
+
+def _mentions(text: str, label: str) -> list[str]:
+    record = extract_text(text)
+    return [m["text"] for m in record["mentions"] if m["label"] == label]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Cục Quản lý tài nguyên nước ban hành hướng dẫn mới.", "Cục Quản lý tài nguyên nước"),
+        ("Hôm qua, Cục Bảo trợ xã hội gửi văn bản tới các tỉnh.", "Cục Bảo trợ xã hội"),
+        ("Vụ Giáo dục Thường xuyên tổng kết năm học.", "Vụ Giáo dục Thường xuyên"),
+        (
+            "Cục Quản lý chất lượng nông lâm sản và thủy sản khuyến cáo.",
+            "Cục Quản lý chất lượng nông lâm sản và thủy sản",
+        ),
+    ],
+)
+def test_a_department_name_runs_whole_and_stops_before_the_verb(text: str, org: str) -> None:
+    """Departments (org_departments.tsv) capitalise only their first word."""
+    assert org in _orgs(text)
+
+
+def test_a_department_name_stops_before_a_person_and_its_ministry() -> None:
+    text = "Cục trưởng Cục Bảo trợ xã hội Trần Văn Hòa và Cục Trẻ em Bộ Lao động có mặt."
+    orgs = _orgs(text)
+    assert {"Cục Bảo trợ xã hội", "Cục Trẻ em"} <= orgs
+    assert not any("Hòa" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Ban Quản lý dự án 6 đã hoàn thành cây cầu.", "Ban Quản lý dự án 6"),
+        (
+            "Ban quản lý rừng đặc dụng Xuân Liên phát hiện vụ phá rừng.",
+            "Ban quản lý rừng đặc dụng Xuân Liên",
+        ),
+        (
+            "Ban quản lý khu công nghiệp tỉnh Long An cho biết.",
+            "Ban quản lý khu công nghiệp tỉnh Long An",
+        ),
+    ],
+)
+def test_a_management_board_takes_its_object_and_name(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_management_board_without_a_name_is_not_an_org() -> None:
+    assert _orgs("Ban quản lý dự án cho biết sẽ sớm bàn giao.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("Cô gia nhập đội tuyển nữ Nhật Bản năm ngoái.", "đội tuyển nữ Nhật Bản", "Nhật Bản"),
+        ("Trận gặp U19 Indonesia diễn ra tối nay.", "U19 Indonesia", "Indonesia"),
+        ("Tối qua ĐT Argentina thua trận.", "ĐT Argentina", "Argentina"),
+        ("Hậu vệ này từng khoác áo tuyển Hàn Quốc.", "tuyển Hàn Quốc", "Hàn Quốc"),
+        ("Hôm nay U21 Pháp thắng đậm.", "U21 Pháp", "Pháp"),
+    ],
+)
+def test_a_national_team_is_an_org_with_its_country_inside(text: str, org: str, place: str) -> None:
+    assert org in _orgs(text)
+    assert place in _mentions(text, "PLACE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các đội tuyển đều đã có mặt, chỉ còn U19 Lào đến muộn.",
+        "Anh là tuyển thủ Hàn Quốc đầu tiên, còn U19 Lào đến muộn.",
+        "Trường tuyển sinh Hàn Quốc năm nay, còn U19 Lào đến muộn.",
+        "Năm ngoái chị trúng tuyển Hàn Quốc, còn U19 Lào đến muộn.",
+    ],
+)
+def test_a_team_word_without_a_country_is_not_an_org(text: str) -> None:
+    assert _orgs(text) == {"U19 Lào"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Giá vàng tăng mạnh trong tuần.\nMinh Châu (Theo Tiền Phong)", "Tiền Phong"),
+        ("Giá vàng tăng mạnh trong tuần. Thu Hà (Thể thao & Văn hóa)", "Thể thao & Văn hóa"),
+        ("Giá vàng tăng mạnh trong tuần.\nNguồn: vnexpress.net", "vnexpress.net"),
+        ("Giá vàng tăng mạnh trong tuần. Theo Asia Times", "Asia Times"),
+        ("Giá vàng tăng mạnh trong tuần. Lê Hoa/Người Đưa Tin", "Người Đưa Tin"),
+        ("Theo Khám Phá, loài cá này sống ở biển sâu.", "Khám Phá"),
+        ("Giá vàng tăng mạnh trong tuần. Theo Reuters, Asia Times", "Asia Times"),
+    ],
+)
+def test_a_news_source_in_a_credit_is_an_org(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_masthead_word_outside_a_credit_is_not_an_org() -> None:
+    text = (
+        "Ngôi sao trẻ ghi bàn ở phút cuối. Thời đại số mở ra nhiều cơ hội, các em "
+        "khám phá thế giới theo thời đại mới.\nMinh Tú (Theo Ngôi Sao)"
+    )
+    assert _org_list(text) == ["Ngôi Sao"]
+    assert "Minh Tú" in _mentions(text, "PERSON")
+
+
+def test_a_byline_stops_before_the_source_word() -> None:
+    text = "Giá vàng tăng mạnh trong tuần. Minh Tú Theo Asia Times"
+    assert _mentions(text, "PERSON") == ["Minh Tú"]
+    assert _orgs(text) == {"Asia Times"}
+
+
+def test_an_abbreviation_joined_by_a_hyphen_to_a_word_ends_at_the_hyphen() -> None:
+    assert _org_list("Giá vàng tăng.\nThanh Hà/VOV-Trung tâm Tin") == ["VOV"]
+    assert "VOV-TPHCM" in _orgs("Giá vàng tăng.\nThanh Hà/VOV-TPHCM")
+
+
+def test_a_coach_is_a_profession_not_a_title() -> None:
+    text = "HLV trưởng đội tuyển Thái Lan Lê Văn Tâm cho biết."
+    record = extract_text(text)
+    assert not [m for m in record["mentions"] if m["label"] == "TITLE"]
+    assert "đội tuyển Thái Lan" in _orgs(text)

@@ -23,7 +23,7 @@ from pipeline.extractors.place_words import (
     place_names,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
-from pipeline.text.scan import SpanIndex, Word, phrase_regex
+from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -58,8 +58,50 @@ def known_names() -> frozenset[str]:
 
 
 @cache
+def folded_heads() -> dict[str, tuple[Head, int]]:
+    """Department names and management-board heads keyed by their casefolded text, with
+    the number of leading characters matched as written (the rest is case-insensitive).
+
+    A department (``org_departments.tsv``) is matched as written up to the first letter of
+    its second capitalised word (``Cục Quản lý giá``, ``Cục Quản lý Giá``); a board head
+    (``org_boards.tsv``: a prefix and the object it manages) from its second letter.
+    """
+    out: dict[str, tuple[Head, int]] = {}
+    for row in load_tsv("org_departments.tsv", key="name"):
+        name = row["name"]
+        capitals = [m.start() for m in _WORD_START.finditer(name) if name[m.start()].isupper()]
+        keep = capitals[1] + 1 if len(capitals) > 1 else len(name)
+        out[name.casefold()] = (Head(name, "named", True, False), keep)
+    rows = load_tsv("org_boards.tsv")
+    objects = [r["phrase"] for r in rows if r["role"] == "object"]
+    for prefix in (r["phrase"] for r in rows if r["role"] == "prefix"):
+        for obj in objects:
+            name = f"{prefix} {obj}"
+            out.setdefault(name.casefold(), (Head(name, "board", False, False), 1))
+    return out
+
+
+_WORD_START = regex.compile(r"(?<![\w&])\w")
+
+
+def head_of(matched: str) -> Head:
+    """The head that ``head_regex`` matched as ``matched``."""
+    key = _BLANKS.sub(" ", matched)
+    return heads().get(key) or folded_heads()[key.casefold()][0]
+
+
+@cache
 def head_regex() -> regex.Pattern[str]:
-    return phrase_regex(heads())
+    """Heads as written and folded heads (``folded_heads``), longest first."""
+    alternatives = [(h, regex.escape(h)) for h in heads()]
+    for head, keep in folded_heads().values():
+        exact, rest = head.text[:keep], head.text[keep:]
+        alternatives.append(
+            (head.text, regex.escape(exact) + (f"(?i:{regex.escape(rest)})" if rest else ""))
+        )
+    alternatives.sort(key=lambda a: (-len(a[0]), a[0]))
+    body = "|".join(p.replace("\\ ", "[ \\t]+") for _, p in alternatives)
+    return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", regex.UNICODE)
 
 
 @cache
@@ -381,6 +423,7 @@ def _name_end(
     glued: frozenset[int] = frozenset(),
     bridge: bool = False,
     field_head: bool = False,
+    complete: bool = False,
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
@@ -389,8 +432,23 @@ def _name_end(
     ``bridge``, lowercase trade words run on into the proper name after them (``_bridge``).
     With ``field_head`` (a ministry or department, named by its field, never after a
     person), a person's name ends the name even after an abbreviation (``Bộ GD-ĐT Nguyễn
-    Văn A``); a school's may be one (``Trường THCS Trần Phú``).
+    Văn A``); a school's may be one (``Trường THCS Trần Phú``). With ``complete`` (a
+    department's full name), a person's name, a verb or another body right after it ends
+    it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``).
     """
+    first = _peek(words, i)
+    if complete and (
+        first is None
+        or _starts_person(text, words, i)
+        or _segment_text(words, i, glued) in _clause_verbs()
+        or (
+            first.is_capitalised
+            and not first.is_abbreviation
+            and head_regex().match(text, first.start)
+            and not starts_admin_name(text, words, i)
+        )
+    ):
+        return i  # its parent is another ORG: Cục Quản lý giá Bộ Tài chính
     j = i
     last_good = i
     bridged = -1
@@ -544,6 +602,8 @@ def _extend(
 ) -> int:
     """Index after the whole ORG whose head covers ``words[i : i + head_len]``."""
     j = i + head_len
+    if head.kind == "board":
+        return _board_end(text, words, j, place_ends, glued)
     if head.kind == "named":
         j = _name_end(
             text,
@@ -553,6 +613,7 @@ def _extend(
             glued=glued,
             bridge=head.text in _bridge_heads(),
             field_head=head.text.casefold() in _FIELD_HEADS,
+            complete=head.text.casefold() in folded_heads(),
         )
         if j == i + head_len + 1 and words[j - 1].text in surnames():
             return i  # "Khoa Nguyễn": a family name alone names no body
@@ -568,7 +629,7 @@ def _extend(
         if head.parent:
             m = head_regex().match(text, nxt.start)
             if m:
-                parent = heads()[_BLANKS.sub(" ", m.group())]
+                parent = head_of(m.group())
                 k = _words_in(words, j, m.end())
                 end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
@@ -581,13 +642,34 @@ def _extend(
     return j
 
 
+def _board_end(
+    text: str, words: list[Word], j: int, place_ends: dict[int, int], glued: frozenset[int]
+) -> int:
+    """Index after what a management board's head (``Ban quản lý dự án``) is followed by:
+    its name (``2``, ``Thăng Long``, ``đường sắt``), a lowercase field up to its place
+    (``đầu tư xây dựng công trình giao thông tỉnh X``) or a place alone; ``j`` when none."""
+    named = _name_end(text, words, j, glued=glued, field_head=True)
+    end = max(named, _subunit(text, words, j, place_ends, glued, limit=10))
+    if end == j:
+        return place_complement(text, words, j, bare_names=True, place_ends=place_ends)
+    nxt = _peek(words, end)
+    if end == named and nxt is not None and _joined(text, words[end - 1], nxt):
+        return place_complement(text, words, end, bare_names=False, place_ends=place_ends)
+    return end
+
+
 @cache
 def _subunit_heads() -> frozenset[str]:
     return frozenset(row["head"] for row in load_tsv("org_subunit_heads.tsv"))
 
 
 def _subunit(
-    text: str, words: list[Word], j: int, place_ends: dict[int, int], glued: frozenset[int]
+    text: str,
+    words: list[Word],
+    j: int,
+    place_ends: dict[int, int],
+    glued: frozenset[int],
+    limit: int = 7,
 ) -> int:
     """Index after a sub-unit with a lowercase name and its parent or place, else ``j``.
 
@@ -595,7 +677,7 @@ def _subunit(
     words (never a function word) up to a unit word with its place or a parent body's head.
     """
     k = j
-    while k < len(words) and k - j < 7:
+    while k < len(words) and k - j < limit:
         w = words[k]
         if not _joined(text, words[k - 1], w) or w.is_punct or w.is_number:
             return j
@@ -604,7 +686,7 @@ def _subunit(
         if w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued:
             return j
         k += 1
-    if k == j or k >= len(words) or k - j >= 7:
+    if k == j or k >= len(words) or k - j >= limit:
         return j
     if unit_word_at(text, words, k):
         return place_complement(text, words, k, bare_names=False, place_ends=place_ends)
@@ -613,7 +695,7 @@ def _subunit(
         # "phòng cảnh sát Hình sự": the name's capitalised part ends it
         end = _name_end(text, words, k, glued=glued)
         return end if end > k else j
-    parent = heads()[_BLANKS.sub(" ", m.group())]
+    parent = head_of(m.group())
     end = _extend(text, words, k, parent, _words_in(words, k, m.end()), place_ends, glued)
     return end if end > k else j
 
@@ -744,7 +826,7 @@ def find_orgs(
         k = index.get(m.start())
         if k is None or k < i:
             continue
-        head = heads()[_BLANKS.sub(" ", m.group())]
+        head = head_of(m.group())
         # "Trưởng phòng Tư pháp huyện", "trưởng ban tài chính xã": a lowercase sub-unit
         # after the position of its head is written inside the position's word.
         after_position = bool(k) and words[k - 1].text.casefold() in _UNIT_CHIEF
@@ -798,9 +880,31 @@ def find_orgs(
         after = _peek(words, end)
         if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
             continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
-        out.append((words[k].start, words[end - 1].end, f"org.{head.kind}"))
+        stop = words[end - 1].end
+        if end == k + head_len and _HYPHEN_WORD.match(text, m.end(), stop):
+            # "VOV-Trung tâm Tin": the agency, then its unit; "VOV-Tây Nguyên": a bureau
+            place_end = place_ends.get(m.end() + 1)
+            if place_end is not None and head.text in _media_names():
+                end += _words_in(words, end, place_end) if place_end > stop else 0
+                stop = max(stop, place_end)
+            else:
+                stop = m.end()
+        out.append((words[k].start, stop, f"org.{head.kind}"))
         i = end
     return out
+
+
+@cache
+def _media_names() -> frozenset[str]:
+    """Known names of kind media or agency (``org_known_names.tsv``)."""
+    rows = load_tsv("org_known_names.tsv", key="name")
+    return frozenset(r["name"] for r in rows if r["kind"] in ("media", "agency"))
+
+
+# A hyphen and a capitalised word glued to an abbreviation head (VOV-Trung): the ORG ends
+# at the hyphen, unless a medium's bureau place follows (VOV-Tây Nguyên, like VOV-TPHCM,
+# whose abbreviation after the hyphen stays inside anyway).
+_HYPHEN_WORD = regex.compile(r"-\p{Lu}[\p{Ll}\p{M}]")
 
 
 _DOCUMENT_CODE = regex.compile(r"\d[\w./-]*/[\w.-]*$")
@@ -966,9 +1070,145 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             if rule == "org.anaphor" and not _named_before(text, found, start, end):
                 continue
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
+    found.extend(_national_teams(ctx, found))
+    found = _credit_sources(text, found)
     found.extend(_defined_abbreviations(ctx, found))
     found.extend(_police_codes(text, found))
     return found
+
+
+@cache
+def _team_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    """Team heads, the qualifiers after them and the blockers before ``tuyển``
+    (``org_teams.tsv``)."""
+    rows = load_tsv("org_teams.tsv")
+    heads_ = [r["phrase"] for r in rows if r["role"] == "head"]
+    qualifiers = [r["phrase"] for r in rows if r["role"] == "qualifier"]
+    return (
+        phrase_regex(with_case_variants(heads_)),
+        regex.compile(r"[ \t]+" + phrase_regex(with_case_variants(qualifiers)).pattern),
+        frozenset(r["phrase"] for r in rows if r["role"] == "blocker"),
+    )
+
+
+def _national_teams(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ORGs for national teams: a team head, qualifiers, then a country PLACE (``đội tuyển
+    nữ Việt Nam``, ``U23 Thái Lan``). The head is a segmented word of its own (not the
+    ``tuyển`` of ``trúng tuyển``, ``tuyển sinh``) and not plural (``các đội tuyển``)."""
+    text = ctx.text
+    countries = {
+        m.start: m.end for m in mentions if m.label == "PLACE" and m.attrs.get("level") == "country"
+    }
+    if not countries:
+        return []
+    heads_, qualifier, blockers = _team_regexes()
+    taken = SpanIndex((m.start, m.end) for m in mentions if m.label == LABEL)
+    out: list[Mention] = []
+    for m in heads_.finditer(text):
+        a = m.start()
+        word = ctx.word_at(a)
+        if word is None or (word[0] != a and word[1] != m.end()):
+            continue  # inside another word
+        if text[m.end() : word[1]].strip()[:1].islower():
+            continue  # "tuyển sinh", "tuyển thủ": another word
+        before = text[max(0, a - 8) : a].split()
+        if before and (before[-1].casefold() in _PLURAL or before[-1].casefold() in blockers):
+            continue  # "các đội tuyển"; "trúng tuyển", "xét tuyển": a verb
+        pos = m.end()
+        while (q := qualifier.match(text, pos)) is not None and len(q.group()) < 40:
+            pos = q.end()
+        gap = regex.match(r"[ \t]", text[pos : pos + 1])
+        if gap is None or pos + 1 not in countries:
+            continue
+        b = countries[pos + 1]
+        if taken.overlaps((a, b)):
+            continue
+        span = text[a:b]
+        expanded = "đội tuyển" + span[2:] if span.startswith("ĐT ") else expand(span)
+        out.append(Mention(LABEL, a, b, "org.team", {"expanded": expanded}))
+    return out
+
+
+@cache
+def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Outlet names (``org_media.tsv`` and the media rows of ``org_known_names.tsv``),
+    first letter as written and the rest case-insensitive, and their domains."""
+    rows = load_tsv("org_media.tsv", key="name")
+    names = {r["name"] for r in rows} | {
+        r["name"] for r in load_tsv("org_known_names.tsv") if r["kind"] in ("media", "agency")
+    }
+    domains = {r["domain"] for r in rows if r["domain"]}
+    body = "|".join(
+        regex.escape(n[:1]) + f"(?i:{regex.escape(n[1:])})".replace("\\ ", "[ \\t]+")
+        for n in sorted(names, key=lambda n: (-len(n), n))
+    )
+    sites = "|".join(regex.escape(d) for d in sorted(domains, key=lambda d: (-len(d), d)))
+    return (
+        regex.compile(rf"(?<![\w&.@+-])(?:{body})(?![\w&+]|\.\w)"),
+        regex.compile(rf"(?<![\w.@/-])(?:www\.)?(?:{sites})(?![\w/-]|\.\w)", regex.IGNORECASE),
+    )
+
+
+# What opens a credit slot before an outlet's name, and what may close it.
+_CREDIT_BEFORE = regex.compile(
+    r"(?:(?<![\w])[Tt]heo[ \t]+|\([ \t]*|(?i:(?<![\w])nguồn(?:[ \t]+(?:tin|ảnh))?)[ \t]*:[ \t]*"
+    r"|(?<=\w)[ \t]*/[ \t]*)$"
+)
+_CREDIT_CHAIN = regex.compile(r"[ \t]*(?:[,/;]|và|-|–)[ \t]*")
+_CREDIT_END = regex.compile(r"[ \t]*(?:\)|[.…]?[ \t]*(?:\n|$))")
+
+
+def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with ORGs for the outlets that a credit names as the source (guide: a
+    news agency or paper in a credit is an ORG): ``Theo X``, ``(Theo X)``, ``Nguồn: X``,
+    ``(X)``, ``Name/X`` closed by a bracket or the end of the line, and ``Theo X, …`` in
+    the body. A run of outlets (``Theo AFP, Reuters``) counts as one slot. The outlet's
+    whole name replaces a shorter ORG inside it (``Zing`` of ``Theo Zing news``)."""
+    names, sites = _media()
+    hits = sorted(
+        [h.span() for h in names.finditer(text)] + [h.span() for h in sites.finditer(text)]
+    )
+    if not hits:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.label == LABEL]
+    runs: list[list[tuple[int, int]]] = []
+    for a, b in hits:
+        if runs and a >= runs[-1][-1][1]:
+            gap = _CREDIT_CHAIN.fullmatch(text, runs[-1][-1][1], a)
+            if gap is not None:
+                runs[-1].append((a, b))
+                continue
+        if not runs or a >= runs[-1][-1][1]:
+            runs.append([(a, b)])
+    out: list[Mention] = []
+    replaced: set[tuple[int, int]] = set()
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        opener = _CREDIT_BEFORE.search(text[max(0, start - 16) : start])
+        if opener is None:
+            continue
+        theo = opener.group().lstrip(" \t")[:1] in "Tt"
+        if not (_CREDIT_END.match(text, end) or (theo and text[end : end + 1] == ",")):
+            continue
+        if opener.group().strip().startswith("/") and not _byline_before(text, start):
+            continue
+        for a, b in run:
+            overlapping = [(s, e) for s, e in taken if s < b and a < e]
+            if any(not (a <= s and e <= b) or (s, e) == (a, b) for s, e in overlapping):
+                continue  # already an ORG, or part of a longer one
+            replaced.update(overlapping)
+            span = text[a:b]
+            out.append(Mention(LABEL, a, b, "org.credit", {"expanded": expand(span)}))
+    kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in replaced)]
+    return kept + out
+
+
+_BYLINE_END = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}.]*[ \t]+)*\p{Lu}[\p{L}\p{M}.]*[ \t]*/[ \t]*$")
+
+
+def _byline_before(text: str, start: int) -> bool:
+    """Whether ``Name/`` (capitalised words and a slash) ends right before ``start``."""
+    return _BYLINE_END.search(text[max(0, start - 60) : start]) is not None
 
 
 @cache

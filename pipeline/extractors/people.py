@@ -191,8 +191,15 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break
         if j > i and unit_word_at(text, words, j):
             break
+        if j > i and w.text == _SOURCE_WORD and j + 1 < len(words) and words[j + 1].is_capitalised:
+            break  # "Hồ Phượng Theo Dân trí": the credit's source follows the name
         j += 1
     return j
+
+
+# The word that opens a credit's source (Theo VnExpress); capitalised after a name it is
+# never one of its syllables.
+_SOURCE_WORD = "Theo"
 
 
 # A capitalised word and one space right before a position: an honorific written with a
@@ -470,7 +477,9 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
             if 2 <= after - 1 <= 4 and tail_text.startswith("("):
                 # "Theo Mạnh Cường (Thể thao 247)": the author, then the source in brackets.
                 yield _Name(words[1].start, words[after - 1].end, "person.byline", "author")
-        if (2 <= run <= 4 or single) and (not rest or rest[0] in "/-–("):
+        if (2 <= run <= 4 or single) and (
+            not rest or rest[0] in "/-–(" or rest.startswith(_SOURCE_WORD + " ")
+        ):
             yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
 
@@ -659,6 +668,8 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
     end = inner[0].start
     while end > n.start and text[end - 1] in " \t":
         end -= 1
+    if text[n.start : end].endswith(" " + _SOURCE_WORD):
+        end -= len(_SOURCE_WORD) + 1  # "Minh Tú Theo Mirror": the credit's source
     if end == inner[0].start or (n.rule in _MULTI_WORD_RULES and " " not in text[n.start : end]):
         return _Name(n.start, n.start, n.rule, n.role)  # nothing left of the name
     return _Name(n.start, end, n.rule, n.role)

@@ -523,7 +523,12 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
         ):
             return None
         prev = syllable_before(text, start)
-        if prev and prev[1][0].isupper() and not is_abbreviation(prev[1]):
+        if (
+            prev
+            and prev[1][0].isupper()
+            and not is_abbreviation(prev[1])
+            and not any(ch.isdigit() for ch in prev[1])  # an age group: U20 Pháp
+        ):
             return None
     return entry
 
