@@ -328,6 +328,7 @@ def test_a_department_name_stops_before_a_person_and_its_ministry() -> None:
             "Ban quản lý khu công nghiệp tỉnh Long An cho biết.",
             "Ban quản lý khu công nghiệp tỉnh Long An",
         ),
+        ("Công trình chưa được bàn giao từ Ban Quản lý Dự án.", "Ban Quản lý Dự án"),
     ],
 )
 def test_a_management_board_takes_its_object_and_name(text: str, org: str) -> None:

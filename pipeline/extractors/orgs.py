@@ -659,6 +659,22 @@ def _board_end(
 
 
 @cache
+def _board_prefix_words() -> frozenset[str]:
+    """Syllables of the management-board prefixes (``Ban Quản lý``, ``BQL``), casefolded."""
+    rows = load_tsv("org_boards.tsv")
+    return frozenset(
+        w.casefold() for r in rows if r["role"] == "prefix" for w in r["phrase"].split()
+    )
+
+
+def _proper_board(words: list[Word], k: int, head_len: int) -> bool:
+    """Whether a board head is written as a name, its object capitalised (``Ban quản lý
+    Khu kinh tế``, ``Ban Quản lý Dự án``): alone it still names the board meant."""
+    rest = [w for w in words[k : k + head_len] if w.text.casefold() not in _board_prefix_words()]
+    return bool(rest) and rest[0].is_capitalised
+
+
+@cache
 def _subunit_heads() -> frozenset[str]:
     return frozenset(row["head"] for row in load_tsv("org_subunit_heads.tsv"))
 
@@ -874,7 +890,9 @@ def find_orgs(
             out.append((words[k].start, words[k + head_len - 1].end, "org.anaphor"))
             i = k + head_len
             continue
-        if end <= k or (end == k + head_len and not head.bare):
+        if end == k + head_len and head.kind == "board" and _proper_board(words, k, head_len):
+            pass  # "Ban Quản lý Dự án đã kiến nghị": the board named before, as a name
+        elif end <= k or (end == k + head_len and not head.bare):
             continue
         end = _with_parent_suffix(text, words, end, head, place_ends)
         after = _peek(words, end)
