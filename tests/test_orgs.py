@@ -302,6 +302,7 @@ def _mentions(text: str, label: str) -> list[str]:
             "Cục Quản lý chất lượng nông lâm sản và thủy sản khuyến cáo.",
             "Cục Quản lý chất lượng nông lâm sản và thủy sản",
         ),
+        ("Cục Phòng chống tệ nạn xã hội vừa tổng kết.", "Cục Phòng chống tệ nạn xã hội"),
     ],
 )
 def test_a_department_name_runs_whole_and_stops_before_the_verb(text: str, org: str) -> None:

@@ -64,30 +64,35 @@ def folded_heads() -> dict[str, tuple[Head, int]]:
 
     A department (``org_departments.tsv``) is matched as written up to the first letter of
     its second capitalised word (``Cục Quản lý giá``, ``Cục Quản lý Giá``); a board head
-    (``org_boards.tsv``: a prefix and the object it manages) from its second letter.
+    (``org_boards.tsv``: a prefix and the object it manages) from its second letter. The
+    commas of a name may be left out (``Cục Quản lý Khám chữa bệnh``): keys have none.
     """
     out: dict[str, tuple[Head, int]] = {}
     for row in load_tsv("org_departments.tsv", key="name"):
         name = row["name"]
         capitals = [m.start() for m in _WORD_START.finditer(name) if name[m.start()].isupper()]
         keep = capitals[1] + 1 if len(capitals) > 1 else len(name)
-        out[name.casefold()] = (Head(name, "named", True, False), keep)
+        out[_folded_key(name)] = (Head(name, "named", True, False), keep)
     rows = load_tsv("org_boards.tsv")
     objects = [r["phrase"] for r in rows if r["role"] == "object"]
     for prefix in (r["phrase"] for r in rows if r["role"] == "prefix"):
         for obj in objects:
             name = f"{prefix} {obj}"
-            out.setdefault(name.casefold(), (Head(name, "board", False, False), 1))
+            out.setdefault(_folded_key(name), (Head(name, "board", False, False), 1))
     return out
 
 
 _WORD_START = regex.compile(r"(?<![\w&])\w")
 
 
+def _folded_key(name: str) -> str:
+    return _BLANKS.sub(" ", name.replace(",", "")).casefold()
+
+
 def head_of(matched: str) -> Head:
     """The head that ``head_regex`` matched as ``matched``."""
     key = _BLANKS.sub(" ", matched)
-    return heads().get(key) or folded_heads()[key.casefold()][0]
+    return heads().get(key) or folded_heads()[_folded_key(key)][0]
 
 
 @cache
@@ -100,7 +105,7 @@ def head_regex() -> regex.Pattern[str]:
             (head.text, regex.escape(exact) + (f"(?i:{regex.escape(rest)})" if rest else ""))
         )
     alternatives.sort(key=lambda a: (-len(a[0]), a[0]))
-    body = "|".join(p.replace("\\ ", "[ \\t]+") for _, p in alternatives)
+    body = "|".join(p.replace(",\\ ", ",?\\ ").replace("\\ ", "[ \\t]+") for _, p in alternatives)
     return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", regex.UNICODE)
 
 
