@@ -611,7 +611,11 @@ def _list_mates(
 
     text = ctx.text
     out = []
+    starts = sorted(start for start, _ in names)
     for line in ctx.lines:
+        k = bisect.bisect_left(starts, line[0])
+        if k == len(starts) or starts[k] >= line[1]:
+            continue  # no name in this line: no list of names
         words = ctx.words_of(line)
         runs: list[tuple[int, int]] = []
         i = 0
