@@ -427,3 +427,34 @@ def test_dash_apposition_after_a_plural_list_is_the_last_persons() -> None:
 def test_post_after_a_plural_list_joined_by_va_is_shared() -> None:
     text = "Các đồng chí: Lý Văn Hải và Hà Văn Sơn nguyên Phó Chủ tịch UBND tỉnh Yên Bái được tặng."
     assert _title_of(text, "Lý Văn Hải") == "Phó Chủ tịch UBND tỉnh Yên Bái"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # A post after a name through the copula or a time marker, also inside a bracket.
+        (
+            "Theo điều tra, Lê Văn Khánh là Trưởng Công an xã Hải Lộc.",
+            "Lê Văn Khánh",
+            "Trưởng Công an xã Hải Lộc",
+        ),
+        (
+            "Ông câu kết với Trần Văn Quế (lúc đó là Chủ tịch xã Hải Lộc) và bà Lan.",
+            "Trần Văn Quế",
+            "Chủ tịch xã Hải Lộc",
+        ),
+        (
+            "Năm 2015, ông Đỗ Văn Hậu (đang làm Phó Chủ tịch UBND xã Quế An) được bầu.",
+            "Đỗ Văn Hậu",
+            "Phó Chủ tịch UBND xã Quế An",
+        ),
+        # A post before a name with a rank between them.
+        (
+            "Phó Chủ tịch Quốc hội, Thượng tướng Trần Văn Mạnh tiếp đoàn.",
+            "Trần Văn Mạnh",
+            "Phó Chủ tịch Quốc hội",
+        ),
+    ],
+)
+def test_posts_through_copula_brackets_and_ranks(text: str, name: str, title: str) -> None:
+    assert _title_of(text, name) == title

@@ -81,10 +81,26 @@ _LIST_POST = regex.compile(rf"[ \t]*\((?:{_FORMER})|[ \t]+{_FORMER}")
 # Between two names of one list: "A, B và C", "A, ông B".
 _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?:ông|bà)[ \t]+)?")
 # Between a post and the name after it: "Phó Chủ tịch UBND tỉnh – ông X", "Tổng Bí thư X".
-_BEFORE_NAME = regex.compile(
-    r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
-    r"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí)[ \t]+))[ \t]?\Z"
-)
+
+
+@cache
+def _before_name_regex() -> regex.Pattern[str]:
+    """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``,
+    or a comma and one of those or a rank (``Phó Chủ tịch Quốc hội, Đại tướng X``)."""
+    ranks = "|".join(
+        regex.escape(w).replace("\\ ", "[ \\t]+")
+        for w in sorted(
+            (row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"),
+            key=len,
+            reverse=True,
+        )
+    )
+    return regex.compile(
+        r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
+        rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|{ranks})[ \t]+))[ \t]?\Z"
+    )
+
+
 # What stands between a name and a post written after it, read backwards from the post.
 _NAME_BEFORE_POST = regex.compile(rf"(?:[ \t]*[,\-–(][ \t]*|[ \t]+){_FORMER}\Z")
 _CREDIT = regex.compile(
@@ -724,7 +740,9 @@ def _hold_regex(direct: bool) -> regex.Pattern[str]:
     "giữ chức" and a passive of appointing before it ("được bầu giữ chức", "được cử làm")."""
     body = _alternation(("hold", "hold_direct") if direct else ("hold",))
     passive = r"(?:được(?:[ \t]+[\p{Ll}\p{M}]+){0,3}?[ \t]+)?" if direct else ""
-    return regex.compile(rf"[ \t]*,?[ \t]+{passive}(?:{body})[ \t]+{_FORMER}")
+    # Right after a name the verb may open a bracket: "X (lúc đó là Chủ tịch xã Y)".
+    lead = r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t]+)" if direct else r"[ \t]*,?[ \t]+"
+    return regex.compile(rf"{lead}{passive}(?:{body})[ \t]+{_FORMER}")
 
 
 @cache
@@ -756,9 +774,11 @@ def _post_after_aside(
     post written before the next person's name."""
     aside = _ASIDE.match(text, pos)
     at = aside.end() if aside else pos
-    patterns = (_ASIDE_THEN_POST, _hold_regex(True)) if aside else (_hold_regex(True),)
-    for pattern in patterns:
-        m = pattern.match(text, at)
+    tries = [(_hold_regex(True), pos)]  # "X (lúc đó là Chủ tịch …)": the verb opens the aside
+    if aside:
+        tries += [(_ASIDE_THEN_POST, at), (_hold_regex(True), at)]
+    for pattern, start in tries:
+        m = pattern.match(text, start)
         if m and m.end() in by_start:
             post = by_start[m.end()]
             return None if _names_next_person(text, post, name_starts) else post
@@ -822,7 +842,7 @@ def _attached_titles(
     """
     text = ctx.text
     by_start, by_end = by_start_end or _titles_by_start_and_end(titles)
-    back = _BEFORE_NAME.search(text, max(0, name.start - 30), name.start)
+    back = _before_name_regex().search(text, max(0, name.start - 40), name.start)
     before = by_end.get(back.start()) if back else None
     if before is not None and back.group("comma") and _follows_name(text, before, name_ends):
         before = None  # "bà A, Chủ tịch X, ông B": the post is A's
