@@ -448,6 +448,8 @@ def test_post_after_a_plural_list_joined_by_va_is_shared() -> None:
             "Đỗ Văn Hậu",
             "Phó Chủ tịch UBND xã Quế An",
         ),
+        # "chính quyền" (administration) holds no prefix "quyền" (acting).
+        ("Đó là ưu tiên của chính quyền Tổng thống Mark Ellison.", "Mark Ellison", "Tổng thống"),
         # A post before a name with a rank between them.
         (
             "Phó Chủ tịch Quốc hội, Thượng tướng Trần Văn Mạnh tiếp đoàn.",

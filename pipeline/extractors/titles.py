@@ -101,10 +101,15 @@ def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int,
     return m.start(), m.end(), _positions()[_SPACES.sub(" ", m.group()).casefold()]
 
 
-def _with_prefixes(text: str, start: int) -> int:
-    """Move ``start`` back over title prefixes written right before it (Phó, Quyền)."""
+def _with_prefixes(text: str, start: int, starts: frozenset[int]) -> int:
+    """Move ``start`` back over title prefixes written right before it (Phó, Quyền); a
+    prefix is a word of its own (not the quyền of ``chính quyền Tổng thống X``)."""
     for w in reversed(words_before(text, start, limit=3)):
-        if w.text.casefold() in _prefixes() and text[w.end : start].strip(" \t") == "":
+        if (
+            w.text.casefold() in _prefixes()
+            and text[w.end : start].strip(" \t") == ""
+            and w.start in starts
+        ):
             start = w.start
         else:
             break
@@ -228,7 +233,7 @@ def find_titles(
         if found is None:
             continue
         p_start, p_end, alone = found
-        start = _with_prefixes(text, p_start)
+        start = _with_prefixes(text, p_start, starts)
         if _generic_before(text, start):
             pos = p_end
             continue
