@@ -386,7 +386,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
                 break
             found.append(_Candidate(item.start("m"), item.end(), f"--{mo:02d}", "date.month_list"))
             pos = item.end()
-    for m in p.day_list.finditer(text):
+    # "ngày 8 và 9/10", "ngày 4-5 tháng 2": the first day takes the second's month.
+    for m in (*p.day_list.finditer(text), *p.day_list_words.finditer(text)):
         d1, d, mo = int(m["d1"]), int(m["d"]), int(m["m"])
         y = int(m["y"]) if m["y"] else None
         first = m.start("pre") if m["pre"] else m.start("d1")
@@ -395,29 +396,16 @@ def _extract(ctx: DocContext) -> list[Mention]:
             continue
         if coded(first) or lunar(first, m.end()):
             continue
-        rule = f"date.dm_{_SEP_RULE[m['sep']]}" if y is None else f"date.dmy_{_SEP_RULE[m['sep']]}"
+        sep = m.groupdict().get("sep")
+        if sep is None:
+            rule = "date.dmy_words"
+        else:
+            rule = f"date.dm_{_SEP_RULE[sep]}" if y is None else f"date.dmy_{_SEP_RULE[sep]}"
         found.append(
             _Candidate(first, m.end("d1"), _day_value(d1, mo, y, dateline_year), "date.day_list")
         )
         found.append(
             _Candidate(m.start("second"), m.end(), _day_value(d, mo, y, dateline_year), rule)
-        )
-    for m in p.day_list_words.finditer(text):
-        d1, d, mo = int(m["d1"]), int(m["d"]), int(m["m"])
-        y = int(m["y"]) if m["y"] else None
-        first = m.start("pre") if m["pre"] else m.start("d1")
-        anchored = m["pre"] or before(p.strong_before, first) or before(p.weak_before, first)
-        if not (anchored and _valid_day(d1, mo, y) and _valid_day(d, mo, y) and d1 < d):
-            continue
-        if coded(first) or lunar(first, m.end()):
-            continue
-        found.append(
-            _Candidate(first, m.end("d1"), _day_value(d1, mo, y, dateline_year), "date.day_list")
-        )
-        found.append(
-            _Candidate(
-                m.start("second"), m.end(), _day_value(d, mo, y, dateline_year), "date.dmy_words"
-            )
         )
     for m in p.day_month.finditer(text):
         d, mo = int(m["d"]), int(m["m"])

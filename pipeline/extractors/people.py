@@ -41,6 +41,7 @@ from pipeline.resources import (
     load_tsv,
     surnames,
 )
+from pipeline.text.numbers import alternation
 from pipeline.text.scan import (
     SpanIndex,
     StartIndex,
@@ -87,13 +88,8 @@ _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?
 def _before_name_regex() -> regex.Pattern[str]:
     """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``,
     or a comma and one of those or a rank (``Phó Chủ tịch Quốc hội, Đại tướng X``)."""
-    ranks = "|".join(
-        regex.escape(w).replace("\\ ", "[ \\t]+")
-        for w in sorted(
-            (row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"),
-            key=len,
-            reverse=True,
-        )
+    ranks = alternation(
+        [row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"]
     )
     return regex.compile(
         r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
@@ -730,8 +726,7 @@ def _post_links() -> dict[str, str]:
 
 
 def _alternation(kinds: tuple[str, ...]) -> str:
-    words = sorted((w for w, k in _post_links().items() if k in kinds), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace("\\ ", "[ \\t]+") for w in words)
+    return alternation([w for w, k in _post_links().items() if k in kinds])
 
 
 @cache
