@@ -351,3 +351,10 @@ def test_a_unit_written_as_one_word_is_listed_before_a_verb() -> None:
 )
 def test_compound_nouns_and_state_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_asia_pacific_is_one_region() -> None:
+    assert _found("Mỹ coi trọng khu vực châu Á - Thái Bình Dương.") == [
+        ("Mỹ", "country"),
+        ("châu Á - Thái Bình Dương", "other"),
+    ]
