@@ -328,3 +328,59 @@ def test_a_middle_name_makes_a_name_of_an_unlisted_family_name() -> None:
         m["text"]: m.get("title") for m in extract_text(text)["mentions"] if m["label"] == "PERSON"
     }
     assert people == {"Ría Văn Thắng": "Chủ tịch UBMTTQ tỉnh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Initials that stand for a withheld name, after an honorific or a role.
+        ("Bị can L.V.T khai nhận và anh H.Q.D. làm chứng.", ["L.V.T", "H.Q.D"]),
+        # ... but not a degree, nor the initials that open a longer name.
+        ("Thượng tướng GS.TS Lê Văn Tám dự lễ. HLV K.H Muller rời đi.", ["Lê Văn Tám"]),
+        # A given name that is also a number word (linh, lẻ) is still a later mention.
+        (
+            "Phạm Văn Linh bị tuyên án. Hàng tuần, Linh vẫn đến đón con.",
+            ["Phạm Văn Linh", "Linh"],
+        ),
+        # A quantifier opening the sentence is no part of the name after it.
+        ("Cả Trần Thị Mơ và Lê Văn Tèo đều vô tội.", ["Trần Thị Mơ", "Lê Văn Tèo"]),
+        # A name of any shape followed by an age or a birth year.
+        ("Hai nghi phạm là Nur Aziza, 26 tuổi, và Lê Văn Tèo.", ["Nur Aziza", "Lê Văn Tèo"]),
+        # ... not a place or a kinship word before an age.
+        ("Bác Hai (70 tuổi) vui. Tại Đà Nẵng, 30 tuổi là tuổi đẹp.", []),
+        # Korean names right after a country; the Burmese honorific U stays outside.
+        (
+            "Công dân Triều Tiên Kim Jong-ho bị bắt. Sau đó, ông U Thwin Kyaw nói.",
+            ["Kim Jong-ho", "Thwin Kyaw"],
+        ),
+        # A bare rank before a name; the "tướng" of "Thủ tướng" is no rank.
+        ("Tướng Richard Mills và Thủ tướng Chính phủ dự họp.", ["Richard Mills"]),
+        # A generational suffix keeps its dot.
+        (
+            "Ông Robert Hale Jr. phát biểu. Sau đó, Hale Jr. rời đi.",
+            ["Robert Hale Jr.", "Hale Jr."],
+        ),
+    ],
+)
+def test_initials_ages_and_foreign_name_forms(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # A country that no given name spells, between a post and any name.
+        ("Thủ tướng Campuchia Hun Sen phát biểu.", "Hun Sen", "Thủ tướng Campuchia"),
+        ("Tổng thống Myanmar U Thwin Kyaw kêu gọi.", "Thwin Kyaw", "Tổng thống Myanmar"),
+    ],
+)
+def test_a_country_after_a_post_is_the_holders_state(text: str, name: str, title: str) -> None:
+    people = {
+        m["text"]: m.get("title") for m in extract_text(text)["mentions"] if m["label"] == "PERSON"
+    }
+    assert people == {name: title}
+
+
+def test_theo_author_then_source_after_a_slash_is_a_byline() -> None:
+    text = "Đội tuyển thắng trận.\nCầu thủ ghi hai bàn.\nTheo Hoàng Long/Báo Bóng đá"
+    assert _people(text) == [("Hoàng Long", "author")]

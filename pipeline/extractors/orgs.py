@@ -877,7 +877,7 @@ def find_orgs(
         if after is not None and after.text in _PLURAL:
             continue  # "UBND các xã": plural, not one body
         before = words[k - 1].text.casefold() if k else ""
-        if before in _PLURAL or before == "cấp" or before in honorific_words():
+        if before in _PLURAL or before == "cấp" or _honorific_before(text, words, k):
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
         if k and head.kind != "fixed" and _counts(text, words, k - 1, stops):
             continue  # "5 BQL dự án", "3 Công ty": a count of bodies, not one
@@ -971,6 +971,18 @@ def _anaphor_candidate(text: str, words: list[Word], k: int, head: Head) -> bool
         return False  # "Yên Sở": the end of a place name
     window = text[max(0, words[k].start - 40) : words[k].start].rstrip()
     return not _position_before().search(window)
+
+
+def _honorific_before(text: str, words: list[Word], k: int) -> bool:
+    """Whether an honorific stands alone right before ``words[k]`` (``ông Đoàn Văn A``); the
+    ``tướng`` that ends ``Thủ tướng`` or ``Thiếu tướng`` is a post's or a rank's last syllable."""
+    if not k or words[k - 1].text.casefold() not in honorific_words():
+        return False
+    pair = " ".join(w.text for w in words[max(0, k - 2) : k]).casefold()
+    return not (
+        (k >= 2 and pair in honorific_words())
+        or _position_before().search(text[max(0, words[k].start - 40) : words[k].start].rstrip())
+    )
 
 
 @cache

@@ -30,6 +30,7 @@ from pipeline.extractors.place_words import (
     context_words,
     fold_key,
     foreign_first_names,
+    foreign_shaped,
     place_names,
     vietnamese_syllable,
 )
@@ -91,8 +92,10 @@ def _before_name_regex() -> regex.Pattern[str]:
     ranks = alternation(
         [row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"]
     )
+    foreign = alternation(sorted(_foreign_honorifics()))
     return regex.compile(
-        r"(?:(?:[ \t]*[\-–][ \t]*)?(?:(?:ông|bà|đồng chí)[ \t]+)?"
+        rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?-i:{foreign})[ \t]))?"
+        rf"(?:(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]+)?"
         rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|{ranks})[ \t]+))[ \t]?\Z"
     )
 
@@ -118,6 +121,12 @@ _PART = regex.compile(_NAME_PART)
 
 # Initials as a pen name: N.P, B.T.N, TR.L, T.Tú (a dot between capitals).
 _INITIALS = regex.compile(r"(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?")
+# A name withheld as initials after an honorific or role (``anh H.H.Q``, ``bị can L.V.T.``,
+# ``người tên T.``): the letters without the closing dot, as the guide's gold writes them.
+_INITIALS_NAME = regex.compile(
+    r"\p{Lu}{1,2}(?:\.\p{Lu}{1,2}){1,3}(?![\p{L}\p{M}\d])|\p{Lu}(?=\.(?![\p{L}\p{M}\d]))"
+)
+_CAPITAL_NEXT = regex.compile(r"\.?[ \t]+\p{Lu}[\p{Ll}\p{M}]")
 _WEB_ADDRESS = regex.compile(r"\.(?:vn|com|net|org|gov)\b", regex.IGNORECASE)
 _LOWER_AFTER = regex.compile(r" \p{Ll}")
 
@@ -134,6 +143,12 @@ class _Name:
 def _honorific_regex() -> regex.Pattern[str]:
     words = [row["word"] for row in load_tsv("honorifics.tsv")]
     return phrase_regex(with_case_variants(words))
+
+
+@cache
+def _foreign_honorifics() -> frozenset[str]:
+    """Honorifics of other languages, as written (``U``)."""
+    return frozenset(r["word"] for r in load_tsv("honorifics.tsv") if r["kind"] == "foreign")
 
 
 @cache
@@ -171,14 +186,15 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _in_compound(text: str, start: int) -> bool:
-    """Whether the honorific at ``start`` ends a compound noun (``đàn ông``, ``cụ bà``)."""
+    """Whether the honorific at ``start`` ends a compound noun (``đàn ông``, ``cụ bà``) or a
+    post (the ``tướng`` of ``Thủ tướng``)."""
     before = text[max(0, start - 8) : start].rstrip(" ").casefold()
     word = regex.search(r"[\p{L}\p{M}]+$", before)
-    return (
-        bool(word)
-        and word.group() in kinship_compound_words()
-        and before != text[max(0, start - 8) : start]
-    )
+    if not word or before == text[max(0, start - 8) : start]:
+        return False
+    honorific = regex.match(r"[\p{L}\p{M}]+", text[start:])
+    post = f"{word.group()} {honorific.group().casefold()}" if honorific else ""
+    return word.group() in kinship_compound_words() or post in position_words()
 
 
 def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
@@ -222,7 +238,8 @@ _CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) \Z
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
-        if _after_blocker(text, m.start()) or _in_compound(text, m.start()):
+        foreign = m.group() in _foreign_honorifics()
+        if _after_blocker(text, m.start()) or (not foreign and _in_compound(text, m.start())):
             continue  # a thing named after someone (rạch Ông X); "người đàn ông Mỹ"
         if (
             m.group().istitle()
@@ -240,8 +257,16 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             continue
         capitals = words[0].text.isupper() and words[0].text.title() in surnames()
         end = _name_run(text, words, 0, byline=capitals)  # "Bà PHAN THỊ A" as written
+        if foreign and not any(foreign_shaped(w.text) for w in words[:end]):
+            continue  # "rừng U Minh": a place
         if end:
             yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
+        elif (
+            (initials := _INITIALS_NAME.match(text, words[0].start))
+            and initials.group().casefold() not in honorific_words()  # GS.TS, a degree
+            and not _CAPITAL_NEXT.match(text, initials.end())  # HLV K.H Weigang: a longer name
+        ):
+            yield _Name(initials.start(), initials.end(), "person.initials")
 
 
 _CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
@@ -331,13 +356,16 @@ def _korean_surnames() -> dict[str, str]:
     return {r["name"]: r["kind"] for r in load_tsv("foreign_surnames.tsv")}
 
 
-def _korean_names(text: str, words: list[Word]) -> Iterable[_Name]:
-    """A Korean family name + one or two Latin-only given names: ``Lee Hyori``, ``Kim Tae Hee``."""
+def _korean_names(
+    text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
+) -> Iterable[_Name]:
+    """A Korean family name + one or two Latin-only given names: ``Lee Hyori``, ``Kim Tae Hee``,
+    also right after a place (``công dân Triều Tiên Kim Jong-nam``)."""
     kinds = _korean_surnames()
     i = 0
     while i < len(words):
         kind = kinds.get(words[i].text)
-        if kind is None or (i and _is_name_word(words[i - 1])):
+        if kind is None or not _opens_name(text, words, i, body_ends):
             i += 1
             continue
         j = i + 1
@@ -419,6 +447,41 @@ def _foreign_names(
         i += 1
 
 
+# An age or a birth year written right after a name: "X, 25 tuổi,", "X (SN 1990)",
+# "X (sinh năm 1990, trú …)": what only a person is given.
+_AGE_AFTER = regex.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)(?:\d{1,3}[ \t]*tuổi\b|(?:SN|sinh năm)[ \t]*\d{4}\b)"
+)
+
+
+def _names_before_age(
+    text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
+) -> Iterable[_Name]:
+    """A capitalised run of two to four words followed by an age or a birth year, whatever
+    the shape of its words: ``Siti Aishah, 25 tuổi``, ``Mai Văn Tý (SN 1960)``."""
+    i = 0
+    while i < len(words):
+        if not (_is_name_word(words[i]) and _opens_name(text, words, i, body_ends)) or (
+            _is_lead(text, words, i)
+        ):
+            i += 1
+            continue
+        end = _name_run(text, words, i)
+        if (
+            2 <= end - i <= 4
+            and _AGE_AFTER.match(text, words[end - 1].end)
+            # a family name, a world first name or a word no Vietnamese syllable spells opens
+            # it, not a kinship word (Bác X, Mẹ X)
+            and (
+                words[i].text in surnames()
+                or words[i].text.casefold() in foreign_first_names()
+                or any(foreign_shaped(w.text) for w in words[i:end])
+            )
+        ):
+            yield _Name(words[i].start, words[end - 1].end, "person.age")
+        i = max(end, i + 1)
+
+
 def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
     """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
     for t in titles:
@@ -486,8 +549,9 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
             run = 0  # "Theo Dân Trí": the source of the article, not its author
             after = _name_run(text, words, 1, byline=True)
             tail_text = text[words[after - 1].end : end].strip() if after > 1 else ""
-            if 2 <= after - 1 <= 4 and tail_text.startswith("("):
-                # "Theo Mạnh Cường (Thể thao 247)": the author, then the source in brackets.
+            if 2 <= after - 1 <= 4 and tail_text[:1] in ("(", "/"):
+                # "Theo Mạnh Cường (Thể thao 247)", "Theo Mạnh Cường/Báo X": the author, then
+                # the source.
                 yield _Name(words[1].start, words[after - 1].end, "person.byline", "author")
         if (2 <= run <= 4 or single) and (
             not rest or rest[0] in "/-–(" or rest.startswith(_SOURCE_WORD + " ")
@@ -497,7 +561,11 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
 
 @cache
 def _number_words() -> frozenset[str]:
-    return frozenset(row["word"] for row in load_tsv("number_words.tsv"))
+    """Number words that open a count (``Hai tài xế``); not ``linh``/``lẻ``/``tư``, which are
+    also given names (``Linh vẫn đến``)."""
+    return frozenset(
+        row["word"] for row in load_tsv("number_words.tsv") if row["role"] in ("digit", "ten")
+    )
 
 
 def _whole_name_token(
@@ -689,6 +757,18 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
     if end == inner[0].start or (n.rule in _MULTI_WORD_RULES and " " not in text[n.start : end]):
         return _Name(n.start, n.start, n.rule, n.role)  # nothing left of the name
     return _Name(n.start, end, n.rule, n.role)
+
+
+#: A generational suffix written after a foreign name (``Donald Trump Jr.``): its dot is
+#: part of the name.
+_SUFFIX_DOT = regex.compile(r"(?<=[ \t](?:Jr|Sr))\.")
+
+
+def _with_suffix(text: str, n: _Name) -> _Name:
+    """``n`` with the dot of a ``Jr``/``Sr`` that ends it."""
+    if _SUFFIX_DOT.match(text, n.end):
+        return _Name(n.start, n.end + 1, n.rule, n.role)
+    return n
 
 
 def _glued_to_common_word(ctx: DocContext, start: int, end: int) -> bool:
@@ -1069,7 +1149,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
-            n = _cut_glued_end(ctx, _cut_at_body(text, n, body_starts))
+            n = _with_suffix(text, _cut_glued_end(ctx, _cut_at_body(text, n, body_starts)))
             span = (n.start, n.end)
             if (
                 n.end <= n.start
@@ -1091,9 +1171,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for line in ctx.lines:
         add(_names_after_triggers(text, line))
         add(_names_by_surname(text, ctx.words_of(line), body_ends))
-        add(_korean_names(text, ctx.words_of(line)))
+        add(_korean_names(text, ctx.words_of(line), body_ends))
         add(_foreign_names(text, ctx.words_of(line), body_ends))
         add(_ede_names(text, ctx.words_of(line)))
+        add(_names_before_age(text, ctx.words_of(line), body_ends))
     add(_names_after_titles(text, titles))
     add(_list_mates(ctx, names, blocked))
     add(_short_forms(ctx, list(names.values())))

@@ -503,7 +503,12 @@ def lexicon_at(text: str, pos: int) -> tuple[PlaceName, int] | None:
     return (entry, m.end()) if entry else None
 
 
-def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
+def lexicon_entry(
+    text: str, start: int, end: int, *, after_position: bool = False
+) -> PlaceName | None:
+    """The lexicon entry of the name written at ``start:end``, or None when it is not one
+    there. ``after_position``: a post stands before it (``Thủ tướng``), so a country that no
+    given name spells may be followed by its holder's name, whatever its shape."""
     written = text[start:end]
     entry = next(
         (e for e in place_names().get(fold_key(written), ()) if _written_as(e.name, written)), None
@@ -520,6 +525,7 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
             nxt
             and nxt.group().casefold() not in honorific_words("honorific")
             and not foreign_name_at(text, nxt.start())
+            and not (after_position and entry.level == "country" and entry.bare != "cue")
         ):
             return None
         prev = syllable_before(text, start)

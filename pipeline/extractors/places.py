@@ -445,7 +445,12 @@ class _Finder:
             m = names.match(folded, start.start())
             if m is None:
                 continue
-            entry = lexicon_entry(text, m.start(), m.end())
+            entry = lexicon_entry(
+                text,
+                m.start(),
+                m.end(),
+                after_position=_after_word(text, m.start(), position_words()),
+            )
             if entry is None or entry.bare == "unit":
                 continue
             if entry.bare == "cue" and not self._cued(m.start(), m.end()):
@@ -508,8 +513,20 @@ class _Finder:
         given name there, ``Bí thư Nga cho biết``, has no foreign name after it)."""
         text = self.text
         after = SPACE.match(text, end)
-        if after is None or not foreign_name_at(text, after.end()):
+        if after is None:
             return False
+        if not foreign_name_at(text, after.end()):
+            # A country no given name spells may stand before any name (``Thủ tướng
+            # Campuchia Hun Sen``, ``Tổng thống Myanmar U Htin Kyaw``), where the segmenter
+            # may join it to the name.
+            entry = lexicon_entry(text, start, end, after_position=True)
+            if not (
+                entry is not None
+                and entry.level == "country"
+                and entry.bare != "cue"
+                and is_capitalised_at(text, after.end())
+            ):
+                return False
         return _after_word(text, start, position_words())
 
     def _cued(self, start: int, end: int) -> bool:
