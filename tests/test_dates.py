@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.api import extract_text
 from pipeline.extractors import dates
 from pipeline.text.ingest import normalise
 from pipeline.text.tokenize import DocContext, build_context
@@ -210,3 +211,16 @@ def test_bare_day_month_after_approximate_time_words(text: str, expected: tuple)
 
 def test_approximate_word_before_a_count_stays_a_count() -> None:
     assert _found("Có khoảng 3/5 số hộ đã nhận tiền.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Phiên tòa mở vào sáng nay 30/5.", "--05-30"),
+        ("Hôm nay 12/3 trời mưa lớn.", "--03-12"),
+        ("Chiều qua 4/6, đoàn công tác đến xã.", "--06-04"),
+    ],
+)
+def test_a_day_month_after_today_or_yesterday(text: str, value: str) -> None:
+    dates = [m for m in extract_text(text)["mentions"] if m["label"] == "DATE"]
+    assert [d["value"] for d in dates] == [value]
