@@ -460,3 +460,15 @@ def test_post_after_a_plural_list_joined_by_va_is_shared() -> None:
 )
 def test_posts_through_copula_brackets_and_ranks(text: str, name: str, title: str) -> None:
     assert _title_of(text, name) == title
+
+
+def test_a_bare_post_that_speaks_refers_back_to_its_holder() -> None:
+    text = (
+        "Thứ trưởng Bộ Y tế Trần Văn Bình dự lễ. Thứ trưởng nhấn mạnh vai trò của ngành. "
+        "Theo Thứ trưởng, năm nay sẽ tốt hơn. Các Thứ trưởng khác vắng mặt."
+    )
+    titles = [
+        (m["text"], m["start"]) for m in extract_text(text)["mentions"] if m["label"] == "TITLE"
+    ]
+    bare = [start for t, start in titles if t == "Thứ trưởng"]
+    assert bare == [text.index("Thứ trưởng nhấn"), text.index("Thứ trưởng, năm")]

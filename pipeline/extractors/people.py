@@ -1205,13 +1205,54 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         if n.role:
             attrs["role"] = n.role
         people.append(Mention(LABEL, n.start, n.end, n.rule, attrs))
+    held = {
+        text[m.start : m.end].casefold()
+        for m in mentions
+        if m.label == "TITLE" and (id(m) in kept_titles or not m.attrs.get("_alone"))
+    }
     out = []
     for m in mentions:
         if m.label == "TITLE" and id(m) in extended:
             m = extended[id(m)]
         elif m.label == "TITLE" and m.attrs.get("_alone"):
-            if id(m) not in kept_titles:
+            if id(m) in kept_titles:
+                m = Mention(m.label, m.start, m.end, "title.held_by_person")
+            elif _refers_back(text, m, held):
+                m = Mention(m.label, m.start, m.end, "title.anaphor")
+            else:
                 continue
-            m = Mention(m.label, m.start, m.end, "title.held_by_person")
         out.append(m)
     return out + people
+
+
+#: ``Theo`` before a bare post and a comma after it: the post is the source (``Theo Bộ
+#: trưởng, …``).
+_SOURCE_BEFORE = regex.compile(r"(?:^|[\s,.;:(])[Tt]heo[ \t]+\Z")
+
+
+@cache
+def _speech_after() -> regex.Pattern[str]:
+    """A verb of saying or directing right after a post (``Thứ trưởng nhận định``): the post
+    is the subject of the clause, one person (``subject_verbs.tsv`` roles speak, direct)."""
+    verbs = [r["word"] for r in load_tsv("subject_verbs.tsv") if r["role"] in ("speak", "direct")]
+    return regex.compile(rf"[ \t]+(?:cũng[ \t]+|đã[ \t]+)?(?:{alternation(verbs)})\b")
+
+
+def _refers_back(text: str, title: Mention, held: set[str]) -> bool:
+    """Whether a bare post written with a capital names the office a person of the article
+    holds: the same post, alone or with its body, is held by a named person there or written
+    with its body, and the bare post says or directs something (``Thứ trưởng nhận định``) or
+    is the source of what follows (``Theo Bộ trưởng, …``)."""
+    written = text[title.start : title.end]
+    post = written.casefold()
+    return (
+        written[:1].isupper()
+        and any(h == post or h.startswith(post + " ") for h in held)
+        and bool(
+            _speech_after().match(text, title.end)
+            or (
+                _SOURCE_BEFORE.search(text, max(0, title.start - 8), title.start)
+                and text[title.end : title.end + 1] == ","
+            )
+        )
+    )
