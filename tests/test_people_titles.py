@@ -472,3 +472,22 @@ def test_a_bare_post_that_speaks_refers_back_to_its_holder() -> None:
     ]
     bare = [start for t, start in titles if t == "Thứ trưởng"]
     assert bare == [text.index("Thứ trưởng nhấn"), text.index("Thứ trưởng, năm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Bộ trưởng Thương mại Peter Hale bị kiện.", "Peter Hale", "Bộ trưởng Thương mại"),
+        (
+            "Bộ trưởng Quốc phòng Canada Mark Dunn thăm Huế.",
+            "Mark Dunn",
+            "Bộ trưởng Quốc phòng Canada",
+        ),
+        ("Thứ trưởng Ngoại giao Lê Văn Tám phát biểu.", "Lê Văn Tám", "Thứ trưởng Ngoại giao"),
+    ],
+)
+def test_a_minister_named_by_portfolio(text: str, name: str, title: str) -> None:
+    mentions = extract_text(text)["mentions"]
+    people = {m["text"]: m.get("title") for m in mentions if m["label"] == "PERSON"}
+    assert people == {name: title}
+    assert title in [m["text"] for m in mentions if m["label"] == "TITLE"]

@@ -185,6 +185,36 @@ def _complement_end(
 
 
 @cache
+def _portfolios() -> tuple[frozenset[str], regex.Pattern[str]]:
+    """Minister positions, and their portfolios after one space (title_portfolios.tsv)."""
+    rows = load_tsv("title_portfolios.tsv")
+    positions = frozenset(r["text"].casefold() for r in rows if r["kind"] == "position")
+    portfolios = [r["text"] for r in rows if r["kind"] == "portfolio"]
+    body = phrase_regex(portfolios, ignore_case=True).pattern
+    return positions, regex.compile(rf"[ \t]+(?:{body})", regex.IGNORECASE)
+
+
+def _portfolio_end(
+    text: str,
+    p_start: int,
+    p_end: int,
+    end: int,
+    org_ends: dict[int, int],
+    place_ends: dict[int, int],
+) -> tuple[int, bool]:
+    """``Bộ trưởng Quốc phòng (Mỹ)``: a minister's portfolio, and a place after it, complete
+    the post; otherwise ``end`` as it was, incomplete."""
+    positions, portfolio = _portfolios()
+    if " ".join(text[p_start:p_end].casefold().split()) not in positions:
+        return end, False
+    m = portfolio.match(text, p_end)
+    if m is None:
+        return end, False
+    after, placed = _complement_end(text, m.end(), org_ends, place_ends)
+    return (after if placed else m.end()), True
+
+
+@cache
 def _place_links() -> dict[str, tuple[str, ...]]:
     """Diplomatic posts → the words that tie them to a state (title_place_links.tsv)."""
     return {
@@ -245,6 +275,8 @@ def find_titles(
             end, complete = p_end, True
         else:
             end, complete = _complement_end(text, p_end, org_ends, place_ends)
+            if not complete:
+                end, complete = _portfolio_end(text, p_start, p_end, end, org_ends, place_ends)
         links = _place_links().get(" ".join(text[p_start:p_end].casefold().split()))
         if links:
             end, linked = _linked_places(text, end, links, place_ends)
