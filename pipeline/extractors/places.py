@@ -85,7 +85,7 @@ from pipeline.extractors.place_words import (
     unit_regex,
     vietnamese_syllable,
 )
-from pipeline.extractors.titles import position_words
+from pipeline.extractors.titles import post_words
 from pipeline.resources import gazetteer, honorific_words, kinship_compound_words, surnames
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -449,7 +449,7 @@ class _Finder:
                 text,
                 m.start(),
                 m.end(),
-                after_position=_after_word(text, m.start(), position_words()),
+                after_position=_after_word(text, m.start(), post_words()),
             )
             if entry is None or entry.bare == "unit":
                 continue
@@ -527,7 +527,7 @@ class _Finder:
                 and is_capitalised_at(text, after.end())
             ):
                 return False
-        return _after_word(text, start, position_words())
+        return _after_word(text, start, post_words())
 
     def _cued(self, start: int, end: int) -> bool:
         text = self.text

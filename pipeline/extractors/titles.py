@@ -38,6 +38,17 @@ def position_words() -> frozenset[str]:
 
 
 @cache
+def post_words() -> frozenset[str]:
+    """Every position, and every minister's post named by its portfolio (``bộ trưởng quốc
+    phòng``), casefolded: the words after which a country is its holder's state."""
+    rows = load_tsv("title_portfolios.tsv")
+    ministers = [r["text"] for r in rows if r["kind"] == "position"]
+    portfolios = [r["text"] for r in rows if r["kind"] == "portfolio"]
+    named = {f"{m} {p}".casefold() for m in ministers for p in portfolios}
+    return position_words() | named
+
+
+@cache
 def _position_regex() -> regex.Pattern[str]:
     return phrase_regex((row["position"] for row in load_tsv("titles.tsv")), ignore_case=True)
 
