@@ -491,3 +491,11 @@ def test_a_minister_named_by_portfolio(text: str, name: str, title: str) -> None
     people = {m["text"]: m.get("title") for m in mentions if m["label"] == "PERSON"}
     assert people == {name: title}
     assert title in [m["text"] for m in mentions if m["label"] == "TITLE"]
+
+
+def test_a_member_of_a_party_committee_named_by_the_committee() -> None:
+    text = "Ông Lê Văn Tám (Huyện ủy viên, Bí thư Đảng ủy xã) bị kỷ luật."
+    mentions = extract_text(text)["mentions"]
+    people = {m["text"]: m.get("title") for m in mentions if m["label"] == "PERSON"}
+    assert people == {"Lê Văn Tám": "Huyện ủy viên, Bí thư Đảng ủy xã"}
+    assert "Huyện ủy" in [m["text"] for m in mentions if m["label"] == "ORG"]
