@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.api import extract_text
 from pipeline.extractors import figures
 from pipeline.text.ingest import normalise
 from pipeline.text.tokenize import build_context
@@ -364,3 +365,20 @@ def test_wheel_count_names_a_vehicle_type(text: str, absent: str | None, present
     spans = [f[0] for f in _found(text)]
     assert any(span.startswith(present) for span in spans)
     assert absent is None or not any(span.startswith(absent) for span in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A written number before a classifier's compound counts it.
+        ("Hai xe tải đâm nhau trên cầu.", [("Hai xe tải", 2)]),
+        # States and ranks are counted; a speed in miles per hour is measured.
+        ("Texas và 25 bang khác nộp đơn, chỉ số tăng 10 bậc.", [("25 bang", 25), ("10 bậc", 10)]),
+        ("Tốc độ tối đa của xe là 150mph.", [("150mph", 150)]),
+    ],
+)
+def test_written_classifier_compounds_states_ranks_and_speeds(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    found = [m for m in extract_text(text)["mentions"] if m["label"] == "FIGURE"]
+    assert [(m["text"], m["value"]) for m in found] == expected

@@ -491,7 +491,9 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
         # The lexicon noun is only the start of a longer word ("vị" in "vị trí").
         if lookup_unit(text[token[0] : token[1]]) is not None:
             return _hit(text, *token, "figure.count_noun")
-        if written or not _is_head(text[token[0] : token[1]], p):
+        if (written and unit.kind != "classifier") or not _is_head(text[token[0] : token[1]], p):
+            # After a written number only a classifier's compound counts ("hai xe tải"); a
+            # plain noun glued to more ("hai bên") is an idiom more often than a count.
             return None
         # "người lớn", "người nhà" still count people.
         quantity = "people" if unit.quantity == "people" else "count"
