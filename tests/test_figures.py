@@ -382,3 +382,12 @@ def test_written_classifier_compounds_states_ranks_and_speeds(
 ) -> None:
     found = [m for m in extract_text(text)["mentions"] if m["label"] == "FIGURE"]
     assert [(m["text"], m["value"]) for m in found] == expected
+
+
+def test_a_height_in_metres_and_centimetres() -> None:
+    found = [
+        m for m in extract_text("Cô cao 1m72, nặng 50 kg.")["mentions"] if m["label"] == "FIGURE"
+    ]
+    assert [(m["text"], m["value"], m["unit"], m["quantity"]) for m in found[:1]] == [
+        ("1m72", 1.72, "m", "length")
+    ]

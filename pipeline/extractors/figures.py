@@ -346,6 +346,10 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
     if num.part:
         return _part_at(ctx, num, p)
     text = ctx.text
+    if not (num.scale or num.written) and (height := _HEIGHT.match(text, num.start)):
+        metre = _UnitHit(num.end, num.end + 1, "m", "length", "figure.height")
+        value = Decimal(height["m"]) + Decimal(height["cm"]) / 100
+        return _mention(num.start, height.end(), metre.rule, value, None, metre, num)
     unit = _unit_after(ctx, num.end, num.written, p)
     value_max: Decimal | None = None
     end: int
@@ -390,6 +394,10 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
     if num.written and rule != "figure.range":
         rule = "figure.word_number"
     return _mention(num.start, end, rule, value, value_max, unit, num)
+
+
+#: A person's height as written: metres, ``m``, centimetres (``1m77`` is 1.77 m).
+_HEIGHT = regex.compile(r"(?P<m>[12])m(?P<cm>\d{2})(?![\p{L}\p{M}\d])")
 
 
 def _part_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
