@@ -391,3 +391,13 @@ def test_a_height_in_metres_and_centimetres() -> None:
     assert [(m["text"], m["value"], m["unit"], m["quantity"]) for m in found[:1]] == [
         ("1m72", 1.72, "m", "length")
     ]
+
+
+def test_honorary_titles_are_counted_and_a_sentence_opening_word_is_no_name() -> None:
+    text = "Ảnh: Đ.H  Sau 3 cuộc kháng chiến, xã có 21 mẹ Việt Nam Anh hùng và 4 Anh hùng LLVTND."
+    found = [m for m in extract_text(text)["mentions"] if m["label"] == "FIGURE"]
+    assert [(m["text"], m["value"]) for m in found] == [
+        ("3 cuộc kháng chiến", 3),
+        ("21 mẹ Việt Nam Anh hùng", 21),
+        ("4 Anh hùng LLVTND", 4),
+    ]

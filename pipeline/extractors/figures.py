@@ -43,6 +43,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors import dates
+from pipeline.resources import lead_words
 from pipeline.text.numbers import (
     DIGITS_PATTERN,
     INLINE_SPACE,
@@ -336,8 +337,8 @@ def _after_name(text: str, start: int, p: _Patterns) -> bool:
     if p.sentence_start.search(text, lo, start):
         return False
     prev = p.prev_word.search(text, lo, start)
-    if prev is None or not prev["w"][0].isupper():
-        return False
+    if prev is None or not prev["w"][0].isupper() or prev["w"] in lead_words():
+        return False  # "Ảnh: Đ.H  Sau 2 cuộc …": a function word opens the next sentence
     word_start = prev.start("w")
     return not p.sentence_start.search(text, max(0, word_start - 40), word_start)
 
