@@ -384,3 +384,23 @@ def test_a_country_after_a_post_is_the_holders_state(text: str, name: str, title
 def test_theo_author_then_source_after_a_slash_is_a_byline() -> None:
     text = "Đội tuyển thắng trận.\nCầu thủ ghi hai bàn.\nTheo Hoàng Long/Báo Bóng đá"
     assert _people(text) == [("Hoàng Long", "author")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Korean name is shortened to its family name.
+        (
+            "Thủ tướng Hàn Quốc Park Jae-won phát biểu. Thủ tướng Park nói thêm.",
+            ["Park Jae-won", "Park"],
+        ),
+        # A caption repeats a name after two spaces: two names, not one run.
+        ("3. Peter Hale  Peter Hale. Cuộc họp kết thúc.", ["Peter Hale", "Peter Hale"]),
+        # A sentence glued to a name without a space after its full stop is not the name's.
+        ("Người đứng đầu là ông Lê Văn Tám.Sau đó mọi người về.", ["Lê Văn Tám"]),
+        # An agency's acronym in a credit is no person; the credit ends at the next sentence.
+        ("Ông Lê Văn Tám dự họp. Ảnh: RCP Ông Lê Văn Tám phát biểu.", ["Lê Văn Tám", "Lê Văn Tám"]),
+    ],
+)
+def test_short_korean_names_captions_and_credits(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected

@@ -126,6 +126,9 @@ _INITIALS = regex.compile(r"(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?")
 _INITIALS_NAME = regex.compile(
     r"\p{Lu}{1,2}(?:\.\p{Lu}{1,2}){1,3}(?![\p{L}\p{M}\d])|\p{Lu}(?=\.(?![\p{L}\p{M}\d]))"
 )
+_DIGIT_NEXT = regex.compile(r"[ \t]+\d")
+#: An agency's acronym (AFP, RCP, TTXVN): capitals only.
+_AGENCY = regex.compile(r"\p{Lu}{2,6}")
 _CAPITAL_NEXT = regex.compile(r"\.?[ \t]+\p{Lu}[\p{Ll}\p{M}]")
 _WEB_ADDRESS = regex.compile(r"\.(?:vn|com|net|org|gov)\b", regex.IGNORECASE)
 _LOWER_AFTER = regex.compile(r" \p{Ll}")
@@ -295,6 +298,7 @@ def _opens_name(text: str, words: list[Word], i: int, body_ends: frozenset[int])
         or not _is_name_word(words[i - 1])
         or _is_lead(text, words, i - 1)
         or words[i - 1].end in body_ends
+        or text[words[i - 1].end : words[i].start] != " "  # "Barack Obama  Barack Obama."
     )
 
 
@@ -505,8 +509,23 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         for m in _CREDIT.finditer(text, line[0], line[1]):
             words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
-            # The next credit ends this one: "Ảnh: A B Ảnh: C".
-            end = next((k for k in range(1, end) if _CREDIT.match(text, words[k].start)), end)
+            # The next credit ends this one: "Ảnh: A B Ảnh: C"; so does the next sentence
+            # glued to it: "Ảnh: Wiki Năm 1861, …".
+            end = next(
+                (
+                    k
+                    for k in range(1, end)
+                    if _CREDIT.match(text, words[k].start)
+                    or (words[k].text in lead_words() and _DIGIT_NEXT.match(text, words[k].end))
+                ),
+                end,
+            )
+            if (
+                end
+                and _AGENCY.fullmatch(words[0].text)
+                and not vietnamese_syllable(words[0].text.title())
+            ):
+                continue  # "Ảnh: RCP", "Nguồn: AFP": an agency, not a person
             if end and (
                 _WEB_ADDRESS.search(words[0].text)
                 or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
@@ -615,6 +634,13 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             for n in full
             if len(parts := text[n.start : n.end].split()) >= 3
             and (parts[0] in surnames() or parts[0].casefold() in foreign_first_names())
+        }
+        | {
+            # A Korean name is shortened to its family name, written first (Moon of Moon
+            # Jae-in).
+            text[n.start : n.end].split()[0]
+            for n in full
+            if n.rule == "person.korean"
         }
         | {
             # The whole name again, where no rule of its own finds it (after a title once,
@@ -762,6 +788,17 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
 #: A generational suffix written after a foreign name (``Donald Trump Jr.``): its dot is
 #: part of the name.
 _SUFFIX_DOT = regex.compile(r"(?<=[ \t](?:Jr|Sr))\.")
+
+
+#: A full stop with no space after it inside a name's span: "Lincoln.Ảnh: …" (the next
+#: sentence glued on); not the dot of initials ("T.Tú").
+_GLUED_STOP = regex.compile(r"(?<=[\p{Ll}\p{M}])\.(?=\p{Lu})")
+
+
+def _cut_at_glued_stop(text: str, n: _Name) -> _Name:
+    """``n`` cut where a sentence glued to it without a space begins."""
+    stop = _GLUED_STOP.search(text, n.start, n.end)
+    return n if stop is None else _Name(n.start, stop.start(), n.rule, n.role)
 
 
 def _with_suffix(text: str, n: _Name) -> _Name:
@@ -1150,6 +1187,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
             n = _with_suffix(text, _cut_glued_end(ctx, _cut_at_body(text, n, body_starts)))
+            n = _cut_at_glued_stop(text, n)
             span = (n.start, n.end)
             if (
                 n.end <= n.start
