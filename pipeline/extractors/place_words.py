@@ -78,7 +78,7 @@ class PlaceName:
     central: bool
     bare: str  # "" | unit | cue
     foreign: bool = False  # from countries.tsv / foreign_places.tsv, not the hand table
-    city: bool = False  # a capital or city of foreign_places.tsv (not a region)
+    city: bool = False  # a foreign city or state, not a world region: in football, its club
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +153,24 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         one = LETTERS.findall(name)
         bare = "cue" if len(one) == 1 and (not one[0].isascii() or len(one[0]) <= 3) else ""
         out[key] = [PlaceName(name, level, "", False, bare, foreign=True, city=city)]
+    # Generated complete lists (ISO 3166-2 subdivisions, GeoNames cities) last. A city is a
+    # place only with a cue (tại Stuttgart, Anaheim, California): thousands of them are also
+    # brands, ships and hotels (Toyota, Santa Fe); so is a state that a Vietnamese syllable
+    # spells (Chin, Mon, Trang), a first name (Victoria) or a Vietnamese unit respelt.
+    for row in load_tsv("foreign_divisions.tsv", key="name"):
+        name = row["name"]
+        key = fold_key(name)
+        if key in out:
+            continue
+        words = LETTERS.findall(name)
+        cue = (
+            row["kind"] == "city"
+            or all(vietnamese_syllable(w) or len(w) <= 3 for w in words)
+            or (len(words) == 1 and name.casefold() in given_names())
+            or gazetteer.spelled_like_a_unit(name)
+        )
+        bare = "cue" if cue else ""
+        out[key] = [PlaceName(name, "other", "", False, bare, foreign=True, city=True)]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -437,7 +455,10 @@ def foreign_first_names() -> frozenset[str]:
     before another capitalised word opens a foreign name."""
     places = place_names()
     return frozenset(
-        n for n in given_names() if not vietnamese_syllable(n) and fold_key(n) not in places
+        n
+        for n in given_names()
+        if not vietnamese_syllable(n)
+        and not any(p.bare != "cue" for p in places.get(fold_key(n), ()))
     )
 
 
@@ -510,6 +531,13 @@ def lexicon_entry(text: str, start: int, end: int) -> PlaceName | None:
     )
     if entry is None:
         return None
+    if (
+        entry.bare == "cue"
+        and entry.level != "country"
+        and written.isupper()
+        and not entry.name.isupper()
+    ):
+        return None  # "(OTA)", "TOYOTA": an abbreviation or a brand, not Ota or Toyota
     if len(LETTERS.findall(entry.name)) == 1 and not is_abbreviation(entry.name):
         # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
         after = SPACE.match(text, end)

@@ -56,6 +56,7 @@ from pipeline.extractors.place_words import (
     SYLLABLE,
     TRAILING_NUMBER,
     Candidate,
+    PlaceName,
     UnitWord,
     clean,
     context_words,
@@ -192,6 +193,16 @@ class _Finder:
             lexicon = None
         if lexicon is not None and lexicon[0].foreign:
             entry, lex_end = lexicon
+            if unit.level == "other" and entry.level == "other":
+                # "bang California Jerry Brown": the state ends where its name does.
+                return Candidate(
+                    span_start,
+                    lex_end,
+                    "other",
+                    clean(text[pos:lex_end]),
+                    "place.unit_word",
+                    written_unit,
+                )
             if unit.level not in ("province", "city") or known(text[pos:lex_end], "province"):
                 lexicon = None  # a Vietnamese unit of the same name: phường Hồ Nam
             else:
@@ -448,7 +459,7 @@ class _Finder:
             entry = lexicon_entry(text, m.start(), m.end())
             if entry is None or entry.bare == "unit":
                 continue
-            if entry.bare == "cue" and not self._cued(m.start(), m.end()):
+            if entry.bare == "cue" and not self._cued(m.start(), m.end(), entry):
                 continue
             if (
                 len(LETTERS.findall(entry.name)) == 1
@@ -512,13 +523,15 @@ class _Finder:
             return False
         return _after_word(text, start, position_words())
 
-    def _cued(self, start: int, end: int) -> bool:
+    def _cued(self, start: int, end: int, entry: PlaceName) -> bool:
         text = self.text
         before = text[max(0, start - 12) : start].casefold()
         if COUNTRY_CUE.search(before) or _after_word(text, start, context_words().cue):
             return True
         if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
             return True  # a parenthesised country after a place: Cambridge (Anh)
+        if entry.level != "country":
+            return self._foreign_parent_after(end)
         if self._between_position_and_foreign_name(start, end):
             return True
         # In a list with another country: "Singapore, Anh, Mỹ", "Syria, Nga và Iran".
@@ -539,6 +552,22 @@ class _Finder:
             if any(e.level == "country" for e in entries):
                 return True
         return False
+
+    def _foreign_parent_after(self, end: int) -> bool:
+        """A country or a foreign state written right after a city (``Stuttgart (Đức)``,
+        ``Anaheim, California``, ``Tampa, bang Florida``): the city is a place."""
+        text = self.text
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None:
+            return False
+        pos = gap.end()
+        unit = unit_match(text, pos)
+        if unit and (written := unit_for(text[unit[0] : unit[1]])) and written.level == "other":
+            pos = OPTIONAL_SPACE.match(text, unit[1]).end()  # type: ignore[union-attr]
+        found = lexicon_at(text, pos)
+        return found is not None and (
+            found[0].level == "country" or (found[0].foreign and found[0].bare == "")
+        )
 
     def _bare_ok(self, start: int, end: int) -> bool:
         """Not part of a person's name: no honorific or surname run right before it."""
