@@ -571,3 +571,27 @@ def test_foreign_divisions_file_matches_generator() -> None:
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     assert gen.OUT.read_text(encoding="utf-8") == gen.render()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thủ tướng Anh sẽ đến thăm Ấn Độ.", [("Anh", "country"), ("Ấn Độ", "country")]),
+        ("Quân đội Nga tập trận ở biên giới.", [("Nga", "country")]),
+        ("Phát xít Đức tấn công năm 1941.", [("Đức", "country")]),
+        ("Một công dân Ý bị thương nhẹ.", [("Ý", "country")]),
+        ("Ông ủng hộ cải thiện quan hệ với Nga.", [("Nga", "country")]),
+        (
+            "Bảo tàng nằm ở Nuremberg, Đức từ năm 1990.",
+            [("Nuremberg", "other"), ("Đức", "country")],
+        ),
+    ],
+)
+def test_country_cues_of_state_and_people(text: str, expected: list[tuple[str, str]]) -> None:
+    """Heads of government, forces, citizens and a relation make a common word the country."""
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+def test_country_cue_is_not_a_city_cue() -> None:
+    """A state title before a city that is also a surname does not make it the city."""
+    assert _found("Tổng thống Kennedy phát biểu.") == []

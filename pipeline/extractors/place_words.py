@@ -94,6 +94,7 @@ class _Context:
     prep: tuple[str, ...]
     sport: tuple[str, ...]
     alone: dict[str, tuple[str, ...]]
+    country: tuple[str, ...]  # cues for a country name only (Tổng thống Nga, quân đội Anh)
 
 
 def fold_key(text: str) -> str:
@@ -187,6 +188,7 @@ def context_words() -> _Context:
     prep: list[str] = []
     sport: list[str] = []
     alone: dict[str, list[str]] = {}
+    country: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -213,6 +215,8 @@ def context_words() -> _Context:
             sport.append(text.casefold())
         elif kind == "alone":
             alone.setdefault(unit, []).append(text)
+        elif kind == "country":
+            country.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -227,6 +231,7 @@ def context_words() -> _Context:
         tuple(prep),
         tuple(sport),
         {k: tuple(v) for k, v in alone.items()},
+        tuple(country),
     )
 
 

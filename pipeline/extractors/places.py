@@ -466,6 +466,11 @@ class _Finder:
                 and not is_abbreviation(entry.name)
                 and not self._whole_token(m.start(), m.end())
                 and not _after_word(text, m.start(), context_words().nation)
+                and not (  # "Quân đội Syria bóp nghẹt": the segmenter joined the next word
+                    entry.level == "country"
+                    and entry.bare != "cue"
+                    and _after_word(text, m.start(), context_words().country)
+                )
                 and not self._between_position_and_foreign_name(m.start(), m.end())
             ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
@@ -528,6 +533,8 @@ class _Finder:
         before = text[max(0, start - 12) : start].casefold()
         if COUNTRY_CUE.search(before) or _after_word(text, start, context_words().cue):
             return True
+        if entry.level == "country" and _after_word(text, start, context_words().country):
+            return True
         if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
             return True  # a parenthesised country after a place: Cambridge (Anh)
         if entry.level != "country":
@@ -542,6 +549,11 @@ class _Finder:
         if prev:
             entries = place_names().get(fold_key(prev.group(1)), ())
             if any(e.level == "country" and e.bare != "cue" for e in entries):
+                return True
+            # A foreign city or state, then its country: "ở Hamburg, Đức".
+            if entry.level == "country" and any(
+                e.foreign and e.level == "other" and e.city for e in entries
+            ):
                 return True
         dash = DASH.match(text, end)
         if dash and (other := lexicon_at(text, dash.end())) and other[0].level == "country":
