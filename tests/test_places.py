@@ -595,3 +595,9 @@ def test_country_cues_of_state_and_people(text: str, expected: list[tuple[str, s
 def test_country_cue_is_not_a_city_cue() -> None:
     """A state title before a city that is also a surname does not make it the city."""
     assert _found("Tổng thống Kennedy phát biểu.") == []
+
+
+def test_historical_world_regions() -> None:
+    """Indochina and other regions of world news that the M49 list lacks."""
+    found = _found("Chiến tranh lan khắp Đông Dương và vùng Kavkaz.")
+    assert [(t, lv) for t, lv, _ in found] == [("Đông Dương", "other"), ("Kavkaz", "other")]
