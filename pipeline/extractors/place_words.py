@@ -78,7 +78,7 @@ class PlaceName:
     central: bool
     bare: str  # "" | unit | cue
     foreign: bool = False  # from countries.tsv / foreign_places.tsv, not the hand table
-    city: bool = False  # a capital or city of foreign_places.tsv (not a region)
+    city: bool = False  # a foreign city or state, not a world region: in football, its club
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,7 @@ class _Context:
     prep: tuple[str, ...]
     sport: tuple[str, ...]
     alone: dict[str, tuple[str, ...]]
+    country: tuple[str, ...]  # cues for a country name only (Tổng thống Nga, quân đội Anh)
 
 
 def fold_key(text: str) -> str:
@@ -153,6 +154,24 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         one = LETTERS.findall(name)
         bare = "cue" if len(one) == 1 and (not one[0].isascii() or len(one[0]) <= 3) else ""
         out[key] = [PlaceName(name, level, "", False, bare, foreign=True, city=city)]
+    # Generated complete lists (ISO 3166-2 subdivisions, GeoNames cities) last. A city is a
+    # place only with a cue (tại Stuttgart, Anaheim, California): thousands of them are also
+    # brands, ships and hotels (Toyota, Santa Fe); so is a state that a Vietnamese syllable
+    # spells (Chin, Mon, Trang), a first name (Victoria) or a Vietnamese unit respelt.
+    for row in load_tsv("foreign_divisions.tsv", key="name"):
+        name = row["name"]
+        key = fold_key(name)
+        if key in out:
+            continue
+        words = LETTERS.findall(name)
+        cue = (
+            row["kind"] == "city"
+            or all(vietnamese_syllable(w) or len(w) <= 3 for w in words)
+            or (len(words) == 1 and name.casefold() in given_names())
+            or gazetteer.spelled_like_a_unit(name)
+        )
+        bare = "cue" if cue else ""
+        out[key] = [PlaceName(name, "other", "", False, bare, foreign=True, city=True)]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -169,6 +188,7 @@ def context_words() -> _Context:
     prep: list[str] = []
     sport: list[str] = []
     alone: dict[str, list[str]] = {}
+    country: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -195,6 +215,8 @@ def context_words() -> _Context:
             sport.append(text.casefold())
         elif kind == "alone":
             alone.setdefault(unit, []).append(text)
+        elif kind == "country":
+            country.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -209,6 +231,7 @@ def context_words() -> _Context:
         tuple(prep),
         tuple(sport),
         {k: tuple(v) for k, v in alone.items()},
+        tuple(country),
     )
 
 
@@ -437,7 +460,10 @@ def foreign_first_names() -> frozenset[str]:
     before another capitalised word opens a foreign name."""
     places = place_names()
     return frozenset(
-        n for n in given_names() if not vietnamese_syllable(n) and fold_key(n) not in places
+        n
+        for n in given_names()
+        if not vietnamese_syllable(n)
+        and not any(p.bare != "cue" for p in places.get(fold_key(n), ()))
     )
 
 
@@ -515,6 +541,13 @@ def lexicon_entry(
     )
     if entry is None:
         return None
+    if (
+        entry.bare == "cue"
+        and entry.level != "country"
+        and written.isupper()
+        and not entry.name.isupper()
+    ):
+        return None  # "(OTA)", "TOYOTA": an abbreviation or a brand, not Ota or Toyota
     if len(LETTERS.findall(entry.name)) == 1 and not is_abbreviation(entry.name):
         # A one-syllable name (Lào, Mỹ) is a whole capitalised run: not Sơn Mỹ, Mỹ Đức.
         after = SPACE.match(text, end)

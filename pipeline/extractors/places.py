@@ -56,6 +56,7 @@ from pipeline.extractors.place_words import (
     SYLLABLE,
     TRAILING_NUMBER,
     Candidate,
+    PlaceName,
     UnitWord,
     clean,
     context_words,
@@ -192,6 +193,16 @@ class _Finder:
             lexicon = None
         if lexicon is not None and lexicon[0].foreign:
             entry, lex_end = lexicon
+            if unit.level == "other" and entry.level == "other":
+                # "bang California Jerry Brown": the state ends where its name does.
+                return Candidate(
+                    span_start,
+                    lex_end,
+                    "other",
+                    clean(text[pos:lex_end]),
+                    "place.unit_word",
+                    written_unit,
+                )
             if unit.level not in ("province", "city") or known(text[pos:lex_end], "province"):
                 lexicon = None  # a Vietnamese unit of the same name: phường Hồ Nam
             else:
@@ -453,13 +464,18 @@ class _Finder:
             )
             if entry is None or entry.bare == "unit":
                 continue
-            if entry.bare == "cue" and not self._cued(m.start(), m.end()):
+            if entry.bare == "cue" and not self._cued(m.start(), m.end(), entry):
                 continue
             if (
                 len(LETTERS.findall(entry.name)) == 1
                 and not is_abbreviation(entry.name)
                 and not self._whole_token(m.start(), m.end())
                 and not _after_word(text, m.start(), context_words().nation)
+                and not (  # "Quân đội Syria bóp nghẹt": the segmenter joined the next word
+                    entry.level == "country"
+                    and entry.bare != "cue"
+                    and _after_word(text, m.start(), context_words().country)
+                )
                 and not self._between_position_and_foreign_name(m.start(), m.end())
             ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
@@ -529,13 +545,17 @@ class _Finder:
                 return False
         return _after_word(text, start, post_words())
 
-    def _cued(self, start: int, end: int) -> bool:
+    def _cued(self, start: int, end: int, entry: PlaceName) -> bool:
         text = self.text
         before = text[max(0, start - 12) : start].casefold()
         if COUNTRY_CUE.search(before) or _after_word(text, start, context_words().cue):
             return True
+        if entry.level == "country" and _after_word(text, start, context_words().country):
+            return True
         if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
             return True  # a parenthesised country after a place: Cambridge (Anh)
+        if entry.level != "country":
+            return self._foreign_parent_after(end)
         if self._between_position_and_foreign_name(start, end):
             return True
         # In a list with another country: "Singapore, Anh, Mỹ", "Syria, Nga và Iran".
@@ -547,6 +567,11 @@ class _Finder:
             entries = place_names().get(fold_key(prev.group(1)), ())
             if any(e.level == "country" and e.bare != "cue" for e in entries):
                 return True
+            # A foreign city or state, then its country: "ở Hamburg, Đức".
+            if entry.level == "country" and any(
+                e.foreign and e.level == "other" and e.city for e in entries
+            ):
+                return True
         dash = DASH.match(text, end)
         if dash and (other := lexicon_at(text, dash.end())) and other[0].level == "country":
             return True
@@ -556,6 +581,22 @@ class _Finder:
             if any(e.level == "country" for e in entries):
                 return True
         return False
+
+    def _foreign_parent_after(self, end: int) -> bool:
+        """A country or a foreign state written right after a city (``Stuttgart (Đức)``,
+        ``Anaheim, California``, ``Tampa, bang Florida``): the city is a place."""
+        text = self.text
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None:
+            return False
+        pos = gap.end()
+        unit = unit_match(text, pos)
+        if unit and (written := unit_for(text[unit[0] : unit[1]])) and written.level == "other":
+            pos = OPTIONAL_SPACE.match(text, unit[1]).end()  # type: ignore[union-attr]
+        found = lexicon_at(text, pos)
+        return found is not None and (
+            found[0].level == "country" or (found[0].foreign and found[0].bare == "")
+        )
 
     def _bare_ok(self, start: int, end: int) -> bool:
         """Not part of a person's name: no honorific or surname run right before it."""
