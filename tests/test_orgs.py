@@ -411,3 +411,10 @@ def test_a_coach_is_a_profession_not_a_title() -> None:
     record = extract_text(text)
     assert not [m for m in record["mentions"] if m["label"] == "TITLE"]
     assert "đội tuyển Thái Lan" in _orgs(text)
+
+
+def test_the_party_beside_the_state_is_an_org() -> None:
+    # Guide, "Party and State": bare Đảng is the Communist Party; Nhà nước is no ORG.
+    text = "Huyện đã phát triển nhờ sự quan tâm của Đảng và Nhà nước."
+    orgs = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "ORG"]
+    assert orgs == ["Đảng"]
