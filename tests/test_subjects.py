@@ -408,3 +408,8 @@ def test_workforce_and_recipients(text: str, figure: str, subject: str | None) -
 def test_a_landmark_a_distance_is_measured_from_owns_nothing() -> None:
     assert _subjects("Ngôi nhà nằm cách nhà ông Lê Văn Tám chừng 80 m.") == {"80 m": None}
     assert _subjects("Xã Tân Phú cách thị trấn Chí Thạnh khoảng 20 km.") == {"20 km": "Xã Tân Phú"}
+
+
+def test_a_name_inside_a_counted_noun_owns_nothing() -> None:
+    subjects = _subjects("Hiện nay, toàn xã có 158 mẹ Việt Nam Anh hùng và 517 liệt sĩ.")
+    assert subjects == {"158 mẹ Việt Nam Anh hùng": None, "517 liệt sĩ": None}

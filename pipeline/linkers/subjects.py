@@ -734,6 +734,7 @@ def explain_subject(
     s1 = stop.start() + 1 if stop else s1
     quantity = figure.mention.attrs.get("quantity")
     in_sentence = index.starting_in(s0, s1)
+    counted = [(x.mention.start, x.mention.end) for x in in_sentence if x.label == "FIGURE"]
     candidates = [
         x
         for x in in_sentence
@@ -741,6 +742,8 @@ def explain_subject(
         and x.mention.end <= s1
         and not _is_author(x)
         and not _in_credit(text, x, index)
+        # a name inside what a figure counts (``158 mẹ Việt Nam Anh hùng``) owns nothing
+        and not any(a <= x.mention.start and x.mention.end <= b for a, b in counted)
     ]
     groups = _groups(candidates)
     before = [g for g in groups if g.end <= f0]
