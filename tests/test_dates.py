@@ -224,3 +224,19 @@ def test_approximate_word_before_a_count_stays_a_count() -> None:
 def test_a_day_month_after_today_or_yesterday(text: str, value: str) -> None:
     dates = [m for m in extract_text(text)["mentions"] if m["label"] == "DATE"]
     assert [d["value"] for d in dates] == [value]
+
+
+def test_a_month_in_words_before_a_year() -> None:
+    text = "Tổng khởi nghĩa tháng Tám năm 1945 và Hiệp định tháng Bảy năm 1954."
+    dates = [
+        (m["text"], m["value"]) for m in extract_text(text)["mentions"] if m["label"] == "DATE"
+    ]
+    assert dates == [("tháng Tám năm 1945", "1945-08"), ("tháng Bảy năm 1954", "1954-07")]
+
+
+def test_a_capitalised_month_in_words_names_an_event() -> None:
+    text = "Sau cách mạng Tháng Tám năm 1945, đất nước độc lập."
+    dates = [
+        (m["text"], m["value"]) for m in extract_text(text)["mentions"] if m["label"] == "DATE"
+    ]
+    assert dates == [("năm 1945", "1945")]

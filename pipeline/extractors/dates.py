@@ -5,7 +5,8 @@ Patterns (rule ids in brackets), each one precompiled regex over the working tex
 - ``12/8/2022``, ``12-8-2022``, ``12.8.2022``, optionally after ``ngày`` [``date.dmy_slash``,
   ``date.dmy_dash``, ``date.dmy_dot``]; ``2022-08-12`` [``date.iso``];
 - ``ngày 12 tháng 8 năm 2022``, ``ngày 12 tháng 8`` [``date.dmy_words``];
-- ``tháng 8/2022``, ``tháng 5-2017``, ``tháng 8 năm 2022`` [``date.month_year``];
+- ``tháng 8/2022``, ``tháng 5-2017``, ``tháng 8 năm 2022``, ``tháng Tám năm 1945``
+  [``date.month_year``];
   bare ``7/2014`` [``date.my_slash``];
 - ``tháng 3`` [``date.month``] and the months listed after it (``các tháng 3, 7, 11``)
   [``date.month_list``];
@@ -60,6 +61,7 @@ _R = r"(?![\w/+]|[.,\-–]\d)"
 _R_FULL = r"(?![\w+]|/(?!\s)|[.,\-–]\d)"
 _R_YEAR = r"(?![\w/+]|[.,]\d|[\-–]\d{1,2}(?!\d))"
 _SEP_RULE = {"/": "slash", "-": "dash", ".": "dot"}
+_SENTENCE_OPEN = regex.compile(r"(?:\A|[.!?:\n][\s\"“]*)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class _DateWords:
     month_coming: tuple[str, ...]
     month_this_year: tuple[str, ...]
     score_before: tuple[str, ...]
+    month_names: dict[str, str]
 
 
 @cache
@@ -176,7 +179,8 @@ def _patterns() -> _Patterns:
             flags,
         ),
         month_year=regex.compile(
-            rf"(?<!\w){month}{sp}+{m}(?:{sp}*(?P<sep>[/.\-]){sp}*|{sp}*,?{sp}*{year}{sp}+){y4}{_R}",
+            rf"(?<!\w){month}{sp}+(?:{m}|(?P<mw>{alternation(list(w.month_names))})(?!\w))"
+            rf"(?:{sp}*(?P<sep>[/.\-]){sp}*|{sp}*,?{sp}*{year}{sp}+){y4}{_R}",
             flags,
         ),
         month=regex.compile(rf"(?<!\w){month}{sp}+{m}{_R}", flags),
@@ -360,7 +364,11 @@ def _extract(ctx: DocContext) -> list[Mention]:
             value = _day_value(d, mo, y, dateline_year)
             found.append(_Candidate(m.start(), m.end(), value, "date.dmy_words"))
     for m in p.month_year.finditer(text):
-        mo, y = int(m["m"]), int(m["y"])
+        written = m["mw"] and _words().month_names[" ".join(m["mw"].casefold().split())]
+        opening = _SENTENCE_OPEN.search(text[max(0, m.start() - 8) : m.start()])
+        if written and text[m.start()].isupper() and not opening:
+            continue  # "cách mạng Tháng Tám năm 1945": the month names an event
+        mo, y = int(written or m["m"]), int(m["y"])
         if 1 <= mo <= 12 and 1000 <= y <= 2100 and not lunar(m.start(), m.end()):
             found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date.month_year"))
     for m in p.quarter.finditer(text):
