@@ -601,3 +601,10 @@ def test_historical_world_regions() -> None:
     """Indochina and other regions of world news that the M49 list lacks."""
     found = _found("Chiến tranh lan khắp Đông Dương và vùng Kavkaz.")
     assert [(t, lv) for t, lv, _ in found] == [("Đông Dương", "other"), ("Kavkaz", "other")]
+
+
+def test_the_name_matcher_finds_the_longest_name_between_word_boundaries() -> None:
+    matcher = place_words.NameMatcher({"ý", "hà nội", "hà", "nam định"})
+    text = "ở hà nội, ý và nam định; hàn"
+    found = [m.group() for pos in range(len(text)) if (m := matcher.match(text, pos))]
+    assert found == ["hà nội", "ý", "nam định"]
