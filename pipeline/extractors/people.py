@@ -458,11 +458,16 @@ _AGE_AFTER = regex.compile(
 )
 
 
+_AGE_WORD = regex.compile(r"tuổi|SN|sinh năm")
+
+
 def _names_before_age(
     text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
 ) -> Iterable[_Name]:
     """A capitalised run of two to four words followed by an age or a birth year, whatever
     the shape of its words: ``Siti Aishah, 25 tuổi``, ``Mai Văn Tý (SN 1960)``."""
+    if not words or not _AGE_WORD.search(text, words[0].start, words[-1].end):
+        return  # most lines give no age: skip the walk over their words
     i = 0
     while i < len(words):
         if not (_is_name_word(words[i]) and _opens_name(text, words, i, body_ends)) or (
