@@ -8,7 +8,9 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   capitalised syllables or a number (``xã Liên Lộc``, ``TP.Buôn Ma Thuột``, ``phường 12``).
   An administrative name is cut to the longest prefix the gazetteer knows (``UBND tỉnh
   Thanh Hóa Đỗ Minh Tuấn`` → ``tỉnh Thanh Hóa``); ``thành phố X`` is a province when X is
-  a centrally-run city, else a district.
+  a centrally-run city, else a district. A landmark word (``title`` case: núi, hang, đèo,
+  hồ …) capitalised opens a named landmark (``Núi Bà Đen``) unless the gazetteer knows the
+  whole name as a unit (``Núi Thành``); ``Hồ``, also a family name, needs a place cue.
 * ``place.bare_name``: a name of ``place_names.tsv`` written bare (``Hà Nội``, ``Lào``).
 * ``place.state_name``: a formal state name (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``,
   ``Vương quốc Bỉ``).
@@ -140,13 +142,16 @@ class _Finder:
                 return True  # the first syllable of another word: hồ sơ, xã hội, cầu thủ
             if t_start < start < t_end:
                 prev = syllable_before(text, start)
-                if (
-                    prev
-                    and prev[0] >= t_start
-                    and prev[1][0].islower()
-                    and prev[1].casefold() not in context.open
-                ):
-                    return True
+                if prev and prev[0] >= t_start and prev[1].casefold() not in context.open:
+                    if prev[1][0].islower() and text[start].islower():
+                        return True
+                    # A landmark word is a common noun too: "Lao động", "Di Động" are one
+                    # word, while a capitalised one after a lower-case noun opens a name all
+                    # the same ("đình Làng X" is the temple of the village Làng X).
+                    if unit.case == "title" and not is_abbreviation(prev[1]):
+                        return prev[1][0].isupper()
+                    if prev[1][0].islower() and unit.case != "title" and unit.level != "village":
+                        return True
         return False
 
     def _unit_name(self, start: int, end: int, unit: UnitWord) -> Candidate | None:
@@ -158,6 +163,8 @@ class _Finder:
             return None
         pos = gap.end()
         span_start = start if unit.in_span else pos
+        if unit.case == "title" and written_unit[0].isupper() and not self._landmark(start, pos):
+            return None
         if unit.numbered in ("yes", "only"):
             num = NUMBER.match(text, pos)
             if num:
@@ -321,6 +328,56 @@ class _Finder:
             "place.unit_word",
             written_unit,
         )
+
+    def _landmark(self, start: int, pos: int) -> bool:
+        """Whether a capitalised landmark word at ``start`` (``Núi``, ``Hang``, ``Hồ``) and the
+        name at ``pos`` are a named landmark: not an administrative unit the gazetteer knows
+        (``Núi Thành``, ``Bến Cát``) or a lexicon name (``Hồ Chí Minh``); for a word that is
+        also a family name, a place cue before it or another place in its list, and no person
+        cue (an honorific before it, an age or birth year after it)."""
+        text = self.text
+        syls = syllable_run(text, pos, dashes=False)
+        if not syls or lexicon_at(text, start) is not None:
+            return False
+        end = syls[-1][1]
+        if any(
+            known(text[start : syls[n - 1][1]], lv)
+            for n in range(1, len(syls) + 1)
+            for lv in ADMIN_LEVELS
+        ):
+            return False
+        word = text[start:pos].strip()
+        if word not in surnames():
+            return True
+        if _after_word(text, start, honorific_words()) or _PERSON_AFTER.match(text, end):
+            return False  # "ông Hồ A", "nhà thơ Hồ B", "Hồ C (45 tuổi)"
+        if text[syls[0][0] : syls[0][1]] in context_words().middle:
+            return False  # "Hồ Văn A", "Hồ Thị B"
+        return _after_word(text, start, context_words().landmark) or self._listed_with_place(
+            start, end
+        )
+
+    def _listed_with_place(self, start: int, end: int) -> bool:
+        """A list item next to ``start:end`` opens with a place unit word in its first two
+        words: ``như: Hồ A, kè sông B, đường C``."""
+        text = self.text
+        gap = LIST_GAP.match(text, end)
+        if gap and self._unit_opens_item(gap.end()):
+            return True
+        before = _ITEM_BEFORE.search(text[max(0, start - 60) : start])
+        return bool(before) and self._unit_opens_item(start - len(before.group()) + before.start(1))
+
+    def _unit_opens_item(self, pos: int) -> bool:
+        text = self.text
+        for _ in range(2):
+            unit = unit_match(text, pos)
+            if unit and unit_for(text[unit[0] : unit[1]]) is not None:
+                return True
+            word = _LOWER_WORD.match(text, pos)
+            if word is None:
+                return False
+            pos = word.end()
+        return False
 
     def _capitalised_inside(self, start: int, written: str, unit: UnitWord) -> bool:
         """A lower-case unit word written with a capital inside a sentence (``Xã``, ``Huyện``):
@@ -898,6 +955,13 @@ _COMPASS_PAIR = regex.compile(
     r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
 )
 _AND = regex.compile(r"[ \t]+và[ \t]+")
+# A person cue right after a name: an age or a birth year (Hồ Văn A, 45 tuổi; Hồ B (SN 1970)).
+_PERSON_AFTER = regex.compile(
+    r"[ \t]*[,(][ \t]*(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh năm)[ \t]*\d|\d{4}\))"
+)
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[ \t]+")
+# The list item right before a landmark: from a comma, colon or semicolon to the comma.
+_ITEM_BEFORE = regex.compile(r"[,:;][ \t]*(\p{L}[^,:;.\n]*?)[ \t]*,[ \t]*$")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 
