@@ -74,3 +74,17 @@ def test_a_family_name_hồ_stays_a_person(text: str) -> None:
 )
 def test_units_named_with_a_landmark_word(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Theo Điện lực Mỹ Đức, lưới điện đã ổn định.", [("Mỹ Đức", "district")]),
+        ("Phạm nhân bị giam ở Nhà tù Chợ Chu.", [("Chợ Chu", "commune")]),
+        ("Theo Công an Cầu Giấy, vụ việc đang được xác minh.", [("Cầu Giấy", "district")]),
+        # A school or company named after a person or a brand holds no place.
+        ("Trường THCS Lê Lợi khai giảng.", []),
+    ],
+)
+def test_a_unit_written_bare_inside_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

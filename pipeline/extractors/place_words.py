@@ -96,6 +96,7 @@ class _Context:
     alone: dict[str, tuple[str, ...]]
     country: tuple[str, ...]  # cues for a country name only (Tổng thống Nga, quân đội Anh)
     landmark: tuple[str, ...]  # cues for a landmark whose word is a family name (tại Hồ X)
+    host: tuple[str, ...]  # nouns a unit's bare name follows (Điện lực Cầu Giấy)
 
 
 def fold_key(text: str) -> str:
@@ -191,6 +192,7 @@ def context_words() -> _Context:
     alone: dict[str, list[str]] = {}
     country: list[str] = []
     landmark: list[str] = []
+    host: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -221,6 +223,8 @@ def context_words() -> _Context:
             country.append(text.casefold())
         elif kind == "landmark":
             landmark.append(text.casefold())
+        elif kind == "host":
+            host.append(text)
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -237,6 +241,28 @@ def context_words() -> _Context:
         {k: tuple(v) for k, v in alone.items()},
         tuple(country),
         tuple(landmark),
+        tuple(host),
+    )
+
+
+@cache
+def host_words() -> frozenset[str]:
+    """Nouns that a unit's bare name may follow as the place it is in: the ORG heads that
+    take a place (``org_heads.tsv``, kind ``body``) and the ``host`` rows of
+    place_context.tsv; casefolded, but abbreviations (``CA``, ``BV``) as written."""
+    heads = {row["head"] for row in load_tsv("org_heads.tsv") if row["kind"] == "body"}
+    return frozenset(
+        w if is_abbreviation(w) else w.casefold() for w in heads | set(context_words().host)
+    )
+
+
+@cache
+def host_regex() -> regex.Pattern[str]:
+    """On folded text, a word of :func:`host_words` and the spaces after it (check the case
+    of an abbreviation as written with :func:`host_words`)."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])\L<words>[ \t]+",
+        words=sorted({w.casefold() for w in host_words()}),
     )
 
 

@@ -23,6 +23,9 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   place preposition (``từ Mai Châu``; a commune only with a known parent after it), in a
   list after a place of the same level (``quận 9, Thủ Đức, Bình Tân``), or in a list of
   three or more known districts (``các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên``).
+* ``place.hosted_name``: a district or commune the gazetteer knows, written bare after an
+  ORG head that takes a place or a site named after its unit (``Công an Cầu Giấy``,
+  ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 
@@ -67,6 +70,8 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_name_at,
     foreign_shaped,
+    host_regex,
+    host_words,
     is_abbreviation,
     is_capitalised_at,
     known,
@@ -856,6 +861,36 @@ class _Finder:
                         Candidate(s, e, "district", clean(text[s:e]), "place.bare_admin")
                     )
 
+    def hosted_names(self) -> None:
+        """A unit the gazetteer knows written bare after a body or site named after it
+        (``Công an Cầu Giấy``, ``Điện lực Hai Bà Trưng``, ``Nhà tù Chợ Chu``): the place
+        inside the name is a PLACE of its own (guide: places inside names). The name is a
+        whole capitalised run of two syllables or more, not a person's nor a lexicon name."""
+        text = self.text
+        hosts = host_words()
+        for m in host_regex().finditer(fold(text)):
+            written = " ".join(text[m.start() : m.end()].split())
+            if written not in hosts and written.casefold() not in hosts:
+                continue  # "Thích Ca": not the abbreviation CA
+            pos = m.end()
+            syls = syllable_run(text, pos, dashes=False)
+            unit = unit_match(text, pos)
+            if (
+                len(syls) < 2
+                or lexicon_at(text, pos) is not None
+                or (unit and unit_for(text[unit[0] : unit[1]]) is not None)
+            ):
+                continue  # a province of the lexicon, a unit word: found by their own rules
+            first = text[syls[0][0] : syls[0][1]]
+            end = syls[-1][1]
+            if first in surnames() or person_like(text, syls) or foreign_shaped(text[pos:end]):
+                continue  # "Trường Lê Lợi", "Công an Nguyễn Văn A": named after a person
+            level = next((lv for lv in ("district", "commune") if known(text[pos:end], lv)), None)
+            if level is not None:
+                self.candidates.append(
+                    Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
+                )
+
     # -- parents written after a place ---------------------------------------------------
 
     def _commune_before_district(self, syls: list[tuple[int, int, str]]) -> bool:
@@ -1005,6 +1040,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.bare_names()
     finder.state_names()
     finder.compass_pairs()
+    finder.hosted_names()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
