@@ -88,3 +88,33 @@ def test_units_named_with_a_landmark_word(text: str, expected: list[tuple[str, s
 )
 def test_a_unit_written_bare_inside_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Theo Điện lực Hai Bà Trưng, sự cố đã được khắc phục.", "Hai Bà Trưng"),
+        ("Chi cục Thuế quận Hai Bà Trưng vừa gửi thông báo.", "quận Hai Bà Trưng"),
+        ("Bệnh viện Bà Rịa đã tiếp nhận bệnh nhân.", "Bà Rịa"),
+    ],
+)
+def test_a_unit_named_after_a_person_is_no_person(text: str, place: str) -> None:
+    found = _labels(text, "PLACE", "PERSON")
+    assert ("PLACE", place) in found
+    assert not [t for label, t in found if label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lớp học ở cơ sở Minh Sơn (Hai Bà Trưng, Hà Nội) tạm nghỉ.",
+        "Công trình ở số 12 Hai Bà Trưng bị đình chỉ.",
+        "Học sinh trường tiểu học Tân Hòa (Bà Rịa) được nghỉ.",
+    ],
+)
+def test_no_person_is_the_tail_of_a_unit_name(text: str) -> None:
+    assert not _labels(text, "PERSON")
+
+
+def test_a_capitalised_honorific_opening_a_sentence_keeps_its_person() -> None:
+    assert ("PERSON", "Sơn") in _labels("Anh Sơn cho biết sẽ về quê.", "PERSON")
