@@ -118,3 +118,32 @@ def test_no_person_is_the_tail_of_a_unit_name(text: str) -> None:
 
 def test_a_capitalised_honorific_opening_a_sentence_keeps_its_person() -> None:
     assert ("PERSON", "Sơn") in _labels("Anh Sơn cho biết sẽ về quê.", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xe khách chạy theo hướng Hà Nam - Nam Định.",
+            [("Hà Nam", "province"), ("Nam Định", "province")],
+        ),
+        (
+            "Tuyến xe buýt Hà Nội - Hà Đông - Sơn Tây chạy lại.",
+            [("Hà Nội", "province"), ("Hà Đông", "district"), ("Sơn Tây", "district")],
+        ),
+        ("Tuyến Mỹ Đức – Hà Nội đông xe.", [("Mỹ Đức", "district"), ("Hà Nội", "province")]),
+        (
+            "Xe chạy từ Thanh Hóa đi Tĩnh Gia.",
+            [("Thanh Hóa", "province"), ("Tĩnh Gia", "district")],
+        ),
+    ],
+)
+def test_the_ends_of_a_route(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_landmark_after_a_place_in_its_list() -> None:
+    assert _found("Các hạng mục gồm: kè sông Mây, Hồ Đồng Sen được sửa.") == [
+        ("sông Mây", "other"),
+        ("Hồ Đồng Sen", "other"),
+    ]

@@ -97,6 +97,7 @@ class _Context:
     country: tuple[str, ...]  # cues for a country name only (Tổng thống Nga, quân đội Anh)
     landmark: tuple[str, ...]  # cues for a landmark whose word is a family name (tại Hồ X)
     host: tuple[str, ...]  # nouns a unit's bare name follows (Điện lực Cầu Giấy)
+    route: tuple[str, ...]  # words before a route between two places (tuyến X - Y)
 
 
 def fold_key(text: str) -> str:
@@ -193,6 +194,7 @@ def context_words() -> _Context:
     country: list[str] = []
     landmark: list[str] = []
     host: list[str] = []
+    route: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -225,6 +227,8 @@ def context_words() -> _Context:
             landmark.append(text.casefold())
         elif kind == "host":
             host.append(text)
+        elif kind == "route":
+            route.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -242,6 +246,7 @@ def context_words() -> _Context:
         tuple(country),
         tuple(landmark),
         tuple(host),
+        tuple(route),
     )
 
 

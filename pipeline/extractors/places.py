@@ -26,6 +26,8 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
 * ``place.hosted_name``: a district or commune the gazetteer knows, written bare after an
   ORG head that takes a place or a site named after its unit (``Công an Cầu Giấy``,
   ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
+* ``place.route``: a district the gazetteer knows, written bare as an end of a route
+  (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 
@@ -369,8 +371,9 @@ class _Finder:
         gap = LIST_GAP.match(text, end)
         if gap and self._unit_opens_item(gap.end()):
             return True
-        before = _ITEM_BEFORE.search(text[max(0, start - 60) : start])
-        return bool(before) and self._unit_opens_item(start - len(before.group()) + before.start(1))
+        offset = max(0, start - 60)
+        before = _ITEM_BEFORE.search(text[offset:start])
+        return bool(before) and self._unit_opens_item(offset + before.start(1))
 
     def _unit_opens_item(self, pos: int) -> bool:
         text = self.text
@@ -543,10 +546,10 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
-            if entry.level != "country" and _after_word(
+            if entry.level == "other" and _after_word(
                 text, m.start(), context_words().before.get("bare", ())
             ):
-                continue  # "phía Đông Bắc" is a direction, "phía Mỹ" the American side
+                continue  # "phía Đông Bắc" is a direction; "hướng Hà Nam" is a province
             if entry.city and self._club(m.start()):
                 continue  # "Liverpool thắng 2-0": the club, an ORG
             level = entry.level
@@ -891,6 +894,77 @@ class _Finder:
                     Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
                 )
 
+    def routes(self, found: Sequence[Candidate]) -> None:
+        """The ends of a route between units: a district the gazetteer knows written bare
+        and joined by a dash after a province or district found already (``theo hướng Hà
+        Nam - Phủ Lý``, ``Hà Nội - Hà Đông - Sơn Tây``), or before one after a route word
+        (``tuyến Mỹ Đức - Hà Nội``; ``sân Thống Nhất - TP.HCM`` is a stadium and its city),
+        or after ``đi``, ``đến`` … following ``từ`` and such a place (``từ Thanh Hóa đi
+        Tĩnh Gia``)."""
+        text = self.text
+        ends = {c.end for c in found if c.level in ("province", "district")}
+        starts = {c.start for c in found if c.level in ("province", "district")}
+        for cand in found:
+            if cand.level not in ("province", "district"):
+                continue
+            pos = cand.end
+            while (dash := DASH.match(text, pos)) is not None and dash.end() not in starts:
+                end = self._route_end(dash.end())
+                if end is None:
+                    break
+                self.candidates.append(
+                    Candidate(
+                        dash.end(), end, "district", clean(text[dash.end() : end]), "place.route"
+                    )
+                )
+                pos = end
+            if _after_word(text, cand.start, ("từ",)):
+                onward = _ONWARD.match(text, cand.end)
+                if onward and onward.end() not in starts:
+                    end = self._route_end(onward.end())
+                    if end is not None:
+                        self.candidates.append(
+                            Candidate(
+                                onward.end(),
+                                end,
+                                "district",
+                                clean(text[onward.end() : end]),
+                                "place.route",
+                            )
+                        )
+            offset = max(0, cand.start - 40)
+            before = _DISTRICT_DASH_BEFORE.search(text[offset : cand.start])
+            if before:
+                run_end = offset + before.end(1)
+                # The longest tail of the run (``Tuyến Mỹ Đức``: a capital opening the sentence).
+                for word in regex.finditer(r"\p{Lu}", before.group(1)):
+                    start = offset + before.start(1) + word.start()
+                    if word.start() and before.group(1)[word.start() - 1] not in " \t":
+                        continue
+                    if (
+                        self._route_end(start) == run_end
+                        and run_end not in ends
+                        and _after_word(text, start, context_words().route)
+                    ):
+                        self.candidates.append(
+                            Candidate(
+                                start,
+                                run_end,
+                                "district",
+                                clean(text[start:run_end]),
+                                "place.route",
+                            )
+                        )
+                        break
+
+    def _route_end(self, pos: int) -> int | None:
+        """End of a district the gazetteer knows written bare at ``pos`` as a route's end: a
+        whole run of two or more syllables, not a person's name."""
+        syls = syllable_run(self.text, pos, dashes=False)
+        if not syls or person_like(self.text, syls):
+            return None
+        return self._known_run(pos, "district")
+
     # -- parents written after a place ---------------------------------------------------
 
     def _commune_before_district(self, syls: list[tuple[int, int, str]]) -> bool:
@@ -990,6 +1064,12 @@ _COMPASS_PAIR = regex.compile(
     r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
 )
 _AND = regex.compile(r"[ \t]+và[ \t]+")
+# The word between the two ends of a journey after "từ X" (từ X đi Y).
+_ONWARD = regex.compile(r"[ \t]+(?:đi|đến|tới|về|ra|vào|lên|xuống)[ \t]+")
+# A capitalised run and a dash right before a place: the route's first end.
+_DISTRICT_DASH_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+)[ \t]*[-–—][ \t]*$"
+)
 # A person cue right after a name: an age or a birth year (Hồ Văn A, 45 tuổi; Hồ B (SN 1970)).
 _PERSON_AFTER = regex.compile(
     r"[ \t]*[,(][ \t]*(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh năm)[ \t]*\d|\d{4}\))"
@@ -1044,6 +1124,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
+    finder.routes(_select(finder.candidates))
     finder.list_localities(_select(finder.candidates))
     finder.parents(_select(finder.candidates))
     return [c.mention() for c in _select(finder.candidates)]
