@@ -31,6 +31,7 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_first_names,
     foreign_shaped,
+    known,
     place_names,
     vietnamese_syllable,
 )
@@ -172,6 +173,32 @@ def _after_blocker(text: str, start: int) -> bool:
     if before == window or before.casefold().endswith("thành phố"):
         return False  # "Chủ tịch UBND thành phố Nguyễn Văn A": a city, not a street (phố)
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
+
+
+_SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“][ \t]*)\Z")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*[ \t]+$")
+
+
+def _tail_of_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` ends a unit name the gazetteer knows that opens with
+    capitalised words before it: ``Trưng`` in ``Hai Bà Trưng``, ``Rịa`` in ``Bà Rịa``."""
+    pos = start
+    for words in range(1, 4):
+        m = _CAPITALISED_BEFORE.search(text, max(0, pos - 20), pos)
+        if m is None:
+            return False
+        pos = m.start()
+        if (
+            words == 1
+            and _SENTENCE_OPEN.search(text, max(0, pos - 3), pos)
+            and m.group().strip().casefold() in honorific_words()
+        ):
+            continue  # "Anh Sơn cho biết": a capitalised honorific opening a sentence
+        # A commune only with two words before the name: "Anh Dũng" is also a commune.
+        levels = ("province", "district", "commune") if words > 1 else ("province", "district")
+        if any(known(text[pos:end], level) for level in levels):
+            return True
+    return False
 
 
 @cache
@@ -1199,6 +1226,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or (n.rule in _MULTI_WORD_RULES[1:] and " " not in text[n.start : n.end])
                 or blocked.overlaps(span)
                 or _after_blocker(text, n.start)
+                or _tail_of_place(text, n.start, n.end)
                 or text[n.start : n.end] in _not_names()[0]  # Đinh Dậu (a year), La Liga
             ):
                 continue

@@ -95,6 +95,9 @@ class _Context:
     sport: tuple[str, ...]
     alone: dict[str, tuple[str, ...]]
     country: tuple[str, ...]  # cues for a country name only (Tổng thống Nga, quân đội Anh)
+    landmark: tuple[str, ...]  # cues for a landmark whose word is a family name (tại Hồ X)
+    host: tuple[str, ...]  # nouns a unit's bare name follows (Điện lực Cầu Giấy)
+    route: tuple[str, ...]  # words before a route between two places (tuyến X - Y)
 
 
 def fold_key(text: str) -> str:
@@ -116,7 +119,7 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
             unit.level not in _UNIT_LEVELS
             or row["span"] not in ("with", "without")
             or unit.numbered not in ("no", "yes", "only")
-            or unit.case not in ("any", "lower", "exact", "typo")
+            or unit.case not in ("any", "lower", "exact", "typo", "title")
             or unit.word in seen
         ):
             raise ResourceError(f"place_units.tsv: bad or repeated row {row}")
@@ -189,6 +192,9 @@ def context_words() -> _Context:
     sport: list[str] = []
     alone: dict[str, list[str]] = {}
     country: list[str] = []
+    landmark: list[str] = []
+    host: list[str] = []
+    route: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -217,6 +223,12 @@ def context_words() -> _Context:
             alone.setdefault(unit, []).append(text)
         elif kind == "country":
             country.append(text.casefold())
+        elif kind == "landmark":
+            landmark.append(text.casefold())
+        elif kind == "host":
+            host.append(text)
+        elif kind == "route":
+            route.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -232,6 +244,30 @@ def context_words() -> _Context:
         tuple(sport),
         {k: tuple(v) for k, v in alone.items()},
         tuple(country),
+        tuple(landmark),
+        tuple(host),
+        tuple(route),
+    )
+
+
+@cache
+def host_words() -> frozenset[str]:
+    """Nouns that a unit's bare name may follow as the place it is in: the ORG heads that
+    take a place (``org_heads.tsv``, kind ``body``) and the ``host`` rows of
+    place_context.tsv; casefolded, but abbreviations (``CA``, ``BV``) as written."""
+    heads = {row["head"] for row in load_tsv("org_heads.tsv") if row["kind"] == "body"}
+    return frozenset(
+        w if is_abbreviation(w) else w.casefold() for w in heads | set(context_words().host)
+    )
+
+
+@cache
+def host_regex() -> regex.Pattern[str]:
+    """On folded text, a word of :func:`host_words` and the spaces after it (check the case
+    of an abbreviation as written with :func:`host_words`)."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])\L<words>[ \t]+",
+        words=sorted({w.casefold() for w in host_words()}),
     )
 
 
@@ -385,8 +421,21 @@ def name_starts() -> regex.Pattern[str]:
 
 
 def unit_match(text: str, pos: int) -> tuple[int, int] | None:
+    """The unit word at ``pos``; a capitalised landmark word (``title`` case) opening a name
+    the gazetteer knows as a unit (``Hòn Đất``, ``Bến Cát``) is part of that name, no unit."""
     m = unit_regex().match(fold(text), pos)
-    return m.span() if m else None
+    if not m:
+        return None
+    units = unit_words().get(" ".join(m.group().split()), ())
+    if text[pos].isupper() and units and all(u.case == "title" for u in units):
+        syls = syllable_run(text, pos, dashes=False)
+        if any(
+            known(text[pos : syls[n - 1][1]], lv)
+            for n in range(2, len(syls) + 1)
+            for lv in ADMIN_LEVELS
+        ):
+            return None
+    return m.span()
 
 
 # --------------------------------------------------------------------------- helpers

@@ -8,7 +8,9 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   capitalised syllables or a number (``xã Liên Lộc``, ``TP.Buôn Ma Thuột``, ``phường 12``).
   An administrative name is cut to the longest prefix the gazetteer knows (``UBND tỉnh
   Thanh Hóa Đỗ Minh Tuấn`` → ``tỉnh Thanh Hóa``); ``thành phố X`` is a province when X is
-  a centrally-run city, else a district.
+  a centrally-run city, else a district. A landmark word (``title`` case: núi, hang, đèo,
+  hồ …) capitalised opens a named landmark (``Núi Bà Đen``) unless the gazetteer knows the
+  whole name as a unit (``Núi Thành``); ``Hồ``, also a family name, needs a place cue.
 * ``place.bare_name``: a name of ``place_names.tsv`` written bare (``Hà Nội``, ``Lào``).
 * ``place.state_name``: a formal state name (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``,
   ``Vương quốc Bỉ``).
@@ -21,6 +23,11 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   place preposition (``từ Mai Châu``; a commune only with a known parent after it), in a
   list after a place of the same level (``quận 9, Thủ Đức, Bình Tân``), or in a list of
   three or more known districts (``các đơn vị: Bình Lục, Thanh Liêm, Duy Tiên``).
+* ``place.hosted_name``: a district or commune the gazetteer knows, written bare after an
+  ORG head that takes a place or a site named after its unit (``Công an Cầu Giấy``,
+  ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
+* ``place.route``: a district the gazetteer knows, written bare as an end of a route
+  (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 
@@ -65,6 +72,8 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_name_at,
     foreign_shaped,
+    host_regex,
+    host_words,
     is_abbreviation,
     is_capitalised_at,
     known,
@@ -140,13 +149,16 @@ class _Finder:
                 return True  # the first syllable of another word: hồ sơ, xã hội, cầu thủ
             if t_start < start < t_end:
                 prev = syllable_before(text, start)
-                if (
-                    prev
-                    and prev[0] >= t_start
-                    and prev[1][0].islower()
-                    and prev[1].casefold() not in context.open
-                ):
-                    return True
+                if prev and prev[0] >= t_start and prev[1].casefold() not in context.open:
+                    if prev[1][0].islower() and text[start].islower():
+                        return True
+                    # A landmark word is a common noun too: "Lao động", "Di Động" are one
+                    # word, while a capitalised one after a lower-case noun opens a name all
+                    # the same ("đình Làng X" is the temple of the village Làng X).
+                    if unit.case == "title" and not is_abbreviation(prev[1]):
+                        return prev[1][0].isupper()
+                    if prev[1][0].islower() and unit.case != "title" and unit.level != "village":
+                        return True
         return False
 
     def _unit_name(self, start: int, end: int, unit: UnitWord) -> Candidate | None:
@@ -158,6 +170,8 @@ class _Finder:
             return None
         pos = gap.end()
         span_start = start if unit.in_span else pos
+        if unit.case == "title" and written_unit[0].isupper() and not self._landmark(start, pos):
+            return None
         if unit.numbered in ("yes", "only"):
             num = NUMBER.match(text, pos)
             if num:
@@ -322,6 +336,57 @@ class _Finder:
             written_unit,
         )
 
+    def _landmark(self, start: int, pos: int) -> bool:
+        """Whether a capitalised landmark word at ``start`` (``Núi``, ``Hang``, ``Hồ``) and the
+        name at ``pos`` are a named landmark: not an administrative unit the gazetteer knows
+        (``Núi Thành``, ``Bến Cát``) or a lexicon name (``Hồ Chí Minh``); for a word that is
+        also a family name, a place cue before it or another place in its list, and no person
+        cue (an honorific before it, an age or birth year after it)."""
+        text = self.text
+        syls = syllable_run(text, pos, dashes=False)
+        if not syls or lexicon_at(text, start) is not None:
+            return False
+        end = syls[-1][1]
+        if any(
+            known(text[start : syls[n - 1][1]], lv)
+            for n in range(1, len(syls) + 1)
+            for lv in ADMIN_LEVELS
+        ):
+            return False
+        word = text[start:pos].strip()
+        if word not in surnames():
+            return True
+        if _after_word(text, start, honorific_words()) or _PERSON_AFTER.match(text, end):
+            return False  # "ông Hồ A", "nhà thơ Hồ B", "Hồ C (45 tuổi)"
+        if text[syls[0][0] : syls[0][1]] in context_words().middle:
+            return False  # "Hồ Văn A", "Hồ Thị B"
+        return _after_word(text, start, context_words().landmark) or self._listed_with_place(
+            start, end
+        )
+
+    def _listed_with_place(self, start: int, end: int) -> bool:
+        """A list item next to ``start:end`` opens with a place unit word in its first two
+        words: ``như: Hồ A, kè sông B, đường C``."""
+        text = self.text
+        gap = LIST_GAP.match(text, end)
+        if gap and self._unit_opens_item(gap.end()):
+            return True
+        offset = max(0, start - 60)
+        before = _ITEM_BEFORE.search(text[offset:start])
+        return bool(before) and self._unit_opens_item(offset + before.start(1))
+
+    def _unit_opens_item(self, pos: int) -> bool:
+        text = self.text
+        for _ in range(2):
+            unit = unit_match(text, pos)
+            if unit and unit_for(text[unit[0] : unit[1]]) is not None:
+                return True
+            word = _LOWER_WORD.match(text, pos)
+            if word is None:
+                return False
+            pos = word.end()
+        return False
+
     def _capitalised_inside(self, start: int, written: str, unit: UnitWord) -> bool:
         """A lower-case unit word written with a capital inside a sentence (``Xã``, ``Huyện``):
         with a name the gazetteer does not know it is a proper name (a street, a shop)."""
@@ -481,10 +546,10 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
-            if entry.level != "country" and _after_word(
+            if entry.level == "other" and _after_word(
                 text, m.start(), context_words().before.get("bare", ())
             ):
-                continue  # "phía Đông Bắc" is a direction, "phía Mỹ" the American side
+                continue  # "phía Đông Bắc" is a direction; "hướng Hà Nam" is a province
             if entry.city and self._club(m.start()):
                 continue  # "Liverpool thắng 2-0": the club, an ORG
             level = entry.level
@@ -799,6 +864,107 @@ class _Finder:
                         Candidate(s, e, "district", clean(text[s:e]), "place.bare_admin")
                     )
 
+    def hosted_names(self) -> None:
+        """A unit the gazetteer knows written bare after a body or site named after it
+        (``Công an Cầu Giấy``, ``Điện lực Hai Bà Trưng``, ``Nhà tù Chợ Chu``): the place
+        inside the name is a PLACE of its own (guide: places inside names). The name is a
+        whole capitalised run of two syllables or more, not a person's nor a lexicon name."""
+        text = self.text
+        hosts = host_words()
+        for m in host_regex().finditer(fold(text)):
+            written = " ".join(text[m.start() : m.end()].split())
+            if written not in hosts and written.casefold() not in hosts:
+                continue  # "Thích Ca": not the abbreviation CA
+            pos = m.end()
+            syls = syllable_run(text, pos, dashes=False)
+            unit = unit_match(text, pos)
+            if (
+                len(syls) < 2
+                or lexicon_at(text, pos) is not None
+                or (unit and unit_for(text[unit[0] : unit[1]]) is not None)
+            ):
+                continue  # a province of the lexicon, a unit word: found by their own rules
+            first = text[syls[0][0] : syls[0][1]]
+            end = syls[-1][1]
+            if first in surnames() or person_like(text, syls) or foreign_shaped(text[pos:end]):
+                continue  # "Trường Lê Lợi", "Công an Nguyễn Văn A": named after a person
+            level = next((lv for lv in ("district", "commune") if known(text[pos:end], lv)), None)
+            if level is not None:
+                self.candidates.append(
+                    Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
+                )
+
+    def routes(self, found: Sequence[Candidate]) -> None:
+        """The ends of a route between units: a district the gazetteer knows written bare
+        and joined by a dash after a province or district found already (``theo hướng Hà
+        Nam - Phủ Lý``, ``Hà Nội - Hà Đông - Sơn Tây``), or before one after a route word
+        (``tuyến Mỹ Đức - Hà Nội``; ``sân Thống Nhất - TP.HCM`` is a stadium and its city),
+        or after ``đi``, ``đến`` … following ``từ`` and such a place (``từ Thanh Hóa đi
+        Tĩnh Gia``)."""
+        text = self.text
+        ends = {c.end for c in found if c.level in ("province", "district")}
+        starts = {c.start for c in found if c.level in ("province", "district")}
+        for cand in found:
+            if cand.level not in ("province", "district"):
+                continue
+            pos = cand.end
+            while (dash := DASH.match(text, pos)) is not None and dash.end() not in starts:
+                end = self._route_end(dash.end())
+                if end is None:
+                    break
+                self.candidates.append(
+                    Candidate(
+                        dash.end(), end, "district", clean(text[dash.end() : end]), "place.route"
+                    )
+                )
+                pos = end
+            if _after_word(text, cand.start, ("từ",)):
+                onward = _ONWARD.match(text, cand.end)
+                if onward and onward.end() not in starts:
+                    end = self._route_end(onward.end())
+                    if end is not None:
+                        self.candidates.append(
+                            Candidate(
+                                onward.end(),
+                                end,
+                                "district",
+                                clean(text[onward.end() : end]),
+                                "place.route",
+                            )
+                        )
+            offset = max(0, cand.start - 40)
+            before = _DISTRICT_DASH_BEFORE.search(text[offset : cand.start])
+            if before:
+                run_end = offset + before.end(1)
+                # The longest tail of the run (``Tuyến Mỹ Đức``: a capital opening the sentence).
+                for word in regex.finditer(r"\p{Lu}", before.group(1)):
+                    start = offset + before.start(1) + word.start()
+                    if word.start() and before.group(1)[word.start() - 1] not in " \t":
+                        continue
+                    if (
+                        self._route_end(start) == run_end
+                        and run_end not in ends
+                        and _after_word(text, start, context_words().route)
+                    ):
+                        self.candidates.append(
+                            Candidate(
+                                start,
+                                run_end,
+                                "district",
+                                clean(text[start:run_end]),
+                                "place.route",
+                            )
+                        )
+                        break
+
+    def _route_end(self, pos: int) -> int | None:
+        """End of a district the gazetteer knows written bare at ``pos`` as a route's end: a
+        whole run of two or more syllables, not a person's name."""
+        syls = syllable_run(self.text, pos, dashes=False)
+        if not syls or person_like(self.text, syls):
+            return None
+        return self._known_run(pos, "district")
+
     # -- parents written after a place ---------------------------------------------------
 
     def _commune_before_district(self, syls: list[tuple[int, int, str]]) -> bool:
@@ -898,6 +1064,19 @@ _COMPASS_PAIR = regex.compile(
     r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
 )
 _AND = regex.compile(r"[ \t]+và[ \t]+")
+# The word between the two ends of a journey after "từ X" (từ X đi Y).
+_ONWARD = regex.compile(r"[ \t]+(?:đi|đến|tới|về|ra|vào|lên|xuống)[ \t]+")
+# A capitalised run and a dash right before a place: the route's first end.
+_DISTRICT_DASH_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+)[ \t]*[-–—][ \t]*$"
+)
+# A person cue right after a name: an age or a birth year (Hồ Văn A, 45 tuổi; Hồ B (SN 1970)).
+_PERSON_AFTER = regex.compile(
+    r"[ \t]*[,(][ \t]*(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh năm)[ \t]*\d|\d{4}\))"
+)
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[ \t]+")
+# The list item right before a landmark: from a comma, colon or semicolon to the comma.
+_ITEM_BEFORE = regex.compile(r"[,:;][ \t]*(\p{L}[^,:;.\n]*?)[ \t]*,[ \t]*$")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 
 
@@ -941,9 +1120,11 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.bare_names()
     finder.state_names()
     finder.compass_pairs()
+    finder.hosted_names()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
+    finder.routes(_select(finder.candidates))
     finder.list_localities(_select(finder.candidates))
     finder.parents(_select(finder.candidates))
     return [c.mention() for c in _select(finder.candidates)]
