@@ -411,3 +411,27 @@ def test_a_coach_is_a_profession_not_a_title() -> None:
     record = extract_text(text)
     assert not [m for m in record["mentions"] if m["label"] == "TITLE"]
     assert "đội tuyển Thái Lan" in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Hôm qua, Tòa án Nhân dân tỉnh Hà Giang xử kín vụ án.", "Tòa án Nhân dân tỉnh Hà Giang"),
+        ("Bị cáo kháng cáo lên TAND cấp cao tại Đà Nẵng.", "TAND cấp cao tại Đà Nẵng"),
+        ("Vụ việc đã được Tòa án Quận Cam thụ lý.", "Tòa án Quận Cam"),
+        ("Đơn kiện được gửi tới Tòa án Hiến pháp Đức.", "Tòa án Hiến pháp Đức"),
+        ("Bang này kháng cáo lên tòa án tối cao Mỹ.", "tòa án tối cao Mỹ"),
+        ("Tòa phúc thẩm liên bang Khu vực 4 đã bác đơn.", "Tòa phúc thẩm liên bang Khu vực 4"),
+    ],
+)
+def test_courts_by_level_seat_and_foreign_name(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_court_in_general_is_not_an_org() -> None:
+    assert _orgs("Hai bên không hòa giải được nên sẽ đưa nhau ra tòa.") == set()
+
+
+def test_a_plural_word_opens_a_new_sentence_after_a_name() -> None:
+    orgs = _orgs("Ông đã gửi đơn lên Tòa phúc thẩm liên bang Các bang đều phản đối.")
+    assert "Tòa phúc thẩm liên bang" in orgs

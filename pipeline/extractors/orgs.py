@@ -495,7 +495,11 @@ def _name_end(
                 j += 1  # lowercase fields: "Chi cục chăn nuôi và thú y"
                 continue
             break
-        if w.is_punct or unit_word_at(text, words, j) or (j > i and w.text in lead_words()):
+        if (
+            w.is_punct
+            or unit_word_at(text, words, j)
+            or (w.text in lead_words() and (j > i or w.text.casefold() in _PLURAL))
+        ):
             break  # "Hiệp hội Gốm sứ Bát Tràng Theo ông, …": the next sentence
         if (
             j != bridged
@@ -609,7 +613,7 @@ def _extend(
     j = i + head_len
     if head.kind == "board":
         return _board_end(text, words, j, place_ends, glued)
-    if head.kind == "named":
+    if head.kind in ("named", "either"):
         j = _name_end(
             text,
             words,
@@ -626,7 +630,7 @@ def _extend(
             end = _subunit(text, words, j, place_ends, glued)
             if end > j:
                 return end
-        if j == i + head_len and not head.bare and not head.parent:
+        if j == i + head_len and not head.bare and not head.parent and head.kind == "named":
             return i  # a bare "Sở", "Công ty": not one specific body
     j = _over_bracketed_abbreviation(text, words, j, place_ends)
     nxt = _peek(words, j)
@@ -900,6 +904,7 @@ def find_orgs(
         elif end <= k or (end == k + head_len and not head.bare):
             continue
         end = _with_parent_suffix(text, words, end, head, place_ends)
+        end = _with_seat(text, words, end, head, place_ends)
         after = _peek(words, end)
         if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
             continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
@@ -954,7 +959,18 @@ def _inside_name_run(words: list[Word], k: int, text: str) -> bool:
 
 # Heads that, capitalised and alone, refer back to the body named before them.
 _ANAPHOR_HEADS = frozenset(
-    {"Sở", "Bộ", "Cục", "Tổng cục", "Viện", "Bệnh viện", "Công ty", "Tập đoàn", "Ngân hàng"}
+    {
+        "Sở",
+        "Bộ",
+        "Cục",
+        "Tổng cục",
+        "Viện",
+        "Bệnh viện",
+        "Công ty",
+        "Tập đoàn",
+        "Ngân hàng",
+        "Tòa án",
+    }
 )
 
 
@@ -1062,6 +1078,27 @@ def _with_parent_suffix(
         # "Đoàn đại biểu Quốc hội TP Hà Nội", "Cục Tình báo Trung ương Mỹ"
         end = place_complement(text, words, end, bare_names=False, place_ends=place_ends)
     return end
+
+
+@cache
+def _seat_heads() -> frozenset[str]:
+    return frozenset(row["head"].casefold() for row in load_tsv("org_seat_heads.tsv"))
+
+
+def _with_seat(
+    text: str, words: list[Word], end: int, head: Head, place_ends: dict[int, int]
+) -> int:
+    """``end`` moved over ``tại <place>`` after a body named by its seat (``org_seat_heads.tsv``:
+    ``TAND cấp cao tại TP Hồ Chí Minh``)."""
+    if head.text.casefold() not in _seat_heads():
+        return end
+    at = _peek(words, end)
+    if at is None or at.text != "tại" or not _joined(text, words[end - 1], at):
+        return end
+    if _peek(words, end + 1) is None or not _joined(text, at, words[end + 1]):
+        return end
+    seat = place_complement(text, words, end + 1, bare_names=True, place_ends=place_ends)
+    return seat if seat > end + 1 else end
 
 
 def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
