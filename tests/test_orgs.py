@@ -435,3 +435,29 @@ def test_a_court_in_general_is_not_an_org() -> None:
 def test_a_plural_word_opens_a_new_sentence_after_a_name() -> None:
     orgs = _orgs("Ông đã gửi đơn lên Tòa phúc thẩm liên bang Các bang đều phản đối.")
     assert "Tòa phúc thẩm liên bang" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Đảng ủy Bệnh viện Đa khoa huyện Tân Kỳ tổ chức hội nghị.",
+            "Đảng ủy Bệnh viện Đa khoa huyện Tân Kỳ",
+        ),
+        ("Chi bộ Phòng khám vừa kết nạp hai đảng viên.", "Chi bộ Phòng khám"),
+        ("Đảng bộ Công ty Cao su Phú Riềng có 90 đảng viên.", "Đảng bộ Công ty Cao su Phú Riềng"),
+        ("Đảng ủy Quân sự tỉnh Lào Cai họp phiên thường kỳ.", "Đảng ủy Quân sự tỉnh Lào Cai"),
+        ("Ban cán sự Đảng Bộ Nội vụ đã họp.", "Ban cán sự Đảng Bộ Nội vụ"),
+        ("Ban Cán sự Đảng UBND tỉnh cho ý kiến.", "Ban Cán sự Đảng UBND tỉnh"),
+        ("UB Kiểm tra Tỉnh ủy Sơn La đã kết luận.", "UB Kiểm tra Tỉnh ủy Sơn La"),
+        ("Thanh tra Sở đã lập biên bản.", "Thanh tra Sở"),
+    ],
+)
+def test_a_party_body_of_a_unit_is_one_org(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_party_committee_stops_before_its_secretary() -> None:
+    orgs = _orgs("Bí thư Đảng ủy Lê Văn Tám thăm Đảng ủy Quân sự tỉnh Yên Bái.")
+    assert {"Đảng ủy", "Đảng ủy Quân sự tỉnh Yên Bái"} <= orgs
+    assert not any("Tám" in o for o in orgs)

@@ -613,7 +613,12 @@ def _extend(
     j = i + head_len
     if head.kind == "board":
         return _board_end(text, words, j, place_ends, glued)
-    if head.kind in ("named", "either"):
+    if head.kind == "either" and (
+        place_complement(text, words, j, bare_names=False, place_ends=place_ends) > j
+        or _starts_person(text, words, j)
+    ):
+        pass  # its seat ("Đảng bộ Q. Ngũ Hành Sơn"), or its secretary's name after it
+    elif head.kind in ("named", "either"):
         j = _name_end(
             text,
             words,
@@ -643,6 +648,8 @@ def _extend(
                 end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
                     return end
+                if nxt.is_capitalised and parent.kind != "fixed":
+                    return j + k  # "Thanh tra Sở", "Chi bộ Phòng khám": the body meant
         j = place_complement(text, words, j, bare_names=head.kind == "body", place_ends=place_ends)
         # A country then a place: "MTTQ Việt Nam TP Hà Nội".
         nxt = _peek(words, j)
