@@ -461,3 +461,26 @@ def test_a_party_committee_stops_before_its_secretary() -> None:
     orgs = _orgs("Bí thư Đảng ủy Lê Văn Tám thăm Đảng ủy Quân sự tỉnh Yên Bái.")
     assert {"Đảng ủy", "Đảng ủy Quân sự tỉnh Yên Bái"} <= orgs
     assert not any("Tám" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Bảo hiểm Xã hội Việt Nam vừa công bố số liệu.", "Bảo hiểm Xã hội Việt Nam"),
+        ("Theo Bảo hiểm Xã hội tỉnh Cà Mau, số thẻ tăng.", "Bảo hiểm Xã hội tỉnh Cà Mau"),
+        (
+            "Ngân hàng Nhà nước chi nhánh tỉnh Hà Nam cho biết.",
+            "Ngân hàng Nhà nước chi nhánh tỉnh Hà Nam",
+        ),
+        ("Kiểm toán Nhà nước khu vực VII đã kiểm toán dự án.", "Kiểm toán Nhà nước khu vực VII"),
+        ("Điện lực Quảng Trị khuyến cáo người dân.", "Điện lực Quảng Trị"),
+        ("Điện lực huyện Tiên Du đã cắt điện.", "Điện lực huyện Tiên Du"),
+        ("Công ty Điện lực Lào Cai đã sửa đường dây.", "Công ty Điện lực Lào Cai"),
+    ],
+)
+def test_national_agencies_and_their_branches(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_power_company_needs_its_place() -> None:
+    assert _orgs("Ngành Điện lực giao cho Điện lực Hà Giang xử lý.") == {"Điện lực Hà Giang"}

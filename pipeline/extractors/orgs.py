@@ -565,10 +565,20 @@ def _name_end(
 
 
 def _trade_name(text: str, start: int) -> bool:
-    """Whether a well-known name (``Viettel``, ``Người Lao Động``) starts at ``start``: it
-    stays inside the name it ends (``Tập đoàn Viễn thông Viettel``, ``Báo Người Lao Động``)."""
+    """Whether a well-known name (``Viettel``, ``Người Lao Động``) or a trade head (``Điện
+    lực``) starts at ``start``: it stays inside the name it ends (``Tập đoàn Viễn thông
+    Viettel``, ``Báo Người Lao Động``, ``Công ty Điện lực X``)."""
     m = head_regex().match(text, start)
-    return m is not None and _BLANKS.sub(" ", m.group()) in known_names()
+    return m is not None and (
+        _BLANKS.sub(" ", m.group()) in known_names()
+        or _BLANKS.sub(" ", m.group()) in _trade_heads()
+    )
+
+
+@cache
+def _trade_heads() -> frozenset[str]:
+    """Heads that are also a trade (``org_trade_heads.tsv``): ``Công ty Điện lực X``."""
+    return frozenset(row["head"] for row in load_tsv("org_trade_heads.tsv"))
 
 
 def _segment_text(words: list[Word], j: int, glued: frozenset[int]) -> str:
