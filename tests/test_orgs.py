@@ -484,3 +484,43 @@ def test_national_agencies_and_their_branches(text: str, org: str) -> None:
 
 def test_a_power_company_needs_its_place() -> None:
     assert _orgs("Ngành Điện lực giao cho Điện lực Hà Giang xử lý.") == {"Điện lực Hà Giang"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Ứng viên phát biểu trước cử tri. Ảnh: KLM\nÔng hứa giảm thuế.", "KLM"),
+        ("Theo tờ The Washington Post, ông đã từ chức.", "The Washington Post"),
+        ("Bài phỏng vấn đăng trên tờ Kommersant gây chú ý.", "Kommersant"),
+        ("Cựu bộ trưởng trả lời phỏng vấn tạp chí GQ tuần trước.", "GQ"),
+        ("Cầu thủ rời sân sớm. Ảnh: Squawka. Anh bị đau cơ.", "Squawka"),
+    ],
+)
+def test_a_source_named_in_a_credit_or_after_a_medium_noun_is_an_org(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Ông phát biểu tại hội nghị. Ảnh: Wiki Theo các chuyên gia, ông sẽ thắng.", set()),
+        ("Cô gái trên bãi biển. Ảnh: ABC\nCô cười rất tươi.", {"ABC"}),
+    ],
+)
+def test_a_credit_acronym_or_site_is_no_person(text: str, orgs: set[str]) -> None:
+    """A site (guide: no ORG) or an agency's acronym in a credit is no photographer."""
+    record = extract_text(text)
+    assert not [m for m in record["mentions"] if m["label"] == "PERSON"]
+    assert _orgs(text) == orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông chụp ảnh chân dung. Ảnh: LAN ANH\nTờ Bild đăng bức ảnh.",
+        "Chiếc xuồng đi trên kênh Tàu Hủ. Ảnh: PV\nTờ Bild đăng bức ảnh.",
+        "Ông đăng clip lên kênh YouTube, rồi tờ Bild đăng lại.",
+    ],
+)
+def test_a_byline_in_capitals_staff_and_social_networks_are_no_source(text: str) -> None:
+    assert _orgs(text) == {"Bild"}

@@ -21,6 +21,7 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_first_names,
     place_names,
+    vietnamese_syllable,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
 from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
@@ -1149,6 +1150,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     found.extend(_national_teams(ctx, found))
     found = _credit_sources(text, found)
+    found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
     found.extend(_police_codes(text, found))
     return found
@@ -1286,6 +1288,90 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(LABEL, a, b, "org.credit", {"expanded": expand(span)}))
     kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in replaced)]
     return kept + out
+
+
+@cache
+def _slot_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    """Caption openers (``Ảnh:``), medium nouns (``tờ``, ``kênh``) and the casefolded credit
+    words that name no organisation (``org_credit_words.tsv``)."""
+    rows = load_tsv("org_credit_words.tsv")
+    captions = [r["phrase"] for r in rows if r["role"] == "caption"]
+    media = with_case_variants(r["phrase"] for r in rows if r["role"] == "medium")
+    return (
+        regex.compile(rf"{phrase_regex(captions).pattern}[ \t]*:[ \t]*"),
+        regex.compile(rf"{phrase_regex(media).pattern}[ \t]+"),
+        frozenset(r["phrase"].casefold() for r in rows if r["role"] == "nonsource"),
+    )
+
+
+# An unlisted source: an acronym of three or more capitals, or Latin-script words.
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}&]{2,7}(?![\w&]|\.\w)")
+_LATIN_WORD = regex.compile(r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?(?![\w&+]|\.\w)")
+
+
+def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with ORGs for the source that a caption (``Ảnh: X``, ``Nguồn: X``) or a
+    medium noun (``tờ X``, ``kênh X``, ``hãng tin X``) names: a listed outlet
+    (``org_media.tsv``), an acronym (``Ảnh: RCP``) or Latin-script words of which one is no
+    Vietnamese syllable (``tờ Bild``). A caption names one word, so the next sentence on
+    its line stays out (``Ảnh: Sina Theo …``); two Latin words there may be a photographer.
+    The outlet's whole name replaces a shorter ORG inside it (``The Washington Post``)."""
+    caption, medium, nonsource = _slot_regexes()
+    names, sites = _media()
+    spans: list[tuple[int, int]] = []
+    for is_caption, pattern in ((True, caption), (False, medium)):
+        for opener in pattern.finditer(text):
+            pos = opener.end()
+            hit = names.match(text, pos) or sites.match(text, pos)
+            if hit and hit.end() > pos:
+                spans.append(hit.span())
+                continue
+            end = _unlisted_source(text, pos, caption=is_caption)
+            if end > pos and text[pos:end].casefold() not in nonsource:
+                spans.append((pos, end))
+    if not spans:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.label in (LABEL, "PLACE")]
+    orgs = {(m.start, m.end) for m in mentions if m.label == LABEL}
+    out: list[Mention] = []
+    replaced: set[tuple[int, int]] = set()
+    for a, b in sorted(set(spans)):
+        overlapping = [(s, e) for s, e in taken if s < b and a < e]
+        if any(not (a <= s and e <= b) or (s, e) == (a, b) for s, e in overlapping):
+            continue  # already an ORG, part of a longer one, or a place
+        if any(span not in orgs for span in overlapping):
+            continue  # a place inside: "kênh Tàu Hủ"
+        replaced.update(overlapping)
+        taken.append((a, b))
+        out.append(Mention(LABEL, a, b, "org.source", {"expanded": expand(text[a:b])}))
+    kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in replaced)]
+    return kept + out
+
+
+def _unlisted_source(text: str, pos: int, *, caption: bool) -> int:
+    """End of an unlisted source name at ``pos`` (``pos`` when there is none)."""
+    acronym = _ACRONYM.match(text, pos)
+    if acronym:
+        if vietnamese_syllable(acronym.group()) or _ACRONYM.match(text, acronym.end() + 1):
+            return pos  # a byline in capitals: "Ảnh: LAN HƯƠNG", "Ảnh: BÁO ĐÀ NẴNG"
+        return acronym.end()
+    words: list[regex.Match[str]] = []
+    at = pos
+    while len(words) < 4 and (w := _LATIN_WORD.match(text, at)):
+        if words and w.group().casefold() in foreign_first_names():
+            break  # "ABC News Martha …": a person after the outlet
+        words.append(w)
+        gap = regex.match(r"[ \t]", text[w.end() : w.end() + 1])
+        if gap is None:
+            break
+        at = w.end() + 1
+    if not words or (caption and len(words) > 1):
+        return pos  # "Ảnh: Jeff Bezos": a person, not a source
+    if caption and words[0].group().casefold() in foreign_first_names():
+        return pos
+    if all(vietnamese_syllable(w.group()) for w in words):
+        return pos  # "kênh Long", "Ảnh: Minh": a Vietnamese name
+    return words[-1].end()
 
 
 _BYLINE_END = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}.]*[ \t]+)*\p{Lu}[\p{L}\p{M}.]*[ \t]*/[ \t]*$")
