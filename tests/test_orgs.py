@@ -524,3 +524,20 @@ def test_a_credit_acronym_or_site_is_no_person(text: str, orgs: set[str]) -> Non
 )
 def test_a_byline_in_capitals_staff_and_social_networks_are_no_source(text: str) -> None:
     assert _orgs(text) == {"Bild"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Dự luật đã được Hạ viện Mỹ thông qua hôm thứ ba.", "Hạ viện Mỹ"),
+        ("Cuộc bỏ phiếu ở Thượng viện kéo dài nhiều giờ.", "Thượng viện"),
+        ("Nhà Trắng chưa bình luận về thông tin này.", "Nhà Trắng"),
+    ],
+)
+def test_foreign_chambers_and_the_white_house(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_chamber_does_not_run_into_a_name_after_it() -> None:
+    orgs = _orgs("Chủ tịch Thượng viện Eunicio Oliveira đến thăm.")
+    assert "Thượng viện" in orgs and not any("Eunicio" in o for o in orgs)
