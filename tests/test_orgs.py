@@ -541,3 +541,17 @@ def test_foreign_chambers_and_the_white_house(text: str, org: str) -> None:
 def test_a_chamber_does_not_run_into_a_name_after_it() -> None:
     orgs = _orgs("Chủ tịch Thượng viện Eunicio Oliveira đến thăm.")
     assert "Thượng viện" in orgs and not any("Eunicio" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa Bình tổ chức hội thảo.",
+            "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa Bình",
+        ),
+        ("Liên Chi hội Phụ nữ thôn Đông đã ra mắt.", "Liên Chi hội Phụ nữ thôn Đông"),
+    ],
+)
+def test_a_federation_keeps_its_lien_prefix(text: str, org: str) -> None:
+    assert org in _orgs(text)
