@@ -418,3 +418,147 @@ def test_the_party_beside_the_state_is_an_org() -> None:
     text = "Huyện đã phát triển nhờ sự quan tâm của Đảng và Nhà nước."
     orgs = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "ORG"]
     assert orgs == ["Đảng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Hôm qua, Tòa án Nhân dân tỉnh Hà Giang xử kín vụ án.", "Tòa án Nhân dân tỉnh Hà Giang"),
+        ("Bị cáo kháng cáo lên TAND cấp cao tại Đà Nẵng.", "TAND cấp cao tại Đà Nẵng"),
+        ("Vụ việc đã được Tòa án Quận Cam thụ lý.", "Tòa án Quận Cam"),
+        ("Đơn kiện được gửi tới Tòa án Hiến pháp Đức.", "Tòa án Hiến pháp Đức"),
+        ("Bang này kháng cáo lên tòa án tối cao Mỹ.", "tòa án tối cao Mỹ"),
+        ("Tòa phúc thẩm liên bang Khu vực 4 đã bác đơn.", "Tòa phúc thẩm liên bang Khu vực 4"),
+    ],
+)
+def test_courts_by_level_seat_and_foreign_name(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_court_in_general_is_not_an_org() -> None:
+    assert _orgs("Hai bên không hòa giải được nên sẽ đưa nhau ra tòa.") == set()
+
+
+def test_a_plural_word_opens_a_new_sentence_after_a_name() -> None:
+    orgs = _orgs("Ông đã gửi đơn lên Tòa phúc thẩm liên bang Các bang đều phản đối.")
+    assert "Tòa phúc thẩm liên bang" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Đảng ủy Bệnh viện Đa khoa huyện Tân Kỳ tổ chức hội nghị.",
+            "Đảng ủy Bệnh viện Đa khoa huyện Tân Kỳ",
+        ),
+        ("Chi bộ Phòng khám vừa kết nạp hai đảng viên.", "Chi bộ Phòng khám"),
+        ("Đảng bộ Công ty Cao su Phú Riềng có 90 đảng viên.", "Đảng bộ Công ty Cao su Phú Riềng"),
+        ("Đảng ủy Quân sự tỉnh Lào Cai họp phiên thường kỳ.", "Đảng ủy Quân sự tỉnh Lào Cai"),
+        ("Ban cán sự Đảng Bộ Nội vụ đã họp.", "Ban cán sự Đảng Bộ Nội vụ"),
+        ("Ban Cán sự Đảng UBND tỉnh cho ý kiến.", "Ban Cán sự Đảng UBND tỉnh"),
+        ("UB Kiểm tra Tỉnh ủy Sơn La đã kết luận.", "UB Kiểm tra Tỉnh ủy Sơn La"),
+        ("Thanh tra Sở đã lập biên bản.", "Thanh tra Sở"),
+    ],
+)
+def test_a_party_body_of_a_unit_is_one_org(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_party_committee_stops_before_its_secretary() -> None:
+    orgs = _orgs("Bí thư Đảng ủy Lê Văn Tám thăm Đảng ủy Quân sự tỉnh Yên Bái.")
+    assert {"Đảng ủy", "Đảng ủy Quân sự tỉnh Yên Bái"} <= orgs
+    assert not any("Tám" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Bảo hiểm Xã hội Việt Nam vừa công bố số liệu.", "Bảo hiểm Xã hội Việt Nam"),
+        ("Theo Bảo hiểm Xã hội tỉnh Cà Mau, số thẻ tăng.", "Bảo hiểm Xã hội tỉnh Cà Mau"),
+        (
+            "Ngân hàng Nhà nước chi nhánh tỉnh Hà Nam cho biết.",
+            "Ngân hàng Nhà nước chi nhánh tỉnh Hà Nam",
+        ),
+        ("Kiểm toán Nhà nước khu vực VII đã kiểm toán dự án.", "Kiểm toán Nhà nước khu vực VII"),
+        ("Điện lực Quảng Trị khuyến cáo người dân.", "Điện lực Quảng Trị"),
+        ("Điện lực huyện Tiên Du đã cắt điện.", "Điện lực huyện Tiên Du"),
+        ("Công ty Điện lực Lào Cai đã sửa đường dây.", "Công ty Điện lực Lào Cai"),
+    ],
+)
+def test_national_agencies_and_their_branches(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_power_company_needs_its_place() -> None:
+    assert _orgs("Ngành Điện lực giao cho Điện lực Hà Giang xử lý.") == {"Điện lực Hà Giang"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Ứng viên phát biểu trước cử tri. Ảnh: KLM\nÔng hứa giảm thuế.", "KLM"),
+        ("Theo tờ The Washington Post, ông đã từ chức.", "The Washington Post"),
+        ("Bài phỏng vấn đăng trên tờ Kommersant gây chú ý.", "Kommersant"),
+        ("Cựu bộ trưởng trả lời phỏng vấn tạp chí GQ tuần trước.", "GQ"),
+        ("Cầu thủ rời sân sớm. Ảnh: Squawka. Anh bị đau cơ.", "Squawka"),
+    ],
+)
+def test_a_source_named_in_a_credit_or_after_a_medium_noun_is_an_org(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Ông phát biểu tại hội nghị. Ảnh: Wiki Theo các chuyên gia, ông sẽ thắng.", set()),
+        ("Cô gái trên bãi biển. Ảnh: ABC\nCô cười rất tươi.", {"ABC"}),
+    ],
+)
+def test_a_credit_acronym_or_site_is_no_person(text: str, orgs: set[str]) -> None:
+    """A site (guide: no ORG) or an agency's acronym in a credit is no photographer."""
+    record = extract_text(text)
+    assert not [m for m in record["mentions"] if m["label"] == "PERSON"]
+    assert _orgs(text) == orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông chụp ảnh chân dung. Ảnh: LAN ANH\nTờ Bild đăng bức ảnh.",
+        "Chiếc xuồng đi trên kênh Tàu Hủ. Ảnh: PV\nTờ Bild đăng bức ảnh.",
+        "Ông đăng clip lên kênh YouTube, rồi tờ Bild đăng lại.",
+    ],
+)
+def test_a_byline_in_capitals_staff_and_social_networks_are_no_source(text: str) -> None:
+    assert _orgs(text) == {"Bild"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Dự luật đã được Hạ viện Mỹ thông qua hôm thứ ba.", "Hạ viện Mỹ"),
+        ("Cuộc bỏ phiếu ở Thượng viện kéo dài nhiều giờ.", "Thượng viện"),
+        ("Nhà Trắng chưa bình luận về thông tin này.", "Nhà Trắng"),
+    ],
+)
+def test_foreign_chambers_and_the_white_house(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_a_chamber_does_not_run_into_a_name_after_it() -> None:
+    orgs = _orgs("Chủ tịch Thượng viện Eunicio Oliveira đến thăm.")
+    assert "Thượng viện" in orgs and not any("Eunicio" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa Bình tổ chức hội thảo.",
+            "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa Bình",
+        ),
+        ("Liên Chi hội Phụ nữ thôn Đông đã ra mắt.", "Liên Chi hội Phụ nữ thôn Đông"),
+    ],
+)
+def test_a_federation_keeps_its_lien_prefix(text: str, org: str) -> None:
+    assert org in _orgs(text)

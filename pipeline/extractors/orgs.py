@@ -21,6 +21,7 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_first_names,
     place_names,
+    vietnamese_syllable,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
 from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
@@ -495,7 +496,11 @@ def _name_end(
                 j += 1  # lowercase fields: "Chi cục chăn nuôi và thú y"
                 continue
             break
-        if w.is_punct or unit_word_at(text, words, j) or (j > i and w.text in lead_words()):
+        if (
+            w.is_punct
+            or unit_word_at(text, words, j)
+            or (w.text in lead_words() and (j > i or w.text.casefold() in _PLURAL))
+        ):
             break  # "Hiệp hội Gốm sứ Bát Tràng Theo ông, …": the next sentence
         if (
             j != bridged
@@ -561,10 +566,20 @@ def _name_end(
 
 
 def _trade_name(text: str, start: int) -> bool:
-    """Whether a well-known name (``Viettel``, ``Người Lao Động``) starts at ``start``: it
-    stays inside the name it ends (``Tập đoàn Viễn thông Viettel``, ``Báo Người Lao Động``)."""
+    """Whether a well-known name (``Viettel``, ``Người Lao Động``) or a trade head (``Điện
+    lực``) starts at ``start``: it stays inside the name it ends (``Tập đoàn Viễn thông
+    Viettel``, ``Báo Người Lao Động``, ``Công ty Điện lực X``)."""
     m = head_regex().match(text, start)
-    return m is not None and _BLANKS.sub(" ", m.group()) in known_names()
+    return m is not None and (
+        _BLANKS.sub(" ", m.group()) in known_names()
+        or _BLANKS.sub(" ", m.group()) in _trade_heads()
+    )
+
+
+@cache
+def _trade_heads() -> frozenset[str]:
+    """Heads that are also a trade (``org_trade_heads.tsv``): ``Công ty Điện lực X``."""
+    return frozenset(row["head"] for row in load_tsv("org_trade_heads.tsv"))
 
 
 def _segment_text(words: list[Word], j: int, glued: frozenset[int]) -> str:
@@ -609,7 +624,12 @@ def _extend(
     j = i + head_len
     if head.kind == "board":
         return _board_end(text, words, j, place_ends, glued)
-    if head.kind == "named":
+    if head.kind == "either" and (
+        place_complement(text, words, j, bare_names=False, place_ends=place_ends) > j
+        or _starts_person(text, words, j)
+    ):
+        pass  # its seat ("Đảng bộ Q. Ngũ Hành Sơn"), or its secretary's name after it
+    elif head.kind in ("named", "either"):
         j = _name_end(
             text,
             words,
@@ -626,7 +646,7 @@ def _extend(
             end = _subunit(text, words, j, place_ends, glued)
             if end > j:
                 return end
-        if j == i + head_len and not head.bare and not head.parent:
+        if j == i + head_len and not head.bare and not head.parent and head.kind == "named":
             return i  # a bare "Sở", "Công ty": not one specific body
     j = _over_bracketed_abbreviation(text, words, j, place_ends)
     nxt = _peek(words, j)
@@ -639,6 +659,8 @@ def _extend(
                 end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
                     return end
+                if nxt.is_capitalised and parent.kind != "fixed":
+                    return j + k  # "Thanh tra Sở", "Chi bộ Phòng khám": the body meant
         j = place_complement(text, words, j, bare_names=head.kind == "body", place_ends=place_ends)
         # A country then a place: "MTTQ Việt Nam TP Hà Nội".
         nxt = _peek(words, j)
@@ -900,6 +922,7 @@ def find_orgs(
         elif end <= k or (end == k + head_len and not head.bare):
             continue
         end = _with_parent_suffix(text, words, end, head, place_ends)
+        end = _with_seat(text, words, end, head, place_ends)
         after = _peek(words, end)
         if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
             continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
@@ -954,7 +977,18 @@ def _inside_name_run(words: list[Word], k: int, text: str) -> bool:
 
 # Heads that, capitalised and alone, refer back to the body named before them.
 _ANAPHOR_HEADS = frozenset(
-    {"Sở", "Bộ", "Cục", "Tổng cục", "Viện", "Bệnh viện", "Công ty", "Tập đoàn", "Ngân hàng"}
+    {
+        "Sở",
+        "Bộ",
+        "Cục",
+        "Tổng cục",
+        "Viện",
+        "Bệnh viện",
+        "Công ty",
+        "Tập đoàn",
+        "Ngân hàng",
+        "Tòa án",
+    }
 )
 
 
@@ -1076,6 +1110,27 @@ def _with_parent_suffix(
     return end
 
 
+@cache
+def _seat_heads() -> frozenset[str]:
+    return frozenset(row["head"].casefold() for row in load_tsv("org_seat_heads.tsv"))
+
+
+def _with_seat(
+    text: str, words: list[Word], end: int, head: Head, place_ends: dict[int, int]
+) -> int:
+    """``end`` moved over ``tại <place>`` after a body named by its seat (``org_seat_heads.tsv``:
+    ``TAND cấp cao tại TP Hồ Chí Minh``)."""
+    if head.text.casefold() not in _seat_heads():
+        return end
+    at = _peek(words, end)
+    if at is None or at.text != "tại" or not _joined(text, words[end - 1], at):
+        return end
+    if _peek(words, end + 1) is None or not _joined(text, at, words[end + 1]):
+        return end
+    seat = place_complement(text, words, end + 1, bare_names=True, place_ends=place_ends)
+    return seat if seat > end + 1 else end
+
+
 def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
     """The longest ``label`` mention end for each start offset."""
     ends: dict[int, int] = {}
@@ -1107,6 +1162,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(LABEL, start, end, rule, {"expanded": expand(text[start:end])}))
     found.extend(_national_teams(ctx, found))
     found = _credit_sources(text, found)
+    found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
     found.extend(_police_codes(text, found))
     return found
@@ -1244,6 +1300,90 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(LABEL, a, b, "org.credit", {"expanded": expand(span)}))
     kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in replaced)]
     return kept + out
+
+
+@cache
+def _slot_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    """Caption openers (``Ảnh:``), medium nouns (``tờ``, ``kênh``) and the casefolded credit
+    words that name no organisation (``org_credit_words.tsv``)."""
+    rows = load_tsv("org_credit_words.tsv")
+    captions = [r["phrase"] for r in rows if r["role"] == "caption"]
+    media = with_case_variants(r["phrase"] for r in rows if r["role"] == "medium")
+    return (
+        regex.compile(rf"{phrase_regex(captions).pattern}[ \t]*:[ \t]*"),
+        regex.compile(rf"{phrase_regex(media).pattern}[ \t]+"),
+        frozenset(r["phrase"].casefold() for r in rows if r["role"] == "nonsource"),
+    )
+
+
+# An unlisted source: an acronym of three or more capitals, or Latin-script words.
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}&]{2,7}(?![\w&]|\.\w)")
+_LATIN_WORD = regex.compile(r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?(?![\w&+]|\.\w)")
+
+
+def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with ORGs for the source that a caption (``Ảnh: X``, ``Nguồn: X``) or a
+    medium noun (``tờ X``, ``kênh X``, ``hãng tin X``) names: a listed outlet
+    (``org_media.tsv``), an acronym (``Ảnh: RCP``) or Latin-script words of which one is no
+    Vietnamese syllable (``tờ Bild``). A caption names one word, so the next sentence on
+    its line stays out (``Ảnh: Sina Theo …``); two Latin words there may be a photographer.
+    The outlet's whole name replaces a shorter ORG inside it (``The Washington Post``)."""
+    caption, medium, nonsource = _slot_regexes()
+    names, sites = _media()
+    spans: list[tuple[int, int]] = []
+    for is_caption, pattern in ((True, caption), (False, medium)):
+        for opener in pattern.finditer(text):
+            pos = opener.end()
+            hit = names.match(text, pos) or sites.match(text, pos)
+            if hit and hit.end() > pos:
+                spans.append(hit.span())
+                continue
+            end = _unlisted_source(text, pos, caption=is_caption)
+            if end > pos and text[pos:end].casefold() not in nonsource:
+                spans.append((pos, end))
+    if not spans:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.label in (LABEL, "PLACE")]
+    orgs = {(m.start, m.end) for m in mentions if m.label == LABEL}
+    out: list[Mention] = []
+    replaced: set[tuple[int, int]] = set()
+    for a, b in sorted(set(spans)):
+        overlapping = [(s, e) for s, e in taken if s < b and a < e]
+        if any(not (a <= s and e <= b) or (s, e) == (a, b) for s, e in overlapping):
+            continue  # already an ORG, part of a longer one, or a place
+        if any(span not in orgs for span in overlapping):
+            continue  # a place inside: "kênh Tàu Hủ"
+        replaced.update(overlapping)
+        taken.append((a, b))
+        out.append(Mention(LABEL, a, b, "org.source", {"expanded": expand(text[a:b])}))
+    kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in replaced)]
+    return kept + out
+
+
+def _unlisted_source(text: str, pos: int, *, caption: bool) -> int:
+    """End of an unlisted source name at ``pos`` (``pos`` when there is none)."""
+    acronym = _ACRONYM.match(text, pos)
+    if acronym:
+        if vietnamese_syllable(acronym.group()) or _ACRONYM.match(text, acronym.end() + 1):
+            return pos  # a byline in capitals: "Ảnh: LAN HƯƠNG", "Ảnh: BÁO ĐÀ NẴNG"
+        return acronym.end()
+    words: list[regex.Match[str]] = []
+    at = pos
+    while len(words) < 4 and (w := _LATIN_WORD.match(text, at)):
+        if words and w.group().casefold() in foreign_first_names():
+            break  # "ABC News Martha …": a person after the outlet
+        words.append(w)
+        gap = regex.match(r"[ \t]", text[w.end() : w.end() + 1])
+        if gap is None:
+            break
+        at = w.end() + 1
+    if not words or (caption and len(words) > 1):
+        return pos  # "Ảnh: Jeff Bezos": a person, not a source
+    if caption and words[0].group().casefold() in foreign_first_names():
+        return pos
+    if all(vietnamese_syllable(w.group()) for w in words):
+        return pos  # "kênh Long", "Ảnh: Minh": a Vietnamese name
+    return words[-1].end()
 
 
 _BYLINE_END = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}.]*[ \t]+)*\p{Lu}[\p{L}\p{M}.]*[ \t]*/[ \t]*$")
