@@ -562,3 +562,18 @@ def test_a_chamber_does_not_run_into_a_name_after_it() -> None:
 )
 def test_a_federation_keeps_its_lien_prefix(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # A committee of a foreign chamber is named after it, as one ORG.
+        ("Chủ nhiệm Ủy ban Quân vụ Hạ viện Canada phát biểu.", "Ủy ban Quân vụ Hạ viện Canada"),
+        # A delegation named by its body: the body is the ORG.
+        ("Đoàn Ủy ban Đối ngoại Thượng viện Úc thăm Huế.", "Ủy ban Đối ngoại Thượng viện Úc"),
+        ("Đoàn Bộ Y tế làm việc tại tỉnh.", "Bộ Y tế"),
+    ],
+)
+def test_committees_of_foreign_chambers_and_delegations(text: str, org: str) -> None:
+    orgs = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "ORG"]
+    assert orgs[0] == org

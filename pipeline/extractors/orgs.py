@@ -898,6 +898,14 @@ def find_orgs(
         after = _peek(words, k + head_len)
         if after is not None and after.text in _PLURAL:
             continue  # "UBND các xã": plural, not one body
+        if (
+            head.text.casefold() in _DELEGATION_HEADS
+            and after is not None
+            and after.start == m.end() + 1
+            and (inner := head_regex().match(text, after.start)) is not None
+            and inner.group()[:1].isupper()
+        ):
+            continue  # "Đoàn Ủy ban Quân vụ …": a delegation of the body named next
         before = words[k - 1].text.casefold() if k else ""
         if before in _PLURAL or before == "cấp" or _honorific_before(text, words, k):
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
@@ -1108,6 +1116,10 @@ def _with_parent_suffix(
         # "Đoàn đại biểu Quốc hội TP Hà Nội", "Cục Tình báo Trung ương Mỹ"
         end = place_complement(text, words, end, bare_names=False, place_ends=place_ends)
     return end
+
+
+#: A delegation named by the body it comes from: that body is the ORG.
+_DELEGATION_HEADS = frozenset({"đoàn", "phái đoàn"})
 
 
 @cache
