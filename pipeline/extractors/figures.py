@@ -249,9 +249,12 @@ def parse_value(text: str) -> tuple[Decimal, Decimal | None] | None:
 
     ``2,5 tỷ đồng`` → (2500000000, None); ``9 - 10 xã`` → (9, 10); ``50-70 triệu đồng`` →
     (50000000, 70000000); ``30.000 đồng đến 60.000 đồng`` → (30000, 60000); ``hai sinh
-    viên`` → (2, None). Used to check a record's ``value`` against its text.
+    viên`` → (2, None); ``1m77`` → (1.77, None). Used to check a record's ``value`` against its
+    text.
     """
     p = _patterns()
+    if height := _HEIGHT.fullmatch(text):
+        return Decimal(height["m"]) + Decimal(height["cm"]) / 100, None
     first = p.number.search(text)
     if first is None:
         return None
