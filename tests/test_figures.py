@@ -385,9 +385,9 @@ def test_written_classifier_compounds_states_ranks_and_speeds(
 
 
 def test_a_height_in_metres_and_centimetres() -> None:
-    found = [
-        m for m in extract_text("Cô cao 1m72, nặng 50 kg.")["mentions"] if m["label"] == "FIGURE"
-    ]
+    record = extract_text("Cô cao 1m72, nặng 50 kg.")
+    assert record["validation"] == {"valid": True, "problems": []}  # the value reads back
+    found = [m for m in record["mentions"] if m["label"] == "FIGURE"]
     assert [(m["text"], m["value"], m["unit"], m["quantity"]) for m in found[:1]] == [
         ("1m72", 1.72, "m", "length")
     ]
