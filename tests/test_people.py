@@ -404,3 +404,7 @@ def test_theo_author_then_source_after_a_slash_is_a_byline() -> None:
 )
 def test_short_korean_names_captions_and_credits(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _people(text)] == expected
+
+
+def test_an_outlet_named_in_a_credit_is_no_person() -> None:
+    assert _people("Tên lửa bờ biển. Nguồn ảnh: Kênh QPVN Hiện nay có thể nói.") == []

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.api import extract_text
 from pipeline.evaluation.gold import load_gold_dir
 from pipeline.evaluation.scores import score
 from pipeline.extractors import place_words, places
@@ -608,3 +609,11 @@ def test_the_name_matcher_finds_the_longest_name_between_word_boundaries() -> No
     text = "ở hà nội, ý và nam định; hàn"
     found = [m.group() for pos in range(len(text)) if (m := matcher.match(text, pos))]
     assert found == ["hà nội", "ý", "nam định"]
+
+
+def test_saudi_arabia_in_its_press_spellings_is_a_country() -> None:
+    text = "Sản lượng dầu của A-rập Xê-út và Ả-rập Xê-út tăng."
+    found = [
+        (m["text"], m["level"]) for m in extract_text(text)["mentions"] if m["label"] == "PLACE"
+    ]
+    assert found == [("A-rập Xê-út", "country"), ("Ả-rập Xê-út", "country")]

@@ -37,6 +37,7 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.titles import position_words
 from pipeline.resources import (
+    credit_words,
     honorific_words,
     kinship_compound_words,
     lead_words,
@@ -552,12 +553,12 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 ),
                 end,
             )
-            if (
-                end
-                and _AGENCY.fullmatch(words[0].text)
-                and not vietnamese_syllable(words[0].text.title())
+            first = words[0].text if end else ""
+            if end and (
+                (_AGENCY.fullmatch(first) and not vietnamese_syllable(first.title()))
+                or first.casefold() in credit_words("medium")
             ):
-                continue  # "Ảnh: RCP", "Nguồn: AFP": an agency, not a person
+                continue  # "Ảnh: RCP", "Nguồn: Kênh QPVN": an agency or outlet, not a person
             if end and (
                 _WEB_ADDRESS.search(words[0].text)
                 or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]

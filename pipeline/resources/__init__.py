@@ -78,6 +78,15 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def credit_words(*roles: str) -> frozenset[str]:
+    """Words of news credits (``org_credit_words.tsv``), casefolded: ``caption`` openers
+    (Ảnh, Nguồn), ``medium`` nouns (tờ, kênh), ``nonsource`` staff and site words."""
+    return frozenset(
+        row["phrase"].casefold() for row in load_tsv("org_credit_words.tsv") if row["role"] in roles
+    )
+
+
+@cache
 def lead_words() -> frozenset[str]:
     """Capitalised function words that open a sentence and never begin a name (Do, Theo …),
     as written (``lead_words.tsv``)."""
