@@ -577,3 +577,12 @@ def test_a_federation_keeps_its_lien_prefix(text: str, org: str) -> None:
 def test_committees_of_foreign_chambers_and_delegations(text: str, org: str) -> None:
     orgs = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "ORG"]
     assert orgs[0] == org
+
+
+def test_a_party_abroad_is_named_by_its_family_and_country() -> None:
+    text = "Ứng viên Đảng Dân chủ thua, Đảng Cộng sản Trung Quốc chúc mừng lãnh đạo Đảng ta."
+    assert [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "ORG"] == [
+        "Đảng Dân chủ",
+        "Đảng Cộng sản Trung Quốc",
+        "Đảng",
+    ]
