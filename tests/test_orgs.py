@@ -586,3 +586,11 @@ def test_a_party_abroad_is_named_by_its_family_and_country() -> None:
         "Đảng Cộng sản Trung Quốc",
         "Đảng",
     ]
+
+
+def test_a_listed_channel_after_kenh_is_no_canal() -> None:
+    mentions = extract_text("Ông trả lời kênh Fox News hôm qua; tàu qua kênh Suez.")["mentions"]
+    assert [(m["label"], m["text"]) for m in mentions] == [
+        ("ORG", "Fox News"),
+        ("PLACE", "kênh Suez"),
+    ]

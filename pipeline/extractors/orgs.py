@@ -1339,22 +1339,34 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     (``org_media.tsv``), an acronym (``Ảnh: RCP``) or Latin-script words of which one is no
     Vietnamese syllable (``tờ Bild``). A caption names one word, so the next sentence on
     its line stays out (``Ảnh: Sina Theo …``); two Latin words there may be a photographer.
-    The outlet's whole name replaces a shorter ORG inside it (``The Washington Post``)."""
+    The outlet's whole name replaces a shorter ORG inside it (``The Washington Post``), and a
+    listed outlet after ``kênh`` drops the canal PLACE read there (``kênh Fox News``)."""
     caption, medium, nonsource = _slot_regexes()
     names, sites = _media()
     spans: list[tuple[int, int]] = []
+    # "kênh Fox News": a listed outlet after a medium noun that is also a place's unit word
+    # (kênh, a canal) is the channel, not a canal.
+    channels: dict[tuple[int, int], int] = {}
     for is_caption, pattern in ((True, caption), (False, medium)):
         for opener in pattern.finditer(text):
             pos = opener.end()
             hit = names.match(text, pos) or sites.match(text, pos)
             if hit and hit.end() > pos:
                 spans.append(hit.span())
+                if not is_caption:
+                    channels[hit.span()] = opener.start()
                 continue
             end = _unlisted_source(text, pos, caption=is_caption)
             if end > pos and text[pos:end].casefold() not in nonsource:
                 spans.append((pos, end))
     if not spans:
         return mentions
+    canals = {
+        (m.start, m.end)
+        for m in mentions
+        if m.label == "PLACE" and any((m.start, m.end) == (o, b) for (_, b), o in channels.items())
+    }
+    mentions = [m for m in mentions if (m.start, m.end) not in canals or m.label != "PLACE"]
     taken = [(m.start, m.end) for m in mentions if m.label in (LABEL, "PLACE")]
     orgs = {(m.start, m.end) for m in mentions if m.label == LABEL}
     out: list[Mention] = []
