@@ -408,3 +408,12 @@ def test_short_korean_names_captions_and_credits(text: str, expected: list[str])
 
 def test_an_outlet_named_in_a_credit_is_no_person() -> None:
     assert _people("Tên lửa bờ biển. Nguồn ảnh: Kênh QPVN Hiện nay có thể nói.") == []
+
+
+def test_a_later_mention_glued_by_the_segmenter_to_the_word_before_it() -> None:
+    # The segmenter joins a verb or noun with the capitalised name after it ("chết Thao").
+    text = (
+        "Nạn nhân là Nguyễn Văn Thao. Việc Thao bị đâm gây xôn xao. Hung thủ đâm chết Thao "
+        "rồi đem xác Thao đi giấu."
+    )
+    assert [t for t, _ in _people(text)] == ["Nguyễn Văn Thao", "Thao", "Thao", "Thao"]

@@ -35,6 +35,9 @@ from pipeline.extractors.place_words import (
     place_names,
     vietnamese_syllable,
 )
+from pipeline.extractors.place_words import (
+    unit_words as place_unit_words,
+)
 from pipeline.extractors.titles import position_words
 from pipeline.resources import (
     credit_words,
@@ -645,7 +648,17 @@ def _whole_name_token(
     lead = text[word[0] : start].rstrip(" ")
     return (
         word[1] == end
-        and (lead in lead_words() or lead.casefold() in position_words())
+        and (
+            lead in lead_words()
+            or lead.casefold() in position_words()
+            # a lowercase verb or noun before it ("đâm chết Thao", "xác Thao"), not a place's
+            # or a street's word ("phường Linh", "đường Thao")
+            or (
+                lead.islower()
+                and lead.casefold() not in place_unit_words()
+                and not any(lead.endswith(b) for b in _blockers())
+            )
+        )
         and text[start - 1] == " "
     )
 
