@@ -723,7 +723,12 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
                 and not _is_lead(text, words, k - 1)
             ):
                 continue
-            if after is not None and _is_name_word(after) and text[m.end()] == " ":
+            if (
+                after is not None
+                and _is_name_word(after)
+                and text[m.end()] == " "
+                and after.text not in lead_words()  # "… chết Thao Sau khi …": a stop left out
+            ):
                 continue
             if (
                 m.group().casefold() in _number_words() | honorific_words("honorific")
