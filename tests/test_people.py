@@ -414,6 +414,6 @@ def test_a_later_mention_glued_by_the_segmenter_to_the_word_before_it() -> None:
     # The segmenter joins a verb or noun with the capitalised name after it ("chết Thao").
     text = (
         "Nạn nhân là Nguyễn Văn Thao. Việc Thao bị đâm gây xôn xao. Hung thủ đâm chết Thao "
-        "rồi đem xác Thao đi giấu. Hắn đâm Thao Sau đó bỏ trốn."
+        "rồi đem xác Thao đi giấu. Hắn dùng dao đâm chết Thao Sau khi bỏ trốn."
     )
     assert [t for t, _ in _people(text)] == ["Nguyễn Văn Thao", "Thao", "Thao", "Thao", "Thao"]
