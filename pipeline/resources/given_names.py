@@ -46,7 +46,8 @@ def given_names() -> frozenset[str]:
             if len(name) < 3 or "+" in name or " " in name:
                 continue
             names.add(name.casefold())
-            names.add(_without_marks(name).casefold())  # the press writes Miloš as Milos
+            if not name.isascii():
+                names.add(_without_marks(name).casefold())  # the press writes Miloš as Milos
     return frozenset(names)
 
 
