@@ -240,3 +240,11 @@ def test_a_capitalised_month_in_words_names_an_event() -> None:
         (m["text"], m["value"]) for m in extract_text(text)["mentions"] if m["label"] == "DATE"
     ]
     assert dates == [("năm 1945", "1945")]
+
+
+def test_a_range_of_two_days_with_slashes_glued_by_a_dash() -> None:
+    text = "Trong dịp nghỉ lễ 2/9-4/9, lượng khách tăng; tỷ lệ 1/3-1/2 số hộ."
+    dates = [
+        (m["text"], m["value"]) for m in extract_text(text)["mentions"] if m["label"] == "DATE"
+    ]
+    assert dates == [("2/9", "--09-02"), ("4/9", "--09-04")]

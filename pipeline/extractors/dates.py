@@ -10,6 +10,7 @@ Patterns (rule ids in brackets), each one precompiled regex over the working tex
   bare ``7/2014`` [``date.my_slash``];
 - ``tháng 3`` [``date.month``] and the months listed after it (``các tháng 3, 7, 11``)
   [``date.month_list``];
+- a range of two days with slashes (``30/4-1/5``) [``date.dm_slash``, two mentions];
 - a day and month (``ngày 29/4``, ``sáng 5-7``, ``(6/2)``, ``ngày 8.2``) only after ``ngày``,
   a part-of-day or other date word, or alone in parentheses [``date.dm_slash``,
   ``date.dm_dash``, ``date.dm_dot``]; a day listed before one (``ngày 6 và 7/7``,
@@ -127,6 +128,7 @@ class _Patterns:
     month_item: regex.Pattern[str]
     day_list: regex.Pattern[str]
     day_month: regex.Pattern[str]
+    day_month_range: regex.Pattern[str]
     month_year_bare: regex.Pattern[str]
     year: regex.Pattern[str]
     year_bare: regex.Pattern[str]
@@ -191,6 +193,11 @@ def _patterns() -> _Patterns:
             flags,
         ),
         day_month=regex.compile(rf"{pre}?{_L}{d}(?P<sep>[/.\-]){m}{_R}", flags),
+        # "30/4-1/5", "ngày 30/4 – 1/5": two days with slashes joined by a dash.
+        day_month_range=regex.compile(
+            rf"{pre}?{_L}{d}/{m}{sp}*[\-–]{sp}*(?P<second>(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})){_R}",
+            flags,
+        ),
         month_year_bare=regex.compile(rf"{_L}{m}/{y4}{_R}", flags),
         year=regex.compile(rf"(?<!\w){year}{sp}+{_L}{y4}{_R_YEAR}", flags),
         year_bare=regex.compile(rf"{_L}(?<!\p{{L}}-)(?P<y>(?:19|20)\d\d){_R_YEAR}", flags),
@@ -415,6 +422,19 @@ def _extract(ctx: DocContext) -> list[Mention]:
         found.append(
             _Candidate(m.start("second"), m.end(), _day_value(d, mo, y, dateline_year), rule)
         )
+    for m in p.day_month_range.finditer(text):
+        d, mo, d2, mo2 = (int(m[k]) for k in ("d", "m", "d2", "m2"))
+        if (
+            _valid_day(d, mo, None)
+            and _valid_day(d2, mo2, None)
+            and (mo, d) < (mo2, d2)  # "1/3-1/2" is no range of days
+            and not coded(m.start())
+        ):
+            for a, b, value in (
+                (m.start(), m.end("m"), _day_value(d, mo, None, dateline_year)),
+                (m.start("second"), m.end(), _day_value(d2, mo2, None, dateline_year)),
+            ):
+                found.append(_Candidate(a, b, value, "date.dm_slash"))
     for m in p.day_month.finditer(text):
         d, mo = int(m["d"]), int(m["m"])
         if not _valid_day(d, mo, None) or coded(m.start()) or lunar(m.start(), m.end()):
