@@ -55,3 +55,10 @@ def _awards(text: str) -> list[tuple[str, int, str]]:
 )
 def test_award_classes(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert _awards(text) == expected
+
+
+def test_being_hired_is_no_award() -> None:
+    text = "Năm 2016, 6 người thân của ông Lê Văn Tám đã được nhận vào làm việc tại huyện."
+    labels = [(m["label"], m["text"]) for m in extract_text(text)["mentions"]]
+    assert ("FIGURE", "6 người thân") in labels
+    assert not [x for x in labels if x[0] == "AWARD"]

@@ -132,7 +132,10 @@ def _extending() -> frozenset[str]:
 
 @cache
 def _trigger_regex() -> regex.Pattern[str]:
-    return phrase_regex(with_case_variants(_words("trigger")))
+    """Triggers, not followed by a word that makes them no award (``được nhận vào làm``)."""
+    triggers = phrase_regex(with_case_variants(_words("trigger"))).pattern
+    not_after = phrase_regex(_words("not_trigger_after")).pattern
+    return regex.compile(rf"(?:{triggers})(?![ \t]+(?:{not_after}))")
 
 
 @cache
