@@ -577,3 +577,21 @@ def test_a_federation_keeps_its_lien_prefix(text: str, org: str) -> None:
 def test_committees_of_foreign_chambers_and_delegations(text: str, org: str) -> None:
     orgs = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "ORG"]
     assert orgs[0] == org
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # The segmenter glues a country to the verb after it: no word of the name.
+        ("Bộ Quốc phòng Mỹ trình báo cáo lên Quốc hội.", "Bộ Quốc phòng Mỹ"),
+        # An adjective before a verb is its manner, not a word of the name.
+        ("Các đơn vị thuộc Bộ Xây dựng tích cực triển khai đề án.", "Bộ Xây dựng"),
+    ],
+)
+def test_a_name_never_runs_into_the_words_after_it(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_an_adjective_before_a_verb_ends_a_name_but_not_inside_it() -> None:
+    orgs = _orgs("Khoa Hồi sức tích cực và Bộ Y tế tích cực phối hợp chống dịch.")
+    assert {"Khoa Hồi sức tích cực", "Bộ Y tế"} <= orgs

@@ -24,7 +24,9 @@ from pipeline.extractors.place_words import (
     vietnamese_syllable,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
+from pipeline.text.pos import word_class
 from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
+from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -544,6 +546,7 @@ def _name_end(
             and not words[j - 1].is_punct
             and not words[j - 1].is_abbreviation
             and not proper_name_ended
+            and not _misjoined(words, i, j, glued)
         ):
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j
@@ -558,11 +561,47 @@ def _name_end(
         if w.text in _name_words():
             if proper_name_ended:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
+            if j > i and _adverbial(text, words, j, glued):
+                break  # "Bộ Tài chính tích cực thực hiện": the manner of the verb after it
             j += 1
             last_good = j
             continue
         break
     return _list_end(words, i, last_good)
+
+
+def _segment_start(j: int, glued: frozenset[int]) -> int:
+    """Index of the first word of the segmented word that ``words[j]`` belongs to."""
+    while j in glued:
+        j -= 1
+    return j
+
+
+def _misjoined(words: list[Word], i: int, j: int, glued: frozenset[int]) -> bool:
+    """Whether the segmenter glued the lowercase ``words[j]`` to a place name before it (in
+    the name that starts at ``words[i]``) into no word of the language (``Mỹ trình``: ``Mỹ``
+    + the verb ``trình``), unlike a word written capitalised in a name (``Mỹ thuật``)."""
+    first = max(i, _segment_start(j, glued))
+    if first == j or fold_key(" ".join(w.text for w in words[first:j])) not in place_names():
+        return False
+    end = j + 1
+    while end in glued:
+        end += 1
+    segment = " ".join(w.text for w in words[first:end])
+    return segment.casefold() not in dictionary_words() and fold_key(segment) not in place_names()
+
+
+def _adverbial(text: str, words: list[Word], j: int, glued: frozenset[int]) -> bool:
+    """Whether the segmented word at ``words[j]`` is an adjective right before a verb: the
+    manner of the clause's verb (``tích cực thực hiện``), not a word of the name before."""
+    if _segment_start(j, glued) != j or word_class(_segment_text(words, j, glued)) != "A":
+        return False
+    k = j + 1
+    while k in glued:
+        k += 1
+    if k >= len(words) or not _joined(text, words[k - 1], words[k]) or words[k].is_capitalised:
+        return False
+    return word_class(_segment_text(words, k, glued)) == "V"
 
 
 def _trade_name(text: str, start: int) -> bool:
