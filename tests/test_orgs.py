@@ -595,3 +595,16 @@ def test_a_name_never_runs_into_the_words_after_it(text: str, org: str) -> None:
 def test_an_adjective_before_a_verb_ends_a_name_but_not_inside_it() -> None:
     orgs = _orgs("Khoa Hồi sức tích cực và Bộ Y tế tích cực phối hợp chống dịch.")
     assert {"Khoa Hồi sức tích cực", "Bộ Y tế"} <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Quỹ an sinh xã hội của huyện đã trao 20 suất quà.", "Quỹ an sinh xã hội"),
+        ("Quỹ bảo trợ trẻ em tỉnh tặng 50 xe đạp.", "Quỹ bảo trợ trẻ em tỉnh"),
+        ("Quỹ phòng, chống thiên tai được dùng đúng mục đích.", "Quỹ phòng, chống thiên tai"),
+        ("Quỹ hỗ trợ nông dân huyện cho 30 hộ vay vốn.", "Quỹ hỗ trợ nông dân huyện"),
+    ],
+)
+def test_a_fund_keeps_its_lowercase_name_whole(text: str, org: str) -> None:
+    assert org in _orgs(text)

@@ -140,6 +140,11 @@ def _bridge_heads() -> frozenset[str]:
 
 
 @cache
+def _phrase_heads() -> frozenset[str]:
+    return frozenset(row["head"] for row in load_tsv("org_phrase_heads.tsv"))
+
+
+@cache
 def _clause_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv("org_clause_words.tsv"))
 
@@ -432,6 +437,7 @@ def _name_end(
     bridge: bool = False,
     field_head: bool = False,
     complete: bool = False,
+    phrase: bool = False,
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
@@ -442,7 +448,8 @@ def _name_end(
     person), a person's name ends the name even after an abbreviation (``Bộ GD-ĐT Nguyễn
     Văn A``); a school's may be one (``Trường THCS Trần Phú``). With ``complete`` (a
     department's full name), a person's name, a verb or another body right after it ends
-    it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``).
+    it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``). With
+    ``phrase`` (``org_phrase_heads.tsv``), a lowercase phrase is kept whole (``_phrase_end``).
     """
     first = _peek(words, i)
     if complete and (
@@ -468,6 +475,7 @@ def _name_end(
     )
     if parent and starts_body:
         return i
+    joins: frozenset[int] = frozenset()  # commas of a shortened coordination in a phrase
     while True:
         w = _peek(words, j)
         if w is None:
@@ -534,6 +542,15 @@ def _name_end(
             continue
         if j > i and words[j - 1].is_number:
             break  # a name's number ends it: "Bệnh viện Nhi đồng 1" + the clause
+        if phrase and not joins and (j == i or not _after_proper_name(text, words, i, j)):
+            k, commas = _phrase_end(text, words, j, glued, first=j == i)
+            if k > j:
+                j = last_good = k
+                joins = commas | {-1}  # the one phrase of the name has been read
+                nxt = _peek(words, j)
+                if nxt is not None and nxt.is_capitalised and _joined(text, words[j - 1], nxt):
+                    continue  # "Quỹ hỗ trợ nông dân Việt Nam"
+                break
         proper_name_ended = (
             j - i >= 2
             and words[j - 1].is_capitalised
@@ -567,7 +584,81 @@ def _name_end(
             last_good = j
             continue
         break
-    return _list_end(words, i, last_good)
+    return _list_end(words, i, last_good, joins)
+
+
+def _after_proper_name(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether the capitalised words ``words[i:j]`` make a name of their own: an
+    abbreviation or two capitalised words at their end (``Quỹ BHYT``, ``Quỹ Châu Á``), after
+    which lowercase words are the clause (``Quỹ BHYT bắt đầu bội chi``)."""
+    last = words[j - 1]
+    return last.is_abbreviation or (
+        j - i >= 2 and last.is_capitalised and words[j - 2].is_capitalised
+    )
+
+
+def _phrase_end(
+    text: str, words: list[Word], j: int, glued: frozenset[int], *, first: bool
+) -> tuple[int, frozenset[int]]:
+    """Index after the lowercase phrase that names a body from ``words[j]`` (``j`` when
+    none), and the commas inside it.
+
+    The phrase is the body's purpose or trade (``an sinh xã hội``, ``bảo trợ trẻ em``): it
+    runs over lowercase segmented words, joined by ``và`` or by the comma of a shortened
+    coordination (a one-syllable word before it: ``phòng, chống``, ``nông, lâm, thủy
+    sản``). It ends at a capitalised word, a number, a unit word, other punctuation, a
+    function word (``org_clause_words.tsv``), a reporting verb (``org_clause_verbs.tsv``;
+    ``first``, right after the head, it may be the purpose: ``Quỹ hỗ trợ nông dân``) or a
+    verb after a noun of the phrase (the clause's predicate: ``… trẻ em trao``). A phrase
+    of verbs alone is the clause after a bare head (``Quỹ hoạt động``), one syllable a
+    common noun (``Quỹ lương``): none.
+    """
+    k = last = j
+    seen_noun = False
+    only_verbs = True
+    commas: set[int] = set()
+    while k < len(words) and k - j < 12:
+        w = words[k]
+        if k > j and not (
+            _joined(text, words[k - 1], w) or (w.text == "," and w.start == words[k - 1].end)
+        ):
+            break
+        if w.text in (",", "và"):
+            nxt = _peek(words, k + 1)
+            if (
+                k == last
+                and k > j
+                and nxt is not None
+                and _joined(text, w, nxt)
+                and nxt.text[:1].islower()
+                and nxt.text not in _clause_words()
+                and not unit_word_at(text, words, k + 1)
+                and (w.text == "và" or k - 1 not in glued)
+            ):
+                if w.text == ",":
+                    commas.add(k)
+                k += 1
+                continue
+            break
+        if w.is_punct or w.is_capitalised or w.is_number or unit_word_at(text, words, k):
+            break
+        end = k + 1
+        while end in glued:
+            end += 1
+        segment = _segment_text(words, k, glued)
+        if (w.text in _clause_words() and end == k + 1) or (
+            (k > j or not first) and segment in _clause_verbs()
+        ):
+            break
+        kind = word_class(segment)
+        if seen_noun and kind == "V" and words[k - 1].text not in (",", "và"):
+            break
+        seen_noun = seen_noun or kind == "N"
+        only_verbs = only_verbs and kind == "V"
+        k = last = end
+    if only_verbs or last - j < 2:
+        return j, frozenset()  # "Quỹ lương", "Quỹ nhà này": a common noun, no name
+    return last, frozenset(c for c in commas if c < last)
 
 
 def _segment_start(j: int, glued: frozenset[int]) -> int:
@@ -634,13 +725,14 @@ def _clause_verbs() -> frozenset[str]:
     return frozenset(row["verb"] for row in load_tsv("org_clause_verbs.tsv"))
 
 
-def _list_end(words: list[Word], i: int, end: int) -> int:
+def _list_end(words: list[Word], i: int, end: int, joins: frozenset[int] = frozenset()) -> int:
     """``end``, or the first comma of the name when no ``và``/``&`` follows it.
 
     A comma stays inside a name only as a list of its fields closed by ``và``
-    (``Bộ Văn hóa, Thể thao và Du lịch``); ``Bộ Tài chính, Công ty X`` are two bodies.
+    (``Bộ Văn hóa, Thể thao và Du lịch``) or as one of ``joins`` (a shortened coordination
+    of a lowercase phrase); ``Bộ Tài chính, Công ty X`` are two bodies.
     """
-    commas = [t for t in range(i, end) if words[t].text == ","]
+    commas = [t for t in range(i, end) if words[t].text == "," and t not in joins]
     if commas and not any(words[t].text in ("và", "&") for t in range(commas[0], end)):
         return commas[0]
     return end
@@ -678,6 +770,7 @@ def _extend(
             bridge=head.text in _bridge_heads(),
             field_head=head.text.casefold() in _FIELD_HEADS,
             complete=head.text.casefold() in folded_heads(),
+            phrase=head.text in _phrase_heads(),
         )
         if j == i + head_len + 1 and words[j - 1].text in surnames():
             return i  # "Khoa Nguyễn": a family name alone names no body
