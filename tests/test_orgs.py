@@ -608,3 +608,21 @@ def test_an_adjective_before_a_verb_ends_a_name_but_not_inside_it() -> None:
 )
 def test_a_fund_keeps_its_lowercase_name_whole(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Ban chỉ đạo phòng, chống dịch Covid-19 huyện Yên Thành đã họp.",
+            "Ban chỉ đạo phòng, chống dịch Covid-19 huyện Yên Thành",
+        ),
+        ("Ban An toàn giao thông tỉnh Nghệ An ra quân.", "Ban An toàn giao thông tỉnh Nghệ An"),
+        (
+            "Hợp tác xã nuôi và chế biến nông, lâm, thủy sản Phú Lộc có 40 xã viên.",
+            "Hợp tác xã nuôi và chế biến nông, lâm, thủy sản Phú Lộc",
+        ),
+    ],
+)
+def test_a_board_or_cooperative_keeps_its_lowercase_task(text: str, org: str) -> None:
+    assert org in _orgs(text)

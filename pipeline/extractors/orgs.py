@@ -140,8 +140,10 @@ def _bridge_heads() -> frozenset[str]:
 
 
 @cache
-def _phrase_heads() -> frozenset[str]:
-    return frozenset(row["head"] for row in load_tsv("org_phrase_heads.tsv"))
+def _phrase_heads() -> dict[str, str]:
+    """Head → what must follow its lowercase phrase: ``any`` end, or a ``name`` (a place
+    unit word or a capitalised word)."""
+    return {row["head"]: row["after"] for row in load_tsv("org_phrase_heads.tsv")}
 
 
 @cache
@@ -437,7 +439,7 @@ def _name_end(
     bridge: bool = False,
     field_head: bool = False,
     complete: bool = False,
-    phrase: bool = False,
+    phrase: str = "",
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
@@ -449,7 +451,8 @@ def _name_end(
     Văn A``); a school's may be one (``Trường THCS Trần Phú``). With ``complete`` (a
     department's full name), a person's name, a verb or another body right after it ends
     it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``). With
-    ``phrase`` (``org_phrase_heads.tsv``), a lowercase phrase is kept whole (``_phrase_end``).
+    ``phrase`` (``org_phrase_heads.tsv``: ``any`` or ``name``), a lowercase phrase is kept
+    whole (``_phrase_end``).
     """
     first = _peek(words, i)
     if complete and (
@@ -542,8 +545,13 @@ def _name_end(
             continue
         if j > i and words[j - 1].is_number:
             break  # a name's number ends it: "Bệnh viện Nhi đồng 1" + the clause
-        if phrase and not joins and (j == i or not _after_proper_name(text, words, i, j)):
-            k, commas = _phrase_end(text, words, j, glued, first=j == i)
+        if (
+            phrase
+            and not joins
+            and (j == i or not _after_proper_name(text, words, i, j))
+            and not (bridge and _bridge(text, words, j, glued) > j)  # "HTX nuôi cá Tân An"
+        ):
+            k, commas = _phrase_end(text, words, j, glued, first=j == i, named=phrase == "name")
             if k > j:
                 j = last_good = k
                 joins = commas | {-1}  # the one phrase of the name has been read
@@ -597,8 +605,20 @@ def _after_proper_name(text: str, words: list[Word], i: int, j: int) -> bool:
     )
 
 
+def _coordinated(text: str, words: list[Word], k: int) -> bool:
+    """Whether the element at ``words[k]``, after a comma, goes on into the word the
+    coordination shares or into the next comma (``phòng, chống dịch``, ``nông, lâm, thủy
+    sản``), not into a name (``cấp cao, trạm Balderas``: two phrases)."""
+    after = _peek(words, k + 1)
+    return after is not None and (
+        after.text == ","
+        if after.start == words[k].end
+        else _joined(text, words[k], after) and after.text[:1].islower()
+    )
+
+
 def _phrase_end(
-    text: str, words: list[Word], j: int, glued: frozenset[int], *, first: bool
+    text: str, words: list[Word], j: int, glued: frozenset[int], *, first: bool, named: bool
 ) -> tuple[int, frozenset[int]]:
     """Index after the lowercase phrase that names a body from ``words[j]`` (``j`` when
     none), and the commas inside it.
@@ -608,14 +628,19 @@ def _phrase_end(
     coordination (a one-syllable word before it: ``phòng, chống``, ``nông, lâm, thủy
     sản``). It ends at a capitalised word, a number, a unit word, other punctuation, a
     function word (``org_clause_words.tsv``), a reporting verb (``org_clause_verbs.tsv``;
-    ``first``, right after the head, it may be the purpose: ``Quỹ hỗ trợ nông dân``) or a
-    verb after a noun of the phrase (the clause's predicate: ``… trẻ em trao``). A phrase
-    of verbs alone is the clause after a bare head (``Quỹ hoạt động``), one syllable a
-    common noun (``Quỹ lương``): none.
+    ``first``, right after the head, it may be the purpose when a place or a name follows
+    the phrase: ``Quỹ hỗ trợ nông dân huyện``) or a
+    verb after a noun of the phrase (the clause's predicate: ``… trẻ em trao``); it holds
+    content words only (nouns, verbs, adjectives by their usual class). A phrase of verbs
+    alone is the clause after a bare head (``Quỹ hoạt động``), one syllable a common noun
+    (``Quỹ lương``): none. It never runs into a body named after it (``trường THPT X``).
+    With ``named`` the phrase must lead to a place unit word or a capitalised name that is
+    not another body (``Ban an toàn giao thông tỉnh``).
     """
     k = last = j
-    seen_noun = False
+    seen_noun = noun_before = False
     only_verbs = True
+    verb_first = False
     commas: set[int] = set()
     while k < len(words) and k - j < 12:
         w = words[k]
@@ -633,7 +658,7 @@ def _phrase_end(
                 and nxt.text[:1].islower()
                 and nxt.text not in _clause_words()
                 and not unit_word_at(text, words, k + 1)
-                and (w.text == "và" or k - 1 not in glued)
+                and (w.text == "và" or (k - 1 not in glued and _coordinated(text, words, k + 1)))
             ):
                 if w.text == ",":
                     commas.add(k)
@@ -646,18 +671,42 @@ def _phrase_end(
         while end in glued:
             end += 1
         segment = _segment_text(words, k, glued)
-        if (w.text in _clause_words() and end == k + 1) or (
-            (k > j or not first) and segment in _clause_verbs()
-        ):
+        if w.text in _clause_words() and end == k + 1:
             break
+        if (body := head_regex().match(text, w.start)) is not None:
+            n = _words_in(words, k, body.end())
+            nxt = _peek(words, k + n)
+            if nxt is not None and (nxt.is_capitalised or unit_word_at(text, words, k + n)):
+                break  # the parent body: "Ban giám hiệu trường THPT X"
+        if segment in _clause_verbs():
+            if k > j or not first:
+                break
+            verb_first = True
         kind = word_class(segment)
-        if seen_noun and kind == "V" and words[k - 1].text not in (",", "và"):
+        if kind[:1] not in ("N", "V", "A"):
+            break  # a function word: "không chỉ", "lẫn", "toàn thể"
+        joined_on = words[k - 1].text in (",", "và") and k > j
+        if seen_noun and kind == "V" and not joined_on:
             break
+        if joined_on and kind == "V":
+            seen_noun = noun_before  # "phòng, chống": a coordination of verbs, no object yet
+        noun_before = seen_noun
         seen_noun = seen_noun or kind == "N"
         only_verbs = only_verbs and kind == "V"
         k = last = end
     if only_verbs or last - j < 2:
         return j, frozenset()  # "Quỹ lương", "Quỹ nhà này": a common noun, no name
+    after = _peek(words, last)
+    leads_to_name = (
+        after is not None
+        and _joined(text, words[last - 1], after)
+        and (
+            unit_word_at(text, words, last)
+            or (after.is_capitalised and not head_regex().match(text, after.start))
+        )
+    )
+    if (verb_first or named) and not leads_to_name:
+        return j, frozenset()  # "Ban chỉ đạo chủ trì hội nghị.": the clause's predicate
     return last, frozenset(c for c in commas if c < last)
 
 
@@ -770,7 +819,7 @@ def _extend(
             bridge=head.text in _bridge_heads(),
             field_head=head.text.casefold() in _FIELD_HEADS,
             complete=head.text.casefold() in folded_heads(),
-            phrase=head.text in _phrase_heads(),
+            phrase=_phrase_heads().get(head.text, ""),
         )
         if j == i + head_len + 1 and words[j - 1].text in surnames():
             return i  # "Khoa Nguyễn": a family name alone names no body
@@ -1223,6 +1272,9 @@ def _trim(
         w = words[end - 1]
         if w.text[:1].islower() and w.text in _name_words() and word_ends.get(w.start) == w.end:
             end -= 1
+            continue
+        if w.text == ",":
+            end -= 1  # the comma of a shortened coordination whose last word was cut
             continue
         break
     return end
