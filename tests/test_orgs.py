@@ -626,3 +626,26 @@ def test_a_fund_keeps_its_lowercase_name_whole(text: str, org: str) -> None:
 )
 def test_a_board_or_cooperative_keeps_its_lowercase_task(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Chị làm việc ở trạm Y tế xã Hòa Tiến đã 10 năm.", "trạm Y tế xã Hòa Tiến"),
+        ("Các cháu ở trường mầm non Hướng Dương được tặng quà.", "trường mầm non Hướng Dương"),
+        ("Em học lớp 4 trường tiểu học Lê Văn Tám.", "trường tiểu học Lê Văn Tám"),
+        ("Năm nay Trung tâm dạy nghề huyện đã mở 12 lớp.", "Trung tâm dạy nghề huyện"),
+        (
+            "Trường Phổ thông dân tộc nội trú huyện tổ chức khai giảng.",
+            "Trường Phổ thông dân tộc nội trú huyện",
+        ),
+    ],
+)
+def test_local_units_with_lowercase_heads(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_the_head_of_a_health_station_is_a_title_over_the_station() -> None:
+    record = extract_text("Ông Lê Văn Bình, Trưởng trạm Y tế xã Hòa Tiến, cho biết.")
+    spans = {(m["label"], m["text"]) for m in record["mentions"]}
+    assert {("TITLE", "Trưởng trạm Y tế xã Hòa Tiến"), ("ORG", "trạm Y tế xã Hòa Tiến")} <= spans

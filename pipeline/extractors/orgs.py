@@ -44,13 +44,22 @@ class Head:
 
 @cache
 def heads() -> dict[str, Head]:
-    """Org heads keyed by their text as written in the lexicon."""
+    """Org heads keyed by their text as written in the lexicon, with the school heads of
+    ``org_school_types.tsv`` (``trường mầm non``, ``Trường THCS``: kind ``school``, a name
+    or else a place after the level)."""
     out = {
         row["head"]: Head(row["head"], row["kind"], row["bare"] == "yes", row["parent"] == "yes")
         for row in load_tsv("org_heads.tsv", key="head")
     }
     for name in known_names():
         out.setdefault(name, Head(name, "fixed", True, False))
+    for kind in load_tsv("org_school_types.tsv"):
+        for level in with_case_variants([kind["type"]]):
+            # "Trường Mầm non", "trường THPT" alone is the school of the article, as a name;
+            # "trường mầm non" is any school
+            bare = level[:1].isupper()
+            for school, alone in ((f"Trường {level}", True), (f"trường {level}", bare)):
+                out.setdefault(school, Head(school, "school", alone, False))
     return out
 
 
@@ -440,6 +449,7 @@ def _name_end(
     field_head: bool = False,
     complete: bool = False,
     phrase: str = "",
+    named_head: bool = False,
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
@@ -452,7 +462,8 @@ def _name_end(
     department's full name), a person's name, a verb or another body right after it ends
     it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``). With
     ``phrase`` (``org_phrase_heads.tsv``: ``any`` or ``name``), a lowercase phrase is kept
-    whole (``_phrase_end``).
+    whole (``_phrase_end``). With ``named_head`` the head ends in a part of the name (a
+    school's level), so a list of names may open at once (``Trường THCS - THPT X``).
     """
     first = _peek(words, i)
     if complete and (
@@ -489,7 +500,7 @@ def _name_end(
         if w.text in ("và", "&", "-", "–", ","):
             nxt = _peek(words, j + 1)
             if (
-                j > i
+                (j > i or named_head)
                 and nxt is not None
                 and nxt.is_capitalised
                 and not head_regex().match(text, nxt.start)
@@ -809,7 +820,7 @@ def _extend(
         or _starts_person(text, words, j)
     ):
         pass  # its seat ("Đảng bộ Q. Ngũ Hành Sơn"), or its secretary's name after it
-    elif head.kind in ("named", "either"):
+    elif head.kind in ("named", "either", "school"):
         j = _name_end(
             text,
             words,
@@ -820,6 +831,7 @@ def _extend(
             field_head=head.text.casefold() in _FIELD_HEADS,
             complete=head.text.casefold() in folded_heads(),
             phrase=_phrase_heads().get(head.text, ""),
+            named_head=head.kind == "school",
         )
         if j == i + head_len + 1 and words[j - 1].text in surnames():
             return i  # "Khoa Nguyễn": a family name alone names no body
@@ -905,6 +917,8 @@ def _subunit(
         w = words[k]
         if not _joined(text, words[k - 1], w) or w.is_punct or w.is_number:
             return j
+        if not w.text[:1].isalpha():
+            return j  # "Trung tâm & Công viên": a symbol, no lowercase name
         if w.is_capitalised or unit_word_at(text, words, k):
             break
         if w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued:
