@@ -649,3 +649,8 @@ def test_the_head_of_a_health_station_is_a_title_over_the_station() -> None:
     record = extract_text("Ông Lê Văn Bình, Trưởng trạm Y tế xã Hòa Tiến, cho biết.")
     spans = {(m["label"], m["text"]) for m in record["mentions"]}
     assert {("TITLE", "Trưởng trạm Y tế xã Hòa Tiến"), ("ORG", "trạm Y tế xã Hòa Tiến")} <= spans
+
+
+def test_a_school_keeps_the_lowercase_field_after_its_level() -> None:
+    orgs = _orgs("Bé học trường mầm non tư thục Hoa Mai ở quận 7.")
+    assert "trường mầm non tư thục Hoa Mai" in orgs

@@ -830,7 +830,8 @@ def _extend(
             bridge=head.text in _bridge_heads(),
             field_head=head.text.casefold() in _FIELD_HEADS,
             complete=head.text.casefold() in folded_heads(),
-            phrase=_phrase_heads().get(head.text, ""),
+            # a school's field after its level: "trường đại học sư phạm Đà Nẵng"
+            phrase=_phrase_heads().get(head.text, "name" if head.kind == "school" else ""),
             named_head=head.kind == "school",
         )
         if j == i + head_len + 1 and words[j - 1].text in surnames():
@@ -1112,6 +1113,11 @@ def find_orgs(
                 nxt.is_capitalised
                 or unit_word_at(text, words, k + head_len)
                 or _subunit_of_place(text, words, k + head_len, head, place_ends, glued)
+                or (
+                    head.kind == "school"
+                    and _phrase_end(text, words, k + head_len, glued, first=True, named=True)[0]
+                    > k + head_len
+                )
             ):
                 continue
         end = _extend(text, words, k, head, head_len, place_ends, glued)
