@@ -654,3 +654,9 @@ def test_the_head_of_a_health_station_is_a_title_over_the_station() -> None:
 def test_a_school_keeps_the_lowercase_field_after_its_level() -> None:
     orgs = _orgs("Bé học trường mầm non tư thục Hoa Mai ở quận 7.")
     assert "trường mầm non tư thục Hoa Mai" in orgs
+
+
+def test_a_centre_joined_to_another_body_is_not_its_subunit() -> None:
+    orgs = _orgs("Ông khen ngợi Trung tâm và Báo điện tử Đồng Hành đã đạt nhiều thành tích.")
+    assert "Báo điện tử Đồng Hành" in orgs
+    assert not any(o.startswith("Trung tâm và") for o in orgs)

@@ -918,8 +918,8 @@ def _subunit(
         w = words[k]
         if not _joined(text, words[k - 1], w) or w.is_punct or w.is_number:
             return j
-        if not w.text[:1].isalpha():
-            return j  # "Trung tâm & Công viên": a symbol, no lowercase name
+        if not w.text[:1].isalpha() or (k == j and w.text in ("và", "hoặc")):
+            return j  # "Trung tâm & Công viên", "Trung tâm và Báo X": two bodies
         if w.is_capitalised or unit_word_at(text, words, k):
             break
         if w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued:
