@@ -660,3 +660,19 @@ def test_a_centre_joined_to_another_body_is_not_its_subunit() -> None:
     orgs = _orgs("Ông khen ngợi Trung tâm và Báo điện tử Đồng Hành đã đạt nhiều thành tích.")
     assert "Báo điện tử Đồng Hành" in orgs
     assert not any(o.startswith("Trung tâm và") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # After a capitalised name, a verb opens the clause, not the name.
+        ("Ban Giám khảo chấm bản tiếng Anh của các thí sinh.", "Ban Giám khảo"),
+        # A board's lowercase name may join two objects with và.
+        (
+            "Ông là Trưởng Ban quản lý di tích và rừng phòng hộ Núi Cấm.",
+            "Ban quản lý di tích và rừng phòng hộ Núi Cấm",
+        ),
+    ],
+)
+def test_a_phrase_after_a_capitalised_name(text: str, org: str) -> None:
+    assert org in _orgs(text)

@@ -560,6 +560,7 @@ def _name_end(
             phrase
             and not joins
             and (j == i or not _after_proper_name(text, words, i, j))
+            and j not in glued  # the rest of a capitalised word: "Giám khảo", "Bảo trợ"
             and not (bridge and _bridge(text, words, j, glued) > j)  # "HTX nuôi cá Tân An"
         ):
             k, commas = _phrase_end(text, words, j, glued, first=j == i, named=phrase == "name")
@@ -628,6 +629,13 @@ def _coordinated(text: str, words: list[Word], k: int) -> bool:
     )
 
 
+def _verb_before(words: list[Word], j: int, glued: frozenset[int]) -> bool:
+    """Whether the segmented word before ``words[j]`` is a verb (``Quỹ Hỗ trợ``): the
+    purpose of the name, which the lowercase words after it go on."""
+    start = _segment_start(j - 1, glued)
+    return word_class(" ".join(w.text for w in words[start:j])) == "V"
+
+
 def _phrase_end(
     text: str, words: list[Word], j: int, glued: frozenset[int], *, first: bool, named: bool
 ) -> tuple[int, frozenset[int]]:
@@ -642,7 +650,9 @@ def _phrase_end(
     ``first``, right after the head, it may be the purpose when a place or a name follows
     the phrase: ``Quỹ hỗ trợ nông dân huyện``) or a
     verb after a noun of the phrase (the clause's predicate: ``… trẻ em trao``); it holds
-    content words only (nouns, verbs, adjectives by their usual class). A phrase of verbs
+    content words only (nouns, verbs, adjectives by their usual class), and opens with a
+    verb only right after the head (after a capitalised name a verb is the predicate: ``Ban
+    Giám khảo chấm bài``). A phrase of verbs
     alone is the clause after a bare head (``Quỹ hoạt động``), one syllable a common noun
     (``Quỹ lương``): none. It never runs into a body named after it (``trường THPT X``).
     With ``named`` the phrase must lead to a place unit word or a capitalised name that is
@@ -696,6 +706,8 @@ def _phrase_end(
         kind = word_class(segment)
         if kind[:1] not in ("N", "V", "A"):
             break  # a function word: "không chỉ", "lẫn", "toàn thể"
+        if k == j and not first and kind == "V" and (named or not _verb_before(words, j, glued)):
+            break  # after a capitalised name, a verb is its predicate: "Ban Giám khảo chấm"
         joined_on = words[k - 1].text in (",", "và") and k > j
         if seen_noun and kind == "V" and not joined_on:
             break
@@ -705,7 +717,7 @@ def _phrase_end(
         seen_noun = seen_noun or kind == "N"
         only_verbs = only_verbs and kind == "V"
         k = last = end
-    if only_verbs or last - j < 2:
+    if only_verbs or (first and last - j < 2):
         return j, frozenset()  # "Quỹ lương", "Quỹ nhà này": a common noun, no name
     after = _peek(words, last)
     leads_to_name = (
@@ -918,7 +930,12 @@ def _subunit(
         w = words[k]
         if not _joined(text, words[k - 1], w) or w.is_punct or w.is_number:
             return j
-        if not w.text[:1].isalpha() or (k == j and w.text in ("và", "hoặc")):
+        if not w.text[:1].isalpha() or (
+            k == j
+            and w.text in ("và", "hoặc")
+            and k + 1 < len(words)
+            and words[k + 1].is_capitalised
+        ):
             return j  # "Trung tâm & Công viên", "Trung tâm và Báo X": two bodies
         if w.is_capitalised or unit_word_at(text, words, k):
             break
