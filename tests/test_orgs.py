@@ -594,3 +594,102 @@ def test_a_listed_channel_after_kenh_is_no_canal() -> None:
         ("ORG", "Fox News"),
         ("PLACE", "kênh Suez"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # The segmenter glues a country to the verb after it: no word of the name.
+        ("Bộ Quốc phòng Mỹ trình báo cáo lên Quốc hội.", "Bộ Quốc phòng Mỹ"),
+        # An adjective before a verb is its manner, not a word of the name.
+        ("Các đơn vị thuộc Bộ Xây dựng tích cực triển khai đề án.", "Bộ Xây dựng"),
+    ],
+)
+def test_a_name_never_runs_into_the_words_after_it(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_an_adjective_before_a_verb_ends_a_name_but_not_inside_it() -> None:
+    orgs = _orgs("Khoa Hồi sức tích cực và Bộ Y tế tích cực phối hợp chống dịch.")
+    assert {"Khoa Hồi sức tích cực", "Bộ Y tế"} <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Quỹ an sinh xã hội của huyện đã trao 20 suất quà.", "Quỹ an sinh xã hội"),
+        ("Quỹ bảo trợ trẻ em tỉnh tặng 50 xe đạp.", "Quỹ bảo trợ trẻ em tỉnh"),
+        ("Quỹ phòng, chống thiên tai được dùng đúng mục đích.", "Quỹ phòng, chống thiên tai"),
+        ("Quỹ hỗ trợ nông dân huyện cho 30 hộ vay vốn.", "Quỹ hỗ trợ nông dân huyện"),
+    ],
+)
+def test_a_fund_keeps_its_lowercase_name_whole(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Ban chỉ đạo phòng, chống dịch Covid-19 huyện Yên Thành đã họp.",
+            "Ban chỉ đạo phòng, chống dịch Covid-19 huyện Yên Thành",
+        ),
+        ("Ban An toàn giao thông tỉnh Nghệ An ra quân.", "Ban An toàn giao thông tỉnh Nghệ An"),
+        (
+            "Hợp tác xã nuôi và chế biến nông, lâm, thủy sản Phú Lộc có 40 xã viên.",
+            "Hợp tác xã nuôi và chế biến nông, lâm, thủy sản Phú Lộc",
+        ),
+    ],
+)
+def test_a_board_or_cooperative_keeps_its_lowercase_task(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Chị làm việc ở trạm Y tế xã Hòa Tiến đã 10 năm.", "trạm Y tế xã Hòa Tiến"),
+        ("Các cháu ở trường mầm non Hướng Dương được tặng quà.", "trường mầm non Hướng Dương"),
+        ("Em học lớp 4 trường tiểu học Lê Văn Tám.", "trường tiểu học Lê Văn Tám"),
+        ("Năm nay Trung tâm dạy nghề huyện đã mở 12 lớp.", "Trung tâm dạy nghề huyện"),
+        (
+            "Trường Phổ thông dân tộc nội trú huyện tổ chức khai giảng.",
+            "Trường Phổ thông dân tộc nội trú huyện",
+        ),
+    ],
+)
+def test_local_units_with_lowercase_heads(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_the_head_of_a_health_station_is_a_title_over_the_station() -> None:
+    record = extract_text("Ông Lê Văn Bình, Trưởng trạm Y tế xã Hòa Tiến, cho biết.")
+    spans = {(m["label"], m["text"]) for m in record["mentions"]}
+    assert {("TITLE", "Trưởng trạm Y tế xã Hòa Tiến"), ("ORG", "trạm Y tế xã Hòa Tiến")} <= spans
+
+
+def test_a_school_keeps_the_lowercase_field_after_its_level() -> None:
+    orgs = _orgs("Bé học trường mầm non tư thục Hoa Mai ở quận 7.")
+    assert "trường mầm non tư thục Hoa Mai" in orgs
+
+
+def test_a_centre_joined_to_another_body_is_not_its_subunit() -> None:
+    orgs = _orgs("Ông khen ngợi Trung tâm và Báo điện tử Đồng Hành đã đạt nhiều thành tích.")
+    assert "Báo điện tử Đồng Hành" in orgs
+    assert not any(o.startswith("Trung tâm và") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # After a capitalised name, a verb opens the clause, not the name.
+        ("Ban Giám khảo chấm bản tiếng Anh của các thí sinh.", "Ban Giám khảo"),
+        # A board's lowercase name may join two objects with và.
+        (
+            "Ông là Trưởng Ban quản lý di tích và rừng phòng hộ Núi Cấm.",
+            "Ban quản lý di tích và rừng phòng hộ Núi Cấm",
+        ),
+    ],
+)
+def test_a_phrase_after_a_capitalised_name(text: str, org: str) -> None:
+    assert org in _orgs(text)

@@ -24,7 +24,9 @@ from pipeline.extractors.place_words import (
     vietnamese_syllable,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
+from pipeline.text.pos import word_class
 from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
+from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -42,13 +44,22 @@ class Head:
 
 @cache
 def heads() -> dict[str, Head]:
-    """Org heads keyed by their text as written in the lexicon."""
+    """Org heads keyed by their text as written in the lexicon, with the school heads of
+    ``org_school_types.tsv`` (``trường mầm non``, ``Trường THCS``: kind ``school``, a name
+    or else a place after the level)."""
     out = {
         row["head"]: Head(row["head"], row["kind"], row["bare"] == "yes", row["parent"] == "yes")
         for row in load_tsv("org_heads.tsv", key="head")
     }
     for name in known_names():
         out.setdefault(name, Head(name, "fixed", True, False))
+    for kind in load_tsv("org_school_types.tsv"):
+        for level in with_case_variants([kind["type"]]):
+            # "Trường Mầm non", "trường THPT" alone is the school of the article, as a name;
+            # "trường mầm non" is any school
+            bare = level[:1].isupper()
+            for school, alone in ((f"Trường {level}", True), (f"trường {level}", bare)):
+                out.setdefault(school, Head(school, "school", alone, False))
     return out
 
 
@@ -135,6 +146,13 @@ def parent_suffix_regex() -> regex.Pattern[str]:
 @cache
 def _bridge_heads() -> frozenset[str]:
     return frozenset(row["head"] for row in load_tsv("org_bridge_heads.tsv"))
+
+
+@cache
+def _phrase_heads() -> dict[str, str]:
+    """Head → what must follow its lowercase phrase: ``any`` end, or a ``name`` (a place
+    unit word or a capitalised word)."""
+    return {row["head"]: row["after"] for row in load_tsv("org_phrase_heads.tsv")}
 
 
 @cache
@@ -430,6 +448,8 @@ def _name_end(
     bridge: bool = False,
     field_head: bool = False,
     complete: bool = False,
+    phrase: str = "",
+    named_head: bool = False,
 ) -> int:
     """Index after the name that follows a ``named`` head (``i`` when there is none).
 
@@ -440,7 +460,10 @@ def _name_end(
     person), a person's name ends the name even after an abbreviation (``Bộ GD-ĐT Nguyễn
     Văn A``); a school's may be one (``Trường THCS Trần Phú``). With ``complete`` (a
     department's full name), a person's name, a verb or another body right after it ends
-    it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``).
+    it at once (``Cục Quản lý giá thông báo``, ``Cục Quản lý giá Bộ Tài chính``). With
+    ``phrase`` (``org_phrase_heads.tsv``: ``any`` or ``name``), a lowercase phrase is kept
+    whole (``_phrase_end``). With ``named_head`` the head ends in a part of the name (a
+    school's level), so a list of names may open at once (``Trường THCS - THPT X``).
     """
     first = _peek(words, i)
     if complete and (
@@ -466,6 +489,7 @@ def _name_end(
     )
     if parent and starts_body:
         return i
+    joins: frozenset[int] = frozenset()  # commas of a shortened coordination in a phrase
     while True:
         w = _peek(words, j)
         if w is None:
@@ -476,7 +500,7 @@ def _name_end(
         if w.text in ("và", "&", "-", "–", ","):
             nxt = _peek(words, j + 1)
             if (
-                j > i
+                (j > i or named_head)
                 and nxt is not None
                 and nxt.is_capitalised
                 and not head_regex().match(text, nxt.start)
@@ -532,6 +556,21 @@ def _name_end(
             continue
         if j > i and words[j - 1].is_number:
             break  # a name's number ends it: "Bệnh viện Nhi đồng 1" + the clause
+        if (
+            phrase
+            and not joins
+            and (j == i or not _after_proper_name(text, words, i, j))
+            and j not in glued  # the rest of a capitalised word: "Giám khảo", "Bảo trợ"
+            and not (bridge and _bridge(text, words, j, glued) > j)  # "HTX nuôi cá Tân An"
+        ):
+            k, commas = _phrase_end(text, words, j, glued, first=j == i, named=phrase == "name")
+            if k > j:
+                j = last_good = k
+                joins = commas | {-1}  # the one phrase of the name has been read
+                nxt = _peek(words, j)
+                if nxt is not None and nxt.is_capitalised and _joined(text, words[j - 1], nxt):
+                    continue  # "Quỹ hỗ trợ nông dân Việt Nam"
+                break
         proper_name_ended = (
             j - i >= 2
             and words[j - 1].is_capitalised
@@ -544,6 +583,7 @@ def _name_end(
             and not words[j - 1].is_punct
             and not words[j - 1].is_abbreviation
             and not proper_name_ended
+            and not _misjoined(words, i, j, glued)
         ):
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j
@@ -558,11 +598,173 @@ def _name_end(
         if w.text in _name_words():
             if proper_name_ended:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
+            if j > i and _adverbial(text, words, j, glued):
+                break  # "Bộ Tài chính tích cực thực hiện": the manner of the verb after it
             j += 1
             last_good = j
             continue
         break
-    return _list_end(words, i, last_good)
+    return _list_end(words, i, last_good, joins)
+
+
+def _after_proper_name(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether the capitalised words ``words[i:j]`` make a name of their own: an
+    abbreviation or two capitalised words at their end (``Quỹ BHYT``, ``Quỹ Châu Á``), after
+    which lowercase words are the clause (``Quỹ BHYT bắt đầu bội chi``)."""
+    last = words[j - 1]
+    return last.is_abbreviation or (
+        j - i >= 2 and last.is_capitalised and words[j - 2].is_capitalised
+    )
+
+
+def _coordinated(text: str, words: list[Word], k: int) -> bool:
+    """Whether the element at ``words[k]``, after a comma, goes on into the word the
+    coordination shares or into the next comma (``phòng, chống dịch``, ``nông, lâm, thủy
+    sản``), not into a name (``cấp cao, trạm Balderas``: two phrases)."""
+    after = _peek(words, k + 1)
+    return after is not None and (
+        after.text == ","
+        if after.start == words[k].end
+        else _joined(text, words[k], after) and after.text[:1].islower()
+    )
+
+
+def _verb_before(words: list[Word], j: int, glued: frozenset[int]) -> bool:
+    """Whether the segmented word before ``words[j]`` is a verb (``Quỹ Hỗ trợ``): the
+    purpose of the name, which the lowercase words after it go on."""
+    start = _segment_start(j - 1, glued)
+    return word_class(" ".join(w.text for w in words[start:j])) == "V"
+
+
+def _phrase_end(
+    text: str, words: list[Word], j: int, glued: frozenset[int], *, first: bool, named: bool
+) -> tuple[int, frozenset[int]]:
+    """Index after the lowercase phrase that names a body from ``words[j]`` (``j`` when
+    none), and the commas inside it.
+
+    The phrase is the body's purpose or trade (``an sinh xã hội``, ``bảo trợ trẻ em``): it
+    runs over lowercase segmented words, joined by ``và`` or by the comma of a shortened
+    coordination (a one-syllable word before it: ``phòng, chống``, ``nông, lâm, thủy
+    sản``). It ends at a capitalised word, a number, a unit word, other punctuation, a
+    function word (``org_clause_words.tsv``), a reporting verb (``org_clause_verbs.tsv``;
+    ``first``, right after the head, it may be the purpose when a place or a name follows
+    the phrase: ``Quỹ hỗ trợ nông dân huyện``) or a
+    verb after a noun of the phrase (the clause's predicate: ``… trẻ em trao``); it holds
+    content words only (nouns, verbs, adjectives by their usual class), and opens with a
+    verb only right after the head (after a capitalised name a verb is the predicate: ``Ban
+    Giám khảo chấm bài``). A phrase of verbs
+    alone is the clause after a bare head (``Quỹ hoạt động``), one syllable a common noun
+    (``Quỹ lương``): none. It never runs into a body named after it (``trường THPT X``).
+    With ``named`` the phrase must lead to a place unit word or a capitalised name that is
+    not another body (``Ban an toàn giao thông tỉnh``).
+    """
+    k = last = j
+    seen_noun = noun_before = False
+    only_verbs = True
+    verb_first = False
+    commas: set[int] = set()
+    while k < len(words) and k - j < 12:
+        w = words[k]
+        if k > j and not (
+            _joined(text, words[k - 1], w) or (w.text == "," and w.start == words[k - 1].end)
+        ):
+            break
+        if w.text in (",", "và"):
+            nxt = _peek(words, k + 1)
+            if (
+                k == last
+                and k > j
+                and nxt is not None
+                and _joined(text, w, nxt)
+                and nxt.text[:1].islower()
+                and nxt.text not in _clause_words()
+                and not unit_word_at(text, words, k + 1)
+                and (w.text == "và" or (k - 1 not in glued and _coordinated(text, words, k + 1)))
+            ):
+                if w.text == ",":
+                    commas.add(k)
+                k += 1
+                continue
+            break
+        if w.is_punct or w.is_capitalised or w.is_number or unit_word_at(text, words, k):
+            break
+        end = k + 1
+        while end in glued:
+            end += 1
+        segment = _segment_text(words, k, glued)
+        if w.text in _clause_words() and end == k + 1:
+            break
+        if (body := head_regex().match(text, w.start)) is not None:
+            n = _words_in(words, k, body.end())
+            nxt = _peek(words, k + n)
+            if nxt is not None and (nxt.is_capitalised or unit_word_at(text, words, k + n)):
+                break  # the parent body: "Ban giám hiệu trường THPT X"
+        if segment in _clause_verbs():
+            if k > j or not first:
+                break
+            verb_first = True
+        kind = word_class(segment)
+        if kind[:1] not in ("N", "V", "A"):
+            break  # a function word: "không chỉ", "lẫn", "toàn thể"
+        if k == j and not first and kind == "V" and (named or not _verb_before(words, j, glued)):
+            break  # after a capitalised name, a verb is its predicate: "Ban Giám khảo chấm"
+        joined_on = words[k - 1].text in (",", "và") and k > j
+        if seen_noun and kind == "V" and not joined_on:
+            break
+        if joined_on and kind == "V":
+            seen_noun = noun_before  # "phòng, chống": a coordination of verbs, no object yet
+        noun_before = seen_noun
+        seen_noun = seen_noun or kind == "N"
+        only_verbs = only_verbs and kind == "V"
+        k = last = end
+    if only_verbs or (first and last - j < 2):
+        return j, frozenset()  # "Quỹ lương", "Quỹ nhà này": a common noun, no name
+    after = _peek(words, last)
+    leads_to_name = (
+        after is not None
+        and _joined(text, words[last - 1], after)
+        and (
+            unit_word_at(text, words, last)
+            or (after.is_capitalised and not head_regex().match(text, after.start))
+        )
+    )
+    if (verb_first or named) and not leads_to_name:
+        return j, frozenset()  # "Ban chỉ đạo chủ trì hội nghị.": the clause's predicate
+    return last, frozenset(c for c in commas if c < last)
+
+
+def _segment_start(j: int, glued: frozenset[int]) -> int:
+    """Index of the first word of the segmented word that ``words[j]`` belongs to."""
+    while j in glued:
+        j -= 1
+    return j
+
+
+def _misjoined(words: list[Word], i: int, j: int, glued: frozenset[int]) -> bool:
+    """Whether the segmenter glued the lowercase ``words[j]`` to a place name before it (in
+    the name that starts at ``words[i]``) into no word of the language (``Mỹ trình``: ``Mỹ``
+    + the verb ``trình``), unlike a word written capitalised in a name (``Mỹ thuật``)."""
+    first = max(i, _segment_start(j, glued))
+    if first == j or fold_key(" ".join(w.text for w in words[first:j])) not in place_names():
+        return False
+    end = j + 1
+    while end in glued:
+        end += 1
+    segment = " ".join(w.text for w in words[first:end])
+    return segment.casefold() not in dictionary_words() and fold_key(segment) not in place_names()
+
+
+def _adverbial(text: str, words: list[Word], j: int, glued: frozenset[int]) -> bool:
+    """Whether the segmented word at ``words[j]`` is an adjective right before a verb: the
+    manner of the clause's verb (``tích cực thực hiện``), not a word of the name before."""
+    if _segment_start(j, glued) != j or word_class(_segment_text(words, j, glued)) != "A":
+        return False
+    k = j + 1
+    while k in glued:
+        k += 1
+    if k >= len(words) or not _joined(text, words[k - 1], words[k]) or words[k].is_capitalised:
+        return False
+    return word_class(_segment_text(words, k, glued)) == "V"
 
 
 def _trade_name(text: str, start: int) -> bool:
@@ -595,13 +797,14 @@ def _clause_verbs() -> frozenset[str]:
     return frozenset(row["verb"] for row in load_tsv("org_clause_verbs.tsv"))
 
 
-def _list_end(words: list[Word], i: int, end: int) -> int:
+def _list_end(words: list[Word], i: int, end: int, joins: frozenset[int] = frozenset()) -> int:
     """``end``, or the first comma of the name when no ``và``/``&`` follows it.
 
     A comma stays inside a name only as a list of its fields closed by ``và``
-    (``Bộ Văn hóa, Thể thao và Du lịch``); ``Bộ Tài chính, Công ty X`` are two bodies.
+    (``Bộ Văn hóa, Thể thao và Du lịch``) or as one of ``joins`` (a shortened coordination
+    of a lowercase phrase); ``Bộ Tài chính, Công ty X`` are two bodies.
     """
-    commas = [t for t in range(i, end) if words[t].text == ","]
+    commas = [t for t in range(i, end) if words[t].text == "," and t not in joins]
     if commas and not any(words[t].text in ("và", "&") for t in range(commas[0], end)):
         return commas[0]
     return end
@@ -629,7 +832,7 @@ def _extend(
         or _starts_person(text, words, j)
     ):
         pass  # its seat ("Đảng bộ Q. Ngũ Hành Sơn"), or its secretary's name after it
-    elif head.kind in ("named", "either"):
+    elif head.kind in ("named", "either", "school"):
         j = _name_end(
             text,
             words,
@@ -639,6 +842,9 @@ def _extend(
             bridge=head.text in _bridge_heads(),
             field_head=head.text.casefold() in _FIELD_HEADS,
             complete=head.text.casefold() in folded_heads(),
+            # a school's field after its level: "trường đại học sư phạm Đà Nẵng"
+            phrase=_phrase_heads().get(head.text, "name" if head.kind == "school" else ""),
+            named_head=head.kind == "school",
         )
         if j == i + head_len + 1 and words[j - 1].text in surnames():
             return i  # "Khoa Nguyễn": a family name alone names no body
@@ -724,6 +930,13 @@ def _subunit(
         w = words[k]
         if not _joined(text, words[k - 1], w) or w.is_punct or w.is_number:
             return j
+        if not w.text[:1].isalpha() or (
+            k == j
+            and w.text in ("và", "hoặc")
+            and k + 1 < len(words)
+            and words[k + 1].is_capitalised
+        ):
+            return j  # "Trung tâm & Công viên", "Trung tâm và Báo X": two bodies
         if w.is_capitalised or unit_word_at(text, words, k):
             break
         if w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued:
@@ -917,6 +1130,11 @@ def find_orgs(
                 nxt.is_capitalised
                 or unit_word_at(text, words, k + head_len)
                 or _subunit_of_place(text, words, k + head_len, head, place_ends, glued)
+                or (
+                    head.kind == "school"
+                    and _phrase_end(text, words, k + head_len, glued, first=True, named=True)[0]
+                    > k + head_len
+                )
             ):
                 continue
         end = _extend(text, words, k, head, head_len, place_ends, glued)
@@ -1091,6 +1309,9 @@ def _trim(
         w = words[end - 1]
         if w.text[:1].islower() and w.text in _name_words() and word_ends.get(w.start) == w.end:
             end -= 1
+            continue
+        if w.text == ",":
+            end -= 1  # the comma of a shortened coordination whose last word was cut
             continue
         break
     return end
