@@ -80,12 +80,12 @@ def test_data_files_are_read_as_plain_values_only(tmp_path) -> None:
 
     import pytest
 
-    from pipeline.text.segment import _read_pickle
+    from pipeline.text.segment import read_underthesea_data
 
     plain = tmp_path / "plain.bin"
     plain.write_bytes(pickle.dumps({"character": {"a": "b"}, "words": {"hà nội"}}))
-    assert _read_pickle(plain) == {"character": {"a": "b"}, "words": {"hà nội"}}
+    assert read_underthesea_data(plain) == {"character": {"a": "b"}, "words": {"hà nội"}}
     hostile = tmp_path / "hostile.bin"
     hostile.write_bytes(pickle.dumps(print))
     with pytest.raises(pickle.UnpicklingError):
-        _read_pickle(hostile)
+        read_underthesea_data(hostile)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from pipeline.text.segment import _read_pickle, underthesea_dir
+from pipeline.text.segment import read_underthesea_data, underthesea_dir
 
 _POS_MODEL = "pipeline/pos_tag/models/pos_crf_vlsp2013_20230303"
 
@@ -31,7 +31,8 @@ def _tagger() -> Callable[[str], str] | None:
         tagger = CRFTagger()
         tagger.load(str(model / "models.bin"))
         featurizer = CRFFeaturizer(
-            _read_pickle(model / "features.bin"), _read_pickle(model / "dictionary.bin")
+            read_underthesea_data(model / "features.bin"),
+            read_underthesea_data(model / "dictionary.bin"),
         )
     except Exception:  # pragma: no cover - another underthesea layout: no classes
         return None

@@ -93,7 +93,7 @@ class _PlainData(pickle.Unpickler):
         raise pickle.UnpicklingError(f"refused: {module}.{name} in a data file")
 
 
-def _read_pickle(path: Path) -> Any:
+def read_underthesea_data(path: Path) -> Any:
     """One of underthesea's data files (joblib wrote them as plain pickles of builtin
     values: a feature list, a word set, a character map). underthesea itself reads them
     with ``joblib.load``, which accepts any class; here nothing but builtin values is
@@ -108,7 +108,7 @@ class _Light:
     def __init__(self, root: Path) -> None:
         from underthesea_core import CRFFeaturizer, CRFTagger
 
-        character_map: dict[str, str] = _read_pickle(root / _RULES)["character"]
+        character_map: dict[str, str] = read_underthesea_data(root / _RULES)["character"]
 
         def normalize_characters_in_text(text: str) -> str:
             text = unicodedata.normalize("NFC", text)
@@ -141,7 +141,8 @@ class _Light:
         tagger = CRFTagger()
         tagger.load(str(model / "models.bin"))
         featurizer = CRFFeaturizer(
-            _read_pickle(model / "features.bin"), _read_pickle(model / "dictionary.bin")
+            read_underthesea_data(model / "features.bin"),
+            read_underthesea_data(model / "dictionary.bin"),
         )
         # ``tokenize`` returns, for each match of ``patterns`` (alternatives that are each
         # one named group), the first named group that matched: the whole match.
