@@ -207,8 +207,12 @@ class _Finder:
             lexicon = None
         if lexicon is not None and lexicon[0].foreign:
             entry, lex_end = lexicon
-            if unit.level == "other" and entry.level == "other":
-                # "bang California Jerry Brown": the state ends where its name does.
+            # "bang California Jerry Brown": the state ends where its name does; a foreign
+            # city or province with its unit word: thành phố New York. Otherwise a Vietnamese
+            # unit of the same name: phường Hồ Nam.
+            if (unit.level == "other" and entry.level == "other") or (
+                unit.level in ("province", "city") and not known(text[pos:lex_end], "province")
+            ):
                 return Candidate(
                     span_start,
                     lex_end,
@@ -217,18 +221,7 @@ class _Finder:
                     "place.unit_word",
                     written_unit,
                 )
-            if unit.level not in ("province", "city") or known(text[pos:lex_end], "province"):
-                lexicon = None  # a Vietnamese unit of the same name: phường Hồ Nam
-            else:
-                # A foreign city or province with its unit word: thành phố New York.
-                return Candidate(
-                    span_start,
-                    lex_end,
-                    "other",
-                    clean(text[pos:lex_end]),
-                    "place.unit_word",
-                    written_unit,
-                )
+            lexicon = None
         if lexicon is not None and unit.level in ("province", "city", "district", "commune"):
             entry, lex_end = lexicon
             if entry.level in ("other", "country"):
