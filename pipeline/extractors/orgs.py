@@ -23,7 +23,7 @@ from pipeline.extractors.place_words import (
     place_names,
     vietnamese_syllable,
 )
-from pipeline.resources import honorific_words, lead_words, load_tsv, surnames
+from pipeline.resources import credit_words, honorific_words, lead_words, load_tsv, surnames
 from pipeline.text.pos import word_class
 from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
 from pipeline.text.segment import dictionary_words
@@ -1473,15 +1473,14 @@ def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
-# What opens a credit slot before an outlet's name, and what may close it.
-_CREDIT_BEFORE = regex.compile(
-    r"(?:(?<![\w])[Tt]heo[ \t]+|\([ \t]*|(?i:(?<![\w])nguồn(?:[ \t]+(?:tin|ảnh))?)[ \t]*:[ \t]*"
-    r"|(?<=\w)[ \t]*/[ \t]*)$"
-)
-_CREDIT_OPENER = regex.compile(
+# What opens a credit slot before an outlet's name (found in a text, or read back from a
+# name's start), and what may close it.
+_CREDIT_OPENING = (
     r"(?<![\w])[Tt]heo[ \t]+|\([ \t]*|(?i:(?<![\w])nguồn(?:[ \t]+(?:tin|ảnh))?)[ \t]*:[ \t]*"
     r"|(?<=\w)[ \t]*/[ \t]*"
 )
+_CREDIT_OPENER = regex.compile(_CREDIT_OPENING)
+_CREDIT_BEFORE = regex.compile(rf"(?:{_CREDIT_OPENING})$")
 _CREDIT_CHAIN = regex.compile(r"[ \t]*(?:[,/;]|và|-|–)[ \t]*")
 _CREDIT_END = regex.compile(r"[ \t]*(?:\)|[.…]?[ \t]*(?:\n|$))")
 
@@ -1545,7 +1544,7 @@ def _slot_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[s
     return (
         regex.compile(rf"{phrase_regex(captions).pattern}[ \t]*:[ \t]*"),
         regex.compile(rf"{phrase_regex(media).pattern}[ \t]+"),
-        frozenset(r["phrase"].casefold() for r in rows if r["role"] == "nonsource"),
+        credit_words("nonsource"),
     )
 
 

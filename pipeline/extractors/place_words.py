@@ -364,41 +364,47 @@ class NameMatch:
         return self.string[self.begin : self.finish]
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch)[0] == "M"
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}\d]+")
 
 
 class NameMatcher:
     """The longest listed place name starting at a position of folded text, with no letter,
     mark or digit right before or after it.
 
-    A set lookup at each word end: a regex alternation (``\\L<names>``) of the several
-    thousand names costs some 200 µs per position tried, this a few."""
+    A set lookup at each word end, stopping at the first word end that no name continues
+    past: a regex alternation (``\\L<names>``) of the several thousand names costs some
+    200 µs per position tried, this a few."""
 
     def __init__(self, names: set[str]) -> None:
         self._names = frozenset(names)
-        self._heads = frozenset(n[:2] for n in names)  # a cheap first test: most fail it
-        self._longest = max(map(len, names))
+        # Every name cut at each of its word ends: the prefixes a longer name may go on from.
+        self._stems = frozenset(n[: w.end()] for n in names for w in _WORD_RUN.finditer(n))
+        # What a few names write after their last word (Ryazan'): tried after that word.
+        self._tails: dict[str, list[str]] = {}
+        for n in names:
+            last = list(_WORD_RUN.finditer(n))[-1].end()
+            if last < len(n):
+                self._tails.setdefault(n[:last], []).append(n[last:])
 
     def match(self, folded: str, pos: int) -> NameMatch | None:
-        if (
-            folded[pos : pos + 2] not in self._heads and folded[pos : pos + 1] not in self._names
-        ) or (pos and _is_word_char(folded[pos - 1])):
-            return None
+        if pos and _WORD_RUN.match(folded, pos - 1, pos):
+            return None  # inside a word
         best = None
-        limit = min(len(folded), pos + self._longest)
-        for j in range(pos + 1, limit + 1):
-            if (
-                _is_word_char(folded[j - 1])
-                and (j == len(folded) or not _is_word_char(folded[j]))
-                and folded[pos:j] in self._names
-            ):
-                best = j
+        for word in _WORD_RUN.finditer(folded, pos):
+            stem = folded[pos : word.end()]
+            if stem not in self._stems:
+                break
+            if stem in self._names:
+                best = word.end()
+            for tail in self._tails.get(stem, ()):
+                end = word.end() + len(tail)
+                if folded.startswith(tail, word.end()) and not _WORD_RUN.match(folded, end):
+                    best = max(best or 0, end)
         return None if best is None else NameMatch(folded, pos, best)
 
 
 @cache
-def name_regex() -> NameMatcher:
+def name_matcher() -> NameMatcher:
     """Place names on folded text, each dash in all its spellings."""
     names = {
         v.lower() for entries in place_names().values() for p in entries for v in _spellings(p.name)
@@ -625,7 +631,7 @@ def known_prefix(text: str, syls: list[tuple[int, int, str]], level: str) -> int
 
 def lexicon_at(text: str, pos: int) -> tuple[PlaceName, int] | None:
     """The ``place_names.tsv`` entry written at ``pos`` (its case rules checked), and its end."""
-    m = name_regex().match(fold(text), pos)
+    m = name_matcher().match(fold(text), pos)
     if not m:
         return None
     entry = lexicon_entry(text, m.start(), m.end())

@@ -83,7 +83,7 @@ from pipeline.extractors.place_words import (
     list_intro_end,
     list_intro_regex,
     name_attr,
-    name_regex,
+    name_matcher,
     name_starts,
     person_like,
     place_names,
@@ -509,7 +509,7 @@ class _Finder:
     def bare_names(self) -> None:
         text = self.text
         folded = fold(text)
-        names = name_regex()
+        names = name_matcher()
         for start in name_starts().finditer(text):
             m = names.match(folded, start.start())
             if m is None:
@@ -567,7 +567,7 @@ class _Finder:
         if not self._sport or _after_word(self.text, start, (*context_words().cue, *_TOWN_WORDS)):
             return False
         # A city with its country after it is the city: "Las Vegas (Mỹ)", "New York, Mỹ".
-        end = start + len(name_regex().match(fold(self.text), start).group())  # type: ignore[union-attr]
+        end = start + len(name_matcher().match(fold(self.text), start).group())  # type: ignore[union-attr]
         gap = CHAIN_GAP.match(self.text, end)
         after = lexicon_at(self.text, gap.end()) if gap else None
         return after is None or after[0].level != "country"
@@ -696,7 +696,7 @@ class _Finder:
     def state_names(self) -> None:
         text = self.text
         for m in STATE_NAME.finditer(text):
-            country = name_regex().match(fold(text), m.end())
+            country = name_matcher().match(fold(text), m.end())
             if country is None or not any(
                 e.level == "country"
                 for e in place_names().get(fold_key(text[country.start() : country.end()]), ())
