@@ -693,3 +693,53 @@ def test_a_centre_joined_to_another_body_is_not_its_subunit() -> None:
 )
 def test_a_phrase_after_a_capitalised_name(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # The press abbreviations of universities, the procuracy, the trial panel and the
+        # Standing Committee of the National Assembly.
+        ("Sinh viên ĐH Bách khoa Đà Nẵng đoạt giải nhất cuộc thi.", "ĐH Bách khoa Đà Nẵng"),
+        ("Điểm chuẩn của ĐHQG TP.HCM tăng nhẹ so với năm trước.", "ĐHQG TP.HCM"),
+        ("Tại phiên tòa, VKS đề nghị mức án 6 năm tù.", "VKS"),
+        ("Sau khi nghị án, HĐXX tuyên phạt bị cáo 3 năm tù.", "HĐXX"),
+        ("Quan điểm của UBTVQH về dự luật đã được gửi tới các đại biểu.", "UBTVQH"),
+        # A ministry department, with an abbreviated field word inside its name.
+        ("Bộ giao Vụ Pháp chế chủ trì soạn thảo thông tư.", "Vụ Pháp chế"),
+        ("Bà Lê Thị Hoa, Vụ trưởng Vụ Giáo dục ĐH, cho biết thêm.", "Vụ Giáo dục ĐH"),
+        ("Ông Trần Văn Cảnh, Vụ trưởng Vụ Tổ chức cán bộ, ký quyết định.", "Vụ Tổ chức cán bộ"),
+        # International bodies and a club known by its press abbreviation.
+        ("Các nước EU nhất trí gia hạn lệnh trừng phạt.", "EU"),
+        ("Hội nghị thượng đỉnh G20 khai mạc tại Buenos Aires.", "G20"),
+        ("Tiền vệ này sẽ đến MU kiểm tra y tế vào tuần sau.", "MU"),
+        # A chamber named after its parliament, a province's delegation of deputies, the
+        # cooperative alliance with its trade name.
+        ("Ông hội kiến Chủ tịch Thượng viện Quốc hội Bỉ tại Brussels.", "Thượng viện Quốc hội Bỉ"),
+        ("Đại biểu Lê Văn Tám, đoàn ĐBQH tỉnh Hà Nam, phát biểu.", "đoàn ĐBQH tỉnh Hà Nam"),
+        (
+            "Ông là Chủ tịch Hội đồng quản trị Liên minh HTX Dịch vụ Vận tải Nam Định.",
+            "Hội đồng quản trị Liên minh HTX Dịch vụ Vận tải Nam Định",
+        ),
+    ],
+)
+def test_abbreviated_and_international_bodies(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # "Vụ" opening a sentence, before a person or another body, or before a lowercase
+        # noun is a case, not a department.
+        ("Vụ Watergate là một bê bối chính trị lớn.", "Vụ Watergate"),
+        ("Công an đang điều tra. Vụ Nguyễn Văn Bình gây xôn xao dư luận.", "Vụ Nguyễn Văn Bình"),
+        ("Theo dõi tiếp: Vụ Công ty Hoàng Long trốn thuế.", "Vụ Công ty Hoàng Long"),
+        # An abbreviated head right before a verb names no body.
+        ("Năm nay các trường ĐH công bố đề án tuyển sinh riêng.", "ĐH công bố"),
+        # An amount after a university's name is not part of it.
+        ("Năm nay ĐH Kinh tế 2.400 chỉ tiêu, ĐH Luật 1.200 chỉ tiêu.", "ĐH Kinh tế 2.400"),
+    ],
+)
+def test_names_that_are_not_these_bodies(text: str, not_org: str) -> None:
+    assert not_org not in _orgs(text)

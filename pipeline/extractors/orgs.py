@@ -32,6 +32,12 @@ from pipeline.types import Mention
 
 LABEL = "ORG"
 _PLURAL = frozenset({"các", "những"})
+# Heads that are also the noun of a case or an incident ("Vụ Watergate", "Vụ Nguyễn Văn A"):
+# a body only inside a sentence and never before a person's name.
+_CASE_HEADS = frozenset({"Vụ"})
+# A number grouped in thousands ("3.800", "1,5"): an amount, never the number of a name.
+_AMOUNT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+,\d")
+_SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“”][ \t]*)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,8 +554,11 @@ def _name_end(
             and words[j - 1].text not in _LEGAL_FORM_ENDS
             and not starts_admin_name(text, words, j - 1)
             and not _inside_place_name(text, words, j)  # Nha of Bồ Đào Nha
+            and not _nameless_head(text, words, j)  # "ĐH" of "Vụ Giáo dục ĐH"
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
+        if w.is_number and _AMOUNT.match(w.text):
+            break  # "ĐH Bách khoa 3.800 chỉ tiêu": an amount after the name, not its number
         if w.is_capitalised or w.is_number or w.is_abbreviation:
             j += 1
             last_good = j
@@ -593,8 +602,13 @@ def _name_end(
             if k > j:
                 j = bridged = k
                 continue
-        if j > i and _segment_text(words, j, glued) in _clause_verbs():
-            break  # "Bộ Tài chính công bố", "Sở Y tế kiểm tra": the verb after the name
+        if (j > i or words[i - 1].is_abbreviation) and _segment_text(
+            words, j, glued
+        ) in _clause_verbs():
+            # "Bộ Tài chính công bố", "Sở Y tế kiểm tra": the verb after the name; right
+            # after an abbreviated head, no name at all ("các trường ĐH công bố"), while a
+            # spelled-out head may take a task ("Ủy ban kiểm tra")
+            break
         if w.text in _name_words():
             if proper_name_ended:
                 break  # a fully capitalised proper name ("MTTQ Việt Nam") has ended
@@ -605,6 +619,17 @@ def _name_end(
             continue
         break
     return _list_end(words, i, last_good, joins)
+
+
+def _nameless_head(text: str, words: list[Word], j: int) -> bool:
+    """Whether ``words[j]`` opens a ``named`` head that takes no name: an abbreviated field
+    word inside a name (``ĐH`` in ``Vụ Giáo dục ĐH``), not another body."""
+    m = head_regex().match(text, words[j].start)
+    if m is None or not words[j].is_abbreviation:
+        return False
+    head = head_of(m.group())
+    nxt = _peek(words, j + _words_in(words, j, m.end()))
+    return head.kind == "named" and not head.bare and (nxt is None or not nxt.is_capitalised)
 
 
 def _after_proper_name(text: str, words: list[Word], i: int, j: int) -> bool:
@@ -1102,8 +1127,14 @@ def find_orgs(
         nxt_word = _peek(words, k + head_len)
         if head.text[:1].islower() and nxt_word is not None and nxt_word.is_number:
             continue  # "phòng 3": a room number
+        if head.text in _CASE_HEADS and (
+            _SENTENCE_OPEN.search(text, max(0, m.start() - 3), m.start())
+            or head_regex().match(text, m.end() + 1)
+            or text[m.end() + 1 : m.end() + 2].islower()
+        ):
+            continue  # "Vụ Watergate", "Vụ Nhà máy nước X", "Vụ tai nạn": a case
         if (
-            head.text in surnames()
+            (head.text in surnames() or head.text in _CASE_HEADS)
             and _is_person_name(text, words, k + head_len, glued)
             and words[k + head_len].start not in place_ends
         ):
