@@ -417,3 +417,37 @@ def test_a_later_mention_glued_by_the_segmenter_to_the_word_before_it() -> None:
         "rồi đem xác Thao đi giấu. Hắn dùng dao đâm chết Thao Sau khi bỏ trốn."
     )
     assert [t for t, _ in _people(text)] == ["Nguyễn Văn Thao", "Thao", "Thao", "Thao", "Thao"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Playing positions and pageant titles are professions before a name.
+        ("Tiền đạo Lewandowski ghi hai bàn trong hiệp một.", ["Lewandowski"]),
+        ("Trung vệ Đình Luật nhận thẻ đỏ ở phút 80.", ["Đình Luật"]),
+        ("Hoa hậu Thu Ngân và chồng đón Tết ở Hà Nội.", ["Thu Ngân"]),
+        # A country syllable opening a name does not make it a place.
+        ("Nam diễn viên Việt Anh đã lên tiếng.", ["Việt Anh"]),
+        # A capital that opens the next word ends the name before it.
+        ("HLV Hữu Thắng phát biểu sau trận. HLV Hữu Thắng Phát biểu với báo chí.", ["Hữu Thắng"]),
+    ],
+)
+def test_names_after_a_profession(text: str, expected: list[str]) -> None:
+    assert sorted({name for name, _ in _people(text)}) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The club, the team or the country of a player or a coach is no person.
+        "Thủ môn Man United dính chấn thương nghiêm trọng.",
+        "Ban huấn luyện của HLV Chelsea đã họp khẩn.",
+        "Cầu thủ U23 Việt Nam tập luyện trên sân Mỹ Đình.",
+        "Cầu thủ U.19 chơi tốt trong trận giao hữu.",
+        "Tiền đạo Lyon từ chối lời mời của Arsenal.",
+        # A pageant's name after Hoa hậu.
+        "Cô từng vào chung kết cuộc thi Hoa hậu Thế giới.",
+    ],
+)
+def test_a_team_after_a_profession_is_no_person(text: str) -> None:
+    assert _people(text) == []

@@ -499,3 +499,41 @@ def test_a_member_of_a_party_committee_named_by_the_committee() -> None:
     people = {m["text"]: m.get("title") for m in mentions if m["label"] == "PERSON"}
     assert people == {"Lê Văn Tám": "Huyện ủy viên, Bí thư Đảng ủy xã"}
     assert "Huyện ủy" in [m["text"] for m in mentions if m["label"] == "ORG"]
+
+
+def test_a_village_head_in_lowercase_holds_the_village() -> None:
+    text = "Ông Lê Văn Hai được bầu làm trưởng thôn Đông Hòa, xã Nghĩa Đạo."
+    assert _title_of(text, "Lê Văn Hai") == "trưởng thôn Đông Hòa"
+    assert "thôn Đông Hòa" in [m["text"] for m in _mentions(text, "PLACE")]
+
+
+def test_a_deputy_by_the_abbreviation_of_the_post() -> None:
+    text = (
+        "Thảo luận tại hội trường, ĐBQH Lê Thị Hà, đoàn ĐBQH tỉnh Nam Định, cho rằng cần sửa luật."
+    )
+    assert _title_of(text, "Lê Thị Hà") == "ĐBQH"
+    # The delegation is a body, not a deputy's post.
+    assert _titles(text) == ["ĐBQH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A state field joined by "và" in any case, then the place.
+        (
+            "Ông Lê Văn Bảy, Trưởng phòng Nông nghiệp và phát triển nông thôn huyện Hương Sơn.",
+            "Trưởng phòng Nông nghiệp và phát triển nông thôn huyện Hương Sơn",
+        ),
+        # The members' council of a limited company.
+        (
+            "Bà Trần Thị Mai, Chủ tịch Hội đồng thành viên Công ty TNHH Hoàng Long, cho biết.",
+            "Chủ tịch Hội đồng thành viên Công ty TNHH Hoàng Long",
+        ),
+        (
+            "Bản án bị Viện trưởng Viện kiểm sát tối cao kháng nghị.",
+            "Viện trưởng Viện kiểm sát tối cao",
+        ),
+    ],
+)
+def test_titles_over_whole_bodies(text: str, title: str) -> None:
+    assert title in _titles(text)

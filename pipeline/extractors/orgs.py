@@ -496,6 +496,11 @@ def _name_end(
     if parent and starts_body:
         return i
     joins: frozenset[int] = frozenset()  # commas of a shortened coordination in a phrase
+    field = _field_regex().match(text, first.start) if first and first.is_capitalised else None
+    if field is not None:
+        # "Sở Kế hoạch và đầu tư", "phòng Nông nghiệp và phát triển nông thôn": a state field
+        # in any case, its "và" included; a place or a name may still follow it
+        j = last_good = i + _words_in(words, i, field.end())
     while True:
         w = _peek(words, j)
         if w is None:
@@ -619,6 +624,15 @@ def _name_end(
             continue
         break
     return _list_end(words, i, last_good, joins)
+
+
+@cache
+def _field_regex() -> regex.Pattern[str]:
+    """The fields of state bodies joined by "và" (``title_portfolios.tsv``: Kế hoạch và Đầu
+    tư, Tài nguyên và Môi trường), matched in any case as whole words."""
+    rows = load_tsv("title_portfolios.tsv")
+    fields = [r["text"] for r in rows if r["kind"] == "portfolio" and " và " in r["text"]]
+    return phrase_regex(fields, ignore_case=True)
 
 
 def _nameless_head(text: str, words: list[Word], j: int) -> bool:
@@ -1266,8 +1280,10 @@ def _anaphor_candidate(text: str, words: list[Word], k: int, head: Head) -> bool
 
 def _honorific_before(text: str, words: list[Word], k: int) -> bool:
     """Whether an honorific stands alone right before ``words[k]`` (``ông Đoàn Văn A``); the
-    ``tướng`` that ends ``Thủ tướng`` or ``Thiếu tướng`` is a post's or a rank's last syllable."""
-    if not k or words[k - 1].text.casefold() not in honorific_words():
+    ``tướng`` that ends ``Thủ tướng`` or ``Thiếu tướng`` is a post's or a rank's last syllable.
+    A profession is no such word: ``HLV Chelsea`` is the club's coach."""
+    before = words[k - 1].text.casefold() if k else ""
+    if before not in honorific_words() or before in honorific_words("profession"):
         return False
     pair = " ".join(w.text for w in words[max(0, k - 2) : k]).casefold()
     return not (

@@ -291,6 +291,16 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             continue
         capitals = words[0].text.isupper() and words[0].text.title() in surnames()
         end = _name_run(text, words, 0, byline=capitals)  # "Bà PHAN THỊ A" as written
+        if end and m.group().casefold() in honorific_words("profession"):
+            nxt = words[end] if end < len(words) else None
+            if (
+                nxt is not None
+                and nxt.text[:1].islower()
+                and f"{words[end - 1].text} {nxt.text}".casefold() in dictionary_words()
+            ):
+                end -= 1  # "HLV Hữu Thắng Phát biểu", "Hoa hậu Thế giới": a word's first syllable
+            if end and _team_after(words, end):
+                continue  # "HLV Chelsea", "tiền đạo Lyon", "cầu thủ U23": the team, not a person
         if foreign and not any(foreign_shaped(w.text) for w in words[:end]):
             continue  # "rừng U Minh": a place
         if end:
@@ -301,6 +311,24 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             and not _CAPITAL_NEXT.match(text, initials.end())  # HLV K.H Weigang: a longer name
         ):
             yield _Name(initials.start(), initials.end(), "person.initials")
+
+
+_TEAM_CODE = regex.compile(r"U\.?\d{2}")
+
+
+def _team_after(words: list[Word], end: int) -> bool:
+    """Whether the name run ``words[:end]`` after a profession opens with a club or a team
+    (``U23``), or is a country, a province or a foreign city: its player is not named."""
+    if _TEAM_CODE.fullmatch(words[0].text):
+        return True
+    for n in range(1, end + 1):
+        name = " ".join(w.text for w in words[:n])
+        places = place_names().get(fold_key(name), ()) if n == end else ()
+        if name in known_names() or any(
+            p.foreign or p.level in ("country", "province") for p in places
+        ):
+            return True  # a place only as the whole run: "Việt Anh" is an actor
+    return False
 
 
 _CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
@@ -763,7 +791,9 @@ def _list_mates(
     ``và``; one of them is a name already found, the others take its class. A list with a
     place, a body or a post in it, or where more than half the other items are spelled like
     administrative units, is a list of places or streets (``Cầu Giấy, Trần Nhân Tông, Kim
-    Mã``), not of people; fewer are given names (communes bear them too)."""
+    Mã``), not of people; fewer are given names (communes bear them too). A name read after
+    a profession or an honorific counts among the others: the word before the list is
+    about every item of it (``ba tiền đạo A, B và C``)."""
     from pipeline.resources.gazetteer import name_key
 
     text = ctx.text
@@ -800,7 +830,10 @@ def _list_mates(
                 and any(item in names for item in chain)
                 and not any(blocked.overlaps(item) for item in chain)
                 and 2 * sum(name_key(text[a:b]) in _unit_name_keys() for a, b in chain)
-                <= sum(item not in names for item in chain)
+                <= sum(
+                    item not in names or names[item].rule == "person.after_honorific"
+                    for item in chain
+                )
             ):
                 for start, end in chain:
                     parts = text[start:end].split()
