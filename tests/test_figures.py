@@ -401,3 +401,33 @@ def test_honorary_titles_are_counted_and_a_sentence_opening_word_is_no_name() ->
         ("21 mẹ Việt Nam Anh hùng", 21),
         ("4 Anh hùng LLVTND", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        # A dollar keeps its country; temperatures, voltage and horsepower are units.
+        ("Ông nộp 35.000 đô la Úc để làm hồ sơ.", "35.000 đô la Úc", 35000, "đô la Úc"),
+        ("Nhiệt độ ngoài trời lên tới 39°C vào buổi trưa.", "39°C", 39, "°C"),
+        ("Tuyến cáp ngầm 35 kV đã được đóng điện.", "35 kV", 35, "kV"),
+        ("Tàu có công suất 450 CV.", "450 CV", 450, "CV"),
+        # A percent sign glued to the next word still ends the figure.
+        ("Sản lượng tăng 12%so với cùng kỳ.", "12%", 12, "%"),
+    ],
+)
+def test_units_of_currencies_temperature_and_power(
+    text: str, span: str, value: int, unit: str
+) -> None:
+    found = [m for m in extract_text(text)["mentions"] if m["label"] == "FIGURE"]
+    assert [(m["text"], m["value"], m["unit"]) for m in found] == [(span, value, unit)]
+
+
+def test_spelled_out_numbers_joined_by_a_comma_are_a_range() -> None:
+    found = [
+        m
+        for m in extract_text("Mỗi tháng có hai, ba hộ dân đến hỏi.")["mentions"]
+        if m["label"] == "FIGURE"
+    ]
+    assert [(m["text"], m["value"], m.get("value_max")) for m in found] == [
+        ("hai, ba hộ dân", 2, 3)
+    ]

@@ -80,6 +80,7 @@ _FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 class _Patterns:
     number: regex.Pattern[str]
     range_sep: regex.Pattern[str]
+    written_range_sep: regex.Pattern[str]
     blocked_before: regex.Pattern[str]
     not_code_before: regex.Pattern[str]
     after_scale: frozenset[str]
@@ -117,6 +118,7 @@ def _patterns() -> _Patterns:
             rf"(?P<scale>(?:{sp}*(?:{SCALE_PATTERN})(?!\w))*)"
         ),
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
+        written_range_sep=regex.compile(rf",{sp}+"),
         blocked_before=regex.compile(rf"(?:^|[^\w])(?P<w>(?i:{blocked}))\s*\Z"),
         after_scale=frozenset(context_words("after_scale")),
         scale_before=regex.compile(rf"(?<!\w)(?i:{SCALE_PATTERN})\Z"),
@@ -360,7 +362,7 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
     rule: str
     if unit is None:
         # "50-70 triệu đồng", "9 - 10 xã": a range whose unit follows the second number.
-        second = _range_second(ctx, num.end, p)
+        second = _range_second(ctx, num.end, p, num.written)
         if second is not None:
             num2, unit2 = second
             scale = num.scale or num2.scale
@@ -466,18 +468,24 @@ def _value(number: str, scale: str, unit: _UnitHit) -> Decimal | None:
     return None if value is None else value * unit.multiplier
 
 
-def _range_second(ctx: DocContext, pos: int, p: _Patterns) -> tuple[_Number, _UnitHit] | None:
-    """After a range separator at ``pos``: the second number and the unit after it."""
-    sep = p.range_sep.match(ctx.text, pos)
+def _range_second(
+    ctx: DocContext, pos: int, p: _Patterns, written: bool = False
+) -> tuple[_Number, _UnitHit] | None:
+    """After a range separator at ``pos``: the second number and the unit after it. After a
+    spelled-out number the second is spelled out too, and a comma may join them (``một đến
+    ba nguyện vọng``, ``tám, chín lần``: an approximate count)."""
+    sep = p.range_sep.match(ctx.text, pos) or (
+        p.written_range_sep.match(ctx.text, pos) if written else None
+    )
     if sep is None:
         return None
     m = p.number.match(ctx.text, sep.end())
     if m is None:
         return None
     num2 = _split_number(m)
-    if num2.written:
+    if num2.written != written:
         return None
-    unit2 = _unit_after(ctx, num2.end, False, p)
+    unit2 = _unit_after(ctx, num2.end, written, p)
     return None if unit2 is None else (num2, unit2)
 
 

@@ -345,5 +345,6 @@ def unit_regex() -> regex.Pattern[str]:
     # Nouns first: "đồng phạm" is a noun, bare "đồng" the currency.
     return regex.compile(
         rf"{sp}+(?:(?i:{premod}){sp}+)?(?P<noun>(?i:{alternation(nouns)}))(?!\w)"
-        rf"|{sp}*(?P<measure>{alternation(measures)})(?![\w²³])"
+        # A symbol unit may be glued to the next word ("20%so với"): no boundary after it.
+        rf"|{sp}*(?P<measure>{alternation(measures)})(?:(?<=[^\w²³])|(?![\w²³]))"
     )
