@@ -743,3 +743,23 @@ def test_abbreviated_and_international_bodies(text: str, org: str) -> None:
 )
 def test_names_that_are_not_these_bodies(text: str, not_org: str) -> None:
     assert not_org not in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # An appellate court of the Supreme Court named by its seat.
+        (
+            "Tòa Phúc thẩm TAND tối cao tại Đà Nẵng đã hủy bản án sơ thẩm.",
+            "Tòa Phúc thẩm TAND tối cao tại Đà Nẵng",
+        ),
+        # The investigating agency in lowercase before its parent police.
+        (
+            "Ngày 5/3, cơ quan Cảnh sát điều tra Công an tỉnh Nam Định khởi tố vụ án.",
+            "cơ quan Cảnh sát điều tra",
+        ),
+        ("Cán bộ này thuộc diện Ban bí thư quản lý.", "Ban bí thư"),
+    ],
+)
+def test_courts_and_investigators(text: str, org: str) -> None:
+    assert org in _orgs(text)

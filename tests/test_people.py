@@ -451,3 +451,19 @@ def test_names_after_a_profession(text: str, expected: list[str]) -> None:
 )
 def test_a_team_after_a_profession_is_no_person(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A caption's credit in brackets, with or without a colon, in any case.
+        ("Ngôi nhà bị sạt lở (ảnh Tín Huy). Người dân đã di dời.", [("Tín Huy", "author")]),
+        (
+            "Hiện trường vụ việc (ảnh HOÀNG LONG) Theo người dân cho biết.",
+            [("HOÀNG LONG", "author")],
+        ),
+        ("Ngôi nhà bị sập (ảnh minh họa). Người dân đã di dời.", []),
+    ],
+)
+def test_credits_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _people(text) == expected

@@ -110,6 +110,8 @@ _NAME_BEFORE_POST = regex.compile(rf"(?:[ \t]*[,\-–(][ \t]*|[ \t]+){_FORMER}\Z
 _CREDIT = regex.compile(
     r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Nguồn ảnh"
     r"|(?:Bài|Tin|BÀI|TIN)(?:[ \t]*[,/&][ \t]*|[ \t]+và[ \t]+)(?:ảnh|Ảnh|ẢNH|video))[ \t]*:[ \t]*"
+    # A caption's credit in brackets, colon or not: "(ảnh Tín Huy)", "(Ảnh: Minh Anh)".
+    r"|(?<=\()(?:ảnh|Ảnh|ẢNH)(?:[ \t]*:[ \t]*|[ \t]+)"
 )
 # A byline glued to the end of the last sentence (one-line articles): "… đồng… KHÁNH LINH",
 # "… (Xem tiếp) Mai Anh - Quốc Dũng", "… xử lý nghiêm. H.T.K".
