@@ -467,3 +467,9 @@ def test_a_team_after_a_profession_is_no_person(text: str) -> None:
 )
 def test_credits_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
     assert _people(text) == expected
+
+
+def test_a_spouse_word_is_outside_the_name() -> None:
+    # "bà xã", "ông xã" (wife, husband) stand before a name like an honorific.
+    text = "Nam ca sĩ đưa bà xã Thanh Hương đi du lịch, còn ông xã Minh Đức ở nhà."
+    assert [name for name, _ in _people(text)] == ["Thanh Hương", "Minh Đức"]
