@@ -537,3 +537,11 @@ def test_a_deputy_by_the_abbreviation_of_the_post() -> None:
 )
 def test_titles_over_whole_bodies(text: str, title: str) -> None:
     assert title in _titles(text)
+
+
+def test_a_post_before_the_places_of_its_body_and_then_the_name() -> None:
+    text = "Chủ tịch UBND xã Ngọc Sơn, huyện Tân Yên (Bắc Giang) Nguyễn Văn Khoát cho biết."
+    assert _title_of(text, "Nguyễn Văn Khoát") == "Chủ tịch UBND xã Ngọc Sơn"
+    # A post written after another name stays that name's.
+    text = "Ông Lê Văn An, Chủ tịch UBND xã Ngọc Sơn, huyện Tân Yên cho biết."
+    assert _title_of(text, "Lê Văn An") == "Chủ tịch UBND xã Ngọc Sơn"

@@ -1029,11 +1029,13 @@ def _attached_titles(
     by_start_end: tuple[dict[int, Mention], dict[int, Mention]] | None = None,
     place_ends: frozenset[int] = frozenset(),
     name_ends: frozenset[int] = frozenset(),
+    place_by_end: dict[int, int] | None = None,
 ) -> list[Mention]:
     """The TITLEs a name holds in its clause, in text order.
 
     Before the name: ``Chủ tịch UBND huyện X``, ``Phó Chủ tịch … – ông X`` (with the posts
-    listed before it, comma-separated). After it: ``X, Chủ tịch …``, ``X - Giám đốc …``,
+    listed before it, comma-separated), ``Chủ tịch UBND xã X, huyện Y (Z) Nguyễn Văn A``
+    (the places of its body written between). After it: ``X, Chủ tịch …``, ``X - Giám đốc …``,
     ``X (SN 1974, cựu PGĐ …)``, ``X nguyên Phó Chủ tịch …``, and the posts that follow
     comma-separated (a term of office may stand between), stopping at a post that
     belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``).
@@ -1046,6 +1048,10 @@ def _attached_titles(
         before = None  # "bà A, Chủ tịch X, ông B": the post is A's
     if before is None and back is not None and not back.group("comma"):
         before = _body_before_name(ctx, back.start(), by_start, by_end, name_starts)
+    if before is None and place_by_end:
+        before = _post_before_places(text, name.start, by_end, place_by_end)
+        if before is not None and _follows_name(text, before, name_ends):
+            before = None
     if before is not None:
         chain = [before]
         while (
@@ -1232,6 +1238,34 @@ def _body_before_name(
     return None
 
 
+def _post_before_places(
+    text: str, start: int, by_end: dict[int, Mention], place_by_end: dict[int, int]
+) -> Mention | None:
+    """The post ending at a comma before a run of places that ends right before ``start``:
+    ``Chủ tịch UBND xã X, huyện Y (Z) [name]`` (at most four places)."""
+    p = start
+    for _ in range(4):
+        while p and text[p - 1] in " \t":
+            p -= 1
+        if text[p - 1 : p] == ")":
+            q = text.rfind("(", max(0, p - 40), p)
+            if q < 0 or place_by_end.get(p - 1) != q + 1:
+                return None
+            p = q
+        elif p in place_by_end:
+            p = place_by_end[p]
+        else:
+            return None
+        k = p
+        while k and text[k - 1] in " \t":
+            k -= 1
+        if text[k - 1 : k] == ",":
+            if k - 1 in by_end:
+                return by_end[k - 1]
+            p = k - 1
+    return None
+
+
 def _follows_name(text: str, title: Mention, name_ends: frozenset[int]) -> bool:
     """Whether a post is written right after a name (``A – Chủ tịch X``): it is that name's."""
     m = _NAME_BEFORE_POST.search(text, max(0, title.start - 12), title.start)
@@ -1311,9 +1345,12 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     name_ends = frozenset(end for _, end in names)
     titles_at = _titles_by_start_and_end(titles)  # once, not once per name
     place_ends = frozenset(m.end for m in mentions if m.label == "PLACE")
+    place_by_end = {m.end: m.start for m in mentions if m.label == "PLACE"}
     ordered = sorted(names.values(), key=lambda n: n.start)
     chains = [
-        _attached_titles(ctx, n, titles, name_starts, titles_at, place_ends, name_ends)
+        _attached_titles(
+            ctx, n, titles, name_starts, titles_at, place_ends, name_ends, place_by_end
+        )
         for n in ordered
     ]
     _share_list_posts(text, ordered, chains)
