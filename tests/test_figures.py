@@ -431,3 +431,10 @@ def test_spelled_out_numbers_joined_by_a_comma_are_a_range() -> None:
     assert [(m["text"], m["value"], m.get("value_max")) for m in found] == [
         ("hai, ba hộ dân", 2, 3)
     ]
+    # A spelled-out number with its own hundreds is no range's second end.
+    found = [
+        m["text"]
+        for m in extract_text("Giá tăng từ hai, ba trăm ngàn đồng lên 650 ngàn đồng.")["mentions"]
+        if m["label"] == "FIGURE"
+    ]
+    assert found == ["ba trăm ngàn đồng", "650 ngàn đồng"]
