@@ -23,9 +23,16 @@ from pipeline.extractors.place_words import (
     place_names,
     vietnamese_syllable,
 )
-from pipeline.resources import credit_words, honorific_words, lead_words, load_tsv, surnames
+from pipeline.resources import (
+    credit_words,
+    honorific_words,
+    lead_words,
+    load_tsv,
+    surnames,
+    title_portfolios,
+)
 from pipeline.text.pos import word_class
-from pipeline.text.scan import SpanIndex, Word, phrase_regex, with_case_variants
+from pipeline.text.scan import SENTENCE_OPEN, SpanIndex, Word, phrase_regex, with_case_variants
 from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -37,7 +44,6 @@ _PLURAL = frozenset({"các", "những"})
 _CASE_HEADS = frozenset({"Vụ"})
 # A number grouped in thousands ("3.800", "1,5"): an amount, never the number of a name.
 _AMOUNT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+,\d")
-_SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“”][ \t]*)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,8 +636,7 @@ def _name_end(
 def _field_regex() -> regex.Pattern[str]:
     """The fields of state bodies joined by "và" (``title_portfolios.tsv``: Kế hoạch và Đầu
     tư, Tài nguyên và Môi trường), matched in any case as whole words."""
-    rows = load_tsv("title_portfolios.tsv")
-    fields = [r["text"] for r in rows if r["kind"] == "portfolio" and " và " in r["text"]]
+    fields = [p for p in title_portfolios("portfolio") if " và " in p]
     return phrase_regex(fields, ignore_case=True)
 
 
@@ -1142,7 +1147,7 @@ def find_orgs(
         if head.text[:1].islower() and nxt_word is not None and nxt_word.is_number:
             continue  # "phòng 3": a room number
         if head.text in _CASE_HEADS and (
-            _SENTENCE_OPEN.search(text, max(0, m.start() - 3), m.start())
+            SENTENCE_OPEN.search(text, max(0, m.start() - 3), m.start())
             or head_regex().match(text, m.end() + 1)
             or text[m.end() + 1 : m.end() + 2].islower()
         ):

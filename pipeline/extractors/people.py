@@ -49,6 +49,7 @@ from pipeline.resources import (
 )
 from pipeline.text.numbers import alternation
 from pipeline.text.scan import (
+    SENTENCE_OPEN,
     SpanIndex,
     StartIndex,
     Word,
@@ -181,7 +182,6 @@ def _after_blocker(text: str, start: int) -> bool:
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
 
-_SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“][ \t]*)\Z")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*[ \t]+$")
 
 
@@ -196,7 +196,7 @@ def _tail_of_place(text: str, start: int, end: int) -> bool:
         pos = m.start()
         if (
             words == 1
-            and _SENTENCE_OPEN.search(text, max(0, pos - 3), pos)
+            and SENTENCE_OPEN.search(text, max(0, pos - 3), pos)
             and m.group().strip().casefold() in honorific_words()
         ):
             continue  # "Anh Sơn cho biết": a capitalised honorific opening a sentence

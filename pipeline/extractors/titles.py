@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors.orgs import ends_by_start, place_complement
-from pipeline.resources import load_json, load_tsv
+from pipeline.resources import load_json, load_tsv, title_portfolios
 from pipeline.text.scan import StartIndex, Word, phrase_regex, words_before, words_from
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -41,10 +41,11 @@ def position_words() -> frozenset[str]:
 def post_words() -> frozenset[str]:
     """Every position, and every minister's post named by its portfolio (``bộ trưởng quốc
     phòng``), casefolded: the words after which a country is its holder's state."""
-    rows = load_tsv("title_portfolios.tsv")
-    ministers = [r["text"] for r in rows if r["kind"] == "position"]
-    portfolios = [r["text"] for r in rows if r["kind"] == "portfolio"]
-    named = {f"{m} {p}".casefold() for m in ministers for p in portfolios}
+    named = {
+        f"{m} {p}".casefold()
+        for m in title_portfolios("position")
+        for p in title_portfolios("portfolio")
+    }
     return position_words() | named
 
 
@@ -198,10 +199,8 @@ def _complement_end(
 @cache
 def _portfolios() -> tuple[frozenset[str], regex.Pattern[str]]:
     """Minister positions, and their portfolios after one space (title_portfolios.tsv)."""
-    rows = load_tsv("title_portfolios.tsv")
-    positions = frozenset(r["text"].casefold() for r in rows if r["kind"] == "position")
-    portfolios = [r["text"] for r in rows if r["kind"] == "portfolio"]
-    body = phrase_regex(portfolios, ignore_case=True).pattern
+    positions = frozenset(p.casefold() for p in title_portfolios("position"))
+    body = phrase_regex(title_portfolios("portfolio"), ignore_case=True).pattern
     return positions, regex.compile(rf"[ \t]+(?:{body})", regex.IGNORECASE)
 
 

@@ -87,6 +87,13 @@ def credit_words(*roles: str) -> frozenset[str]:
 
 
 @cache
+def title_portfolios(kind: str) -> tuple[str, ...]:
+    """Rows of ``title_portfolios.tsv`` of one ``kind``, as written: ``position`` (Bộ
+    trưởng, Thứ trưởng) or ``portfolio`` (Quốc phòng, Kế hoạch và Đầu tư)."""
+    return tuple(row["text"] for row in load_tsv("title_portfolios.tsv") if row["kind"] == kind)
+
+
+@cache
 def lead_words() -> frozenset[str]:
     """Capitalised function words that open a sentence and never begin a name (Do, Theo …),
     as written (``lead_words.tsv``)."""

@@ -17,6 +17,9 @@ T = TypeVar("T")
 
 WORD = regex.compile(r"[\w&']+(?:[.\-&][\w&]+)*|\S", regex.UNICODE)
 _UPPER_START = regex.compile(r"^\p{Lu}")
+#: Search it ending at a position: that position opens a line or a sentence (after a full
+#: stop, a colon, a semicolon or an opening quote), where any word is capitalised.
+SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“][ \t]*)\Z")
 
 
 class Word(NamedTuple):
