@@ -447,6 +447,8 @@ def test_names_after_a_profession(text: str, expected: list[str]) -> None:
         "Tiền đạo Lyon từ chối lời mời của Arsenal.",
         # A pageant's name after Hoa hậu.
         "Cô từng vào chung kết cuộc thi Hoa hậu Thế giới.",
+        # A degree before a nationality: a Vietnamese doctor.
+        "Ca mổ của bác sĩ Việt giúp cô gái thoát nguy cơ mù.",
     ],
 )
 def test_a_team_after_a_profession_is_no_person(text: str) -> None:

@@ -293,7 +293,7 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             continue
         capitals = words[0].text.isupper() and words[0].text.title() in surnames()
         end = _name_run(text, words, 0, byline=capitals)  # "Bà PHAN THỊ A" as written
-        if end and m.group().casefold() in honorific_words("profession"):
+        if end and m.group().casefold() in honorific_words("profession", "degree"):
             nxt = words[end] if end < len(words) else None
             if (
                 nxt is not None
@@ -319,8 +319,9 @@ _TEAM_CODE = regex.compile(r"U\.?\d{2}")
 
 
 def _team_after(words: list[Word], end: int) -> bool:
-    """Whether the name run ``words[:end]`` after a profession opens with a club or a team
-    (``U23``), or is a country, a province or a foreign city: its player is not named."""
+    """Whether the name run ``words[:end]`` after a profession or a degree opens with a club
+    or a team (``U23``), or is a country, a province or a foreign city (``bác sĩ Việt``, a
+    Vietnamese doctor): its player or practitioner is not named."""
     if _TEAM_CODE.fullmatch(words[0].text):
         return True
     for n in range(1, end + 1):
