@@ -701,6 +701,8 @@ def test_a_phrase_after_a_capitalised_name(text: str, org: str) -> None:
         # The press abbreviations of universities, the procuracy, the trial panel and the
         # Standing Committee of the National Assembly.
         ("Sinh viên ĐH Bách khoa Đà Nẵng đoạt giải nhất cuộc thi.", "ĐH Bách khoa Đà Nẵng"),
+        # A head word that is the second syllable of one word does not open another body.
+        ("Em đăng ký vào ĐH Bách Khoa Hà Nội năm nay.", "ĐH Bách Khoa Hà Nội"),
         ("Điểm chuẩn của ĐHQG TP.HCM tăng nhẹ so với năm trước.", "ĐHQG TP.HCM"),
         ("Tại phiên tòa, VKS đề nghị mức án 6 năm tù.", "VKS"),
         ("Sau khi nghị án, HĐXX tuyên phạt bị cáo 3 năm tù.", "HĐXX"),

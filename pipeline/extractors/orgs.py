@@ -566,6 +566,7 @@ def _name_end(
             and not starts_admin_name(text, words, j - 1)
             and not _inside_place_name(text, words, j)  # Nha of Bồ Đào Nha
             and not _nameless_head(text, words, j)  # "ĐH" of "Vụ Giáo dục ĐH"
+            and j not in glued  # "Khoa" of the one word "Bách Khoa"
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_number and _AMOUNT.match(w.text):
