@@ -272,7 +272,11 @@ def test_a_bracketed_abbreviation_does_not_run_into_a_person(text: str, expected
         # Associations, embassies and consulates, funds, publishers, the coast guard.
         ("Chủ tịch Hiệp hội Cà phê Ca cao Việt Nam kiến nghị.", "Hiệp hội Cà phê Ca cao Việt Nam"),
         ("Bà đến Đại sứ quán Bồ Đào Nha làm thủ tục.", "Đại sứ quán Bồ Đào Nha"),
-        ("Tổng Lãnh sự quán Việt Nam tại Osaka tổ chức lễ.", "Tổng Lãnh sự quán Việt Nam"),
+        # A mission's seat is part of its name, as in the ambassador's post.
+        (
+            "Tổng Lãnh sự quán Việt Nam tại Osaka tổ chức lễ.",
+            "Tổng Lãnh sự quán Việt Nam tại Osaka",
+        ),
         ("Nhà xuất bản Kim Đồng phát hành bộ sách mới.", "Nhà xuất bản Kim Đồng"),
         ("Tàu Cảnh sát biển Việt Nam tuần tra.", "Cảnh sát biển Việt Nam"),
     ],
@@ -764,4 +768,18 @@ def test_names_that_are_not_these_bodies(text: str, not_org: str) -> None:
     ],
 )
 def test_courts_and_investigators(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # A diplomatic mission named by the state it sits in.
+        ("Cán bộ Đại sứ quán Việt Nam tại Hoa Kỳ đã có mặt.", "Đại sứ quán Việt Nam tại Hoa Kỳ"),
+        # A province's border guard by its place alone, in any case.
+        ("Lãnh đạo Biên phòng tỉnh Quảng Trị đi kiểm tra.", "Biên phòng tỉnh Quảng Trị"),
+        ("Bộ đội biên phòng Quảng Trị đã lập thêm chốt.", "Bộ đội biên phòng Quảng Trị"),
+    ],
+)
+def test_missions_and_border_guards(text: str, org: str) -> None:
     assert org in _orgs(text)

@@ -147,3 +147,12 @@ def test_a_landmark_after_a_place_in_its_list() -> None:
         ("sông Mây", "other"),
         ("Hồ Đồng Sen", "other"),
     ]
+
+
+def test_a_border_gate_with_its_class() -> None:
+    places = [
+        m["text"]
+        for m in extract_text("Hàng qua Cửa khẩu quốc tế Hữu Nghị tăng mạnh.")["mentions"]
+        if m["label"] == "PLACE"
+    ]
+    assert "Cửa khẩu quốc tế Hữu Nghị" in places
