@@ -783,3 +783,7 @@ def test_courts_and_investigators(text: str, org: str) -> None:
 )
 def test_missions_and_border_guards(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+def test_a_seat_is_a_place_found_as_one() -> None:
+    assert _orgs("Đại sứ quán Mỹ tại Thủ đô Baghdad bị tấn công.") == {"Đại sứ quán Mỹ"}

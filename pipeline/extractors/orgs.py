@@ -1414,7 +1414,9 @@ def _with_seat(
     if _peek(words, end + 1) is None or not _joined(text, at, words[end + 1]):
         return end
     seat = place_complement(text, words, end + 1, bare_names=True, place_ends=place_ends)
-    return seat if seat > end + 1 else end
+    if seat <= end + 1 or place_ends.get(words[end + 1].start, -1) < words[seat - 1].end:
+        return end  # only a place found as one: not "tại Thủ" of "tại Thủ đô Baghdad"
+    return seat
 
 
 def ends_by_start(mentions: list[Mention], label: str) -> dict[int, int]:
