@@ -787,3 +787,17 @@ def test_missions_and_border_guards(text: str, org: str) -> None:
 
 def test_a_seat_is_a_place_found_as_one() -> None:
     assert _orgs("Đại sứ quán Mỹ tại Thủ đô Baghdad bị tấn công.") == {"Đại sứ quán Mỹ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # Businesses named by their premises, the name a person's or a place's.
+        ("Xe bị lật gần cây xăng Hòa Bình Minh, người lái bị thương.", "cây xăng Hòa Bình Minh"),
+        ("Khách đặt tiệc ở nhà hàng Minh Anh vào tối qua.", "nhà hàng Minh Anh"),
+        ("Đoàn khách nghỉ tại khách sạn Sông Hàn trong ba ngày.", "khách sạn Sông Hàn"),
+    ],
+)
+def test_businesses_named_by_their_premises(text: str, org: str) -> None:
+    assert org in _orgs(text)
+    assert not [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
