@@ -801,3 +801,16 @@ def test_a_seat_is_a_place_found_as_one() -> None:
 def test_businesses_named_by_their_premises(text: str, org: str) -> None:
     assert org in _orgs(text)
     assert not [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # A firm named after its class noun, the noun outside the name.
+        ("Hãng Lamborghini muốn bán 3.500 xe vào năm tới.", "Lamborghini"),
+        ("Nữ tiếp viên của hãng hàng không Alaska Airlines phát hiện sự việc.", "Alaska Airlines"),
+    ],
+)
+def test_a_firm_after_its_class_noun(text: str, org: str) -> None:
+    assert org in _orgs(text)
+    assert not [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
