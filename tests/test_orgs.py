@@ -814,3 +814,11 @@ def test_businesses_named_by_their_premises(text: str, org: str) -> None:
 def test_a_firm_after_its_class_noun(text: str, org: str) -> None:
     assert org in _orgs(text)
     assert not [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
+
+
+def test_a_country_ending_a_body_is_its_own_place() -> None:
+    mentions = extract_text("Bên kháng cáo là Bộ Tư pháp Mỹ trình thêm thông tin.")["mentions"]
+    assert ("PLACE", "Mỹ") in {(m["label"], m["text"]) for m in mentions}
+    # A given name that is also a country ends a company's name as its founder's.
+    mentions = extract_text("Ông ký hợp đồng với Công ty xây dựng Thiên Đức.")["mentions"]
+    assert not [m for m in mentions if m["label"] == "PLACE"]

@@ -1453,7 +1453,38 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
     found.extend(_police_codes(text, found))
+    found.extend(_countries_ending_bodies(text, found))
     return found
+
+
+def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PLACE mentions for a country, written as listed, that ends a body's name and was not
+    read as a place (``Bộ Xây dựng Cuba``): the guide's place inside a name. Not the
+    countries that are also common words or given names (``Mỹ``, ``Việt``, ``Đức``): at the
+    end of a company's name they are its founder's (``Thiên Đức``) or a word of it."""
+    places = [(m.start, m.end) for m in mentions if m.label == "PLACE"]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != LABEL:
+            continue
+        words = text[m.start : m.end].split(" ")
+        for n in (3, 2, 1):
+            if len(words) <= n:
+                continue
+            name = " ".join(words[-n:])
+            entries = place_names().get(fold_key(name), ())
+            country = next(
+                (e for e in entries if e.level == "country" and e.name == name and not e.bare),
+                None,
+            )
+            if country is None:
+                continue
+            start = m.end - len(name)
+            if not any(a < m.end and start < b for a, b in places):
+                attrs = {"level": "country", "name": country.canonical or country.name}
+                out.append(Mention("PLACE", start, m.end, "place.in_body", attrs))
+            break
+    return out
 
 
 @cache

@@ -30,6 +30,8 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
+* ``place.in_body`` (added by :mod:`pipeline.extractors.orgs`, which knows the bodies): a
+  country that ends a body's name, read there without a cue (``Bộ Xây dựng Cuba``).
 
 Every mention has ``level`` and ``name`` (without the unit word); overlapping candidates
 keep the one starting first (then the longest).
