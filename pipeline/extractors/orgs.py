@@ -1459,9 +1459,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
 def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     """PLACE mentions for a country, written as listed, that ends a body's name and was not
-    read as a place (``Bộ Xây dựng Cuba``): the guide's place inside a name. Not the
-    countries that are also common words or given names (``Mỹ``, ``Việt``, ``Đức``): at the
-    end of a company's name they are its founder's (``Thiên Đức``) or a word of it."""
+    read as a place (``Bộ Tư pháp Mỹ trình …``, where the verb after it hid it): the guide's
+    place inside a name. Not the countries read only after a cue (``place_names.tsv``, bare
+    ``cue``: ``Việt``, ``Đức``, ``Anh``): at the end of a company's name they are its
+    founder's (``Thiên Đức``) or a word of it."""
     places = [(m.start, m.end) for m in mentions if m.label == "PLACE"]
     out: list[Mention] = []
     for m in mentions:
