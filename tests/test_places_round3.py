@@ -156,3 +156,16 @@ def test_a_border_gate_with_its_class() -> None:
         if m["label"] == "PLACE"
     ]
     assert "Cửa khẩu quốc tế Hữu Nghị" in places
+
+
+def test_countries_and_capitals_in_the_state_press_transliteration() -> None:
+    text = "Phái đoàn Cu-ba thăm Mát-xcơ-va rồi đến Oa-sinh-tơn, sau đó sang Ca-na-đa."
+    places = {
+        m["text"]: m.get("name") for m in extract_text(text)["mentions"] if m["label"] == "PLACE"
+    }
+    assert places == {
+        "Cu-ba": "Cuba",
+        "Mát-xcơ-va": "Mát-xcơ-va",
+        "Oa-sinh-tơn": "Oa-sinh-tơn",
+        "Ca-na-đa": "Canada",
+    }
