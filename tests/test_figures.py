@@ -407,9 +407,9 @@ def test_honorary_titles_are_counted_and_a_sentence_opening_word_is_no_name() ->
     ("text", "span", "value", "unit"),
     [
         # A dollar keeps its country; temperatures, voltage and horsepower are units.
-        ("Ông nộp 35.000 đô la Úc để làm hồ sơ.", "35.000 đô la Úc", 35000, "đô la Úc"),
+        ("Học phí năm đầu là 18.500 đô la Úc.", "18.500 đô la Úc", 18500, "đô la Úc"),
         ("Nhiệt độ ngoài trời lên tới 39°C vào buổi trưa.", "39°C", 39, "°C"),
-        ("Tuyến cáp ngầm 35 kV đã được đóng điện.", "35 kV", 35, "kV"),
+        ("Trạm biến áp 35 kV được xây mới.", "35 kV", 35, "kV"),
         ("Tàu có công suất 450 CV.", "450 CV", 450, "CV"),
         # A percent sign glued to the next word still ends the figure.
         ("Sản lượng tăng 12%so với cùng kỳ.", "12%", 12, "%"),
@@ -434,7 +434,9 @@ def test_spelled_out_numbers_joined_by_a_comma_are_a_range() -> None:
     # A spelled-out number with its own hundreds is no range's second end.
     found = [
         m["text"]
-        for m in extract_text("Giá tăng từ hai, ba trăm ngàn đồng lên 650 ngàn đồng.")["mentions"]
+        for m in extract_text("Mỗi bao tăng từ năm, sáu trăm ngàn đồng lên 900 ngàn đồng.")[
+            "mentions"
+        ]
         if m["label"] == "FIGURE"
     ]
-    assert found == ["ba trăm ngàn đồng", "650 ngàn đồng"]
+    assert found == ["sáu trăm ngàn đồng", "900 ngàn đồng"]

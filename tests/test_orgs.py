@@ -706,19 +706,19 @@ def test_a_phrase_after_a_capitalised_name(text: str, org: str) -> None:
         # Standing Committee of the National Assembly.
         ("Sinh viên ĐH Bách khoa Đà Nẵng đoạt giải nhất cuộc thi.", "ĐH Bách khoa Đà Nẵng"),
         # A head word that is the second syllable of one word does not open another body.
-        ("Em đăng ký vào ĐH Bách Khoa Hà Nội năm nay.", "ĐH Bách Khoa Hà Nội"),
+        ("Anh tốt nghiệp ĐH Bách Khoa Hà Nội từ lâu.", "ĐH Bách Khoa Hà Nội"),
         ("Điểm chuẩn của ĐHQG TP.HCM tăng nhẹ so với năm trước.", "ĐHQG TP.HCM"),
         ("Tại phiên tòa, VKS đề nghị mức án 6 năm tù.", "VKS"),
-        ("Sau khi nghị án, HĐXX tuyên phạt bị cáo 3 năm tù.", "HĐXX"),
-        ("Quan điểm của UBTVQH về dự luật đã được gửi tới các đại biểu.", "UBTVQH"),
+        ("Cuối phiên xử, HĐXX tuyên phạt bị cáo 3 năm tù.", "HĐXX"),
+        ("Báo cáo của UBTVQH về dự luật được gửi tới các đại biểu.", "UBTVQH"),
         # A ministry department, with an abbreviated field word inside its name.
         ("Bộ giao Vụ Pháp chế chủ trì soạn thảo thông tư.", "Vụ Pháp chế"),
-        ("Bà Lê Thị Hoa, Vụ trưởng Vụ Giáo dục ĐH, cho biết thêm.", "Vụ Giáo dục ĐH"),
+        ("Văn bản do Vụ Giáo dục ĐH soạn thảo đã được ban hành.", "Vụ Giáo dục ĐH"),
         ("Ông Trần Văn Cảnh, Vụ trưởng Vụ Tổ chức cán bộ, ký quyết định.", "Vụ Tổ chức cán bộ"),
         # International bodies and a club known by its press abbreviation.
         ("Các nước EU nhất trí gia hạn lệnh trừng phạt.", "EU"),
         ("Hội nghị thượng đỉnh G20 khai mạc tại Buenos Aires.", "G20"),
-        ("Tiền vệ này sẽ đến MU kiểm tra y tế vào tuần sau.", "MU"),
+        ("Trận hòa khiến MU tụt xuống vị trí thứ sáu.", "MU"),
         # A chamber named after its parliament, a province's delegation of deputies, the
         # cooperative alliance with its trade name.
         ("Ông hội kiến Chủ tịch Thượng viện Quốc hội Bỉ tại Brussels.", "Thượng viện Quốc hội Bỉ"),
@@ -738,7 +738,7 @@ def test_abbreviated_and_international_bodies(text: str, org: str) -> None:
     [
         # "Vụ" opening a sentence, before a person or another body, or before a lowercase
         # noun is a case, not a department.
-        ("Vụ Watergate là một bê bối chính trị lớn.", "Vụ Watergate"),
+        ("Vụ Watergate từng làm rung chuyển nước Mỹ.", "Vụ Watergate"),
         ("Công an đang điều tra. Vụ Nguyễn Văn Bình gây xôn xao dư luận.", "Vụ Nguyễn Văn Bình"),
         ("Theo dõi tiếp: Vụ Công ty Hoàng Long trốn thuế.", "Vụ Công ty Hoàng Long"),
         # An abbreviated head right before a verb names no body.
@@ -756,15 +756,15 @@ def test_names_that_are_not_these_bodies(text: str, not_org: str) -> None:
     [
         # An appellate court of the Supreme Court named by its seat.
         (
-            "Tòa Phúc thẩm TAND tối cao tại Đà Nẵng đã hủy bản án sơ thẩm.",
-            "Tòa Phúc thẩm TAND tối cao tại Đà Nẵng",
+            "Tòa Phúc thẩm TAND tối cao tại Hà Nội mở phiên xét xử.",
+            "Tòa Phúc thẩm TAND tối cao tại Hà Nội",
         ),
         # The investigating agency in lowercase before its parent police.
         (
             "Ngày 5/3, cơ quan Cảnh sát điều tra Công an tỉnh Nam Định khởi tố vụ án.",
             "cơ quan Cảnh sát điều tra",
         ),
-        ("Cán bộ này thuộc diện Ban bí thư quản lý.", "Ban bí thư"),
+        ("Nghị quyết do Ban bí thư ban hành năm ngoái.", "Ban bí thư"),
     ],
 )
 def test_courts_and_investigators(text: str, org: str) -> None:
@@ -775,10 +775,10 @@ def test_courts_and_investigators(text: str, org: str) -> None:
     ("text", "org"),
     [
         # A diplomatic mission named by the state it sits in.
-        ("Cán bộ Đại sứ quán Việt Nam tại Hoa Kỳ đã có mặt.", "Đại sứ quán Việt Nam tại Hoa Kỳ"),
+        ("Nhân viên Đại sứ quán Việt Nam tại Canada đón đoàn.", "Đại sứ quán Việt Nam tại Canada"),
         # A province's border guard by its place alone, in any case.
-        ("Lãnh đạo Biên phòng tỉnh Quảng Trị đi kiểm tra.", "Biên phòng tỉnh Quảng Trị"),
-        ("Bộ đội biên phòng Quảng Trị đã lập thêm chốt.", "Bộ đội biên phòng Quảng Trị"),
+        ("Sáng nay Biên phòng tỉnh Lạng Sơn tổ chức diễn tập.", "Biên phòng tỉnh Lạng Sơn"),
+        ("Bộ đội biên phòng Cao Bằng vừa bắt giữ hai đối tượng.", "Bộ đội biên phòng Cao Bằng"),
     ],
 )
 def test_missions_and_border_guards(text: str, org: str) -> None:
@@ -786,7 +786,7 @@ def test_missions_and_border_guards(text: str, org: str) -> None:
 
 
 def test_a_seat_is_a_place_found_as_one() -> None:
-    assert _orgs("Đại sứ quán Mỹ tại Thủ đô Baghdad bị tấn công.") == {"Đại sứ quán Mỹ"}
+    assert _orgs("Đại sứ quán Pháp tại Thủ đô Nairobi mở cửa lại.") == {"Đại sứ quán Pháp"}
 
 
 @pytest.mark.parametrize(
@@ -808,7 +808,7 @@ def test_businesses_named_by_their_premises(text: str, org: str) -> None:
     [
         # A firm named after its class noun, the noun outside the name.
         ("Hãng Lamborghini muốn bán 3.500 xe vào năm tới.", "Lamborghini"),
-        ("Nữ tiếp viên của hãng hàng không Alaska Airlines phát hiện sự việc.", "Alaska Airlines"),
+        ("Chuyến bay của hãng hàng không Alaska Airlines bị hoãn vì bão.", "Alaska Airlines"),
     ],
 )
 def test_a_firm_after_its_class_noun(text: str, org: str) -> None:
@@ -817,8 +817,8 @@ def test_a_firm_after_its_class_noun(text: str, org: str) -> None:
 
 
 def test_a_country_ending_a_body_is_its_own_place() -> None:
-    mentions = extract_text("Bên kháng cáo là Bộ Tư pháp Mỹ trình thêm thông tin.")["mentions"]
+    mentions = extract_text("Bộ Thương mại Mỹ trình báo cáo lên Quốc hội.")["mentions"]
     assert ("PLACE", "Mỹ") in {(m["label"], m["text"]) for m in mentions}
     # A given name that is also a country ends a company's name as its founder's.
-    mentions = extract_text("Ông ký hợp đồng với Công ty xây dựng Thiên Đức.")["mentions"]
+    mentions = extract_text("Ông làm việc cho Công ty cơ khí Minh Đức.")["mentions"]
     assert not [m for m in mentions if m["label"] == "PLACE"]

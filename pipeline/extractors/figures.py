@@ -484,7 +484,7 @@ def _range_second(
         return None
     num2 = _split_number(m)
     if num2.written != written or (written and len(num2.number.split()) > 1):
-        return None  # "hai, ba trăm ngàn": the first number shares the second's hundreds
+        return None  # "năm, sáu trăm nghìn": the first number shares the second's hundreds
     unit2 = _unit_after(ctx, num2.end, written, p)
     return None if unit2 is None else (num2, unit2)
 

@@ -42,7 +42,7 @@ _PLURAL = frozenset({"các", "những"})
 # Heads that are also the noun of a case or an incident ("Vụ Watergate", "Vụ Nguyễn Văn A"):
 # a body only inside a sentence and never before a person's name.
 _CASE_HEADS = frozenset({"Vụ"})
-# A number grouped in thousands ("3.800", "1,5"): an amount, never the number of a name.
+# A number grouped in thousands ("2.400", "1,5"): an amount, never the number of a name.
 _AMOUNT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+,\d")
 
 
@@ -570,7 +570,7 @@ def _name_end(
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_number and _AMOUNT.match(w.text):
-            break  # "ĐH Bách khoa 3.800 chỉ tiêu": an amount after the name, not its number
+            break  # "ĐH Bách khoa 2.400 chỉ tiêu": an amount after the name, not its number
         if w.is_capitalised or w.is_number or w.is_abbreviation:
             j += 1
             last_good = j
@@ -1415,7 +1415,7 @@ def _with_seat(
         return end
     seat = place_complement(text, words, end + 1, bare_names=True, place_ends=place_ends)
     if seat <= end + 1 or place_ends.get(words[end + 1].start, -1) < words[seat - 1].end:
-        return end  # only a place found as one: not "tại Thủ" of "tại Thủ đô Baghdad"
+        return end  # only a place found as one: not "tại Thủ" of "tại Thủ đô X"
     return seat
 
 
@@ -1459,10 +1459,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
 def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     """PLACE mentions for a country, written as listed, that ends a body's name and was not
-    read as a place (``Bộ Tư pháp Mỹ trình …``, where the verb after it hid it): the guide's
+    read as a place (``Bộ Thương mại Mỹ trình …``, where the verb after it hid it): the guide's
     place inside a name. Not the countries read only after a cue (``place_names.tsv``, bare
     ``cue``: ``Việt``, ``Đức``, ``Anh``): at the end of a company's name they are its
-    founder's (``Thiên Đức``) or a word of it."""
+    founder's (``Công ty Minh Đức``) or a word of it."""
     places = [(m.start, m.end) for m in mentions if m.label == "PLACE"]
     out: list[Mention] = []
     for m in mentions:

@@ -111,7 +111,7 @@ _NAME_BEFORE_POST = regex.compile(rf"(?:[ \t]*[,\-–(][ \t]*|[ \t]+){_FORMER}\Z
 _CREDIT = regex.compile(
     r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Nguồn ảnh"
     r"|(?:Bài|Tin|BÀI|TIN)(?:[ \t]*[,/&][ \t]*|[ \t]+và[ \t]+)(?:ảnh|Ảnh|ẢNH|video))[ \t]*:[ \t]*"
-    # A caption's credit in brackets, colon or not: "(ảnh Tín Huy)", "(Ảnh: Minh Anh)".
+    # A caption's credit in brackets, colon or not: "(ảnh Minh Khôi)", "(Ảnh: Minh Anh)".
     r"|(?<=\()(?:ảnh|Ảnh|ẢNH)(?:[ \t]*:[ \t]*|[ \t]+)"
 )
 # A byline glued to the end of the last sentence (one-line articles): "… đồng… KHÁNH LINH",
@@ -300,7 +300,7 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
                 and nxt.text[:1].islower()
                 and f"{words[end - 1].text} {nxt.text}".casefold() in dictionary_words()
             ):
-                end -= 1  # "HLV Hữu Thắng Phát biểu", "Hoa hậu Thế giới": a word's first syllable
+                end -= 1  # "HLV Minh Đức Phát biểu", "Hoa hậu Thế giới": a word's first syllable
             if end and _team_after(words, end):
                 continue  # "HLV Chelsea", "tiền đạo Lyon", "cầu thủ U23": the team, not a person
         if foreign and not any(foreign_shaped(w.text) for w in words[:end]):

@@ -31,7 +31,7 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 * ``place.in_body`` (added by :mod:`pipeline.extractors.orgs`, which knows the bodies): a
-  country that ends a body's name, read there without a cue (``Bộ Tư pháp Mỹ``).
+  country that ends a body's name, read there without a cue (``Bộ Thương mại Mỹ``).
 
 Every mention has ``level`` and ``name`` (without the unit word); overlapping candidates
 keep the one starting first (then the longest).
