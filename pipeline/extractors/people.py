@@ -1345,8 +1345,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     name_starts = frozenset(start for start, _ in names)
     name_ends = frozenset(end for _, end in names)
     titles_at = _titles_by_start_and_end(titles)  # once, not once per name
-    place_ends = frozenset(m.end for m in mentions if m.label == "PLACE")
     place_by_end = {m.end: m.start for m in mentions if m.label == "PLACE"}
+    place_ends = frozenset(place_by_end)
     ordered = sorted(names.values(), key=lambda n: n.start)
     chains = [
         _attached_titles(
