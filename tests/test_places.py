@@ -76,7 +76,7 @@ POSITIVE = [
     ),
     (
         "Hiệp ước Hữu nghị Việt – Lào được ký.",
-        [("Việt", "country", "Việt"), ("Lào", "country", "Lào")],
+        [("Việt", "country", "Việt Nam"), ("Lào", "country", "Lào")],
     ),
     ("Cuộc kháng chiến chống Pháp kết thúc.", [("Pháp", "country", "Pháp")]),
     ("Ông sang nước Anh học.", [("Anh", "country", "Anh")]),

@@ -169,3 +169,45 @@ def test_countries_and_capitals_in_the_state_press_transliteration() -> None:
         "Oa-sinh-tơn": "Oa-sinh-tơn",
         "Ca-na-đa": "Canada",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Read once as the country with its cue, the bare word is the country again.
+        (
+            "Cảnh sát Đức bắt hai nghi phạm. Đức siết chặt an ninh biên giới.",
+            [("Đức", "country"), ("Đức", "country")],
+        ),
+        (
+            "Tổng thống Nga thăm Ấn Độ. Hai bên ký thỏa thuận mua vũ khí của Nga.",
+            [("Nga", "country"), ("Ấn Độ", "country"), ("Nga", "country")],
+        ),
+        (
+            "Hải quân Anh thử nghiệm tàu mới. Anh sẽ đóng thêm hai chiếc.",
+            [("Anh", "country"), ("Anh", "country")],
+        ),
+    ],
+)
+def test_a_cued_country_is_the_country_again_when_bare(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same word as a person's name, the pronoun or an ethnic group elsewhere.
+        "Ông Đức sang nước Đức công tác. Đức kể lại chuyến đi.",
+        "Chị Lê Thị Nga từng sống ở Nga. Nga cho biết sẽ trở lại.",
+        "Anh Hùng sang nước Anh du học. Anh nói sẽ về nước làm việc, anh kể.",
+    ],
+)
+def test_a_country_word_used_for_a_person_is_not_repeated(text: str) -> None:
+    assert len(_found(text)) == 1
+
+
+def test_an_ethnic_group_is_not_the_country() -> None:
+    text = "Lễ hội của người Thái có nhiều nghi thức. Theo đồng bào Thái ở đây, lễ có từ lâu."
+    assert ("Thái", "country") not in _found(text)

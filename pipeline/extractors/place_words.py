@@ -98,6 +98,7 @@ class _Context:
     landmark: tuple[str, ...]  # cues for a landmark whose word is a family name (tại Hồ X)
     host: tuple[str, ...]  # nouns a unit's bare name follows (Điện lực Cầu Giấy)
     route: tuple[str, ...]  # words before a route between two places (tuyến X - Y)
+    ethnic: tuple[str, ...]  # words before a people's name that make it an ethnic group
 
 
 def fold_key(text: str) -> str:
@@ -195,6 +196,7 @@ def context_words() -> _Context:
     landmark: list[str] = []
     host: list[str] = []
     route: list[str] = []
+    ethnic: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -229,6 +231,8 @@ def context_words() -> _Context:
             host.append(text)
         elif kind == "route":
             route.append(text.casefold())
+        elif kind == "ethnic":
+            ethnic.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -247,6 +251,7 @@ def context_words() -> _Context:
         tuple(landmark),
         tuple(host),
         tuple(route),
+        tuple(ethnic),
     )
 
 

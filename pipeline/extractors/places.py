@@ -99,6 +99,7 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.titles import post_words
 from pipeline.resources import gazetteer, honorific_words, kinship_compound_words, surnames
+from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -114,6 +115,7 @@ class _Finder:
         self.persons = sorted((m.start, m.end) for m in mentions if m.label in PERSON_LABELS)
         self.candidates: list[Candidate] = []
         self._sport: bool | None = None
+        self._ethnic_names: dict[str, bool] = {}
 
     # -- unit words -------------------------------------------------------------------
 
@@ -524,7 +526,10 @@ class _Finder:
             )
             if entry is None or entry.bare == "unit":
                 continue
-            if entry.bare == "cue" and not self._cued(m.start(), m.end(), entry):
+            if entry.bare == "cue" and (
+                not self._cued(m.start(), m.end(), entry)
+                or (entry.level == "country" and self._ethnic(clean(text[m.start() : m.end()])))
+            ):
                 continue
             if (
                 len(LETTERS.findall(entry.name)) == 1
@@ -533,8 +538,8 @@ class _Finder:
                 and not _after_word(text, m.start(), context_words().nation)
                 and not (  # "Quân đội Syria bóp nghẹt": the segmenter joined the next word
                     entry.level == "country"
-                    and entry.bare != "cue"
                     and _after_word(text, m.start(), context_words().country)
+                    and (entry.bare != "cue" or not self._in_word(m.start(), m.end()))
                 )
                 and not self._between_position_and_foreign_name(m.start(), m.end())
             ):
@@ -748,6 +753,97 @@ class _Finder:
             self.candidates.append(
                 Candidate(m.start(), m.end(), level, clean(m.group()), "place.known_name")
             )
+
+    def repeated_countries(self, found: Sequence[Candidate]) -> None:
+        """Bare repeats of a country that is also a given name or a common word (``Đức``,
+        ``Nga``, ``Ý``): once the article has read it as the country with its cue (``nước
+        Đức``, ``Cảnh sát Đức``), the word standing alone elsewhere in it is the country
+        too (``Đức tăng cường an ninh``, ``thông đồng với Nga``). Not in an article that
+        also writes the word as a person's name (after an honorific or in a run of
+        capitals), as an ethnic group or, for ``Anh``, as the lowercase pronoun."""
+        text = self.text
+        names = {
+            clean(text[c.start : c.end])
+            for c in found
+            if c.rule == "place.bare_name"
+            and c.level == "country"
+            and (entry := lexicon_entry(text, c.start, c.end)) is not None
+            and entry.bare == "cue"
+        }
+        taken = {(c.start, c.end) for c in found}
+        for name in names:
+            pattern = regex.compile(
+                rf"(?<![\p{{L}}\p{{M}}\d]){regex.escape(name)}(?![\p{{L}}\p{{M}}\d])"
+            )
+            if self._other_sense(name, pattern):
+                continue
+            for m in pattern.finditer(text):
+                if (
+                    (m.start(), m.end()) in taken
+                    or lexicon_entry(text, m.start(), m.end()) is None
+                    or self._in_word(m.start(), m.end())
+                    or not self._bare_ok(m.start(), m.end())
+                    or self._credit_line(m.start(), m.end())
+                ):
+                    continue
+                self.candidates.append(
+                    Candidate(m.start(), m.end(), "country", name, "place.known_name")
+                )
+
+    def _in_word(self, start: int, end: int) -> bool:
+        """The name is a syllable of a common word with its neighbour (``Ý kiến``, ``Anh
+        em``, ``tiếng Anh``): the dictionary, not the segmenter, which may also join a
+        country to the verb after it (``Đức siết``)."""
+        text = self.text
+        after = _NEXT_SYLLABLE.match(text, end)
+        prev = syllable_before(text, start)
+        words = dictionary_words()
+        return bool(
+            (after and f"{text[start:end]} {after.group(1)}".casefold() in words)
+            or (prev and f"{prev[1]} {text[start:end]}".casefold() in words)
+        )
+
+    def _other_sense(self, name: str, pattern: regex.Pattern[str]) -> bool:
+        """The article writes ``name`` as (part of) a person's name, as the pronoun or as
+        an ethnic group (``đồng bào Thái``)."""
+        text = self.text
+        lowered = name.casefold()
+        if lowered in honorific_words() and regex.search(
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(lowered)}(?![\p{{L}}\p{{M}}])", text
+        ):
+            return True
+        if self._ethnic(name):
+            return True
+        for m in pattern.finditer(text):
+            prev = syllable_before(text, m.start())
+            if prev and (
+                prev[1].casefold() in honorific_words("honorific")
+                or (prev[1][0].isupper() and not is_abbreviation(prev[1]))
+            ):
+                return True
+            after = SPACE.match(text, m.end())
+            if (
+                after
+                and is_capitalised_at(text, after.end())
+                and not foreign_name_at(text, after.end())
+            ):
+                return True
+        return False
+
+    def _ethnic(self, name: str) -> bool:
+        """The article writes ``name`` as an ethnic group of Vietnam (``đồng bào Thái``);
+        never the country's own short name (``dân tộc Việt`` is the nation)."""
+        if name not in self._ethnic_names:
+            if any(e.canonical == _HOME_COUNTRY for e in place_names().get(fold_key(name), ())):
+                self._ethnic_names[name] = False
+                return False
+            self._ethnic_names[name] = any(
+                _after_word(self.text, m.start(), context_words().ethnic)
+                for m in regex.finditer(
+                    rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", self.text
+                )
+            )
+        return self._ethnic_names[name]
 
     # -- bare administrative names the gazetteer knows -----------------------------------
 
@@ -1065,6 +1161,9 @@ _ONWARD = regex.compile(r"[ \t]+(?:đi|đến|tới|về|ra|vào|lên|xuống)[ 
 _DISTRICT_DASH_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+)[ \t]*[-–—][ \t]*$"
 )
+_HOME_COUNTRY = "Việt Nam"
+_NEXT_SYLLABLE = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
+
 # A person cue right after a name: an age or a birth year (Hồ Văn A, 45 tuổi; Hồ B (SN 1970)).
 _PERSON_AFTER = regex.compile(
     r"[ \t]*[,(][ \t]*(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh năm)[ \t]*\d|\d{4}\))"
@@ -1118,6 +1217,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.hosted_names()
     first = _select(finder.candidates)
     finder.known_names(first)
+    finder.repeated_countries(first)
     finder.bare_admin(first)
     finder.routes(_select(finder.candidates))
     finder.list_localities(_select(finder.candidates))
