@@ -822,3 +822,36 @@ def test_a_country_ending_a_body_is_its_own_place() -> None:
     # A given name that is also a country ends a company's name as its founder's.
     mentions = extract_text("Ông làm việc cho Công ty cơ khí Minh Đức.")["mentions"]
     assert not [m for m in mentions if m["label"] == "PLACE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # Election bodies with their unit, and the committee named again alone.
+        (
+            "Ủy ban bầu cử xã Tân Lập đã họp. Ủy ban bầu cử công bố danh sách.",
+            "Ủy ban bầu cử xã Tân Lập",
+        ),
+        ("Ủy ban bầu cử xã Tân Lập đã họp. Ủy ban bầu cử công bố danh sách.", "Ủy ban bầu cử"),
+        # The standing members or board of a committee, named after it.
+        ("Thường trực Huyện ủy Mỹ Đức đã họp kiểm điểm.", "Thường trực Huyện ủy Mỹ Đức"),
+        ("Việc này đã được Thường vụ Tỉnh ủy cho ý kiến.", "Thường vụ Tỉnh ủy"),
+        ("Thường trực HĐND tỉnh giám sát việc bồi thường.", "Thường trực HĐND tỉnh"),
+        # A mission by its building, a district hospital by its unit.
+        ("Người dân tập trung trước tòa Lãnh sự Pháp ở Thượng Hải.", "tòa Lãnh sự Pháp"),
+        ("Bệnh nhân được chuyển từ Bệnh viện huyện Ba Vì lên tuyến trên.", "Bệnh viện huyện Ba Vì"),
+    ],
+)
+def test_election_standing_and_unit_named_bodies(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_the_standing_qualifier_of_a_post_is_no_board() -> None:
+    orgs = _orgs("Ông Lê Văn Tâm, Phó Bí thư Thường trực Huyện ủy, dự buổi lễ.")
+    assert orgs == {"Huyện ủy"}
+    titles = [
+        m["text"]
+        for m in extract_text("Tòa Đại sứ Pháp đóng cửa.")["mentions"]
+        if m["label"] == "TITLE"
+    ]
+    assert titles == []

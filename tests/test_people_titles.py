@@ -543,3 +543,33 @@ def test_a_post_before_the_places_of_its_body_and_then_the_name() -> None:
     # A post written after another name stays that name's.
     text = "Ông Lê Văn An, Chủ tịch UBND xã Hồng Phong, huyện Ninh Giang cho biết."
     assert _title_of(text, "Lê Văn An") == "Chủ tịch UBND xã Hồng Phong"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # A spokesperson of a body; a post written as a title may take "của" before its body.
+        (
+            "Phát ngôn viên Bộ Ngoại giao Pháp Jean Dupont cho biết.",
+            "Jean Dupont",
+            "Phát ngôn viên Bộ Ngoại giao Pháp",
+        ),
+        (
+            "Bà Trần Thu Hà, Người phát ngôn của Bộ Công Thương, cho biết.",
+            "Trần Thu Hà",
+            "Người phát ngôn của Bộ Công Thương",
+        ),
+        # A member of a committee's standing board.
+        (
+            "Ông Phạm Văn Quý, Ủy viên Thường vụ Tỉnh ủy, dự hội nghị.",
+            "Phạm Văn Quý",
+            "Ủy viên Thường vụ Tỉnh ủy",
+        ),
+    ],
+)
+def test_spokespeople_and_standing_members(text: str, name: str, title: str) -> None:
+    assert _title_of(text, name) == title
+
+
+def test_a_lowercase_role_of_a_team_takes_no_body() -> None:
+    assert _titles("Anh là đội trưởng của U23 Việt Nam trong trận này.") == []

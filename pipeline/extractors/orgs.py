@@ -897,7 +897,13 @@ def _extend(
             end = _subunit(text, words, j, place_ends, glued)
             if end > j:
                 return end
-        if j == i + head_len and not head.bare and not head.parent and head.kind == "named":
+        if (
+            j == i + head_len
+            and not head.bare
+            and not head.parent
+            and head.kind == "named"
+            and not (head.text.casefold() in _UNIT_NAMED and unit_word_at(text, words, j))
+        ):
             return i  # a bare "Sở", "Công ty": not one specific body
     j = _over_bracketed_abbreviation(text, words, j, place_ends)
     nxt = _peek(words, j)
@@ -1170,6 +1176,10 @@ def find_orgs(
             and inner.group()[:1].isupper()
         ):
             continue  # "Đoàn Ủy ban Quân vụ …": a delegation of the body named next
+        if head.text.casefold() in _STANDING and _position_before().search(
+            text[max(0, m.start() - 40) : m.start()].rstrip()
+        ):
+            continue  # "Phó Bí thư Thường trực Thành ủy": the post's qualifier, not the board
         before = words[k - 1].text.casefold() if k else ""
         if before in _PLURAL or before == "cấp" or _honorific_before(text, words, k):
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
@@ -1252,6 +1262,10 @@ def _inside_name_run(words: list[Word], k: int, text: str) -> bool:
     )
 
 
+# The standing members and board of a committee (org_heads.tsv): after a post they qualify
+# it (Phó Chủ tịch Thường trực), before a committee they name its board.
+_STANDING = frozenset({"thường trực", "thường vụ"})
+
 # Heads that, capitalised and alone, refer back to the body named before them.
 _ANAPHOR_HEADS = frozenset(
     {
@@ -1328,6 +1342,10 @@ def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool
 _LEGAL_FORM_ENDS = frozenset({"phần", "TNHH", "MTV", "CP"})
 
 # Heads of ministries and departments, named by their field and never after a person.
+# Named heads whose body may be named by its unit alone: the district hospital (Bệnh viện
+# huyện X, Bệnh viện quận 1; Circular 37/2016/TT-BYT on district health services).
+_UNIT_NAMED = frozenset({"bệnh viện"})
+
 _FIELD_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ", "ủy ban", "ban"})
 
 # Syllables of legal forms and group heads; a name that starts with a family name may

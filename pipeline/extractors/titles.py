@@ -23,7 +23,7 @@ from pipeline.types import Mention
 LABEL = "TITLE"
 _CHAIN_LINK = regex.compile(r"[ \t]*(?:-|–|kiêm)[ \t]+")
 _COMPLEMENT_WORDS = 16  # a place after a position is never longer than this
-_AFTER_POSITION = ("Thường trực", "thường trực")
+_AFTER_POSITION = ("Thường trực", "thường trực", "Thường vụ", "thường vụ")
 
 
 @cache
@@ -170,15 +170,29 @@ def _generic_body_end(text: str, pos: int) -> int | None:
 
 
 def _complement_end(
-    text: str, end: int, org_ends: dict[int, int], place_ends: dict[int, int]
+    text: str,
+    end: int,
+    org_ends: dict[int, int],
+    place_ends: dict[int, int],
+    *,
+    possessive: bool = False,
 ) -> tuple[int, bool]:
-    """End of the body or place after a position ending at ``end``; and whether one was found."""
+    """End of the body or place after a position ending at ``end``; and whether one was found.
+    ``possessive``: the body may follow ``của`` (a post written as a proper title)."""
     words: list[Word] = list(words_from(text, end, limit=_COMPLEMENT_WORDS))
     if not words or text[end : words[0].start].strip(" \t") or words[0].start == end:
         return end, False
     i = 0
     if len(words) > 1 and f"{words[0].text} {words[1].text}" in _AFTER_POSITION:
         i = 2
+    elif (
+        possessive
+        and len(words) > 1
+        and words[0].text == "của"
+        and words[1].start in org_ends
+        and words[1].text != "Đảng"  # "ứng cử viên Tổng thống của Đảng X": its nominee
+    ):
+        i = 1
     start = words[i].start if i < len(words) else end
     if start in org_ends:
         end = org_ends[start]
@@ -284,7 +298,11 @@ def find_titles(
             p_end = max(p_end, *inner_org)
             end, complete = p_end, True
         else:
-            end, complete = _complement_end(text, p_end, org_ends, place_ends)
+            # "Người phát ngôn của Bộ Tài chính": only a capitalised post takes a body
+            # after "của"; "đội trưởng của U23", "đại sứ của CLB X" are roles.
+            end, complete = _complement_end(
+                text, p_end, org_ends, place_ends, possessive=text[start].isupper()
+            )
             if not complete:
                 end, complete = _portfolio_end(text, p_start, p_end, end, org_ends, place_ends)
         links = _place_links().get(" ".join(text[p_start:p_end].casefold().split()))
