@@ -855,3 +855,16 @@ def test_the_standing_qualifier_of_a_post_is_no_board() -> None:
         if m["label"] == "TITLE"
     ]
     assert titles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # Every body of a level, an indefinite body, a department's chief.
+        ("Tỉnh giao thêm quyền cho UBND cấp huyện trong việc cấp phép.", "UBND"),
+        ("Hai em học ở một Trường THCS gần nhà.", "Trường THCS"),
+        ("Cục Hàng hải đã họp. Ông Tâm vẫn giữ hàm Cục trưởng đến cuối năm.", "Cục"),
+    ],
+)
+def test_levels_indefinites_and_chiefs_are_no_body(text: str, not_org: str) -> None:
+    assert not_org not in _orgs(text)

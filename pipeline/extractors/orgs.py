@@ -39,6 +39,8 @@ from pipeline.types import Mention
 
 LABEL = "ORG"
 _PLURAL = frozenset({"các", "những"})
+# The chief of a department written as one word with its head (Cục trưởng, Vụ phó).
+_CHIEF_SUFFIXES = frozenset({"trưởng", "phó"})
 # Heads that are also the noun of a case or an incident ("Vụ Watergate", "Vụ Nguyễn Văn A"):
 # a body only inside a sentence and never before a person's name.
 _CASE_HEADS = frozenset({"Vụ"})
@@ -1169,6 +1171,12 @@ def find_orgs(
         if after is not None and after.text in _PLURAL:
             continue  # "UBND các xã": plural, not one body
         if (
+            after is not None
+            and after.text == "cấp"
+            and unit_word_at(text, words, k + head_len + 1)
+        ):
+            continue  # "UBND cấp huyện": every body of a level, not one
+        if (
             head.text.casefold() in _DELEGATION_HEADS
             and after is not None
             and after.start == m.end() + 1
@@ -1181,7 +1189,7 @@ def find_orgs(
         ):
             continue  # "Phó Bí thư Thường trực Thành ủy": the post's qualifier, not the board
         before = words[k - 1].text.casefold() if k else ""
-        if before in _PLURAL or before == "cấp" or _honorific_before(text, words, k):
+        if before in _PLURAL or before in ("cấp", "một") or _honorific_before(text, words, k):
             continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
         if k and head.kind != "fixed" and _counts(text, words, k - 1, stops):
             continue  # "5 BQL dự án", "3 Công ty": a count of bodies, not one
@@ -1290,8 +1298,8 @@ def _anaphor_candidate(text: str, words: list[Word], k: int, head: Head) -> bool
         return False
     n = _words_in(words, k, words[k].start + len(head.text))
     nxt = _peek(words, k + n)
-    if nxt is not None and (nxt.is_capitalised or nxt.is_number):
-        return False
+    if nxt is not None and (nxt.is_capitalised or nxt.is_number or nxt.text in _CHIEF_SUFFIXES):
+        return False  # "hàm Cục trưởng": the head's chief, a post
     if k and words[k - 1].is_capitalised and _joined(text, words[k - 1], words[k]):
         return False  # "Yên Sở": the end of a place name
     window = text[max(0, words[k].start - 40) : words[k].start].rstrip()
