@@ -413,3 +413,16 @@ def test_a_landmark_a_distance_is_measured_from_owns_nothing() -> None:
 def test_a_name_inside_a_counted_noun_owns_nothing() -> None:
     subjects = _subjects("Hiện nay, toàn xã có 158 mẹ Việt Nam Anh hùng và 517 liệt sĩ.")
     assert subjects == {"158 mẹ Việt Nam Anh hùng": None, "517 liệt sĩ": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # An investigator is no owner of the casualties it looks into.
+        ("Công an huyện Tân Phú đang điều tra vụ cháy làm 2 người bị thương.", "2 người"),
+        # A road travelled on only locates the crash.
+        ("Xe khách chạy trên quốc lộ 14 tông vào 4 xe máy đang dừng đèn đỏ.", "4 xe máy"),
+    ],
+)
+def test_investigators_and_roads_travelled_own_nothing(text: str, figure: str) -> None:
+    assert _subjects(text)[figure] is None

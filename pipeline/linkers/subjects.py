@@ -166,6 +166,10 @@ _NOT_SUBJECT_BEFORE = regex.compile(
     r"[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
     regex.IGNORECASE,
 )
+#: A road travelled on (``xe chạy trên quốc lộ 6 đâm vào 3 xe máy``): it only locates the
+#: event; the vehicles and the people hurt are not the road's.
+_ON_BEFORE = regex.compile(r"\btrên[ \t]+$", regex.IGNORECASE)
+_ROAD = regex.compile(r"(?:quốc lộ|QL\.?|tỉnh lộ|đường|cao tốc|đại lộ)\b", regex.IGNORECASE)
 #: A quotation opened after a colon right after a mention (``Ông A: “…``): A speaks.
 _QUOTE_OPENS = regex.compile(r"^[ \t]*:[ \t]*[“\"«'‘]")
 _CREDIT = regex.compile(r"(?:Ảnh|Nguồn)[ \t]*:[^.;\n]{0,40}$")
@@ -278,7 +282,13 @@ def _not_subject(text: str, s0: int, group: _Group, f0: int) -> bool:
     the figure itself (``yêu cầu X, nơi có 500 hộ``, ``chất vấn X có 500 chiến sĩ``)."""
     lead = text[max(s0, group.start - 40) : group.start]
     starts_range = _RANGE_START.match(text, group.end, f0)
-    if not (_addressed_regex().search(lead) or _NOT_SUBJECT_BEFORE.search(lead) or starts_range):
+    travelled = _ON_BEFORE.search(lead) and _ROAD.match(group.outer.text)
+    if not (
+        _addressed_regex().search(lead)
+        or _NOT_SUBJECT_BEFORE.search(lead)
+        or starts_range
+        or travelled
+    ):
         return False
     return not _has_directly(text, group, f0)
 
