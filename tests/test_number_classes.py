@@ -290,3 +290,20 @@ def test_year_before_a_longer_word_stays_a_date() -> None:
     # "trang bị", "bao gồm" only begin with a counted noun; a capital opens a new sentence.
     text = "Mẫu xe 2017 trang bị động cơ mới, bản 2018 bao gồm đèn LED. Bảng giá 2019 Chiếc rẻ"
     assert _dates(text) == [("2017", "2017"), ("2018", "2018"), ("2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "chín" is also ripe or cooked; it still counts people.
+        ("Người bán dùng thuốc để làm chín trái cây nhanh hơn.", []),
+        ("Xoài đã chín đồng loạt trong vườn.", []),
+        ("Vụ lật xuồng làm chín người chết.", [("chín người", 9, "người", "people")]),
+        # A counted noun the dictionary knows though the segmenter split it.
+        ("Thí sinh phải làm 3 bài thi trong hai ngày.", [("3 bài thi", 3, "bài thi", "count")]),
+        # Not one whose last syllable opens the next word, nor a pronoun.
+        ("Chỉ còn 6 người ở lại công trường.", [("6 người", 6, "người", "people")]),
+    ],
+)
+def test_homographs_and_dictionary_compounds(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

@@ -57,6 +57,7 @@ from pipeline.text.numbers import (
     to_json_number,
     unit_regex,
 )
+from pipeline.text.pos import word_class
 from pipeline.text.scan import SpanIndex
 from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
@@ -98,6 +99,7 @@ class _Patterns:
     part_of_day_after: regex.Pattern[str]
     clock_before: regex.Pattern[str]
     vague_before: regex.Pattern[str]
+    homographs: regex.Pattern[str]
     shares: frozenset[str]
     attributes: frozenset[str]
 
@@ -159,6 +161,7 @@ def _patterns() -> _Patterns:
         vague_before=regex.compile(
             rf"(?:^|[^\w])(?i:{alternation(context_words('vague'))}){sp}+\Z"
         ),
+        homographs=regex.compile(rf"(?:^|[^\w])(?i:{alternation(context_words('homograph'))})\Z"),
         shares=frozenset(context_words("share")),
         attributes=frozenset(context_words("attribute")),
     )
@@ -357,6 +360,16 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         value = Decimal(height["m"]) + Decimal(height["cm"]) / 100
         return _mention(num.start, height.end(), metre.rule, value, None, metre, num)
     unit = _unit_after(ctx, num.end, num.written, p)
+    if (
+        num.written
+        and " " not in num.number
+        and not num.scale
+        and (unit is None or unit.quantity not in _PEOPLE_LIKE)
+        and p.homographs.search(
+            text, max(0, num.start - 40), num.start + len(num.number.split()[0])
+        )
+    ):
+        return None  # "làm chín trái cây": ripe, not nine; "làm chín người chết" counts
     value_max: Decimal | None = None
     end: int
     rule: str
@@ -500,6 +513,8 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
             text, max(0, pos - 20), pos
         ):
             return None
+        if written and _dictionary_compound(text, *m.span("measure"), noun=False) is not None:
+            return None  # "chín đồng loạt": the unit word opens another word
         return _hit(text, *m.span("measure"), "figure.number_unit")
     if written and p.idioms.match(text, pos):
         return None
@@ -518,6 +533,26 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
         # "người lớn", "người nhà" still count people.
         quantity = "people" if unit.quantity == "people" else "count"
         return _UnitHit(*token, text[token[0] : token[1]], quantity, "figure.open_noun")
+    compound = _dictionary_compound(text, noun_start, noun_end)
+    last = None if compound is None else _token_at(ctx, text.rindex(" ", 0, compound) + 1)
+    # Only where the segmenter kept the compound's last syllable a word of its own: in
+    # "người làm việc", "người thương vong" it reads "làm việc", "thương vong".
+    if (
+        compound is not None
+        and last is not None
+        and last[1] == compound
+        and (token is None or token[1] <= noun_end)
+    ):
+        if lookup_unit(text[noun_start:compound]) is not None:
+            return _hit(text, noun_start, compound, "figure.count_noun")
+        added = text[noun_end:compound].split()
+        if not written and all(_is_head(w, p) for w in added):
+            # The segmenter split a compound noun the dictionary knows: "2 bài thi",
+            # "140 cơ sở y tế", "7 người phụ nữ" count the whole noun.
+            quantity = "people" if unit.quantity == "people" else "count"
+            return _UnitHit(
+                noun_start, compound, text[noun_start:compound], quantity, "figure.open_noun"
+            )
     if unit.kind == "classifier":
         head = _head_after(ctx, noun_end, p)
         head_unit = None if head is None else lookup_unit(text[head[0] : head[1]])
@@ -535,6 +570,31 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
                 noun_start, head[1], text[noun_start : head[1]], quantity, "figure.classifier_noun"
             )
     return _hit(text, noun_start, noun_end, "figure.count_noun")
+
+
+def _dictionary_compound(text: str, start: int, end: int, *, noun: bool = True) -> int | None:
+    """End of the longest dictionary word (Viet74K) that the lowercase unit word at
+    ``start:end`` opens with the next one or two syllables, or None. As a ``noun``, not one that
+    is a pronoun or a function word (``người ta``, ``quả là``), nor one whose last syllable
+    opens the next word (``người ở lại``, ``nước đứng đầu``: ``ở lại``, ``đứng đầu``)."""
+    found = None
+    pos = end
+    for _ in range(2):
+        nxt = _NEXT_SYLLABLE.match(text, pos)
+        if nxt is None:
+            break
+        pos = nxt.end()
+        if text[start:pos].casefold() in dictionary_words():
+            found = pos
+    if found is None or not noun:
+        return found
+    if word_class(text[start:found].casefold()) in _NOT_NOUN_CLASSES:
+        return None
+    after = _NEXT_SYLLABLE.match(text, found)
+    last = text.rindex(" ", start, found) + 1
+    if after is not None and text[last : after.end()].casefold() in dictionary_words():
+        return None
+    return found
 
 
 def _open_noun_after(ctx: DocContext, pos: int, p: _Patterns) -> _UnitHit | None:
@@ -597,6 +657,12 @@ def _without_attributes(word: str, p: _Patterns) -> str:
         else:
             break
     return " ".join(syllables[:cut])
+
+
+_NEXT_SYLLABLE = regex.compile(r" (?:\p{Ll}[\p{L}\p{M}]*)")
+# Word classes (VLSP) of a compound that is no counted noun: pronoun, particle, adverb,
+# preposition, conjunction.
+_NOT_NOUN_CLASSES = frozenset({"P", "T", "R", "E", "C"})
 
 
 def _token_at(ctx: DocContext, pos: int) -> tuple[int, int] | None:

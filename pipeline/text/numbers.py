@@ -258,6 +258,7 @@ _CONTEXT_ROLES = frozenset(
         "duration",
         "stop",
         "idiom",
+        "homograph",
         "premodifier",
         "frame",
         "factor",
