@@ -211,3 +211,18 @@ def test_a_country_word_used_for_a_person_is_not_repeated(text: str) -> None:
 def test_an_ethnic_group_is_not_the_country() -> None:
     text = "Lễ hội của người Thái có nhiều nghi thức. Theo đồng bào Thái ở đây, lễ có từ lâu."
     assert ("Thái", "country") not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Relic sites, export-processing zones, new urban areas, interchanges and fields.
+        ("Du khách đến Khu di tích Đền Hùng rất đông.", [("Khu di tích Đền Hùng", "other")]),
+        ("Công nhân KCX Linh Trung tan ca sớm.", [("KCX Linh Trung", "other")]),
+        ("Dự án nằm trong khu đô thị mới Văn Phú.", [("khu đô thị mới Văn Phú", "other")]),
+        ("Xe ùn tắc ở nút giao Mai Dịch suốt buổi sáng.", [("nút giao Mai Dịch", "other")]),
+        ("Lúa ở cánh đồng Gò Mây đã trổ bông.", [("cánh đồng Gò Mây", "other")]),
+    ],
+)
+def test_sites_zones_interchanges_and_fields(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
