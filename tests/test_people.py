@@ -26,6 +26,9 @@ def _places(text: str) -> list[str]:
         ("Hôm qua Niê Kdăm và Kpă Thơm dự lễ.", ["Niê Kdăm", "Kpă Thơm"]),
         ("Cầm Văn Pọm gặp Danh Sà Rây hôm qua.", ["Cầm Văn Pọm", "Danh Sà Rây"]),
         ("Bàn Văn Tờ và Chảo Láo Lở là hai thợ săn.", ["Bàn Văn Tờ", "Chảo Láo Lở"]),
+        # Hmông clan names that are common words too open a name before a Hmông middle name.
+        ("Công an bắt Vàng Seo Lử (30 tuổi) tại nhà.", ["Vàng Seo Lử"]),
+        ("Hôm qua Mua Mí Chư gặp Ly A Giống ở chợ.", ["Mua Mí Chư", "Ly A Giống"]),
         # Less common Kinh family names.
         ("Hôm qua Khuất Duy Tiến và Lữ Thị Hoa dự họp.", ["Khuất Duy Tiến", "Lữ Thị Hoa"]),
         # A person named after a unit word that is a title stays a person.
@@ -469,6 +472,18 @@ def test_a_team_after_a_profession_is_no_person(text: str) -> None:
 )
 def test_credits_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A clan name that is a common word, before no middle name: gold, not a person.
+        "Vàng Bạc Đá Quý Sài Gòn tăng giá bán.",
+        "Giá Vàng Rồng Thăng Long giảm nhẹ.",
+    ],
+)
+def test_a_clan_name_needs_a_middle_name(text: str) -> None:
+    assert _people(text) == []
 
 
 def test_a_spouse_word_is_outside_the_name() -> None:

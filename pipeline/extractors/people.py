@@ -364,11 +364,22 @@ def _opens_name(text: str, words: list[Word], i: int, body_ends: frozenset[int])
     )
 
 
+@cache
+def _minority_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Clan family names and middle names of the Hmông and Dao (minority_names.tsv)."""
+    rows = load_tsv("minority_names.tsv")
+    return (
+        frozenset(r["name"] for r in rows if r["kind"] == "clan"),
+        frozenset(r["name"] for r in rows if r["kind"] == "middle"),
+    )
+
+
 def _names_by_surname(
     text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
 ) -> Iterable[_Name]:
     """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``; or any
-    capitalised word before a middle name and a given name (``Từ Văn Diện``).
+    capitalised word before a middle name and a given name (``Từ Văn Diện``); or a Hmông or
+    Dao clan name before a middle name of those peoples (``Vàng Seo Páo``).
 
     A sentence-opening function word before the surname is no part of the name
     (``Do Lương Văn Tâm đã …``)."""
@@ -376,9 +387,12 @@ def _names_by_surname(
     while i < len(words):
         w = words[i]
         middle = i + 2 < len(words) and words[i + 1].text in context_words().middle
+        clans, middles = _minority_names()
+        clan = i + 2 < len(words) and w.text in clans and words[i + 1].text in middles
         if (
             (
                 w.text in surnames()
+                or clan
                 or (middle and w.is_capitalised and w.text.isalpha() and w.text not in lead_words())
             )
             and _opens_name(text, words, i, body_ends)
