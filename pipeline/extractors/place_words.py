@@ -98,6 +98,7 @@ class _Context:
     landmark: tuple[str, ...]  # cues for a landmark whose word is a family name (tại Hồ X)
     host: tuple[str, ...]  # nouns a unit's bare name follows (Điện lực Cầu Giấy)
     route: tuple[str, ...]  # words before a route between two places (tuyến X - Y)
+    address: tuple[str, ...]  # words before a house or alley number (ngụ 25B X, hẻm 12 X)
 
 
 def fold_key(text: str) -> str:
@@ -195,6 +196,7 @@ def context_words() -> _Context:
     landmark: list[str] = []
     host: list[str] = []
     route: list[str] = []
+    address: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -229,6 +231,8 @@ def context_words() -> _Context:
             host.append(text)
         elif kind == "route":
             route.append(text.casefold())
+        elif kind == "address":
+            address.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -247,6 +251,7 @@ def context_words() -> _Context:
         tuple(landmark),
         tuple(host),
         tuple(route),
+        tuple(address),
     )
 
 
@@ -268,6 +273,16 @@ def host_regex() -> regex.Pattern[str]:
     return regex.compile(
         r"(?<![\p{L}\p{M}\d])\L<words>[ \t]+",
         words=sorted({w.casefold() for w in host_words()}),
+    )
+
+
+@cache
+def address_regex() -> regex.Pattern[str]:
+    """On folded text, an address word (``address`` rows of place_context.tsv) and the house
+    or alley number after it (``25B``, ``13/5``), up to the name written next."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])\L<words>[ \t]+\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*[ \t]+",
+        words=sorted(context_words().address, key=len, reverse=True),
     )
 
 

@@ -28,6 +28,8 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
 * ``place.route``: a district the gazetteer knows, written bare as an end of a route
   (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
+* ``place.address_street``: the street of an address after a house or alley number
+  (``ngụ 25B Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``), level ``other``.
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 * ``place.in_body`` (added by :mod:`pipeline.extractors.orgs`, which knows the bodies): a
@@ -67,6 +69,7 @@ from pipeline.extractors.place_words import (
     Candidate,
     PlaceName,
     UnitWord,
+    address_regex,
     clean,
     context_words,
     cut_person,
@@ -889,6 +892,32 @@ class _Finder:
                     Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
                 )
 
+    def address_streets(self) -> None:
+        """The street of an address, written after a house or alley number (``ngụ 25B
+        Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``): a PLACE ``other`` even when it bears a
+        person's name (guide: a person's name inside a road's is no PERSON). The name is a
+        run of two to five Vietnamese syllables that is no lexicon name (``số 1 Việt Nam``,
+        found by its own rule) and whose last syllable opens no common word with the
+        lowercase word after it (``tại 5 Trạm Y tế``) nor a dash before another name (a line
+        between two ends)."""
+        text = self.text
+        for m in address_regex().finditer(fold(text)):
+            pos = m.end()
+            syls = syllable_run(text, pos, dashes=False)
+            if not 2 <= len(syls) <= 5 or lexicon_at(text, pos) is not None:
+                continue
+            if not all(vietnamese_syllable(text[s:e]) for s, e, _ in syls):
+                continue  # "hạt giống số 5 Milos Raonic": a foreign player
+            end = syls[-1][1]
+            word = self.ctx.word_at(end - 1)
+            if word is not None and word[1] > end and LOWER_NEXT.match(text, end):
+                continue  # the last syllable is glued to a lowercase word: a noun phrase
+            if (dash := DASH.match(text, end)) and is_capitalised_at(text, dash.end()):
+                continue  # "tuyến metro số 1 Bến Thành - Suối Tiên": a line between two ends
+            self.candidates.append(
+                Candidate(pos, end, "other", clean(text[pos:end]), "place.address_street")
+            )
+
     def routes(self, found: Sequence[Candidate]) -> None:
         """The ends of a route between units: a district the gazetteer knows written bare
         and joined by a dash after a province or district found already (``theo hướng Hà
@@ -1116,6 +1145,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.state_names()
     finder.compass_pairs()
     finder.hosted_names()
+    finder.address_streets()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
