@@ -486,6 +486,21 @@ def test_a_clan_name_needs_a_middle_name(text: str) -> None:
     assert _people(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised name after "nước", the noun of a country, is no person.
+        ("Đoàn khách đến từ các nước Âu Mỹ.", []),
+        ("Du khách tắm ở công viên nước Hồ Sen.", []),
+        # The nước of a post, and a full name after it, keep their person.
+        ("Chủ tịch nước Trần Văn Tâm dự lễ.", ["Trần Văn Tâm"]),
+        ("Theo Tổng Kiểm toán Nhà nước Hồ Văn Phúc, số liệu đã khớp.", ["Hồ Văn Phúc"]),
+    ],
+)
+def test_a_name_after_the_country_noun(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
 def test_a_spouse_word_is_outside_the_name() -> None:
     # "bà xã", "ông xã" (wife, husband) stand before a name like an honorific.
     text = "Nam ca sĩ đưa bà xã Thanh Hương đi du lịch, còn ông xã Minh Đức ở nhà."

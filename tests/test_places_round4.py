@@ -43,3 +43,33 @@ def test_a_street_after_a_house_number(text: str, street: str) -> None:
 )
 def test_no_street_without_an_address(text: str) -> None:
     assert not any(level == "other" for _, _, level in _labels(text, "PLACE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Thục Phán dựng nước Âu Lạc ở vùng đồng bằng.", ["Âu Lạc"]),
+        ("Nhà nước Văn Lang có mười lăm bộ.", ["Văn Lang"]),
+        ("Người xưa đặt quốc hiệu Đại Cồ Việt cho vương triều mới.", ["Đại Cồ Việt"]),
+        ("Đồ gốm thời Văn Lang - Âu Lạc được trưng bày.", ["Văn Lang", "Âu Lạc"]),
+        ("Tháp cổ của vương quốc Chăm Pa nằm trên đồi.", ["Chăm Pa"]),
+    ],
+)
+def test_a_state_of_the_past_after_a_noun_of_statehood(text: str, states: list[str]) -> None:
+    found = _labels(text, "PERSON", "PLACE")
+    assert [(t, level) for label, t, level in found if label == "PLACE"] == [
+        (s, "country") for s in states
+    ]
+    assert not any(label == "PERSON" for label, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bare, the names of old states are also parks, firms and schools.
+        "Khu du lịch Đại Nam đón nhiều khách.",
+        "Công ty Vạn Xuân vừa khai trương.",
+    ],
+)
+def test_a_state_of_the_past_needs_its_noun(text: str) -> None:
+    assert not any(level == "country" for _, _, level in _labels(text, "PLACE"))

@@ -182,6 +182,31 @@ def _after_blocker(text: str, start: int) -> bool:
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
 
+# "nước" and the spaces before a name, with the word before it: nước Âu Lạc, Chủ tịch nước X.
+_COUNTRY_NOUN = regex.compile(
+    r"(?:(?<![\p{L}\p{M}])(?P<before>[\p{L}\p{M}]+)[ \t]+)?(?P<noun>[Nn]ước)[ \t]+\Z"
+)
+
+
+def _after_country_noun(text: str, start: int, end: int, blocked: SpanIndex) -> bool:
+    """Whether the name at ``start:end`` follows ``nước`` as the noun of a country (``nước Âu
+    Lạc``, ``các nước Âu Mỹ``, ``nhà nước Văn Lang``): not the ``nước`` of a post or a body
+    (``Chủ tịch nước``, inside a TITLE or ORG) nor ``trong nước`` (at home), and not before
+    a full name (a surname and two syllables or more: the holder of a post ending in
+    ``nước`` that the post finder missed, ``Tổng Kiểm toán Nhà nước X Y Z``)."""
+    m = _COUNTRY_NOUN.search(text, max(0, start - 24), start)
+    if m is None or blocked.overlaps(m.span("noun")):
+        return False
+    if (m.group("before") or "").casefold() in _AT_HOME:
+        return False
+    words = text[start:end].split()
+    return not (len(words) >= 3 and words[0] in surnames())
+
+
+# "trong nước", "ngoài nước": at home, abroad (an adverb; a new sentence may follow it).
+_AT_HOME = frozenset({"trong", "ngoài"})
+
+
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*[ \t]+$")
 
 
@@ -1329,6 +1354,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or (n.rule in _MULTI_WORD_RULES[1:] and " " not in text[n.start : n.end])
                 or blocked.overlaps(span)
                 or _after_blocker(text, n.start)
+                or _after_country_noun(text, n.start, n.end, blocked)
                 or _tail_of_place(text, n.start, n.end)
                 or text[n.start : n.end] in _not_names()[0]  # Đinh Dậu (a year), La Liga
             ):

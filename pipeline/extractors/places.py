@@ -28,6 +28,8 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
 * ``place.route``: a district the gazetteer knows, written bare as an end of a route
   (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
+* ``place.historical_state``: a state of the past after a noun of statehood (``nước Âu
+  Lạc``, ``thời Văn Lang - Âu Lạc``), level ``country``.
 * ``place.address_street``: the street of an address after a house or alley number
   (``ngụ 25B Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``), level ``other``.
 * ``place.known_name``: a name the article introduced with its unit word, written bare
@@ -77,6 +79,7 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_name_at,
     foreign_shaped,
+    historical_state_regex,
     host_regex,
     host_words,
     is_abbreviation,
@@ -892,6 +895,18 @@ class _Finder:
                     Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
                 )
 
+    def historical_states(self) -> None:
+        """A state of the past after a noun of statehood (``nước Âu Lạc``, ``nhà nước Văn
+        Lang``, ``quốc hiệu Đại Cồ Việt``) and those joined to it by dashes (``thời Văn Lang
+        - Âu Lạc``): level country. Bare, these names are also firms, parks and schools
+        (Đại Nam, Văn Lang), so only the noun before them makes them states."""
+        text = self.text
+        for m in historical_state_regex().finditer(text):
+            for start, end in m.spans("state"):
+                self.candidates.append(
+                    Candidate(start, end, "country", text[start:end], "place.historical_state")
+                )
+
     def address_streets(self) -> None:
         """The street of an address, written after a house or alley number (``ngụ 25B
         Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``): a PLACE ``other`` even when it bears a
@@ -1146,6 +1161,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.compass_pairs()
     finder.hosted_names()
     finder.address_streets()
+    finder.historical_states()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.bare_admin(first)
