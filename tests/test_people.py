@@ -501,6 +501,34 @@ def test_a_name_after_the_country_noun(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _people(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An expert, scholar or degree before a foreign family name alone.
+        ("Chuyên gia Hartley nhận định rằng giá dầu sẽ giảm.", ["Hartley"]),
+        ("Theo giáo sư Brennan, kết quả còn sơ bộ.", ["Brennan"]),
+        ("Nhà phân tích Okafor cho biết thị trường ổn định.", ["Okafor"]),
+        # A foreign name with a middle initial keeps it; a Vietnamese word before it stays out.
+        ("Tiến sĩ Laura K. Benning trình bày báo cáo.", ["Laura K. Benning"]),
+        ("Ông mời giáo sư Luật Daniel Whitcombe phát biểu.", ["Daniel Whitcombe"]),
+    ],
+)
+def test_an_expert_before_a_name(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Experts of a firm (a plural before the profession), a firm's lab.
+        "Các chuyên gia Zentrix khuyến cáo người dùng cập nhật.",
+        "Chuyên gia Zentrix Lab cho biết mã độc đã lan rộng.",
+    ],
+)
+def test_experts_of_a_firm_are_not_named(text: str) -> None:
+    assert _people(text) == []
+
+
 def test_a_spouse_word_is_outside_the_name() -> None:
     # "bà xã", "ông xã" (wife, husband) stand before a name like an honorific.
     text = "Nam ca sĩ đưa bà xã Thanh Hương đi du lịch, còn ông xã Minh Đức ở nhà."

@@ -328,10 +328,22 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
                 end -= 1  # "HLV Minh Đức Phát biểu", "Hoa hậu Thế giới": a word's first syllable
             if end and _team_after(words, end):
                 continue  # "HLV Chelsea", "tiền đạo Lyon", "cầu thủ U23": the team, not a person
+            if (
+                end
+                and (
+                    words[0].text in lead_words()  # "tham vấn chuyên gia Tại cuộc họp …"
+                    or any(w.text in _thing_words() for w in words[:end])  # "Kaspersky Lab"
+                    or (end == 1 and _PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+                )
+            ):
+                continue  # "các chuyên gia Bkav": experts of a firm, none named
+            begin, end = _foreign_name_in_run(text, words, end)
+        else:
+            begin = 0
         if foreign and not any(foreign_shaped(w.text) for w in words[:end]):
             continue  # "rừng U Minh": a place
         if end:
-            yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
+            yield _Name(words[begin].start, words[end - 1].end, "person.after_honorific")
         elif (
             (initials := _INITIALS_NAME.match(text, words[0].start))
             and initials.group().casefold() not in honorific_words()  # GS.TS, a degree
@@ -341,6 +353,27 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
 
 
 _TEAM_CODE = regex.compile(r"U\.?\d{2}")
+# A plural marker before a profession: "các chuyên gia X" are experts of X, not named.
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:các|những|Các|Những)[ \t]+\Z")
+
+
+def _foreign_name_in_run(text: str, words: list[Word], end: int) -> tuple[int, int]:
+    """The bounds of the name in the run ``words[:end]`` after a profession or a degree: from
+    a foreign first name in it on, as :func:`_foreign_name_end` reads it (``tiến sĩ Bonnie
+    R. Hurless``, ``chuyên gia Rebecca Dakin Nếu …``), after Vietnamese words or a place only
+    (``giáo sư Luật Daniel Richman``, ``luật sư Nga Natalia V``; ``Choi Jin Bong`` stays
+    whole); else the whole run."""
+    names = foreign_first_names()
+    for k in range(end):
+        if words[k].text.casefold() in names:
+            stop = _foreign_name_end(text, words, k)
+            if stop - k >= 2 and all(
+                _VIETNAMESE_LETTERS.search(w.text) or place_names().get(fold_key(w.text))
+                for w in words[:k]
+            ):
+                return k, stop  # before it a Vietnamese word or a place: "Luật", "Nga"
+            break
+    return 0, end
 
 
 def _team_after(words: list[Word], end: int) -> bool:
