@@ -1,5 +1,6 @@
 """PLACE classes of places that bear a person's name or look like one (places round 4):
-the street of an address after a house or alley number. Every sentence here is synthetic."""
+the street of an address after a house or alley number, states of the past, venues named
+after people. Every sentence here is synthetic."""
 
 from __future__ import annotations
 
@@ -73,3 +74,14 @@ def test_a_state_of_the_past_after_a_noun_of_statehood(text: str, states: list[s
 )
 def test_a_state_of_the_past_needs_its_noun(text: str) -> None:
     assert not any(level == "country" for _, _, level in _labels(text, "PLACE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giải đấu khai mạc tại nhà thi đấu Trần Quang Diệu.",
+        "Đêm nhạc diễn ra ở Cung Văn hóa Lê Minh Hưu.",
+    ],
+)
+def test_a_venue_named_after_a_person_is_no_person(text: str) -> None:
+    assert not any(label == "PERSON" for label, _, _ in _labels(text, "PERSON"))
