@@ -26,6 +26,8 @@ def _labels(text: str, *labels: str) -> list[tuple[str, str, str | None]]:
         ("Quán nằm ở ngõ 12 Đinh Văn Sở, Hà Nội.", "Đinh Văn Sở"),
         ("Nhà bà ở kiệt 45 Hoàng Minh Tâm, Đà Nẵng.", "Hoàng Minh Tâm"),
         ("Cửa hàng tại số 9 Hàng Thùng, Hà Nội.", "Hàng Thùng"),
+        # A street named after an old unit is the street, not the commune.
+        ("Văn phòng ở số 209 Xã Đàn, Hà Nội.", "Xã Đàn"),
     ],
 )
 def test_a_street_after_a_house_number(text: str, street: str) -> None:
