@@ -26,6 +26,9 @@ def _places(text: str) -> list[str]:
         ("Hôm qua Niê Kdăm và Kpă Thơm dự lễ.", ["Niê Kdăm", "Kpă Thơm"]),
         ("Cầm Văn Pọm gặp Danh Sà Rây hôm qua.", ["Cầm Văn Pọm", "Danh Sà Rây"]),
         ("Bàn Văn Tờ và Chảo Láo Lở là hai thợ săn.", ["Bàn Văn Tờ", "Chảo Láo Lở"]),
+        # Hmông clan names that are common words too open a name before a Hmông middle name.
+        ("Công an bắt Vàng Seo Lử (30 tuổi) tại nhà.", ["Vàng Seo Lử"]),
+        ("Hôm qua Mua Mí Chư gặp Ly A Giống ở chợ.", ["Mua Mí Chư", "Ly A Giống"]),
         # Less common Kinh family names.
         ("Hôm qua Khuất Duy Tiến và Lữ Thị Hoa dự họp.", ["Khuất Duy Tiến", "Lữ Thị Hoa"]),
         # A person named after a unit word that is a title stays a person.
@@ -469,6 +472,61 @@ def test_a_team_after_a_profession_is_no_person(text: str) -> None:
 )
 def test_credits_in_brackets(text: str, expected: list[tuple[str, str]]) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A clan name that is a common word, before no middle name: gold, not a person.
+        "Vàng Bạc Đá Quý Sài Gòn tăng giá bán.",
+        "Giá Vàng Rồng Thăng Long giảm nhẹ.",
+    ],
+)
+def test_a_clan_name_needs_a_middle_name(text: str) -> None:
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised name after "nước", the noun of a country, is no person.
+        ("Đoàn khách đến từ các nước Âu Mỹ.", []),
+        ("Du khách tắm ở công viên nước Hồ Sen.", []),
+        # The nước of a post, and a full name after it, keep their person.
+        ("Chủ tịch nước Trần Văn Tâm dự lễ.", ["Trần Văn Tâm"]),
+        ("Theo Tổng Kiểm toán Nhà nước Hồ Văn Phúc, số liệu đã khớp.", ["Hồ Văn Phúc"]),
+    ],
+)
+def test_a_name_after_the_country_noun(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An expert, scholar or degree before a foreign family name alone.
+        ("Chuyên gia Hartley nhận định rằng giá dầu sẽ giảm.", ["Hartley"]),
+        ("Theo giáo sư Brennan, kết quả còn sơ bộ.", ["Brennan"]),
+        ("Nhà phân tích Okafor cho biết thị trường ổn định.", ["Okafor"]),
+        # A foreign name with a middle initial keeps it; a Vietnamese word before it stays out.
+        ("Tiến sĩ Laura K. Benning trình bày báo cáo.", ["Laura K. Benning"]),
+        ("Ông mời giáo sư Luật Daniel Whitcombe phát biểu.", ["Daniel Whitcombe"]),
+    ],
+)
+def test_an_expert_before_a_name(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Experts of a firm (a plural before the profession), a firm's lab.
+        "Các chuyên gia Zentrix khuyến cáo người dùng cập nhật.",
+        "Chuyên gia Zentrix Lab cho biết mã độc đã lan rộng.",
+    ],
+)
+def test_experts_of_a_firm_are_not_named(text: str) -> None:
+    assert _people(text) == []
 
 
 def test_a_spouse_word_is_outside_the_name() -> None:

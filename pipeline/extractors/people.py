@@ -182,6 +182,31 @@ def _after_blocker(text: str, start: int) -> bool:
     return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
 
 
+# "nước" and the spaces before a name, with the word before it: nước Âu Lạc, Chủ tịch nước X.
+_COUNTRY_NOUN = regex.compile(
+    r"(?:(?<![\p{L}\p{M}])(?P<before>[\p{L}\p{M}]+)[ \t]+)?(?P<noun>[Nn]ước)[ \t]+\Z"
+)
+
+
+def _after_country_noun(text: str, start: int, end: int, blocked: SpanIndex) -> bool:
+    """Whether the name at ``start:end`` follows ``nước`` as the noun of a country (``nước Âu
+    Lạc``, ``các nước Âu Mỹ``, ``nhà nước Văn Lang``): not the ``nước`` of a post or a body
+    (``Chủ tịch nước``, inside a TITLE or ORG) nor ``trong nước`` (at home), and not before
+    a full name (a surname and two syllables or more: the holder of a post ending in
+    ``nước`` that the post finder missed, ``Tổng Kiểm toán Nhà nước X Y Z``)."""
+    m = _COUNTRY_NOUN.search(text, max(0, start - 24), start)
+    if m is None or blocked.overlaps(m.span("noun")):
+        return False
+    if (m.group("before") or "").casefold() in _AT_HOME:
+        return False
+    words = text[start:end].split()
+    return not (len(words) >= 3 and words[0] in surnames())
+
+
+# "trong nước", "ngoài nước": at home, abroad (an adverb; a new sentence may follow it).
+_AT_HOME = frozenset({"trong", "ngoài"})
+
+
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*[ \t]+$")
 
 
@@ -303,10 +328,22 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
                 end -= 1  # "HLV Minh Đức Phát biểu", "Hoa hậu Thế giới": a word's first syllable
             if end and _team_after(words, end):
                 continue  # "HLV Chelsea", "tiền đạo Lyon", "cầu thủ U23": the team, not a person
+            if (
+                end
+                and (
+                    words[0].text in lead_words()  # "tham vấn chuyên gia Tại cuộc họp …"
+                    or any(w.text in _thing_words() for w in words[:end])  # "Kaspersky Lab"
+                    or (end == 1 and _PLURAL_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+                )
+            ):
+                continue  # "các chuyên gia Bkav": experts of a firm, none named
+            begin, end = _foreign_name_in_run(text, words, end)
+        else:
+            begin = 0
         if foreign and not any(foreign_shaped(w.text) for w in words[:end]):
             continue  # "rừng U Minh": a place
         if end:
-            yield _Name(words[0].start, words[end - 1].end, "person.after_honorific")
+            yield _Name(words[begin].start, words[end - 1].end, "person.after_honorific")
         elif (
             (initials := _INITIALS_NAME.match(text, words[0].start))
             and initials.group().casefold() not in honorific_words()  # GS.TS, a degree
@@ -316,6 +353,27 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
 
 
 _TEAM_CODE = regex.compile(r"U\.?\d{2}")
+# A plural marker before a profession: "các chuyên gia X" are experts of X, not named.
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:các|những|Các|Những)[ \t]+\Z")
+
+
+def _foreign_name_in_run(text: str, words: list[Word], end: int) -> tuple[int, int]:
+    """The bounds of the name in the run ``words[:end]`` after a profession or a degree: from
+    a foreign first name in it on, as :func:`_foreign_name_end` reads it (``tiến sĩ Bonnie
+    R. Hurless``, ``chuyên gia Rebecca Dakin Nếu …``), after Vietnamese words or a place only
+    (``giáo sư Luật Daniel Richman``, ``luật sư Nga Natalia V``; ``Choi Jin Bong`` stays
+    whole); else the whole run."""
+    names = foreign_first_names()
+    for k in range(end):
+        if words[k].text.casefold() in names:
+            stop = _foreign_name_end(text, words, k)
+            if stop - k >= 2 and all(
+                _VIETNAMESE_LETTERS.search(w.text) or place_names().get(fold_key(w.text))
+                for w in words[:k]
+            ):
+                return k, stop  # before it a Vietnamese word or a place: "Luật", "Nga"
+            break
+    return 0, end
 
 
 def _team_after(words: list[Word], end: int) -> bool:
@@ -364,11 +422,22 @@ def _opens_name(text: str, words: list[Word], i: int, body_ends: frozenset[int])
     )
 
 
+@cache
+def _minority_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Clan family names and middle names of the Hmông and Dao (minority_names.tsv)."""
+    rows = load_tsv("minority_names.tsv")
+    return (
+        frozenset(r["name"] for r in rows if r["kind"] == "clan"),
+        frozenset(r["name"] for r in rows if r["kind"] == "middle"),
+    )
+
+
 def _names_by_surname(
     text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
 ) -> Iterable[_Name]:
     """Surname + capitalised syllables in one line's words: ``Nguyễn Văn Tiến``; or any
-    capitalised word before a middle name and a given name (``Từ Văn Diện``).
+    capitalised word before a middle name and a given name (``Từ Văn Diện``); or a Hmông or
+    Dao clan name before a middle name of those peoples (``Vàng Seo Páo``).
 
     A sentence-opening function word before the surname is no part of the name
     (``Do Lương Văn Tâm đã …``)."""
@@ -376,9 +445,12 @@ def _names_by_surname(
     while i < len(words):
         w = words[i]
         middle = i + 2 < len(words) and words[i + 1].text in context_words().middle
+        clans, middles = _minority_names()
+        clan = i + 2 < len(words) and w.text in clans and words[i + 1].text in middles
         if (
             (
                 w.text in surnames()
+                or clan
                 or (middle and w.is_capitalised and w.text.isalpha() and w.text not in lead_words())
             )
             and _opens_name(text, words, i, body_ends)
@@ -1315,6 +1387,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or (n.rule in _MULTI_WORD_RULES[1:] and " " not in text[n.start : n.end])
                 or blocked.overlaps(span)
                 or _after_blocker(text, n.start)
+                or _after_country_noun(text, n.start, n.end, blocked)
                 or _tail_of_place(text, n.start, n.end)
                 or text[n.start : n.end] in _not_names()[0]  # Đinh Dậu (a year), La Liga
             ):

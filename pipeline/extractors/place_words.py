@@ -99,6 +99,8 @@ class _Context:
     host: tuple[str, ...]  # nouns a unit's bare name follows (Điện lực Cầu Giấy)
     route: tuple[str, ...]  # words before a route between two places (tuyến X - Y)
     ethnic: tuple[str, ...]  # words before a people's name that make it an ethnic group
+    address: tuple[str, ...]  # words before a house or alley number (ngụ 25B X, hẻm 12 X)
+    state: tuple[str, ...]  # nouns of statehood before a state of the past (nước Âu Lạc)
 
 
 def fold_key(text: str) -> str:
@@ -197,6 +199,8 @@ def context_words() -> _Context:
     host: list[str] = []
     route: list[str] = []
     ethnic: list[str] = []
+    address: list[str] = []
+    state: list[str] = []
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
@@ -233,6 +237,10 @@ def context_words() -> _Context:
             route.append(text.casefold())
         elif kind == "ethnic":
             ethnic.append(text.casefold())
+        elif kind == "address":
+            address.append(text.casefold())
+        elif kind == "state":
+            state.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -252,6 +260,8 @@ def context_words() -> _Context:
         tuple(host),
         tuple(route),
         tuple(ethnic),
+        tuple(address),
+        tuple(state),
     )
 
 
@@ -273,6 +283,30 @@ def host_regex() -> regex.Pattern[str]:
     return regex.compile(
         r"(?<![\p{L}\p{M}\d])\L<words>[ \t]+",
         words=sorted({w.casefold() for w in host_words()}),
+    )
+
+
+@cache
+def address_regex() -> regex.Pattern[str]:
+    """On folded text, an address word (``address`` rows of place_context.tsv) and the house
+    or alley number after it (``25B``, ``13/5``), up to the name written next."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])\L<words>[ \t]+\d{1,4}[a-z]?(?:/\d{1,4}[a-z]?)*[ \t]+",
+        words=sorted(context_words().address, key=len, reverse=True),
+    )
+
+
+@cache
+def historical_state_regex() -> regex.Pattern[str]:
+    """A noun of statehood (``state`` rows of place_context.tsv, any case) and the states of
+    the past written after it (historical_states.tsv, as written), joined by dashes: the
+    names are the captures of group ``state``."""
+    states = [r["name"] for r in load_tsv("historical_states.tsv")]
+    return regex.compile(
+        r"(?<![\p{L}\p{M}])(?i:\L<cues>)[ \t]+(?:là[ \t]+)?"
+        r"(?P<state>\L<states>)(?:[ \t]*[-–][ \t]*(?P<state>\L<states>))*(?![\p{L}\p{M}])",
+        cues=sorted(context_words().state, key=len, reverse=True),
+        states=sorted(states, key=len, reverse=True),
     )
 
 

@@ -28,6 +28,10 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
 * ``place.route``: a district the gazetteer knows, written bare as an end of a route
   (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
+* ``place.historical_state``: a state of the past after a noun of statehood (``nước Âu
+  Lạc``, ``thời Văn Lang - Âu Lạc``), level ``country``.
+* ``place.address_street``: the street of an address after a house or alley number
+  (``ngụ 25B Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``), level ``other``.
 * ``place.known_name``: a name the article introduced with its unit word, written bare
   later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
 * ``place.in_body`` (added by :mod:`pipeline.extractors.orgs`, which knows the bodies): a
@@ -67,6 +71,7 @@ from pipeline.extractors.place_words import (
     Candidate,
     PlaceName,
     UnitWord,
+    address_regex,
     clean,
     context_words,
     cut_person,
@@ -74,6 +79,7 @@ from pipeline.extractors.place_words import (
     fold_key,
     foreign_name_at,
     foreign_shaped,
+    historical_state_regex,
     host_regex,
     host_words,
     is_abbreviation,
@@ -985,6 +991,44 @@ class _Finder:
                     Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
                 )
 
+    def historical_states(self) -> None:
+        """A state of the past after a noun of statehood (``nước Âu Lạc``, ``nhà nước Văn
+        Lang``, ``quốc hiệu Đại Cồ Việt``) and those joined to it by dashes (``thời Văn Lang
+        - Âu Lạc``): level country. Bare, these names are also firms, parks and schools
+        (Đại Nam, Văn Lang), so only the noun before them makes them states."""
+        text = self.text
+        for m in historical_state_regex().finditer(text):
+            for start, end in m.spans("state"):
+                self.candidates.append(
+                    Candidate(start, end, "country", text[start:end], "place.historical_state")
+                )
+
+    def address_streets(self) -> None:
+        """The street of an address, written after a house or alley number (``ngụ 25B
+        Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``): a PLACE ``other`` even when it bears a
+        person's name (guide: a person's name inside a road's is no PERSON). The name is a
+        run of two to five Vietnamese syllables that is no lexicon name (``số 1 Việt Nam``,
+        found by its own rule) and whose last syllable opens no common word with the
+        lowercase word after it (``tại 5 Trạm Y tế``) nor a dash before another name (a line
+        between two ends)."""
+        text = self.text
+        for m in address_regex().finditer(fold(text)):
+            pos = m.end()
+            syls = syllable_run(text, pos, dashes=False)
+            if not 2 <= len(syls) <= 5 or lexicon_at(text, pos) is not None:
+                continue
+            if not all(vietnamese_syllable(text[s:e]) for s, e, _ in syls):
+                continue  # "hạt giống số 5 Milos Raonic": a foreign player
+            end = syls[-1][1]
+            word = self.ctx.word_at(end - 1)
+            if word is not None and word[1] > end and LOWER_NEXT.match(text, end):
+                continue  # the last syllable is glued to a lowercase word: a noun phrase
+            if (dash := DASH.match(text, end)) and is_capitalised_at(text, dash.end()):
+                continue  # "tuyến metro số 1 Bến Thành - Suối Tiên": a line between two ends
+            self.candidates.append(
+                Candidate(pos, end, "other", clean(text[pos:end]), "place.address_street")
+            )
+
     def routes(self, found: Sequence[Candidate]) -> None:
         """The ends of a route between units: a district the gazetteer knows written bare
         and joined by a dash after a province or district found already (``theo hướng Hà
@@ -1215,6 +1259,8 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.state_names()
     finder.compass_pairs()
     finder.hosted_names()
+    finder.address_streets()
+    finder.historical_states()
     first = _select(finder.candidates)
     finder.known_names(first)
     finder.repeated_countries(first)

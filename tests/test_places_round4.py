@@ -1,0 +1,89 @@
+"""PLACE classes of places that bear a person's name or look like one (places round 4):
+the street of an address after a house or alley number, states of the past, venues named
+after people. Every sentence here is synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.api import extract_text
+
+
+def _labels(text: str, *labels: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (m["label"], m["text"], m.get("level"))
+        for m in extract_text(text)["mentions"]
+        if m["label"] in labels
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Nghi phạm ngụ 41C Phạm Văn Khoa, phường 3.", "Phạm Văn Khoa"),
+        ("Công ty có địa chỉ 27/9 Lê Thành Đạt, phường 4.", "Lê Thành Đạt"),
+        ("Vụ cháy xảy ra trong hẻm 318 Trần Quang Hòa, quận 7.", "Trần Quang Hòa"),
+        ("Quán nằm ở ngõ 12 Đinh Văn Sở, Hà Nội.", "Đinh Văn Sở"),
+        ("Nhà bà ở kiệt 45 Hoàng Minh Tâm, Đà Nẵng.", "Hoàng Minh Tâm"),
+        ("Cửa hàng tại số 9 Hàng Thùng, Hà Nội.", "Hàng Thùng"),
+        # A street named after an old unit is the street, not the commune.
+        ("Văn phòng ở số 209 Xã Đàn, Hà Nội.", "Xã Đàn"),
+    ],
+)
+def test_a_street_after_a_house_number(text: str, street: str) -> None:
+    found = _labels(text, "PERSON", "PLACE")
+    assert ("PLACE", street, "other") in found
+    assert not any(label == "PERSON" for label, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A metro line between two ends; a count of offices.
+        "Tuyến metro số 2 Thanh Vân - Phú Mây chạy thử.",
+        "Trẻ được tiêm tại 5 Trạm Y tế xã.",
+    ],
+)
+def test_no_street_without_an_address(text: str) -> None:
+    assert not any(level == "other" for _, _, level in _labels(text, "PLACE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Thục Phán dựng nước Âu Lạc ở vùng đồng bằng.", ["Âu Lạc"]),
+        ("Nhà nước Văn Lang có mười lăm bộ.", ["Văn Lang"]),
+        ("Người xưa đặt quốc hiệu Đại Cồ Việt cho vương triều mới.", ["Đại Cồ Việt"]),
+        ("Đồ gốm thời Văn Lang - Âu Lạc được trưng bày.", ["Văn Lang", "Âu Lạc"]),
+        ("Tháp cổ của vương quốc Chăm Pa nằm trên đồi.", ["Chăm Pa"]),
+    ],
+)
+def test_a_state_of_the_past_after_a_noun_of_statehood(text: str, states: list[str]) -> None:
+    found = _labels(text, "PERSON", "PLACE")
+    assert [(t, level) for label, t, level in found if label == "PLACE"] == [
+        (s, "country") for s in states
+    ]
+    assert not any(label == "PERSON" for label, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bare, the names of old states are also parks, firms and schools.
+        "Khu du lịch Đại Nam đón nhiều khách.",
+        "Công ty Vạn Xuân vừa khai trương.",
+    ],
+)
+def test_a_state_of_the_past_needs_its_noun(text: str) -> None:
+    assert not any(level == "country" for _, _, level in _labels(text, "PLACE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giải đấu khai mạc tại nhà thi đấu Trần Quang Diệu.",
+        "Đêm nhạc diễn ra ở Cung Văn hóa Lê Minh Hưu.",
+    ],
+)
+def test_a_venue_named_after_a_person_is_no_person(text: str) -> None:
+    assert not any(label == "PERSON" for label, _, _ in _labels(text, "PERSON"))
