@@ -573,3 +573,34 @@ def test_spokespeople_and_standing_members(text: str, name: str, title: str) -> 
 
 def test_a_lowercase_role_of_a_team_takes_no_body() -> None:
     assert _titles("Anh là đội trưởng của U23 Việt Nam trong trận này.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A board of a Party committee after "Trưởng ban", in lowercase, with its committee.
+        (
+            "Ông là Trưởng ban Tuyên giáo Tỉnh ủy Nghệ An.",
+            "Trưởng ban Tuyên giáo Tỉnh ủy Nghệ An",
+        ),
+        ("Ông Lê Hòa từng là Trưởng ban Nông nghiệp Thành ủy.", "Trưởng ban Nông nghiệp Thành ủy"),
+    ],
+)
+def test_a_lowercase_board_keeps_its_committee(text: str, title: str) -> None:
+    assert _titles(text) == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A credit in capitals ends where the next sentence starts in Title case.
+        (
+            "Đoàn dâng hương. Ảnh: TRẦN LONG Bà Nguyễn Thị Mai phát biểu.",
+            ["TRẦN LONG", "Nguyễn Thị Mai"],
+        ),
+        ("Con đường đã xong. Ảnh: H.NAM Người dân rất vui.", ["H.NAM"]),
+        ("Khán đài xuống cấp. Ảnh: VŨ HÀ SVĐ Thống Nhất sẽ được sửa.", ["VŨ HÀ"]),
+    ],
+)
+def test_a_credit_in_capitals_ends_with_its_case(text: str, names: list[str]) -> None:
+    assert _names(text) == names

@@ -1141,6 +1141,19 @@ def find_orgs(
         after_position = bool(k) and words[k - 1].text.casefold() in _UNIT_CHIEF
         if head.text[:1].islower() and m.start() not in word_starts and not after_position:
             continue
+        if after_position and head.text[:1].islower():
+            # Read as its capitalised head: "Trưởng ban Tuyên giáo Tỉnh ủy" holds the body
+            # "Ban Tuyên giáo" of the committee, as "Trưởng Ban Tuyên giáo" does.
+            upper = head_regex().match(
+                text[: m.start()] + text[m.start()].upper() + text[m.start() + 1 : span[1]],
+                m.start(),
+            )
+            if (
+                upper is not None
+                and upper.end() > m.end()
+                and (head_regex().match(text, upper.end() + 1) or upper.end() + 1 in place_ends)
+            ):
+                m, head = upper, head_of(upper.group())  # with its parent or place after it
         if any(a <= m.start() < b and m.end() <= b for a, b in excluded):
             continue  # "bộ đội" is soldiers; the longer head "Bộ đội Biên phòng" a body
         if _in_document_code(text, m.start()):

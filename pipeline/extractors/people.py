@@ -280,10 +280,25 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break
         if j > i and unit_word_at(text, words, j):
             break
+        if j > i and _case_style(words[j - 1].text) * _case_style(w.text) < 0:
+            break  # "Ảnh: LÊ THOA Ông X": a name in capitals ends where Title case begins
+        if j > i and w.text.isupper() and w.text in _blockers():
+            break  # "Ảnh: NGUYỄN AN SVĐ Hàng Đẫy": a place word after a name in capitals
         if j > i and w.text == _SOURCE_WORD and j + 1 < len(words) and words[j + 1].is_capitalised:
             break  # "Hồ Phượng Theo Dân trí": the credit's source follows the name
         j += 1
     return j
+
+
+def _case_style(word: str) -> int:
+    """1 for a word in capitals (``THOA``, ``N.TRI``), -1 for one in Title case (``Thoa``),
+    0 for a single letter or anything else (an initial fits either)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) < 2:
+        return 0
+    if all(ch.isupper() for ch in letters):
+        return 1
+    return -1 if letters[0].isupper() and not any(ch.isupper() for ch in letters[1:]) else 0
 
 
 # The word that opens a credit's source (Theo VnExpress); capitalised after a name it is
@@ -679,6 +694,13 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 end >= 2
                 or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–")
                 or (end == 1 and _INITIALS.fullmatch(words[0].text))
+                or (  # "Ảnh: N.TRI Mất cả …": a name in capitals, the next sentence in Title case
+                    end == 1
+                    and "." in words[0].text
+                    and _case_style(words[0].text) == 1
+                    and len(words) > 1
+                    and _case_style(words[1].text) == -1
+                )
             ):
                 yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
     tail = _TAIL_BYLINE.search(text.rstrip(), max(0, len(text.rstrip()) - 80))
