@@ -604,3 +604,8 @@ def test_a_lowercase_board_keeps_its_committee(text: str, title: str) -> None:
 )
 def test_a_credit_in_capitals_ends_with_its_case(text: str, names: list[str]) -> None:
     assert _names(text) == names
+
+
+def test_a_deputy_by_the_press_abbreviation() -> None:
+    text = "Tại phiên thảo luận, ĐB Trần Thị Lan đề nghị bổ sung điều khoản."
+    assert _title_of(text, "Trần Thị Lan") == "ĐB"
