@@ -307,3 +307,20 @@ def test_year_before_a_longer_word_stays_a_date() -> None:
 )
 def test_homographs_and_dictionary_compounds(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One dot and one or two decimals: an English decimal point before a unit.
+        (
+            "Con đường dài 4.5km, vốn 2.5 tỷ đồng.",
+            [("4.5km", 4.5, "km", "length"), ("2.5 tỷ đồng", 2500000000, "tỷ đồng", "money")],
+        ),
+        # Not a plate number or a day.month before an open noun, nor a thousands dot.
+        ("Xe biển số 29A- 123.45 lưu thông trên đường.", []),
+        ("Thị trấn có 1.200 hộ.", [("1.200 hộ", 1200, "hộ", "households")]),
+    ],
+)
+def test_english_decimal_points(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
