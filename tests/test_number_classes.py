@@ -324,3 +324,10 @@ def test_homographs_and_dictionary_compounds(text: str, expected: list[tuple]) -
 )
 def test_english_decimal_points(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_a_range_writes_its_thousands_once() -> None:
+    assert _figures("Mỗi suất giá từ 20 - 25.000 đồng.") == [
+        ("20 - 25.000 đồng", 20000, "đồng", "money")
+    ]
+    assert _figures("Vé 500 - 1.000 đồng một lượt.") == [("500 - 1.000 đồng", 500, "đồng", "money")]

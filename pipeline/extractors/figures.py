@@ -386,6 +386,8 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
             scale = num.scale or num2.scale
             low = _value(num.number, scale, unit2)
             value_max = _value(num2.number, num2.scale, unit2)
+            if low is not None and not num.scale:
+                low *= _shared_thousands(num.number, num2.number)
             if low is None or value_max is None or low >= value_max:
                 return None
             return _mention(num.start, unit2.end, "figure.range", low, value_max, unit2, num2)
@@ -575,6 +577,20 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
                 noun_start, head[1], text[noun_start : head[1]], quantity, "figure.classifier_noun"
             )
     return _hit(text, noun_start, noun_end, "figure.count_noun")
+
+
+def _shared_thousands(first: str, second: str) -> int:
+    """The thousands the first number of a range shares with the second (``10 - 15.000
+    đồng`` is 10.000 to 15.000: the press writes the zero groups once), else 1."""
+    groups = second.split(".")
+    if (
+        len(groups) < 2
+        or any(g != "000" for g in groups[1:])
+        or not first.isdigit()
+        or int(first) >= int(groups[0])
+    ):
+        return 1
+    return 1000 ** (len(groups) - 1)
 
 
 def _dictionary_compound(text: str, start: int, end: int, *, noun: bool = True) -> int | None:
