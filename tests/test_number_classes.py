@@ -331,3 +331,7 @@ def test_a_range_writes_its_thousands_once() -> None:
         ("20 - 25.000 đồng", 20000, "đồng", "money")
     ]
     assert _figures("Vé 500 - 1.000 đồng một lượt.") == [("500 - 1.000 đồng", 500, "đồng", "money")]
+
+
+def test_a_compound_of_a_case_noun_counts_things() -> None:
+    assert _figures("Hội đồng duyệt 120 ca khúc mới.") == [("120 ca khúc", 120, "ca khúc", "count")]

@@ -49,6 +49,7 @@ from pipeline.text.numbers import (
     INLINE_SPACE,
     SCALE_PATTERN,
     WORD_NUMBER_PATTERN,
+    Unit,
     alternation,
     context_words,
     lookup_unit,
@@ -538,7 +539,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
             # plain noun glued to more ("hai bên") is an idiom more often than a count.
             return None
         # "người lớn", "người nhà" still count people.
-        quantity = "people" if unit.quantity == "people" else "count"
+        quantity = _compound_quantity(unit)
         return _UnitHit(*token, text[token[0] : token[1]], quantity, "figure.open_noun")
     compound = _dictionary_compound(text, noun_start, noun_end)
     last = None if compound is None else _token_at(ctx, text.rindex(" ", 0, compound) + 1)
@@ -556,7 +557,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
         if not written and all(_is_head(w, p) for w in added):
             # The segmenter split a compound noun the dictionary knows: "2 bài thi",
             # "140 cơ sở y tế", "7 người phụ nữ" count the whole noun.
-            quantity = "people" if unit.quantity == "people" else "count"
+            quantity = _compound_quantity(unit)
             return _UnitHit(
                 noun_start, compound, text[noun_start:compound], quantity, "figure.open_noun"
             )
@@ -577,6 +578,13 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
                 noun_start, head[1], text[noun_start : head[1]], quantity, "figure.classifier_noun"
             )
     return _hit(text, noun_start, noun_end, "figure.count_noun")
+
+
+def _compound_quantity(unit: Unit) -> str:
+    """The quantity of a compound that a counted noun opens: people for a noun of persons
+    (``người lớn``, ``người phụ nữ``), a count for a case or anything else (``ca khúc`` is a
+    song, not a medical case)."""
+    return "people" if unit.quantity == "people" and unit.recipient == "individual" else "count"
 
 
 def _shared_thousands(first: str, second: str) -> int:
