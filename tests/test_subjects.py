@@ -426,3 +426,20 @@ def test_a_name_inside_a_counted_noun_owns_nothing() -> None:
 )
 def test_investigators_and_roads_travelled_own_nothing(text: str, figure: str) -> None:
     assert _subjects(text)[figure] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # Offenders counted act in the story; a distance after "cách" is how far, no one's.
+        ("Tại xóm Bến, ba đối tượng đeo khẩu trang đã cướp xe máy.", "ba đối tượng"),
+        ("Bò chết ở bìa rừng thôn Đông (cách nhà ông Tâm khoảng 2km).", "2km"),
+    ],
+)
+def test_offenders_and_distances_are_no_ones(text: str, figure: str) -> None:
+    assert _subjects(text)[figure] is None
+
+
+def test_a_length_not_after_cach_keeps_its_subject() -> None:
+    assert _subjects("Xã Tân Lập có tuyến đường trục dài 12km.")["12km"] == "Xã Tân Lập"
+    assert _subjects("Xã Tân Lập cách trung tâm huyện 12km.")["12km"] == "Xã Tân Lập"

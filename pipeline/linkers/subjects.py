@@ -166,6 +166,8 @@ _NOT_SUBJECT_BEFORE = regex.compile(
     r"[ \t]+(?:(?:ông|bà|anh|chị)[ \t]+)?$",
     regex.IGNORECASE,
 )
+#: A distance: the length after ``cách`` (away from) in the same clause.
+_DISTANCE = regex.compile(r"\bcách\b[^,;:()]{0,40}$", regex.IGNORECASE)
 #: A road travelled on (``xe chạy trên quốc lộ 6 đâm vào 3 xe máy``): it only locates the
 #: event; the vehicles and the people hurt are not the road's.
 _ON_BEFORE = regex.compile(r"\btrên[ \t]+$", regex.IGNORECASE)
@@ -784,7 +786,16 @@ def explain_subject(
         return None, "contraband"
     if str(figure.mention.attrs.get("unit") or "").lower() in _words("attribute"):
         return None, "attribute"  # ``nhà 2 tầng``, ``xe 16 chỗ``: a thing's, no one's
+    if str(figure.mention.attrs.get("unit") or "").lower() in _words("agent"):
+        return None, "agent"  # ``hai đối tượng bịt mặt``: the offenders, no one's
     f_lead = text[max(s0, f0 - 40) : f0]
+    far = _DISTANCE.search(f_lead) if quantity == "length" else None
+    if far is not None:
+        at = f0 - len(f_lead) + far.start()
+        if not any(g.end == len(text[:at].rstrip(" \t")) for g in before):
+            # ``(cách nhà ông khoảng 1 km)``: how far, no one's; but ``Xã A cách B 20 km``
+            # is the distance of A, written right before ``cách``.
+            return None, "distance"
     if _ONE_OF.search(f_lead):
         return None, "one_of"
     if _PLACE_COUNT.match(text[f0:f1]) and _PLACE_COUNT_LEAD.search(f_lead):
