@@ -443,3 +443,10 @@ def test_offenders_and_distances_are_no_ones(text: str, figure: str) -> None:
 def test_a_length_not_after_cach_keeps_its_subject() -> None:
     assert _subjects("Xã Tân Lập có tuyến đường trục dài 12km.")["12km"] == "Xã Tân Lập"
     assert _subjects("Xã Tân Lập cách trung tâm huyện 12km.")["12km"] == "Xã Tân Lập"
+
+
+def test_the_household_after_a_figure_owns_it() -> None:
+    text = "Đàn bò có 8 con bò của gia đình ông Nguyễn Văn Vân bị chết."
+    assert _subjects(text)["8 con bò"] == "Nguyễn Văn Vân"
+    text = "Theo lãnh đạo huyện, 7 người trong gia đình ông Lê Văn Hùng cùng làm quan."
+    assert _subjects(text)["7 người"] == "Lê Văn Hùng"

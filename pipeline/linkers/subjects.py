@@ -106,7 +106,9 @@ _LEVEL_OF_UNIT = {
 #: (``47 điểm của nhân dân xã X``).
 _OWNER_GAP = regex.compile(
     r"^[ \t]*(?:(?:,[ \t]*)?(?:[\w/]+[ \t]+){0,3}(?:của[ \t]+(?:[\w/]+[ \t]+){1,4})?"
-    r"(?:của|tại|ở|thuộc|tham gia|quê|cho|ven)[ \t]+"
+    r"(?:của|tại|ở|thuộc|tham gia|quê|cho|ven|trong)[ \t]+"
+    # "8 con bò của gia đình ông A", "7 người trong gia đình ông B": the household's head
+    r"(?:(?:gia đình|nhà|hộ)[ \t]+)?"
     r"(?:(?:bờ|em|ông|bà|anh|chị|nhân dân|người dân|bà con|ngư dân|nông dân|cán bộ)[ \t]+)?)?$"
 )
 #: ``một trong 8 đề tài``: the figure counts a set the subject belongs to, not its own amount.
