@@ -868,3 +868,15 @@ def test_the_standing_qualifier_of_a_post_is_no_board() -> None:
 )
 def test_levels_indefinites_and_chiefs_are_no_body(text: str, not_org: str) -> None:
     assert not_org not in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # A well-known name the segmenter joins to the verb after it.
+        ("Tối qua Arsenal thua sát nút trên sân nhà.", "Arsenal"),
+        ("Hè này Barca tạo bất ngờ trên thị trường chuyển nhượng.", "Barca"),
+    ],
+)
+def test_a_known_name_glued_to_its_verb(text: str, org: str) -> None:
+    assert org in _orgs(text)

@@ -268,6 +268,15 @@ def _head_in_word(
     return rest[0][:1].islower() or (len(words) == 2 and all(w.istitle() for w in words))
 
 
+def _known_name_glued(text: str, name: str, end: int) -> bool:
+    """A well-known name (``org_known_names.tsv``) the segmenter joined to the verb after it
+    (``Arsenal thua``, ``Barca tạo``): still the name, unless the two make a dictionary word."""
+    if name not in known_names():
+        return False
+    nxt = regex.match(r" (\p{Ll}[\p{L}\p{M}]*)", text[end : end + 20])
+    return nxt is not None and f"{name} {nxt.group(1)}".casefold() not in dictionary_words()
+
+
 def _is_person_name(text: str, words: list[Word], i: int, glued: frozenset[int]) -> bool:
     """Whether one to three capitalised syllables from ``words[i]`` are a person's given names.
 
@@ -1158,8 +1167,9 @@ def find_orgs(
             continue  # "bộ đội" is soldiers; the longer head "Bộ đội Biên phòng" a body
         if _in_document_code(text, m.start()):
             continue
-        if _inside_place(m.start(), m.end(), place_spans) or _head_in_word(
-            text, m.start(), m.end(), word_ends or {}, segments
+        if _inside_place(m.start(), m.end(), place_spans) or (
+            _head_in_word(text, m.start(), m.end(), word_ends or {}, segments)
+            and not _known_name_glued(text, m.group(), m.end())
         ):
             continue
         head_len = _words_in(words, k, m.end())
