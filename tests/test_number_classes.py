@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.api import extract_text
 from pipeline.extractors import dates, figures
 from pipeline.text.ingest import normalise
 from pipeline.text.tokenize import build_context
@@ -335,3 +336,7 @@ def test_a_range_writes_its_thousands_once() -> None:
 
 def test_a_compound_of_a_case_noun_counts_things() -> None:
     assert _figures("Hội đồng duyệt 120 ca khúc mới.") == [("120 ca khúc", 120, "ca khúc", "count")]
+
+
+def test_a_range_with_its_thousands_once_passes_the_validator() -> None:
+    assert extract_text("Mỗi suất giá từ 20 - 25.000 đồng.")["validation"]["valid"]

@@ -288,6 +288,8 @@ def parse_value(text: str) -> tuple[Decimal, Decimal | None] | None:
         return None
     if second is None:
         return low * multiplier, None
+    if unit is None and not num.scale:  # "10 - 15.000 đồng": the thousands written once
+        low *= _shared_thousands(num.number, second.number)
     high = parse_number(f"{second.number} {second.scale}")
     return (low * multiplier, None if high is None else high * multiplier)
 
