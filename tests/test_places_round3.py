@@ -202,6 +202,7 @@ def test_a_cued_country_is_the_country_again_when_bare(
         "Ông Đức sang nước Đức công tác. Đức kể lại chuyến đi.",
         "Chị Lê Thị Nga từng sống ở Nga. Nga cho biết sẽ trở lại.",
         "Anh Hùng sang nước Anh du học. Anh nói sẽ về nước làm việc, anh kể.",
+        "Cảnh sát Anh đã có mặt. Anh ấy cho biết sẽ ở lại.",
     ],
 )
 def test_a_country_word_used_for_a_person_is_not_repeated(text: str) -> None:

@@ -788,6 +788,7 @@ class _Finder:
                     (m.start(), m.end()) in taken
                     or lexicon_entry(text, m.start(), m.end()) is None
                     or self._in_word(m.start(), m.end())
+                    or _PRONOUN_AFTER.match(text, m.end())  # "Anh ấy nói": he
                     or not self._bare_ok(m.start(), m.end())
                     or self._credit_line(m.start(), m.end())
                 ):
@@ -1206,6 +1207,7 @@ _DISTRICT_DASH_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+)[ \t]*[-–—][ \t]*$"
 )
 _HOME_COUNTRY = "Việt Nam"
+_PRONOUN_AFTER = regex.compile(r"[ \t]+(?:ấy|ta)(?![\p{L}\p{M}])")
 _NEXT_SYLLABLE = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
 
 # A person cue right after a name: an age or a birth year (Hồ Văn A, 45 tuổi; Hồ B (SN 1970)).
