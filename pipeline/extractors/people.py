@@ -457,10 +457,10 @@ def _names_by_surname(
     A sentence-opening function word before the surname is no part of the name
     (``Do Lương Văn Tâm đã …``)."""
     i = 0
+    clans, middles = _minority_names()
     while i < len(words):
         w = words[i]
         middle = i + 2 < len(words) and words[i + 1].text in context_words().middle
-        clans, middles = _minority_names()
         clan = i + 2 < len(words) and w.text in clans and words[i + 1].text in middles
         if (
             (

@@ -33,7 +33,9 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
 * ``place.address_street``: the street of an address after a house or alley number
   (``ngụ 25B Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``), level ``other``.
 * ``place.known_name``: a name the article introduced with its unit word, written bare
-  later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``).
+  later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``); a country that is also a name
+  or a word (``Đức``, ``Nga``), read once with its cue, written bare again — unless the
+  article also writes it as a person's name, the pronoun or an ethnic group.
 * ``place.in_body`` (added by :mod:`pipeline.extractors.orgs`, which knows the bodies): a
   country that ends a body's name, read there without a cue (``Bộ Thương mại Mỹ``).
 
