@@ -46,6 +46,7 @@ from pipeline.extractors import dates
 from pipeline.resources import lead_words
 from pipeline.text.numbers import (
     DIGITS_PATTERN,
+    EN_DECIMAL,
     INLINE_SPACE,
     SCALE_PATTERN,
     WORD_NUMBER_PATTERN,
@@ -119,7 +120,7 @@ def _patterns() -> _Patterns:
             rf"|{_FRACTION.pattern}(?![.,/]?\d)|[{_FRACTION_GLYPHS}](?![.,/]?\d))"
             # "9.6km", "1.5 tỷ": one dot and one or two decimals is an English decimal point
             # (a Vietnamese thousands dot has three digits after it).
-            rf"|(?P<digits>{DIGITS_PATTERN}|\d+\.\d{{1,2}})(?![.,/]?\d)"
+            rf"|(?P<digits>{DIGITS_PATTERN}|{EN_DECIMAL.pattern})(?![.,/]?\d)"
             rf"|(?P<words>(?i:{WORD_NUMBER_PATTERN}))(?!\w))"
             rf"(?P<scale>(?:{sp}*(?:{SCALE_PATTERN})(?!\w))*)"
         ),
@@ -376,7 +377,7 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         )
     ):
         return None  # "làm chín trái cây": ripe, not nine; "làm chín người chết" counts
-    if unit is not None and unit.rule == "figure.open_noun" and _EN_DECIMAL.fullmatch(num.number):
+    if unit is not None and unit.rule == "figure.open_noun" and EN_DECIMAL.fullmatch(num.number):
         return None  # "biển số 51C-638.30 điều khiển", "phiên 6.2 tiếp tục": a code or a date
     value_max: Decimal | None = None
     end: int
@@ -690,7 +691,6 @@ def _without_attributes(word: str, p: _Patterns) -> str:
     return " ".join(syllables[:cut])
 
 
-_EN_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
 _NEXT_SYLLABLE = regex.compile(r" (?:\p{Ll}[\p{L}\p{M}]*)")
 # Word classes (VLSP) of a compound that is no counted noun: pronoun, particle, adverb,
 # preposition, conjunction.

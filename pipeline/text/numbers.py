@@ -100,7 +100,8 @@ _TOKEN = regex.compile(r"\d[\d.,]*\d|\d|\p{L}+")
 _VN_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _VN_PLAIN = regex.compile(r"\d+(?:,\d+)?")
 _EN_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
-_EN_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
+#: One dot and one or two decimals: an English decimal point (``1.5``, ``9.6``).
+EN_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
 _PERCENT = regex.compile(r"\s*(?:%|phần\s+trăm)$")
 
 
@@ -114,7 +115,7 @@ def parse_digits(text: str) -> Decimal | None:
         return Decimal(text.replace(".", "").replace(",", "."))
     if _EN_THOUSANDS.fullmatch(text):
         return Decimal(text.replace(",", ""))
-    if _EN_DECIMAL.fullmatch(text):
+    if EN_DECIMAL.fullmatch(text):
         return Decimal(text)
     return None
 
