@@ -880,3 +880,8 @@ def test_levels_indefinites_and_chiefs_are_no_body(text: str, not_org: str) -> N
 )
 def test_a_known_name_glued_to_its_verb(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+def test_the_press_short_name_of_a_club() -> None:
+    assert _orgs("Tiền vệ này muốn rời Real để sang Anh thi đấu.") >= {"Real"}
+    assert _orgs("Real Sociedad thắng trận thứ ba liên tiếp.") == {"Real Sociedad"}
