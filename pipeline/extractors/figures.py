@@ -61,7 +61,7 @@ from pipeline.text.numbers import (
 )
 from pipeline.text.pos import word_class
 from pipeline.text.scan import SpanIndex
-from pipeline.text.segment import dictionary_words
+from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -609,22 +609,12 @@ def _dictionary_compound(text: str, start: int, end: int, *, noun: bool = True) 
     ``start:end`` opens with the next one or two syllables, or None. As a ``noun``, not one that
     is a pronoun or a function word (``người ta``, ``quả là``), nor one whose last syllable
     opens the next word (``người ở lại``, ``nước đứng đầu``: ``ở lại``, ``đứng đầu``)."""
-    found = None
-    pos = end
-    for _ in range(2):
-        nxt = _NEXT_SYLLABLE.match(text, pos)
-        if nxt is None:
-            break
-        pos = nxt.end()
-        if text[start:pos].casefold() in dictionary_words():
-            found = pos
+    found = dictionary_word_end(text, start, end, syllables=2)
     if found is None or not noun:
         return found
     if word_class(text[start:found].casefold()) in _NOT_NOUN_CLASSES:
         return None
-    after = _NEXT_SYLLABLE.match(text, found)
-    last = text.rindex(" ", start, found) + 1
-    if after is not None and text[last : after.end()].casefold() in dictionary_words():
+    if dictionary_word_end(text, text.rindex(" ", start, found) + 1, found) is not None:
         return None
     return found
 
@@ -691,7 +681,6 @@ def _without_attributes(word: str, p: _Patterns) -> str:
     return " ".join(syllables[:cut])
 
 
-_NEXT_SYLLABLE = regex.compile(r" (?:\p{Ll}[\p{L}\p{M}]*)")
 # Word classes (VLSP) of a compound that is no counted noun: pronoun, particle, adverb,
 # preposition, conjunction.
 _NOT_NOUN_CLASSES = frozenset({"P", "T", "R", "E", "C"})

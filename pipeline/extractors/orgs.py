@@ -33,7 +33,7 @@ from pipeline.resources import (
 )
 from pipeline.text.pos import word_class
 from pipeline.text.scan import SENTENCE_OPEN, SpanIndex, Word, phrase_regex, with_case_variants
-from pipeline.text.segment import dictionary_words
+from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -268,13 +268,14 @@ def _head_in_word(
     return rest[0][:1].islower() or (len(words) == 2 and all(w.istitle() for w in words))
 
 
-def _known_name_glued(text: str, name: str, end: int) -> bool:
+def _known_name_glued(text: str, start: int, end: int) -> bool:
     """A well-known name (``org_known_names.tsv``) the segmenter joined to the verb after it
     (``Arsenal thua``, ``Barca tạo``): still the name, unless the two make a dictionary word."""
-    if name not in known_names():
-        return False
-    nxt = regex.match(r" (\p{Ll}[\p{L}\p{M}]*)", text[end : end + 20])
-    return nxt is not None and f"{name} {nxt.group(1)}".casefold() not in dictionary_words()
+    return (
+        text[start:end] in known_names()
+        and _LOWER_NEXT.match(text, end) is not None
+        and dictionary_word_end(text, start, end) is None
+    )
 
 
 def _is_person_name(text: str, words: list[Word], i: int, glued: frozenset[int]) -> bool:
@@ -1169,7 +1170,7 @@ def find_orgs(
             continue
         if _inside_place(m.start(), m.end(), place_spans) or (
             _head_in_word(text, m.start(), m.end(), word_ends or {}, segments)
-            and not _known_name_glued(text, m.group(), m.end())
+            and not _known_name_glued(text, m.start(), m.end())
         ):
             continue
         head_len = _words_in(words, k, m.end())
@@ -1293,6 +1294,7 @@ def _inside_name_run(words: list[Word], k: int, text: str) -> bool:
     )
 
 
+_LOWER_NEXT = regex.compile(r" \p{Ll}")
 # The standing members and board of a committee (org_heads.tsv): after a post they qualify
 # it (Phó Chủ tịch Thường trực), before a committee they name its board.
 _STANDING = frozenset({"thường trực", "thường vụ"})

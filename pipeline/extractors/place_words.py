@@ -188,24 +188,16 @@ def context_words() -> _Context:
     name: dict[str, list[str]] = {}
     plural: set[str] = set()
     middle: set[str] = set()
-    intro: list[str] = []
-    cue: list[str] = []
-    nation: list[str] = []
-    prep: list[str] = []
-    sport: list[str] = []
     alone: dict[str, list[str]] = {}
-    country: list[str] = []
-    landmark: list[str] = []
     host: list[str] = []
-    route: list[str] = []
-    ethnic: list[str] = []
-    address: list[str] = []
-    state: list[str] = []
+    words: dict[str, list[str]] = {kind: [] for kind in _WORD_KINDS}
     for row in load_tsv("place_context.tsv"):
         kind, unit, text = row["kind"], row["unit"].casefold(), row["text"]
         if unit not in ("*", "bare") and unit not in unit_words():
             raise ResourceError(f"place_context.tsv: unknown unit word in {row}")
-        if kind == "before":
+        if kind in words:
+            words[kind].append(text.casefold())
+        elif kind == "before":
             before.setdefault(unit, []).append(text.casefold())
         elif kind == "open":
             opening.add(text.casefold())
@@ -215,32 +207,10 @@ def context_words() -> _Context:
             plural.add(text.casefold())
         elif kind == "middle":
             middle.add(text)
-        elif kind == "list":
-            intro.append(text.casefold())
-        elif kind == "cue":
-            cue.append(text.casefold())
-        elif kind == "nation":
-            nation.append(text.casefold())
-        elif kind == "prep":
-            prep.append(text.casefold())
-        elif kind == "sport":
-            sport.append(text.casefold())
         elif kind == "alone":
             alone.setdefault(unit, []).append(text)
-        elif kind == "country":
-            country.append(text.casefold())
-        elif kind == "landmark":
-            landmark.append(text.casefold())
         elif kind == "host":
             host.append(text)
-        elif kind == "route":
-            route.append(text.casefold())
-        elif kind == "ethnic":
-            ethnic.append(text.casefold())
-        elif kind == "address":
-            address.append(text.casefold())
-        elif kind == "state":
-            state.append(text.casefold())
         else:
             raise ResourceError(f"place_context.tsv: unknown kind in {row}")
     return _Context(
@@ -249,20 +219,36 @@ def context_words() -> _Context:
         {k: tuple(v) for k, v in name.items()},
         frozenset(plural),
         frozenset(middle),
-        tuple(sorted(intro, key=len, reverse=True)),
-        tuple(cue + nation),
-        tuple(nation),
-        tuple(prep),
-        tuple(sport),
+        tuple(sorted(words["list"], key=len, reverse=True)),
+        tuple(words["cue"] + words["nation"]),
+        tuple(words["nation"]),
+        tuple(words["prep"]),
+        tuple(words["sport"]),
         {k: tuple(v) for k, v in alone.items()},
-        tuple(country),
-        tuple(landmark),
+        tuple(words["country"]),
+        tuple(words["landmark"]),
         tuple(host),
-        tuple(route),
-        tuple(ethnic),
-        tuple(address),
-        tuple(state),
+        tuple(words["route"]),
+        tuple(words["ethnic"]),
+        tuple(words["address"]),
+        tuple(words["state"]),
     )
+
+
+# Kinds of place_context.tsv that are plain lists of casefolded words.
+_WORD_KINDS = (
+    "list",
+    "cue",
+    "nation",
+    "prep",
+    "sport",
+    "country",
+    "landmark",
+    "route",
+    "ethnic",
+    "address",
+    "state",
+)
 
 
 @cache

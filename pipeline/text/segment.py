@@ -27,6 +27,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import regex
+
 _WORD_MODEL = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
 _RULES = "pipeline/text_normalize/tn_rules_2023_07_14.bin"
 
@@ -51,6 +53,25 @@ def dictionary_words() -> frozenset[str]:
         return frozenset()
     words = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().casefold() for w in words if " " in w.strip())
+
+
+_NEXT_LOWER_SYLLABLE = regex.compile(r" \p{Ll}[\p{L}\p{M}]*")
+
+
+def dictionary_word_end(text: str, start: int, end: int, *, syllables: int = 1) -> int | None:
+    """End of the longest dictionary word (:func:`dictionary_words`) that ``text[start:end]``
+    makes with the next one to ``syllables`` lowercase syllables, one space apart, or None
+    (``Arsenal thua`` is none; ``bài`` + ``thi`` is ``bài thi``)."""
+    found = None
+    pos = end
+    for _ in range(syllables):
+        nxt = _NEXT_LOWER_SYLLABLE.match(text, pos)
+        if nxt is None:
+            break
+        pos = nxt.end()
+        if text[start:pos].casefold() in dictionary_words():
+            found = pos
+    return found
 
 
 def _load_file(name: str, file: Path) -> ModuleType:
