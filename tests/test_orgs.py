@@ -885,3 +885,70 @@ def test_a_known_name_glued_to_its_verb(text: str, org: str) -> None:
 def test_the_press_short_name_of_a_club() -> None:
     assert _orgs("Tiền vệ này muốn rời Real để sang Anh thi đấu.") >= {"Real"}
     assert _orgs("Real Sociedad thắng trận thứ ba liên tiếp.") == {"Real Sociedad"}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # A police unit before its parent is an ORG of its own, as is a code between them.
+        (
+            "Vụ việc được bàn giao cho Đội CSĐT Công an huyện Nông Cống xử lý.",
+            {"Đội CSĐT", "Công an huyện Nông Cống"},
+        ),
+        (
+            "Trạm CSGT Tĩnh Gia - PC67 Công an tỉnh Thanh Hóa phát hiện vụ việc.",
+            {"Trạm CSGT Tĩnh Gia", "PC67", "Công an tỉnh Thanh Hóa"},
+        ),
+        (
+            "Phòng Quản lý xuất nhập cảnh CA Hà Nội (PA.72) đã giảm số người.",
+            {"Phòng Quản lý xuất nhập cảnh", "CA Hà Nội", "PA.72"},
+        ),
+        # Its board and its Party committee are named after it: one ORG.
+        ("Ban Giám đốc Công an tỉnh Sóc Trăng đã họp.", {"Ban Giám đốc Công an tỉnh Sóc Trăng"}),
+        # The traffic police of a place; the post of a unit's chief is no body.
+        ("Xe tải bị CSGT tỉnh Nghệ An phát hiện.", {"CSGT tỉnh Nghệ An"}),
+        (
+            "Trung tá Phạm Văn An, Đội phó Đội CSGT Công an TP Vinh, cho biết.",
+            {"Đội CSGT", "Công an TP Vinh"},
+        ),
+    ],
+)
+def test_police_units_and_their_parents(text: str, orgs: set[str]) -> None:
+    assert _orgs(text) == orgs
+
+
+def test_a_unit_chief_deputy_is_a_post() -> None:
+    record = extract_text("Đại úy Lê Minh Mẫn, Trạm phó Trạm CSGT Thăng Bình cho biết.")
+    titles = {m["text"] for m in record["mentions"] if m["label"] == "TITLE"}
+    assert titles == {"Trạm phó Trạm CSGT Thăng Bình"}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # A firm's short name after a dash is its own ORG, and stands for it later.
+        (
+            "Theo Công ty Cổ phần Chứng khoán Hòa Bình - HBS, thị trường sẽ tăng. HBS cho rằng"
+            " dòng tiền vẫn mạnh.",
+            {"Công ty Cổ phần Chứng khoán Hòa Bình", "HBS"},
+        ),
+        (
+            "Ý kiến của CTCP Chứng khoán Tân Việt – TVSI cho thấy điều đó.",
+            {"CTCP Chứng khoán Tân Việt", "TVSI"},
+        ),
+        # A well-known firm's name after the trade words of its form.
+        ("Công ty chứng khoán FPT dự báo thị trường giảm.", {"Công ty chứng khoán FPT"}),
+        # The halves of a field's abbreviation are no short name.
+        ("Ông đến làm việc với phòng GD – ĐT huyện.", {"phòng GD – ĐT huyện"}),
+        # A news agency with its capitalised class noun, never run into the next agency.
+        ("Trong khi đó, Hãng thông tấn KCNA hôm qua tuyên bố.", {"Hãng thông tấn KCNA"}),
+        ("Hãng tin TASS và Interfax dẫn lời một nhà đàm phán.", {"Hãng tin TASS"}),
+        # The UN Security Council by its abbreviation, with its parent.
+        ("Theo dự kiến, HĐBA LHQ sẽ họp kín.", {"HĐBA LHQ"}),
+        # A sentence the title line runs into is no place of a body.
+        ("Xe đầu kéo chạy trốn CSGT Trước đó, tổ công tác đã làm việc.", set()),
+        ("Chỉ 1 CLB có thể cản bước Chelsea.", {"Chelsea"}),
+    ],
+)
+def test_short_names_firms_and_agencies(text: str, orgs: set[str]) -> None:
+    assert _orgs(text) == orgs

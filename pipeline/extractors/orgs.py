@@ -54,6 +54,7 @@ class Head:
     kind: str  # fixed | body | named
     bare: bool
     parent: bool
+    own_units: bool = False  # a unit written before it is an ORG of its own (police)
 
 
 @cache
@@ -62,7 +63,13 @@ def heads() -> dict[str, Head]:
     ``org_school_types.tsv`` (``trường mầm non``, ``Trường THCS``: kind ``school``, a name
     or else a place after the level)."""
     out = {
-        row["head"]: Head(row["head"], row["kind"], row["bare"] == "yes", row["parent"] == "yes")
+        row["head"]: Head(
+            row["head"],
+            row["kind"],
+            row["bare"] == "yes",
+            row["parent"] == "yes",
+            row["units_before"] == "own",
+        )
         for row in load_tsv("org_heads.tsv", key="head")
     }
     for name in known_names():
@@ -75,6 +82,15 @@ def heads() -> dict[str, Head]:
             for school, alone in ((f"Trường {level}", True), (f"trường {level}", bare)):
                 out.setdefault(school, Head(school, "school", alone, False))
     return out
+
+
+# Kinds of well-known names that a firm's head and trade words may lead to.
+_FIRM_KINDS = frozenset({"company", "bank"})
+
+
+@cache
+def _known_kinds() -> dict[str, str]:
+    return {row["name"]: row["kind"] for row in load_tsv("org_known_names.tsv", key="name")}
 
 
 @cache
@@ -198,9 +214,12 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
         k += 1
     if k == j or k >= len(words) or k - j >= 7 or not words[k].is_capitalised:
         return j
+    head = head_regex().match(text, words[k].start)
     if (
         words[k].is_punct
-        or head_regex().match(text, words[k].start)
+        # a well-known firm's name is the firm's own ("Công ty chứng khoán FPT"), another
+        # head a body ("CLB có thể cản bước Chelsea" is no club's name)
+        or (head is not None and _known_kinds().get(head.group()) not in _FIRM_KINDS)
         or _position_regex().match(text, words[k].start)
         or (_starts_person(text, words, k) and _full_name(text, words, k))
         or words[k].text.casefold() in honorific_words()
@@ -455,6 +474,7 @@ def place_complement(
         and w.is_capitalised
         and not _starts_person(text, words, i)
         and w.text.casefold() not in honorific_words()
+        and w.text not in lead_words()  # "chạy trốn CSGT Trước đó": the next sentence
     ):
         if head_regex().match(text, w.start):
             return i
@@ -528,6 +548,11 @@ def _name_end(
             break
         if w.text in ("và", "&", "-", "–", ","):
             nxt = _peek(words, j + 1)
+            if j > i and w.text in ("-", "–") and _short_name_after_dash(text, words, j + 1):
+                break  # "Công ty Chứng khoán Bảo Việt - BVSC": the body, then its short name
+            name = text[words[i].start : words[j - 1].end] if j > i else ""
+            if w.text == "và" and name in known_names():
+                break  # "Hãng tin TASS và Interfax": a well-known name is complete
             if (
                 (j > i or named_head)
                 and nxt is not None
@@ -536,6 +561,7 @@ def _name_end(
                 and not _position_regex().match(text, nxt.start)
                 and not _starts_person(text, words, j + 1)
                 and not unit_word_at(text, words, j + 1)
+                and not _police_code_regexes()[0].match(text, nxt.start)  # "Trạm X - PC67"
             ):
                 j += 1
                 continue
@@ -924,6 +950,8 @@ def _extend(
             m = head_regex().match(text, nxt.start)
             if m:
                 parent = head_of(m.group())
+                if parent.own_units and _police_field(text, words, i + head_len, j):
+                    return j  # "Đội CSĐT | Công an TP X": the police unit, then its parent
                 k = _words_in(words, j, m.end())
                 end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
@@ -936,6 +964,34 @@ def _extend(
         if nxt is not None and _joined(text, words[j - 1], nxt) and unit_word_at(text, words, j):
             j = place_complement(text, words, j, bare_names=False, place_ends=place_ends)
     return j
+
+
+def _short_name_after_dash(text: str, words: list[Word], k: int) -> bool:
+    """Whether ``words[k]``, after a spaced dash, is the body's own short name that ends the
+    clause (``… Bảo Việt - BVSC``, ``… - SHS)``): three capitals or more (``GD – ĐT`` are the
+    halves of a field's abbreviation) that are no field or body of the lexicon (``Sở Y tế -
+    HĐND`` are two bodies), and nothing capitalised after them."""
+    w = words[k]
+    if not (
+        w.is_abbreviation
+        and _SHORT_NAME.fullmatch(w.text)
+        and w.text not in abbreviations()
+        and text[words[k - 1].start - 1 : words[k - 1].start] == " "
+        and _joined(text, words[k - 1], w)
+    ):
+        return False
+    nxt = _peek(words, k + 1)
+    return nxt is None or not _joined(text, w, nxt) or not nxt.is_capitalised
+
+
+def _police_field(text: str, words: list[Word], a: int, b: int) -> bool:
+    """Whether ``words[a:b]`` name a police field (``CSĐT``, ``Cảnh sát giao thông``,
+    ``An ninh``): the unit a police parent's own units are named by, not a board
+    (``Ban Giám đốc Công an tỉnh``) or a Party committee of it."""
+    if b <= a:
+        return False
+    name = expand(text[words[a].start : words[b - 1].end]).casefold()
+    return name.startswith(("cảnh sát", "an ninh"))
 
 
 def _board_end(
@@ -1179,6 +1235,13 @@ def find_orgs(
         nxt_word = _peek(words, k + head_len)
         if head.text[:1].islower() and nxt_word is not None and nxt_word.is_number:
             continue  # "phòng 3": a room number
+        if (
+            head.kind == "named"
+            and nxt_word is not None
+            and nxt_word.text in _CHIEF_SUFFIXES
+            and _joined(text, words[k + head_len - 1], nxt_word)
+        ):
+            continue  # "Đội phó Đội CSGT": the post of the unit's chief, not a body
         if head.text in _CASE_HEADS and (
             SENTENCE_OPEN.search(text, max(0, m.start() - 3), m.start())
             or head_regex().match(text, m.end() + 1)
@@ -1783,7 +1846,7 @@ def _police_code_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     ministry = "|".join(r["prefix"] for r in rows if r["scope"] == "ministry")
     tail = r"(?![\w/.,:-])"
     return (
-        regex.compile(rf"(?<![\w/.-])(?:{anywhere}) ?\d{{2}}{tail}"),
+        regex.compile(rf"(?<![\w/.-])(?:{anywhere})[ .]?\d{{2}}{tail}"),
         regex.compile(rf"(?<![\w/.-])(?:{ministry})\d{{2}}{tail}(?=\)?\s*[(,–-]?\s*[Bb]ộ Công an)"),
     )
 
@@ -1801,7 +1864,11 @@ def _police_codes(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_ABBR_AFTER = regex.compile(r" \((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)")
+_ABBR_AFTER = regex.compile(
+    r" (?:\((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)|[-–] (\p{Lu}[\p{Lu}\d&]*\p{Lu})(?![\w&.\-]))"
+)
+# A body's short name after a dash: capitals and digits, three to eight.
+_SHORT_NAME = regex.compile(r"\p{Lu}[\p{Lu}\d&]{2,7}")
 
 
 def _named_before(text: str, mentions: list[Mention], start: int, end: int) -> bool:
@@ -1830,13 +1897,14 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
     defined: dict[str, str] = {}
     for m in orgs:
         hit = _ABBR_AFTER.match(text, m.end)
+        short = hit and (hit.group(1) or hit.group(2))
         if (
-            hit
-            and hit.group(1) not in defined
-            and 3 <= len(hit.group(1)) <= 8
-            and hit.group(1) not in abbreviations()  # a field (GTVT), not this body's name
+            short
+            and short not in defined
+            and 3 <= len(short) <= 8
+            and short not in abbreviations()  # a field (GTVT), not this body's name
         ):
-            defined[hit.group(1)] = m.attrs.get("expanded", text[m.start : m.end])
+            defined[short] = m.attrs.get("expanded", text[m.start : m.end])
     if not defined:
         return []
     out: list[Mention] = []
