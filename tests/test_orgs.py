@@ -952,3 +952,45 @@ def test_a_unit_chief_deputy_is_a_post() -> None:
 )
 def test_short_names_firms_and_agencies(text: str, orgs: set[str]) -> None:
     assert _orgs(text) == orgs
+
+
+def _labelled(text: str) -> set[tuple[str, str]]:
+    return {(m["label"], m["text"]) for m in extract_text(text)["mentions"]}
+
+
+def test_a_club_named_with_its_affix_and_then_alone() -> None:
+    found = _labelled(
+        "Hậu vệ này được đá chính cho Gangwon FC tại K-League. Gangwon thi đấu vượt trội"
+        " trước Daegu FC. Daegu đã vùng lên. Đội bóng về nghỉ tại Daegu."
+    )
+    assert {("ORG", "Gangwon FC"), ("ORG", "Gangwon"), ("ORG", "Daegu FC")} <= found
+    assert ("PLACE", "Gangwon") in found  # the province inside the club's name
+    # the city after a place word stays a place; alone, the name is the club
+    text = "Daegu đã vùng lên. Đội bóng về nghỉ tại Daegu."
+    record = extract_text("Daegu FC thua. " + text)
+    daegu = [(m["label"], m["start"]) for m in record["mentions"] if m["text"] == "Daegu"]
+    assert ("ORG", 15) in daegu and ("PLACE", 15) not in daegu
+    assert any(label == "PLACE" and start > 40 for label, start in daegu)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Sau đó, đội bóng nước Pháp AS Monaco cũng cán mốc này.", "AS Monaco"),
+        ("Bảng F gồm FC Seoul của Hàn Quốc và hai đội Nhật Bản.", "FC Seoul"),
+        ("Sau trận, Buriram United giữ ngôi đầu.", "Buriram United"),
+    ],
+)
+def test_clubs_by_prefix_and_suffix(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại AFC Cup 2017, Việt Nam có hai đội bóng tham dự.",
+        "Vua phá lưới: EVERTON VS AFC BOURNEMOUTH 6 - 3.",
+    ],
+)
+def test_no_club_without_a_proper_name(text: str) -> None:
+    assert not {o for o in _orgs(text) if "AFC" in o}

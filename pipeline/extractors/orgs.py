@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from pipeline.extractors.clubs import clubs
 from pipeline.extractors.place_words import (
     context_words,
     fold_key,
@@ -1566,6 +1567,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _credit_sources(text, found)
     found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
+    found = clubs(ctx, found)
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     return found

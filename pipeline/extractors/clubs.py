@@ -1,0 +1,129 @@
+"""Sports clubs named with a club affix (``Gangwon FC``, ``FC Seoul``, ``Buriram United``).
+
+The guide makes sports clubs ORGs and a place inside a name its own PLACE. A club written
+with its affix is an ORG wherever it stands; its proper name alone (``Gangwon thi đấu``)
+then stands for the club in the article (``org_club_affixes.tsv``, ``short``), so it is an
+ORG and not the city, unless a place word comes right before it (``tại Daegu``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.extractors.place_words import context_words, fold_key, name_attr, place_names
+from pipeline.resources import honorific_words, lead_words, load_tsv
+from pipeline.text.scan import SpanIndex
+from pipeline.text.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "ORG"
+# A word of a club's proper name: capitalised, not all capitals ("EVERTON VS AFC" is a
+# fixture written in capitals, not a club).
+_WORD = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’\-]*"
+# Place words that make the proper name alone the city: "tại Daegu", "thành phố Daegu".
+_PLACE_WORDS = ("thành phố", "thủ đô", "tp", "tp.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Affixes:
+    prefix: regex.Pattern[str]
+    suffix: regex.Pattern[str]
+    short: frozenset[str]
+
+
+@cache
+def _affixes() -> _Affixes:
+    rows = load_tsv("org_club_affixes.tsv")
+
+    def alternation(position: str) -> str:
+        return "|".join(regex.escape(r["affix"]) for r in rows if r["position"] == position)
+
+    edge = r"(?<![\p{L}\p{M}\d.])"
+    tail = r"(?![\p{L}\p{M}\d])"
+    return _Affixes(
+        prefix=regex.compile(
+            rf"{edge}({alternation('prefix')})[ \t]((?:{_WORD}[ \t]){{0,2}}{_WORD}){tail}"
+        ),
+        suffix=regex.compile(
+            rf"{edge}((?:{_WORD}[ \t]){{0,2}}{_WORD})[ \t]({alternation('suffix')}){tail}"
+        ),
+        short=frozenset(r["affix"] for r in rows if r["short"] == "yes"),
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """Start of a club's proper name once the sentence's opening words are dropped
+    (``Sau Gangwon FC``: ``Sau`` opens the clause; ``Ông`` is an honorific)."""
+    while start < end:
+        word_end = text.find(" ", start, end)
+        word = text[start : end if word_end < 0 else word_end]
+        if word not in lead_words() and word.casefold() not in honorific_words():
+            return start
+        if word_end < 0:
+            return end  # "Tại AFC Cup": no name at all
+        start = word_end + 1
+    return start
+
+
+def _place_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start].casefold().rstrip(" \t")
+    words = (*context_words().cue, *_PLACE_WORDS)
+    return any(
+        before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha())
+        for w in words
+    )
+
+
+def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the ORGs of clubs named with an affix, the PLACE inside them, and
+    the ORGs of their proper names alone (whose PLACE readings are dropped)."""
+    text = ctx.text
+    taken = SpanIndex([(m.start, m.end) for m in mentions if m.label in (LABEL, "PERSON")])
+    places = SpanIndex([(m.start, m.end) for m in mentions if m.label == "PLACE"])
+    added: list[Mention] = []
+    shorts: dict[str, str] = {}
+    found: list[tuple[int, int, int, int, str]] = []  # club span, name span, affix
+    for hit in _affixes().suffix.finditer(text, overlapped=True):
+        name_start = _trimmed(text, hit.start(1), hit.end(1))
+        if name_start < hit.end(1):
+            found.append((name_start, hit.end(), name_start, hit.end(1), hit.group(2)))
+    for hit in _affixes().prefix.finditer(text):
+        found.append((hit.start(), hit.end(), hit.start(2), hit.end(), hit.group(1)))
+    seen: set[tuple[int, int]] = set()
+    for start, end, a, b, affix in sorted(found, key=lambda f: (f[0], -f[1])):
+        if (
+            (start, end) in seen
+            or taken.overlaps((start, end))
+            or any(s < end and start < e for s, e in seen)
+        ):
+            continue
+        seen.add((start, end))
+        name = text[a:b]
+        added.append(Mention(LABEL, start, end, "org.club", {"expanded": text[start:end]}))
+        entries = place_names().get(fold_key(name), ())
+        if entries and not places.overlaps((a, b)):
+            entry = entries[0]
+            attrs = {"level": entry.level, "name": name_attr(entry, name)}
+            added.append(Mention("PLACE", a, b, "place.in_body", attrs))
+        if affix in _affixes().short and len(name) >= 4:
+            shorts.setdefault(name, text[start:end])
+    if shorts:
+        pattern = regex.compile(
+            r"(?<![\p{L}\p{M}\d])(?:"
+            + "|".join(map(regex.escape, sorted(shorts, key=len, reverse=True)))
+            + r")(?![\p{L}\p{M}\d])"
+        )
+        clubs_index = SpanIndex(list(seen))
+        for hit in pattern.finditer(text):
+            span = hit.span()
+            if clubs_index.overlaps(span) or taken.overlaps(span) or _place_before(text, span[0]):
+                continue
+            added.append(Mention(LABEL, *span, "org.club_short", {"expanded": shorts[hit.group()]}))
+    if not added:
+        return mentions
+    dropped = {(m.start, m.end) for m in added if m.rule == "org.club_short"}
+    kept = [m for m in mentions if not (m.label == "PLACE" and (m.start, m.end) in dropped)]
+    return kept + added
