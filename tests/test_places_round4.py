@@ -87,3 +87,44 @@ def test_a_state_of_the_past_needs_its_noun(text: str) -> None:
 )
 def test_a_venue_named_after_a_person_is_no_person(text: str) -> None:
     assert not any(label == "PERSON" for label, _, _ in _labels(text, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # Units listed after a numbered one, plural or singular, numbers and names.
+        (
+            "Giá thấp nhất áp dụng tại các quận 7, 8, 12, Gò Vấp và các huyện vùng ven.",
+            ["quận 7", "8", "12", "Gò Vấp"],
+        ),
+        (
+            "Tiếp đến là quận 3; 5; Phú Nhuận; 11 - với mức giá thấp hơn.",
+            ["quận 3", "5", "Phú Nhuận", "11"],
+        ),
+        ("Các phường 1, 2 và 4 của quận 5 bị ngập.", ["phường 1", "2", "4", "quận 5"]),
+        # A number that a noun follows is a count, not a unit.
+        ("Vụ cháy ở phường 3, 5 người bị thương.", ["phường 3"]),
+    ],
+)
+def test_units_listed_after_a_numbered_unit(text: str, listed: list[str]) -> None:
+    assert [t for _, t, _ in _labels(text, "PLACE")] == listed
+
+
+def test_the_street_of_an_address_that_opens_a_clause() -> None:
+    found = _labels(
+        "Chi nhánh ngân hàng - 198 Trần Quang Khải, Hà Nội - nhận chuyển khoản.", "PLACE", "PERSON"
+    )
+    assert ("PLACE", "Trần Quang Khải", "other") in found
+    assert not [f for f in found if f[0] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Trong khi CHDCND Triều Tiên tuyên bố thử tên lửa, Mỹ phản đối.", "CHDCND Triều Tiên"),
+        ("Doanh nhân này đang sống tại CHLB Đức.", "CHLB Đức"),
+        ("CHND Trung Hoa lên tiếng.", "CHND Trung Hoa"),
+    ],
+)
+def test_abbreviated_state_forms(text: str, country: str) -> None:
+    assert ("PLACE", country, "country") in _labels(text, "PLACE")

@@ -108,7 +108,9 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             entry = entries[0]
             attrs = {"level": entry.level, "name": name_attr(entry, name)}
             added.append(Mention("PLACE", a, b, "place.in_body", attrs))
-        if affix in _affixes().short and len(name) >= 4:
+        # a Vietnamese place alone is the place ("Quảng Nam FC", then "tỉnh Quảng Nam")
+        domestic = any(not e.foreign for e in entries)
+        if affix in _affixes().short and len(name) >= 4 and not domestic:
             shorts.setdefault(name, text[start:end])
     if shorts:
         pattern = regex.compile(
@@ -117,9 +119,22 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             + r")(?![\p{L}\p{M}\d])"
         )
         clubs_index = SpanIndex(list(seen))
+        # a name inside a place with its unit word ("thành phố Daegu") is that place's
+        unit_places = SpanIndex(
+            [
+                (m.start, m.end)
+                for m in mentions
+                if m.label == "PLACE" and text[m.start : m.end] not in shorts
+            ]
+        )
         for hit in pattern.finditer(text):
             span = hit.span()
-            if clubs_index.overlaps(span) or taken.overlaps(span) or _place_before(text, span[0]):
+            if (
+                clubs_index.overlaps(span)
+                or taken.overlaps(span)
+                or _place_before(text, span[0])
+                or unit_places.overlaps(span)
+            ):
                 continue
             added.append(Mention(LABEL, *span, "org.club_short", {"expanded": shorts[hit.group()]}))
     if not added:

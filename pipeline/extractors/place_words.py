@@ -42,7 +42,9 @@ STATE_NAME = regex.compile(
     r"(?:[ \t]+(?:[Xx]ã[ \t]+[Hh]ội|[Cc]hủ[ \t]+[Nn]ghĩa|[Dd]ân[ \t]+[Cc]hủ|[Nn]hân[ \t]+[Dd]ân"
     r"|[Ll]iên[ \t]+[Bb]ang|[Hh]ồi[ \t]+[Gg]iáo|[Ll]iên[ \t]+[Hh]iệp)){0,4}"
     r"|Vương[ \t]+[Qq]uốc|Đại[ \t]+[Cc]ông[ \t]+[Qq]uốc|Công[ \t]+[Qq]uốc"
-    r"|Hợp[ \t]+[Cc]húng[ \t]+[Qq]uốc|Thịnh[ \t]+[Vv]ượng[ \t]+[Cc]hung)[ \t]+"
+    r"|Hợp[ \t]+[Cc]húng[ \t]+[Qq]uốc|Thịnh[ \t]+[Vv]ượng[ \t]+[Cc]hung"
+    # the press's abbreviations of those forms: CHXHCN Việt Nam, CHDCND Triều Tiên, CHLB Đức
+    r"|CH(?:XHCN|DCND|ND|LB|DC|HG))[ \t]+"
 )
 LOWER_NEXT = regex.compile(r"[ \t]+\p{Ll}")
 _WORD_AT_END = regex.compile(r"[\p{L}\p{M}\d'’.]+$")

@@ -139,7 +139,9 @@ class _Finder:
                 continue
             cand = found
             self.candidates.append(cand)
-            if not self._plural_list(m.start(), m.end(), unit, cand):
+            if unit.numbered == "yes" and _NUMBER_NAME.fullmatch(cand.name):
+                self._numbered_list(cand)
+            elif not self._plural_list(m.start(), m.end(), unit, cand):
                 self._and_item(cand)
 
     def _blocked(self, start: int, end: int, unit: UnitWord) -> bool:
@@ -472,6 +474,36 @@ class _Finder:
             pos = item.end
             if "và" in gap.group():
                 return True
+
+    def _numbered_list(self, first: Candidate) -> None:
+        """The units listed after a numbered one, singular or plural: ``các quận 7, 8, 9, Gò
+        Vấp``, ``quận 3; 5; 10; Phú Nhuận``. An item is a number that no noun follows
+        (``phường 3, 5 người`` counts people) or a name the gazetteer knows at that level."""
+        text = self.text
+        pos = first.end
+        while True:
+            gap = LIST_GAP.match(text, pos)
+            if gap is None:
+                return
+            start = gap.end()
+            number = _LISTED_NUMBER.match(text, start)
+            if number is not None:
+                end = number.end()
+                if "và" not in gap.group() and _NOUN_AFTER.match(text, end):
+                    return  # "phường 3, 5 người": a count
+            else:
+                syls = syllable_run(text, start, dashes=False)
+                n = known_prefix(text, syls, first.level) if syls else 0
+                if not n or unit_match(text, start):
+                    return
+                end = syls[n - 1][1]
+            name = clean(text[start:end])
+            self.candidates.append(
+                Candidate(start, end, first.level, name, "place.list_after_unit")
+            )
+            pos = end
+            if "và" in gap.group():
+                return
 
     def _plural(self, start: int) -> bool:
         """A count or a plural word (các, những …) right before the unit word."""
@@ -1016,21 +1048,34 @@ class _Finder:
         between two ends)."""
         text = self.text
         for m in address_regex().finditer(fold(text)):
-            pos = m.end()
-            syls = syllable_run(text, pos, dashes=False)
-            if not 2 <= len(syls) <= 5 or lexicon_at(text, pos) is not None:
-                continue
-            if not all(vietnamese_syllable(text[s:e]) for s, e, _ in syls):
-                continue  # "hạt giống số 5 Milos Raonic": a foreign player
-            end = syls[-1][1]
-            word = self.ctx.word_at(end - 1)
-            if word is not None and word[1] > end and LOWER_NEXT.match(text, end):
-                continue  # the last syllable is glued to a lowercase word: a noun phrase
-            if (dash := DASH.match(text, end)) and is_capitalised_at(text, dash.end()):
-                continue  # "tuyến metro số 1 Bến Thành - Suối Tiên": a line between two ends
+            self._street_at(m.end())
+        # Without an address word, a house number that opens a clause and a street followed
+        # by its district or city: "- 198 Trần Quang Khải, Hà Nội".
+        for m in _HOUSE_NUMBER_OPENING.finditer(text):
+            end = self._street_at(m.end(), dry=True)
+            gap = CHAIN_GAP.match(text, end) if end else None
+            if gap and (unit_match(text, gap.end()) or lexicon_at(text, gap.end())):
+                self._street_at(m.end())
+
+    def _street_at(self, pos: int, *, dry: bool = False) -> int | None:
+        """End of the street name at ``pos`` (added as a candidate unless ``dry``)."""
+        text = self.text
+        syls = syllable_run(text, pos, dashes=False)
+        if not 2 <= len(syls) <= 5 or lexicon_at(text, pos) is not None:
+            return None
+        if not all(vietnamese_syllable(text[s:e]) for s, e, _ in syls):
+            return None  # "hạt giống số 5 Milos Raonic": a foreign player
+        end = syls[-1][1]
+        word = self.ctx.word_at(end - 1)
+        if word is not None and word[1] > end and LOWER_NEXT.match(text, end):
+            return None  # the last syllable is glued to a lowercase word: a noun phrase
+        if (dash := DASH.match(text, end)) and is_capitalised_at(text, dash.end()):
+            return None  # "tuyến metro số 1 Bến Thành - Suối Tiên": a line between two ends
+        if not dry:
             self.candidates.append(
                 Candidate(pos, end, "other", clean(text[pos:end]), "place.address_street")
             )
+        return end
 
     def routes(self, found: Sequence[Candidate]) -> None:
         """The ends of a route between units: a district the gazetteer knows written bare
@@ -1195,6 +1240,15 @@ _LIST_ITEM_BEFORE = regex.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
 )
 # Words before a city name that make it the city even in a football article.
+# A unit's name that is a number (quận 7, phường 12) and a number listed after it: one or
+# two digits, with no noun, unit or further digits after them.
+_NUMBER_NAME = regex.compile(r"\d{1,2}[A-Z]?")
+_LISTED_NUMBER = regex.compile(r"\d{1,2}(?![\d%\p{L}]|[.,/]\d)")
+_NOUN_AFTER = regex.compile(r"[ \t]+(?!và[ \t])\p{Ll}")
+# A house number that opens a clause (after a dash, colon or comma, or a line's start).
+_HOUSE_NUMBER_OPENING = regex.compile(
+    r"(?:^|(?<=[-–:,][ \t]))\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+(?=\p{Lu})", regex.M
+)
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
 _COMPASS_PAIR = regex.compile(
