@@ -533,3 +533,37 @@ def test_a_spouse_word_is_outside_the_name() -> None:
     # "bà xã", "ông xã" (wife, husband) stand before a name like an honorific.
     text = "Nam ca sĩ đưa bà xã Thanh Hương đi du lịch, còn ông xã Minh Đức ở nhà."
     assert [name for name, _ in _people(text)] == ["Thanh Hương", "Minh Đức"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Korean given names whose second syllable the press capitalises after the hyphen,
+        # the North Korean spellings and the family name An.
+        ("Cú sút xa của Kim Jin-Hyeok ở phút 55 gỡ hòa.", ["Kim Jin-Hyeok"]),
+        ("HLV tung Moon Chang-Jin vào sân thay người.", ["Moon Chang-Jin"]),
+        ("Ngoại trưởng Ri Yong-ho đến Hà Nội.", ["Ri Yong-ho"]),
+        ("Nhà vô địch judo An Kum-ae phát biểu.", ["An Kum-ae"]),
+        # An before a Vietnamese syllable is no Korean name.
+        ("Đoàn công tác đến An Giang hôm qua.", []),
+    ],
+)
+def test_korean_names_hyphen_capitals_and_northern_spellings(text: str, names: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == names
+
+
+def test_a_western_name_shortened_to_its_first_name() -> None:
+    text = "Tổng thống đưa con gái Ivanka Trump tới buổi họp. Ivanka rất vui."
+    assert [n for n, _ in _people(text)] == ["Ivanka Trump", "Ivanka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A car maker and its model, named like a person.
+        "Toàn điều khiển xe ô tô Mercedes Benz chở ba người.",
+        "Xe được xây dựng trên nền tảng chiếc Nissan Navara.",
+    ],
+)
+def test_a_car_is_no_person(text: str) -> None:
+    assert _people(text) == []

@@ -500,7 +500,8 @@ def _ede_names(text: str, words: list[Word]) -> Iterable[_Name]:
         i += 1
 
 
-_LATIN_WORD = regex.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+# A romanised given name, its second syllable after a hyphen in either case (Jong-un, Ji-Ho).
+_LATIN_WORD = regex.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
 _NOT_VIETNAMESE = regex.compile(r"[fjwz]|ee|oo|ae|ou|yu|yo", regex.IGNORECASE)
 
 
@@ -535,6 +536,12 @@ def _korean_names(
             i = j
             continue
         i += 1
+
+
+@cache
+def _brands() -> frozenset[str]:
+    """Car makers named like people (not_person_names.tsv, kind ``brand``)."""
+    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "brand")
 
 
 @cache
@@ -590,6 +597,7 @@ def _foreign_names(
         if (
             w.is_capitalised
             and w.text.casefold() in foreign_first_names()
+            and w.text not in _brands()  # "xe Mercedes Benz", "Nissan Navara": a car
             and _opens_name(text, words, i, body_ends)
         ):
             end = _foreign_name_end(text, words, i)
@@ -788,6 +796,15 @@ def _whole_name_token(
     )
 
 
+def _western_first_name(name: str) -> str:
+    """The first name of a Western full name whose other words are all name-shaped, else
+    "" (``Valentine Ít``, ``Addison Theo Prevention`` are no one's names)."""
+    parts = name.split()
+    if all(_LATIN_WORD.fullmatch(p) and p not in lead_words() for p in parts[1:]):
+        return parts[0]
+    return ""
+
+
 def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     """Given names of people named in full, where they stand alone as a word later on, and
     the full names themselves where they come again."""
@@ -812,6 +829,13 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             text[n.start : n.end].split()[0]
             for n in full
             if n.rule == "person.korean"
+        }
+        | {
+            # A Western name is shortened to its first name as well (Ivanka of Ivanka Trump,
+            # Tommy of Tommy Le), the family name being found as the last word above.
+            first
+            for n in full
+            if n.rule == "person.foreign" and (first := _western_first_name(text[n.start : n.end]))
         }
         | {
             # The whole name again, where no rule of its own finds it (after a title once,
