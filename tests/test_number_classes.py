@@ -340,3 +340,35 @@ def test_a_compound_of_a_case_noun_counts_things() -> None:
 
 def test_a_range_with_its_thousands_once_passes_the_validator() -> None:
     assert extract_text("Mỗi suất giá từ 20 - 25.000 đồng.")["validation"]["valid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An account number, a quarter, a ratio with its noun written twice: no amounts.
+        ("Số tài khoản: 114000161718 Ngân hàng TMCP Công Thương.", []),
+        ("Nếu có KQKD quý 2 khả quan thì cổ phiếu tăng.", []),
+        ("Đã có 116 tuyến/134 tuyến đường thông thoáng.", []),
+        # Five before a scale word is a number, not "year".
+        ("Bị phạt tiền từ năm triệu đồng.", [("năm triệu đồng", 5000000, "triệu đồng", "money")]),
+        # The degree sign typed as a letter o.
+        ("Nhiệt độ thấp nhất 13-16oC.", [("13-16oC", 13, "oC", "other")]),
+        ("Tên lửa chịu nhiệt độ 7.000 o C.", [("7.000 o C", 7000, "o C", "other")]),
+    ],
+)
+def test_codes_quarters_ratios_and_degrees(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A range of hours after "ngày" is no day; a date before "năm ngoái" still is.
+        ("Bán xôi mỗi ngày 2-3 tiếng là đủ sống.", []),
+        ("Trận đấu diễn ra ngày 8/11 năm ngoái.", [("ngày 8/11", "--11-08")]),
+        # A birth year glued to SN.
+        ("Tài xế Lê Văn Dũng (SN1965) bị bắt.", [("1965", "1965")]),
+    ],
+)
+def test_hours_and_glued_birth_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(text) == expected

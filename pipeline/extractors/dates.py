@@ -150,9 +150,17 @@ class _Patterns:
     month_then_year: regex.Pattern[str]
     month_relative: regex.Pattern[str]
     not_day_month_after: regex.Pattern[str]
+    duration_after: regex.Pattern[str]
+    birth_glued: regex.Pattern[str]
     score_before: regex.Pattern[str]
     scale_after: regex.Pattern[str]
     amount_dash_before: regex.Pattern[str]
+
+
+def _clock_durations(w: _DateWords) -> list[str]:
+    """Duration words (figure_words.tsv) that are no calendar or part-of-day word."""
+    calendar_words = {w.day_word, w.month_word, w.year_word, *w.part_of_day}
+    return [d for d in context_words("duration") if d not in calendar_words]
 
 
 @cache
@@ -230,6 +238,13 @@ def _patterns() -> _Patterns:
             flags,
         ),
         not_day_month_after=regex.compile(r"\s*%"),
+        # "mỗi ngày 2-3 tiếng": a range of hours, not a day (the durations that are no word of
+        # the calendar: "8/11 năm ngoái", "9/2 đêm qua" are dates)
+        duration_after=regex.compile(
+            rf"{sp}+(?:{alternation(_clock_durations(w))})(?!\w)",
+            flags,
+        ),
+        birth_glued=regex.compile(r"(?<![\w])SN(?P<y>(?:19|20)\d\d)(?![\w])"),
         scale_after=regex.compile(rf"{sp}*(?:{SCALE_PATTERN})(?!\w)", flags),
         # "1.500-2000 dịch vụ", "500-2000": the end of a range of amounts, not a year ("7-2017"
         # is a month and year).
@@ -441,6 +456,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
             continue
         if p.not_day_month_after.match(text, m.end()):
             continue  # "10-12%" is a range of percentages
+        if m["sep"] == "-" and p.duration_after.match(text, m.end()):
+            continue  # "mỗi ngày 2-3 tiếng": a range of hours
         if not m["pre"] and before(p.score_before, m.start()):
             continue  # "dẫn trước 2-1": a match score
         if not (m["pre"] or _day_month_context(text, m.start(), m.end(), p)):
@@ -457,6 +474,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
         y = int(m["y"])
         if 1000 <= y <= 2100:
             found.append(_Candidate(m.start(), m.end(), f"{y:04d}", "date.year"))
+    for m in p.birth_glued.finditer(text):  # "(SN1965)": the birth year glued to SN
+        found.append(_Candidate(m.start("y"), m.end(), m["y"], "date.birth_year"))
     for m in p.year_bare.finditer(text):
         if coded(m.start()):
             continue

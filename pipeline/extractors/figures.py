@@ -339,8 +339,9 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
             return False
         if p.vague_before.search(text, lo, start):
             return False  # "vài ba câu": a few
-        if num.number.casefold().split()[-1] == "năm":
-            # "năm" alone or last ("mười năm") reads as "year(s)" far more often than 5.
+        if num.number.casefold().split()[-1] == "năm" and not num.scale:
+            # "năm" alone or last ("mười năm") reads as "year(s)" far more often than 5;
+            # before a scale word ("năm triệu đồng") it is five.
             return False
     return True
 
@@ -409,6 +410,11 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         or p.clock_before.search(text, max(0, num.start - 20), num.start)
     ):
         return None  # "8g sáng", "lúc 15g": a clock time
+    if _LONG_CODE.fullmatch(num.number) and unit.quantity != "money":
+        return None  # "Số tài khoản: 114000161718": an account or phone number
+    ratio = _RATIO_TAIL.match(text, unit.end)
+    if ratio and text[ratio.end() :].casefold().startswith(unit.text.casefold()):
+        return None  # "116 tuyến/134 tuyến": a ratio, as "18/23 tàu" is
     value = _value(num.number, num.scale, unit)
     if value is None:
         return None
@@ -426,6 +432,10 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
     return _mention(num.start, end, rule, value, value_max, unit, num)
 
 
+#: Nine digits or more with no thousands separator: an account, phone or ID number.
+_LONG_CODE = regex.compile(r"\d{9,}")
+#: The second part of a ratio whose counted noun is written twice: ``/134 tuyến``.
+_RATIO_TAIL = regex.compile(r"[ \t]*/[ \t]*\d[\d.,]*[ \t]+")
 #: A person's height as written: metres, ``m``, centimetres (``1m77`` is 1.77 m).
 _HEIGHT = regex.compile(r"(?P<m>[12])m(?P<cm>\d{2})(?![\p{L}\p{M}\d])")
 
