@@ -567,3 +567,25 @@ def test_a_western_name_shortened_to_its_first_name() -> None:
 )
 def test_a_car_is_no_person(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A collaborator's credit, a hyphenated news-and-photo credit, a family name cut short,
+        # a person's account on a social network.
+        ("Cơ quan chức năng đang làm rõ./. CTV Văn Chương/VOV.VN", [("Văn Chương", "author")]),
+        ("Vụ việc đang được làm rõ. Tin-ảnh: Tr.Thường", [("Tr.Thường", "author")]),
+        ("Lũ quét đổ về chòi sạp. Ảnh: Facebook Trần Anh Khoa", [("Trần Anh Khoa", "author")]),
+        # CTV as a word of the sentence names no one.
+        ("Anh là CTV của báo từ năm ngoái.", []),
+    ],
+)
+def test_credits_of_collaborators_and_networks(text: str, expected: list) -> None:
+    assert _people(text) == expected
+
+
+def test_a_caption_credit_never_runs_into_the_place_before_it() -> None:
+    assert _places("Lũ quét đổ về các chòi sạp tại Suối Voi Ảnh: Facebook Trần Anh Khoa") == [
+        "Suối Voi"
+    ]

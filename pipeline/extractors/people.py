@@ -110,7 +110,10 @@ def _before_name_regex() -> regex.Pattern[str]:
 _NAME_BEFORE_POST = regex.compile(rf"(?:[ \t]*[,\-–(][ \t]*|[ \t]+){_FORMER}\Z")
 _CREDIT = regex.compile(
     r"(?:Ảnh|ẢNH|Ảnh minh họa|Video|Clip|Tác giả|Nguồn ảnh"
-    r"|(?:Bài|Tin|BÀI|TIN)(?:[ \t]*[,/&][ \t]*|[ \t]+và[ \t]+)(?:ảnh|Ảnh|ẢNH|video))[ \t]*:[ \t]*"
+    r"|(?:Bài|Tin|BÀI|TIN)(?:[ \t]*[,/&\-–][ \t]*|[ \t]+và[ \t]+)(?:ảnh|Ảnh|ẢNH|video))"
+    r"[ \t]*:[ \t]*"
+    # A collaborator's credit, no colon: "CTV Văn Chương/VOV.VN".
+    r"|(?<![\w])CTV[ \t]+(?=\p{Lu})"
     # A caption's credit in brackets, colon or not: "(ảnh Minh Khôi)", "(Ảnh: Minh Anh)".
     r"|(?<=\()(?:ảnh|Ảnh|ẢNH)(?:[ \t]*:[ \t]*|[ \t]+)"
 )
@@ -127,6 +130,10 @@ _TAIL_BYLINE = regex.compile(
 _PART = regex.compile(_NAME_PART)
 
 
+# A pen name whose family name is cut short with a dot (Tr.Thường, Ng.Lan): in a credit only.
+_SHORT_SURNAME_NAME = regex.compile(
+    r"\p{Lu}\p{Ll}\.[ \t]?\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]+)?(?![\w.])"
+)
 # Initials as a pen name: N.P, B.T.N, TR.L, T.Tú (a dot between capitals).
 _INITIALS = regex.compile(r"(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?")
 # A name withheld as initials after an honorific or role (``anh H.H.Q``, ``bị can L.V.T.``,
@@ -669,6 +676,9 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
     text = ctx.text
     for line in ctx.lines:
         for m in _CREDIT.finditer(text, line[0], line[1]):
+            if short := _SHORT_SURNAME_NAME.match(text, m.end(), line[1]):
+                yield _Name(short.start(), short.end(), "person.credit", "author")
+                continue  # "Tin-ảnh: Tr.Thường": a family name cut short, then the name
             words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
             end = _name_run(text, words, 0, byline=True)
             # The next credit ends this one: "Ảnh: A B Ảnh: C"; so does the next sentence
@@ -688,6 +698,14 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 or first.casefold() in credit_words("medium")
             ):
                 continue  # "Ảnh: RCP", "Nguồn: Kênh QPVN": an agency or outlet, not a person
+            if (
+                end >= 3
+                and words[0].text.casefold() in _not_names()[1]
+                and words[1].text in surnames()
+            ):
+                # "Ảnh: Facebook Trần Anh Khoa": the account of a person on a network
+                yield _Name(words[1].start, words[end - 1].end, "person.credit", "author")
+                continue
             if end and (
                 _WEB_ADDRESS.search(words[0].text)
                 or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
@@ -1001,7 +1019,10 @@ _GLUED_STOP = regex.compile(r"(?<=[\p{Ll}\p{M}])\.(?=\p{Lu})")
 
 
 def _cut_at_glued_stop(text: str, n: _Name) -> _Name:
-    """``n`` cut where a sentence glued to it without a space begins."""
+    """``n`` cut where a sentence glued to it without a space begins (not inside a pen
+    name whose family name is cut short: ``Tr.Thường``)."""
+    if _SHORT_SURNAME_NAME.fullmatch(text, n.start, n.end):
+        return n
     stop = _GLUED_STOP.search(text, n.start, n.end)
     return n if stop is None else _Name(n.start, stop.start(), n.rule, n.role)
 

@@ -11,7 +11,7 @@ from typing import Any
 import regex
 
 from pipeline.errors import ResourceError
-from pipeline.resources import gazetteer, honorific_words, load_tsv, surnames
+from pipeline.resources import credit_words, gazetteer, honorific_words, load_tsv, surnames
 from pipeline.resources.given_names import given_names
 from pipeline.types import Mention
 
@@ -532,16 +532,24 @@ def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, s
         end = out[-1][1]
         space = SPACE.match(text, end)
         if space and (nxt := SYLLABLE.match(text, space.end())):
-            if _admin_unit_at(text, nxt.start()):
+            if _admin_unit_at(text, nxt.start()) or _credit_opener(text, nxt.start(), nxt.end()):
                 break
             out.append((nxt.start(), nxt.end(), " "))
             continue
         dash = DASH.match(text, end) if dashes else None
         if dash and (nxt := SYLLABLE.match(text, dash.end())):
+            if _credit_opener(text, nxt.start(), nxt.end()):
+                break
             out.append((nxt.start(), nxt.end(), "-"))
             continue
         break
     return out
+
+
+def _credit_opener(text: str, start: int, end: int) -> bool:
+    """A caption's opening word and its colon (``Ảnh:``, ``Nguồn:``): the credit after a
+    caption that runs into the place it names (``tại Suối Voi Ảnh: Facebook``)."""
+    return text[end : end + 1] == ":" and text[start:end].casefold() in credit_words("caption")
 
 
 def _admin_unit_at(text: str, pos: int) -> bool:
