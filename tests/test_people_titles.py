@@ -609,3 +609,19 @@ def test_a_credit_in_capitals_ends_with_its_case(text: str, names: list[str]) ->
 def test_a_deputy_by_the_press_abbreviation() -> None:
     text = "Tại phiên thảo luận, ĐB Trần Thị Lan đề nghị bổ sung điều khoản."
     assert _title_of(text, "Trần Thị Lan") == "ĐB"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Ministers of foreign cabinets by a single-field portfolio.
+        ("Rodman gặp Bộ trưởng Thể thao Kim Il-guk.", "Bộ trưởng Thể thao"),
+        (
+            "Bộ trưởng Thống nhất Hàn Quốc Cho Myoung-gyon phát biểu.",
+            "Bộ trưởng Thống nhất Hàn Quốc",
+        ),
+    ],
+)
+def test_single_field_portfolios(text: str, title: str) -> None:
+    found = {m["text"] for m in extract_text(text)["mentions"] if m["label"] == "TITLE"}
+    assert found == {title}

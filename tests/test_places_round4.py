@@ -128,3 +128,17 @@ def test_the_street_of_an_address_that_opens_a_clause() -> None:
 )
 def test_abbreviated_state_forms(text: str, country: str) -> None:
     assert ("PLACE", country, "country") in _labels(text, "PLACE")
+
+
+def test_a_country_listed_with_another_though_glued_to_its_verb() -> None:
+    # the segmenter joins "Mỹ tập"; listed with a country, it is one; "Mỹ thuật" never
+    assert ("PLACE", "Mỹ", "country") in _labels("Hàn Quốc và Mỹ tập trận quy mô lớn.", "PLACE")
+    assert _labels("Em học Mỹ thuật và Hàn Quốc học ở trường.", "PLACE") == [
+        ("PLACE", "Hàn Quốc", "country")
+    ]
+
+
+def test_biosphere_reserves() -> None:
+    assert _labels("Tảng đá được giao cho khu dự trữ sinh quyển thế giới Langbiang.", "PLACE") == [
+        ("PLACE", "khu dự trữ sinh quyển thế giới Langbiang", "other")
+    ]

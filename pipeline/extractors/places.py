@@ -581,6 +581,12 @@ class _Finder:
                     and _after_word(text, m.start(), context_words().country)
                     and (entry.bare != "cue" or not self._in_word(m.start(), m.end()))
                 )
+                and not (  # "Hàn Quốc và Mỹ tập trận": a country listed with another
+                    entry.level == "country"
+                    and entry.bare != "cue"
+                    and not self._in_word(m.start(), m.end())
+                    and self._listed_with_country(m.start(), m.end())
+                )
                 and not self._between_position_and_foreign_name(m.start(), m.end())
             ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
@@ -830,6 +836,18 @@ class _Finder:
                 self.candidates.append(
                     Candidate(m.start(), m.end(), "country", name, "place.known_name")
                 )
+
+    def _listed_with_country(self, start: int, end: int) -> bool:
+        """A country joined by ``và``, a comma or a dash to a country found before it or
+        written after it (``Hàn Quốc và Mỹ``, ``Mỹ - Hàn``)."""
+        text = self.text
+        gap = _COUNTRY_JOIN.match(text, end)
+        if gap and (after := lexicon_at(text, gap.end())) and after[0].level == "country":
+            return True
+        before = _COUNTRY_JOIN_BEFORE.search(text, max(0, start - 12), start)
+        return before is not None and any(
+            c.end == before.start() and c.level == "country" for c in self.candidates
+        )
 
     def _in_word(self, start: int, end: int) -> bool:
         """The name is a syllable of a common word with its neighbour (``Ý kiến``, ``Anh
@@ -1256,6 +1274,8 @@ _COMPASS_PAIR = regex.compile(
     r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
 )
 _AND = regex.compile(r"[ \t]+và[ \t]+")
+_COUNTRY_JOIN = regex.compile(r"[ \t]*(?:,|[-–]|và(?![\p{L}\p{M}]))[ \t]*")
+_COUNTRY_JOIN_BEFORE = regex.compile(r"[ \t]*(?:,|[-–]|(?<![\p{L}\p{M}])và)[ \t]*\Z")
 # The word between the two ends of a journey after "từ X" (từ X đi Y).
 _ONWARD = regex.compile(r"[ \t]+(?:đi|đến|tới|về|ra|vào|lên|xuống)[ \t]+")
 # A capitalised run and a dash right before a place: the route's first end.
