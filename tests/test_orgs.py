@@ -994,3 +994,16 @@ def test_clubs_by_prefix_and_suffix(text: str, org: str) -> None:
 )
 def test_no_club_without_a_proper_name(text: str) -> None:
     assert not {o for o in _orgs(text) if "AFC" in o}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # A broadcaster after its lowercase medium noun, and one named by its medium.
+        ("Phát biểu với đài truyền hình ITV ngày 15/5, bà Cotton cho biết.", {"ITV"}),
+        ("Đài truyền hình Việt Nam sẽ tường thuật trực tiếp.", {"Đài truyền hình Việt Nam"}),
+        ("Đài Phát thanh - Truyền hình Hà Nội đưa tin.", {"Đài Phát thanh - Truyền hình Hà Nội"}),
+    ],
+)
+def test_broadcasters(text: str, orgs: set[str]) -> None:
+    assert _orgs(text) == orgs
