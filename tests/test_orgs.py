@@ -903,6 +903,15 @@ def test_the_press_short_name_of_a_club() -> None:
             "Phòng Quản lý xuất nhập cảnh CA Hà Nội (PA.72) đã giảm số người.",
             {"Phòng Quản lý xuất nhập cảnh", "CA Hà Nội", "PA.72"},
         ),
+        # Any team of the police, its field named or not; a border post's team stays one.
+        (
+            "Đội tuần tra Công an huyện Can Lộc phát hiện vụ việc.",
+            {"Đội tuần tra", "Công an huyện Can Lộc"},
+        ),
+        (
+            "Đội tuần tra Đồn Biên phòng Hải Hòa bắt giữ đối tượng.",
+            {"Đội tuần tra Đồn Biên phòng Hải Hòa"},
+        ),
         # Its board and its Party committee are named after it: one ORG.
         ("Ban Giám đốc Công an tỉnh Sóc Trăng đã họp.", {"Ban Giám đốc Công an tỉnh Sóc Trăng"}),
         # The traffic police of a place; the post of a unit's chief is no body.

@@ -85,6 +85,10 @@ def heads() -> dict[str, Head]:
     return out
 
 
+# The units a police force is made of (phòng, đội, trạm, đồn): before the force they name
+# their own ORG ("Phòng Quản lý xuất nhập cảnh | CA Hà Nội"); a board or a Party committee
+# of it is named after it ("Ban Giám đốc Công an tỉnh").
+_OWN_UNIT_HEADS = frozenset({"phòng", "đội", "trạm", "đồn"})
 # Kinds of well-known names that a firm's head and trade words may lead to.
 _FIRM_KINDS = frozenset({"company", "bank"})
 
@@ -933,7 +937,7 @@ def _extend(
         if j == i + head_len + 1 and words[j - 1].text in surnames():
             return i  # "Khoa Nguyễn": a family name alone names no body
         if j == i + head_len and head.text[:1].upper() + head.text[1:] in _subunit_heads():
-            end = _subunit(text, words, j, place_ends, glued)
+            end = _subunit(text, words, j, place_ends, glued, head=head.text)
             if end > j:
                 return end
         if (
@@ -951,7 +955,10 @@ def _extend(
             m = head_regex().match(text, nxt.start)
             if m:
                 parent = head_of(m.group())
-                if parent.own_units and _police_field(text, words, i + head_len, j):
+                if parent.own_units and (
+                    head.text.casefold() in _OWN_UNIT_HEADS
+                    or _police_field(text, words, i + head_len, j)
+                ):
                     return j  # "Đội CSĐT | Công an TP X": the police unit, then its parent
                 k = _words_in(words, j, m.end())
                 end = _extend(text, words, j, parent, k, place_ends, glued)
@@ -1039,11 +1046,14 @@ def _subunit(
     place_ends: dict[int, int],
     glued: frozenset[int],
     limit: int = 7,
+    head: str = "",
 ) -> int:
     """Index after a sub-unit with a lowercase name and its parent or place, else ``j``.
 
     ``Văn phòng đăng ký đất đai huyện X``, ``Đội tuần tra Đồn Biên phòng Y``: lowercase
     words (never a function word) up to a unit word with its place or a parent body's head.
+    A police unit (``head`` in ``_OWN_UNIT_HEADS``) ends before its force: ``Đội tuần tra |
+    Công an huyện X``.
     """
     k = j
     while k < len(words) and k - j < limit:
@@ -1072,6 +1082,8 @@ def _subunit(
         end = _name_end(text, words, k, glued=glued)
         return end if end > k else j
     parent = head_of(m.group())
+    if parent.own_units and head.casefold() in _OWN_UNIT_HEADS:
+        return k
     end = _extend(text, words, k, parent, _words_in(words, k, m.end()), place_ends, glued)
     return end if end > k else j
 
