@@ -142,3 +142,8 @@ def test_biosphere_reserves() -> None:
     assert _labels("Tảng đá được giao cho khu dự trữ sinh quyển thế giới Langbiang.", "PLACE") == [
         ("PLACE", "khu dự trữ sinh quyển thế giới Langbiang", "other")
     ]
+
+
+def test_a_famous_lake_named_with_ho_is_no_person() -> None:
+    found = _labels("Sở phải di dời các tàu nhà hàng trên Hồ Tây.", "PLACE", "PERSON")
+    assert found == [("PLACE", "Hồ Tây", "other")]
