@@ -1016,3 +1016,9 @@ def test_no_club_without_a_proper_name(text: str) -> None:
 )
 def test_broadcasters(text: str, orgs: set[str]) -> None:
     assert _orgs(text) == orgs
+
+
+def test_the_southern_spelling_of_the_united_nations() -> None:
+    assert _orgs("Đó là vi phạm nghị quyết của Hội đồng Bảo an Liên Hiệp Quốc.") == {
+        "Hội đồng Bảo an Liên Hiệp Quốc"
+    }

@@ -349,8 +349,10 @@ def test_a_middle_name_makes_a_name_of_an_unlisted_family_name() -> None:
         ("Cả Trần Thị Mơ và Lê Văn Tèo đều vô tội.", ["Trần Thị Mơ", "Lê Văn Tèo"]),
         # A name of any shape followed by an age or a birth year.
         ("Hai nghi phạm là Nur Aziza, 26 tuổi, và Lê Văn Tèo.", ["Nur Aziza", "Lê Văn Tèo"]),
-        # ... not a place or a kinship word before an age.
-        ("Bác Hai (70 tuổi) vui. Tại Đà Nẵng, 30 tuổi là tuổi đẹp.", []),
+        # ... not a place or a kinship word before an age ("Bác Hai" is a form of address
+        # and a name, as "Chú Ba" is).
+        ("Mẹ (70 tuổi) vui. Tại Đà Nẵng, 30 tuổi là tuổi đẹp.", []),
+        ("Bác Hai (70 tuổi) vui.", ["Hai"]),
         # Korean names right after a country; the Burmese honorific U stays outside.
         (
             "Công dân Triều Tiên Kim Jong-ho bị bắt. Sau đó, ông U Thwin Kyaw nói.",
@@ -589,3 +591,21 @@ def test_a_caption_credit_never_runs_into_the_place_before_it() -> None:
     assert _places("Lũ quét đổ về các chòi sạp tại Suối Voi Ảnh: Facebook Trần Anh Khoa") == [
         "Suối Voi"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bác" before a name is a form of address; "bác sĩ", "bác bỏ", "bác đơn" are words.
+        ("Bày tỏ lòng kính yêu với Bác Hồ, niềm tin với Đảng.", [("Hồ", None)]),
+        ("Bác Tạ Thị Huấn (46 tuổi) cho biết đã chờ từ sáng.", [("Tạ Thị Huấn", None)]),
+        ("Tòa bác đơn kháng cáo. Bác bỏ thông tin sai.", []),
+    ],
+)
+def test_bac_as_a_form_of_address(text: str, expected: list) -> None:
+    assert _people(text) == expected
+
+
+def test_a_people_after_nguoi_is_no_short_name() -> None:
+    text = "Kurd Miller đến Iraq. Quân đội tấn công khu tự trị của người Kurd."
+    assert [n for n, _ in _people(text)] == ["Kurd Miller"]

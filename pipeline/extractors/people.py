@@ -897,6 +897,10 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
                 and after.text not in lead_words()  # "… chết Thao Sau khi …": a stop left out
             ):
                 continue
+            if " " not in m.group() and _PEOPLE_NOUN_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "người Kurd": a people, not a person named so
             if (
                 m.group().casefold() in _number_words() | honorific_words("honorific")
                 and after is not None
@@ -909,6 +913,8 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
 
 
 _LIST_SEPARATORS = (", ", " và ", ", và ")
+# "người" right before a capitalised word: a people or a nation (người Kurd, người Mỹ).
+_PEOPLE_NOUN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])người[ \t]+$")
 
 
 @cache
