@@ -1022,3 +1022,23 @@ def test_the_southern_spelling_of_the_united_nations() -> None:
     assert _orgs("Đó là vi phạm nghị quyết của Hội đồng Bảo an Liên Hiệp Quốc.") == {
         "Hội đồng Bảo an Liên Hiệp Quốc"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # Hospitals and groups after their lowercase class noun.
+        ("Nạn nhân được đưa vào bệnh viện Bạch Mai cấp cứu.", {"bệnh viện Bạch Mai"}),
+        ("Cổ phiếu của tập đoàn Mai Linh tăng mạnh.", {"tập đoàn Mai Linh"}),
+        # A firm's class noun stays outside a well-known name, as hãng does.
+        ("Ông vay ngân hàng Vietcombank 2 tỷ đồng.", {"Vietcombank"}),
+        # A country after a class noun is a nationality: no name.
+        ("Năm nay, công ty Trung Quốc đã quay trở lại. Theo báo Mỹ, ông sẽ từ chức.", set()),
+        # ... but a national body of a country is one ORG.
+        ("Trụ sở tòa án tối cao Mỹ ở Washington.", {"tòa án tối cao Mỹ"}),
+        # A maker's verb after its name is no part of it.
+        ("Xe do tập đoàn Oshkosh sản xuất và bán ra.", {"tập đoàn Oshkosh"}),
+    ],
+)
+def test_lowercase_class_nouns(text: str, orgs: set[str]) -> None:
+    assert _orgs(text) == orgs

@@ -89,6 +89,14 @@ def heads() -> dict[str, Head]:
 # their own ORG ("Phòng Quản lý xuất nhập cảnh | CA Hà Nội"); a board or a Party committee
 # of it is named after it ("Ban Giám đốc Công an tỉnh").
 _OWN_UNIT_HEADS = frozenset({"phòng", "đội", "trạm", "đồn"})
+# Lowercase heads of bodies that a country has many of: a country after them is their
+# nationality, not their name ("công ty Trung Quốc", "báo Mỹ"; "tòa án tối cao Mỹ" is one).
+_CLASS_NOUNS = frozenset(
+    {"công ty", "tập đoàn", "ngân hàng", "báo", "trường", "bệnh viện", "khách sạn"}
+)
+# Of those, the firms' class nouns stay outside a well-known name after them, as "hãng" does
+# (org_credit_words.tsv): "ngân hàng Vietcombank", "tập đoàn Vingroup".
+_FIRM_CLASS_NOUNS = frozenset({"ngân hàng", "tập đoàn"})
 # Kinds of well-known names that a firm's head and trade words may lead to.
 _FIRM_KINDS = frozenset({"company", "bank"})
 
@@ -1316,6 +1324,14 @@ def find_orgs(
             pass  # "Ban Quản lý Dự án đã kiến nghị": the board named before, as a name
         elif end <= k or (end == k + head_len and not head.bare):
             continue
+        if head.text[:1].islower() and end > k + head_len:
+            name = text[words[k + head_len].start : words[end - 1].end]
+            if head.text in _FIRM_CLASS_NOUNS and name in known_names():
+                continue  # "ngân hàng Vietcombank": the class noun, then the well-known name
+            if head.text in _CLASS_NOUNS and any(
+                e.level == "country" for e in place_names().get(fold_key(name), ())
+            ):
+                continue  # "công ty Hàn Quốc này", "báo Mỹ": a nationality, no name
         end = _with_parent_suffix(text, words, end, head, place_ends)
         end = _with_seat(text, words, end, head, place_ends)
         after = _peek(words, end)
