@@ -1042,3 +1042,22 @@ def test_the_southern_spelling_of_the_united_nations() -> None:
 )
 def test_lowercase_class_nouns(text: str, orgs: set[str]) -> None:
     assert _orgs(text) == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # The head's bracketed abbreviation, then the name: one ORG with its place.
+        (
+            "Khoảng 23 giờ, Bệnh viện (BV) Đa khoa TP Buôn Ma Thuột tiếp nhận bệnh nhân.",
+            {"Bệnh viện (BV) Đa khoa TP Buôn Ma Thuột"},
+        ),
+        # A person's name after the bracket is the holder's, not the body's.
+        (
+            "Quyền Cục trưởng Cục Thi hành án dân sự (THADS) Vũ Quốc Doanh cho biết.",
+            {"Cục Thi hành án dân sự", "THADS"},
+        ),
+    ],
+)
+def test_a_name_after_the_heads_bracketed_abbreviation(text: str, orgs: set[str]) -> None:
+    assert _orgs(text) == orgs

@@ -928,6 +928,8 @@ def _extend(
         or _starts_person(text, words, j)
     ):
         pass  # its seat ("Đảng bộ Q. Ngũ Hành Sơn"), or its secretary's name after it
+    elif head.kind == "named" and (named := _name_after_bracket(text, words, j, glued)) > j:
+        j = named  # "Bệnh viện (BV) Nhi Quảng Nam": the head's abbreviation, then the name
     elif head.kind in ("named", "either", "school"):
         j = _name_end(
             text,
@@ -1110,6 +1112,24 @@ def _subunit_of_place(
         return False
     end = _subunit(text, words, j, place_ends, glued)
     return end > j and any(unit_word_at(text, words, t) for t in range(j, end))
+
+
+def _name_after_bracket(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
+    """Index after a name written after the head's bracketed abbreviation (``Bệnh viện (BV)
+    Nhi Quảng Nam``), else ``j``."""
+    if not _bracketed_abbreviation(text, words, j):
+        return j
+    after = _peek(words, j + 3)
+    if (
+        after is None
+        or not after.is_capitalised
+        or len(after.text) < 2  # "(HTX) H’Mông": a word the tokenizer cut at its apostrophe
+        or not _joined(text, words[j + 2], after)
+        or _starts_person(text, words, j + 3)  # "Cục THADS (THADS) Vũ Quốc Doanh": its head
+    ):
+        return j
+    named = _name_end(text, words, j + 3, glued=glued)
+    return named if named > j + 3 else j
 
 
 def _bracketed_abbreviation(text: str, words: list[Word], j: int) -> bool:
