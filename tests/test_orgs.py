@@ -1061,3 +1061,17 @@ def test_lowercase_class_nouns(text: str, orgs: set[str]) -> None:
 )
 def test_a_name_after_the_heads_bracketed_abbreviation(text: str, orgs: set[str]) -> None:
     assert _orgs(text) == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # Religious organisations: churches, sanghas, dioceses, the bishops' conference.
+        ("Giáo hội Phật giáo Việt Nam ra thông báo.", "Giáo hội Phật giáo Việt Nam"),
+        ("Giáo phận Bắc Ninh tổ chức lễ.", "Giáo phận Bắc Ninh"),
+        ("Ông gặp Hội đồng Giám mục Việt Nam.", "Hội đồng Giám mục Việt Nam"),
+        ("Ông là mục sư của Hội Thánh Tin Lành Việt Nam.", "Hội Thánh Tin Lành Việt Nam"),
+    ],
+)
+def test_religious_organisations(text: str, org: str) -> None:
+    assert org in _orgs(text)
