@@ -13,7 +13,13 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.place_words import context_words, fold_key, name_attr, place_names
+from pipeline.extractors.place_words import (
+    after_word,
+    context_words,
+    fold_key,
+    name_attr,
+    place_names,
+)
 from pipeline.resources import honorific_words, lead_words, load_tsv
 from pipeline.text.scan import SpanIndex
 from pipeline.text.tokenize import DocContext
@@ -66,15 +72,6 @@ def _trimmed(text: str, start: int, end: int) -> int:
             return end  # "Tại AFC Cup": no name at all
         start = word_end + 1
     return start
-
-
-def _place_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 20) : start].casefold().rstrip(" \t")
-    words = (*context_words().cue, *_PLACE_WORDS)
-    return any(
-        before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha())
-        for w in words
-    )
 
 
 def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -132,7 +129,7 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             if (
                 clubs_index.overlaps(span)
                 or taken.overlaps(span)
-                or _place_before(text, span[0])
+                or after_word(text, span[0], (*context_words().cue, *_PLACE_WORDS))
                 or unit_places.overlaps(span)
             ):
                 continue

@@ -109,7 +109,7 @@ def _known_kinds() -> dict[str, str]:
 @cache
 def known_names() -> frozenset[str]:
     """Media, agencies, companies, banks, airlines, clubs named without a head word."""
-    return frozenset(row["name"] for row in load_tsv("org_known_names.tsv", key="name"))
+    return frozenset(_known_kinds())
 
 
 @cache

@@ -4,6 +4,7 @@ from the resources, compiled patterns, and the small checks the PLACE finder app
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -544,6 +545,21 @@ def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, s
             continue
         break
     return out
+
+
+def after_word(text: str, pos: int, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` (casefolded) ends right before ``pos``, across spaces."""
+    before = text[max(0, pos - 30) : pos].casefold().rstrip(" \t")
+    for word in words:
+        if before.endswith(word) and (
+            len(before) == len(word) or not _letter_at(before, len(before) - len(word) - 1)
+        ):
+            return True
+    return False
+
+
+def _letter_at(text: str, pos: int) -> bool:
+    return pos < len(text) and (text[pos].isalpha() or unicodedata.category(text[pos]) == "Mn")
 
 
 def _credit_opener(text: str, start: int, end: int) -> bool:

@@ -74,6 +74,7 @@ from pipeline.extractors.place_words import (
     PlaceName,
     UnitWord,
     address_regex,
+    after_word,
     clean,
     context_words,
     cut_person,
@@ -147,7 +148,7 @@ class _Finder:
     def _blocked(self, start: int, end: int, unit: UnitWord) -> bool:
         text = self.text
         context = context_words()
-        if _after_word(
+        if after_word(
             text,
             start,
             (*context.before.get(unit.word.casefold(), ()), *context.before.get("*", ())),
@@ -363,11 +364,11 @@ class _Finder:
         word = text[start:pos].strip()
         if word not in surnames():
             return True
-        if _after_word(text, start, honorific_words()) or _PERSON_AFTER.match(text, end):
+        if after_word(text, start, honorific_words()) or _PERSON_AFTER.match(text, end):
             return False  # "ông Hồ A", "nhà thơ Hồ B", "Hồ C (45 tuổi)"
         if text[syls[0][0] : syls[0][1]] in context_words().middle:
             return False  # "Hồ Văn A", "Hồ Thị B"
-        return _after_word(text, start, context_words().landmark) or self._listed_with_place(
+        return after_word(text, start, context_words().landmark) or self._listed_with_place(
             start, end
         )
 
@@ -508,7 +509,7 @@ class _Finder:
     def _plural(self, start: int) -> bool:
         """A count or a plural word (các, những …) right before the unit word."""
         before = self.text[max(0, start - 20) : start].rstrip(" \t")
-        return bool(COUNT_AT_END.search(before)) or _after_word(
+        return bool(COUNT_AT_END.search(before)) or after_word(
             self.text, start, context_words().plural
         )
 
@@ -562,7 +563,7 @@ class _Finder:
                 text,
                 m.start(),
                 m.end(),
-                after_position=_after_word(text, m.start(), post_words()),
+                after_position=after_word(text, m.start(), post_words()),
             )
             if entry is None or entry.bare == "unit":
                 continue
@@ -575,10 +576,10 @@ class _Finder:
                 len(LETTERS.findall(entry.name)) == 1
                 and not is_abbreviation(entry.name)
                 and not self._whole_token(m.start(), m.end())
-                and not _after_word(text, m.start(), context_words().nation)
+                and not after_word(text, m.start(), context_words().nation)
                 and not (  # "Quân đội Syria bóp nghẹt": the segmenter joined the next word
                     entry.level == "country"
-                    and _after_word(text, m.start(), context_words().country)
+                    and after_word(text, m.start(), context_words().country)
                     and (entry.bare != "cue" or not self._in_word(m.start(), m.end()))
                 )
                 and not (  # "Hàn Quốc và Mỹ tập trận": a country listed with another
@@ -592,7 +593,7 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
-            if entry.level == "other" and _after_word(
+            if entry.level == "other" and after_word(
                 text, m.start(), context_words().before.get("bare", ())
             ):
                 continue  # "phía Đông Bắc" is a direction; "hướng Hà Nam" is a province
@@ -617,7 +618,7 @@ class _Finder:
         """A foreign city written bare in a football article, not after a place word."""
         if self._sport is None:
             self._sport = len(sport_regex().findall(fold(self.text))) >= 3
-        if not self._sport or _after_word(self.text, start, (*context_words().cue, *_TOWN_WORDS)):
+        if not self._sport or after_word(self.text, start, (*context_words().cue, *_TOWN_WORDS)):
             return False
         # A city with its country after it is the city: "Las Vegas (Mỹ)", "New York, Mỹ".
         end = start + len(name_matcher().match(fold(self.text), start).group())  # type: ignore[union-attr]
@@ -654,14 +655,14 @@ class _Finder:
                 and is_capitalised_at(text, after.end())
             ):
                 return False
-        return _after_word(text, start, post_words())
+        return after_word(text, start, post_words())
 
     def _cued(self, start: int, end: int, entry: PlaceName) -> bool:
         text = self.text
         before = text[max(0, start - 12) : start].casefold()
-        if COUNTRY_CUE.search(before) or _after_word(text, start, context_words().cue):
+        if COUNTRY_CUE.search(before) or after_word(text, start, context_words().cue):
             return True
-        if entry.level == "country" and _after_word(text, start, context_words().country):
+        if entry.level == "country" and after_word(text, start, context_words().country):
             return True
         if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
             return True  # a parenthesised country after a place: Cambridge (Anh)
@@ -897,7 +898,7 @@ class _Finder:
                 self._ethnic_names[name] = False
                 return False
             self._ethnic_names[name] = any(
-                _after_word(self.text, m.start(), context_words().ethnic)
+                after_word(self.text, m.start(), context_words().ethnic)
                 for m in regex.finditer(
                     rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", self.text
                 )
@@ -974,7 +975,7 @@ class _Finder:
         preps = context_words().prep
         for m in _RUN_START.finditer(text):
             pos = m.start()
-            if not _after_word(text, pos, preps):
+            if not after_word(text, pos, preps):
                 continue
             end = self._known_run(pos, "district")
             level = "district"
@@ -1065,18 +1066,24 @@ class _Finder:
         lowercase word after it (``tại 5 Trạm Y tế``) nor a dash before another name (a line
         between two ends)."""
         text = self.text
-        for m in address_regex().finditer(fold(text)):
-            self._street_at(m.end())
+        starts = [m.end() for m in address_regex().finditer(fold(text))]
         # Without an address word, a house number that opens a clause and a street followed
         # by its district or city: "- 198 Trần Quang Khải, Hà Nội".
-        for m in _HOUSE_NUMBER_OPENING.finditer(text):
-            end = self._street_at(m.end(), dry=True)
-            gap = CHAIN_GAP.match(text, end) if end else None
-            if gap and (unit_match(text, gap.end()) or lexicon_at(text, gap.end())):
-                self._street_at(m.end())
+        opening = [m.end() for m in _HOUSE_NUMBER_OPENING.finditer(text)]
+        for pos in (*starts, *opening):
+            end = self._street_end(pos)
+            if end is None:
+                continue
+            if pos not in starts:
+                gap = CHAIN_GAP.match(text, end)
+                if not gap or not (unit_match(text, gap.end()) or lexicon_at(text, gap.end())):
+                    continue
+            self.candidates.append(
+                Candidate(pos, end, "other", clean(text[pos:end]), "place.address_street")
+            )
 
-    def _street_at(self, pos: int, *, dry: bool = False) -> int | None:
-        """End of the street name at ``pos`` (added as a candidate unless ``dry``)."""
+    def _street_end(self, pos: int) -> int | None:
+        """End of the street name of an address at ``pos``, else None."""
         text = self.text
         syls = syllable_run(text, pos, dashes=False)
         if not 2 <= len(syls) <= 5 or lexicon_at(text, pos) is not None:
@@ -1089,10 +1096,6 @@ class _Finder:
             return None  # the last syllable is glued to a lowercase word: a noun phrase
         if (dash := DASH.match(text, end)) and is_capitalised_at(text, dash.end()):
             return None  # "tuyến metro số 1 Bến Thành - Suối Tiên": a line between two ends
-        if not dry:
-            self.candidates.append(
-                Candidate(pos, end, "other", clean(text[pos:end]), "place.address_street")
-            )
         return end
 
     def routes(self, found: Sequence[Candidate]) -> None:
@@ -1119,7 +1122,7 @@ class _Finder:
                     )
                 )
                 pos = end
-            if _after_word(text, cand.start, ("từ",)):
+            if after_word(text, cand.start, ("từ",)):
                 onward = _ONWARD.match(text, cand.end)
                 if onward and onward.end() not in starts:
                     end = self._route_end(onward.end())
@@ -1145,7 +1148,7 @@ class _Finder:
                     if (
                         self._route_end(start) == run_end
                         and run_end not in ends
-                        and _after_word(text, start, context_words().route)
+                        and after_word(text, start, context_words().route)
                     ):
                         self.candidates.append(
                             Candidate(
@@ -1257,7 +1260,6 @@ _LIST_ITEM_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*)"
     r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$"
 )
-# Words before a city name that make it the city even in a football article.
 # A unit's name that is a number (quận 7, phường 12) and a number listed after it: one or
 # two digits, with no noun, unit or further digits after them.
 _NUMBER_NAME = regex.compile(r"\d{1,2}[A-Z]?")
@@ -1267,6 +1269,7 @@ _NOUN_AFTER = regex.compile(r"[ \t]+(?!và[ \t])\p{Ll}")
 _HOUSE_NUMBER_OPENING = regex.compile(
     r"(?:^|(?<=[-–:,][ \t]))\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+(?=\p{Lu})", regex.M
 )
+# Words before a city name that make it the city even in a football article.
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
 _COMPASS_PAIR = regex.compile(
@@ -1294,17 +1297,6 @@ _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[ \t]+")
 # The list item right before a landmark: from a comma, colon or semicolon to the comma.
 _ITEM_BEFORE = regex.compile(r"[,:;][ \t]*(\p{L}[^,:;.\n]*?)[ \t]*,[ \t]*$")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
-
-
-def _after_word(text: str, pos: int, words: Iterable[str]) -> bool:
-    """Whether one of ``words`` (casefolded) ends right before ``pos``, across spaces."""
-    before = text[max(0, pos - 30) : pos].casefold().rstrip(" \t")
-    for word in words:
-        if before.endswith(word) and (
-            len(before) == len(word) or not _is_letter(before, len(before) - len(word) - 1)
-        ):
-            return True
-    return False
 
 
 def rank(level: str) -> int:
