@@ -609,3 +609,31 @@ def test_bac_as_a_form_of_address(text: str, expected: list) -> None:
 def test_a_people_after_nguoi_is_no_short_name() -> None:
     text = "Kurd Miller đến Iraq. Quân đội tấn công khu tự trị của người Kurd."
     assert [n for n, _ in _people(text)] == ["Kurd Miller"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A typographic apostrophe joins an ethnic-minority name as the ASCII one does.
+        ("Anh K’Cường báo cho chị H’Hen Niê.", ["K’Cường", "H’Hen Niê"]),
+        ("Anh K'Cường báo cho chị H'Hen Niê.", ["K'Cường", "H'Hen Niê"]),
+        # A foreign first name after an elided one-letter prefix.
+        ("- N’Golo Kante (Chelsea): anh chơi hay.", ["N’Golo Kante"]),
+    ],
+)
+def test_apostrophes_inside_names(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence whose full stop was lost: a part of day with a date ends the name.
+        ("Chủ tịch UBND Nguyễn Thành Phong Sáng 15/6, ông đi thăm.", ["Nguyễn Thành Phong"]),
+        ("Ông Nguyễn Văn An Chiều 3-7 đã đến.", ["Nguyễn Văn An"]),
+        # A given name that is a part-of-day word stays when no date follows it.
+        ("Bà Lê Thị Sáng 45 tuổi, ở thôn 3.", ["Lê Thị Sáng"]),
+    ],
+)
+def test_a_part_of_day_with_a_date_ends_a_name(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == expected

@@ -25,6 +25,7 @@ from functools import cache
 
 import regex
 
+from pipeline.extractors.dates import part_of_day_words
 from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
 from pipeline.extractors.place_words import (
     context_words,
@@ -293,8 +294,27 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break  # "Ảnh: NGUYỄN AN SVĐ Hàng Đẫy": a place word after a name in capitals
         if j > i and w.text == _SOURCE_WORD and j + 1 < len(words) and words[j + 1].is_capitalised:
             break  # "Hồ Phượng Theo Dân trí": the credit's source follows the name
+        if j > i and _opens_dated_sentence(words, j):
+            break  # "Chủ tịch Nguyễn Văn A Sáng 15/6, …": a sentence whose full stop was lost
         j += 1
     return j
+
+
+_DAY_MONTH = regex.compile(r"\d{1,2}[.\-]\d{1,2}")
+
+
+@cache
+def _day_parts() -> frozenset[str]:
+    return frozenset(w for w in part_of_day_words() if " " not in w)
+
+
+def _opens_dated_sentence(words: list[Word], j: int) -> bool:
+    """``words[j]`` is a part-of-day word (``Sáng``, ``Chiều`` …) and a day/month follows it."""
+    if words[j].text.casefold() not in _day_parts() or j + 1 >= len(words):
+        return False
+    day = words[j + 1].text
+    slash = j + 2 < len(words) and words[j + 2].text == "/"
+    return bool(_DAY_MONTH.fullmatch(day) or (day.isdigit() and slash))
 
 
 def _case_style(word: str) -> int:
@@ -508,7 +528,7 @@ def _ede_names(text: str, words: list[Word]) -> Iterable[_Name]:
 
 
 # A romanised given name, its second syllable after a hyphen in either case (Jong-un, Ji-Ho).
-_LATIN_WORD = regex.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
+_LATIN_WORD = regex.compile(r"[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Za-z][a-z]+)?")
 _NOT_VIETNAMESE = regex.compile(r"[fjwz]|ee|oo|ae|ou|yu|yo", regex.IGNORECASE)
 
 
@@ -592,6 +612,10 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
     return j
 
 
+#: A one-letter prefix elided with an apostrophe: N’Golo, D’Angelo.
+_ELIDED_PREFIX = regex.compile(r"^[A-Z]['’](?=[A-Z])")
+
+
 def _foreign_names(
     text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
 ) -> Iterable[_Name]:
@@ -603,7 +627,7 @@ def _foreign_names(
         w = words[i]
         if (
             w.is_capitalised
-            and w.text.casefold() in foreign_first_names()
+            and _ELIDED_PREFIX.sub("", w.text).casefold() in foreign_first_names()
             and w.text not in _brands()  # "xe Mercedes Benz", "Nissan Navara": a car
             and _opens_name(text, words, i, body_ends)
         ):
