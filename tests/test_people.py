@@ -637,3 +637,27 @@ def test_apostrophes_inside_names(text: str, expected: list[str]) -> None:
 )
 def test_a_part_of_day_with_a_date_ends_a_name(text: str, expected: list[str]) -> None:
     assert [n for n, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lowercase particles of Arabic, Dutch, German and Romance family names stay inside.
+        ("Tổng thống Syria Bashar al-Assad phát biểu.", ["Bashar al-Assad"]),
+        ("Trùm khủng bố Osama bin Laden bị tiêu diệt.", ["Osama bin Laden"]),
+        (
+            "Ông Ludwig van Beethoven và Charles de Gaulle.",
+            ["Ludwig van Beethoven", "Charles de Gaulle"],
+        ),
+        # A Vietnamese word after a name is no particle; a name never ends on one.
+        ("Bà Angela Merkel di chuyển tới Berlin.", ["Angela Merkel"]),
+        ("Thứ trưởng Cuba Angel Vilaragut Montes de Oca phát biểu.", ["Angel Vilaragut Montes"]),
+    ],
+)
+def test_particles_inside_foreign_names(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == expected
+
+
+def test_theo_and_an_honorific_open_a_new_sentence_after_a_name() -> None:
+    text = "Bà Trần Thị Kim Đăng Theo bà Đăng, các nút giao quá tải."
+    assert [n for n, _ in _people(text)] == ["Trần Thị Kim Đăng", "Đăng"]

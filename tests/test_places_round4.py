@@ -147,3 +147,11 @@ def test_biosphere_reserves() -> None:
 def test_a_famous_lake_named_with_ho_is_no_person() -> None:
     found = _labels("Sở phải di dời các tàu nhà hàng trên Hồ Tây.", "PLACE", "PERSON")
     assert found == [("PLACE", "Hồ Tây", "other")]
+
+
+def test_a_country_that_is_a_given_name_repeats_after_a_foreign_word_or_a_sentence_opener() -> None:
+    # "Nga" once cued (listed with countries) is the country again after "Phía" opening a
+    # sentence and after a foreign company name, neither of which is a person's name.
+    text = "Nga, Mỹ và Iran họp. Phía Nga phản đối. Tập đoàn Gazprom Nga tăng giá."
+    found = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "PLACE"]
+    assert found.count("Nga") == 3

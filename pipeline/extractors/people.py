@@ -282,7 +282,9 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
     j = i
     while j < len(words) and j - i < MAX_NAME_WORDS:
         w = words[j]
-        if not _is_name_word(w, first=j == i, byline=byline):
+        if not _is_name_word(w, first=j == i, byline=byline) and not (
+            j > i and _particle_in_name(text, words, j)
+        ):
             break
         if j > i and text[words[j - 1].end : w.start] not in (" ",):
             break
@@ -292,11 +294,18 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break  # "Ảnh: LÊ THOA Ông X": a name in capitals ends where Title case begins
         if j > i and w.text.isupper() and w.text in _blockers():
             break  # "Ảnh: NGUYỄN AN SVĐ Hàng Đẫy": a place word after a name in capitals
-        if j > i and w.text == _SOURCE_WORD and j + 1 < len(words) and words[j + 1].is_capitalised:
-            break  # "Hồ Phượng Theo Dân trí": the credit's source follows the name
+        if (
+            j > i
+            and w.text == _SOURCE_WORD
+            and j + 1 < len(words)
+            and (words[j + 1].is_capitalised or words[j + 1].text in honorific_words())
+        ):
+            break  # "Hồ Phượng Theo Dân trí", "Bà X Theo bà X, …": a source or a new sentence
         if j > i and _opens_dated_sentence(words, j):
             break  # "Chủ tịch Nguyễn Văn A Sáng 15/6, …": a sentence whose full stop was lost
         j += 1
+    while j > i + 1 and words[j - 1].text in _name_particles():
+        j -= 1  # the run stopped at its limit on a particle
     return j
 
 
@@ -580,6 +589,32 @@ def _thing_words() -> frozenset[str]:
 _VIETNAMESE_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|\p{M}|[ạ-ỹẠ-Ỹàáảãèéẻẽìíỉĩòóỏõùúủũỳýỷỹ]")
 
 
+@cache
+def _name_particles() -> dict[str, str]:
+    """Lowercase particles of foreign names (name_particles.tsv): ``al-`` (hyphen), ``bin``."""
+    return {r["particle"]: r["kind"] for r in load_tsv("name_particles.tsv")}
+
+
+def _particle_in_name(text: str, words: list[Word], j: int) -> bool:
+    """``words[j]`` is a lowercase particle inside a foreign name after ``words[j - 1]``:
+    ``al-Assad`` (the particle and the family name in one word), or ``bin`` / ``van`` / ``de``
+    with a capitalised, non-Vietnamese family name after it (``bin Laden``, ``de Gaulle``)."""
+    word = words[j].text
+    if j == 0 or _VIETNAMESE_LETTERS.search(words[j - 1].text):
+        return False
+    particle, dash, rest = word.partition("-")
+    kinds = _name_particles()
+    if dash:
+        return kinds.get(particle) == "hyphen" and bool(_LATIN_WORD.fullmatch(rest))
+    return (
+        kinds.get(word) == "word"
+        and j + 1 < len(words)
+        and text[words[j - 1].end : words[j].start] == " "
+        and text[words[j].end : words[j + 1].start] == " "
+        and bool(_LATIN_WORD.fullmatch(words[j + 1].text))
+    )
+
+
 def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
     """Index after the capitalised words (and middle initials, ``W.``) that follow the first
     name at ``words[i]``; at most three more words. A word written with Vietnamese letters
@@ -604,11 +639,16 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
         ):
             j += 2  # a middle initial: George W. Bush
             continue
+        if _particle_in_name(text, words, j):
+            j += 1
+            continue
         if not _is_name_word(w, first=False):
             break
         j += 1
     while j > i + 1 and words[j - 1].text == ".":
         j -= 2
+    while j > i + 1 and words[j - 1].text in _name_particles():
+        j -= 1  # the run stopped at its limit on a particle: "Montes de (Oca)"
     return j
 
 

@@ -12,7 +12,14 @@ from typing import Any
 import regex
 
 from pipeline.errors import ResourceError
-from pipeline.resources import credit_words, gazetteer, honorific_words, load_tsv, surnames
+from pipeline.resources import (
+    credit_words,
+    gazetteer,
+    honorific_words,
+    lead_words,
+    load_tsv,
+    surnames,
+)
 from pipeline.resources.given_names import given_names
 from pipeline.types import Mention
 
@@ -689,6 +696,17 @@ def lexicon_at(text: str, pos: int) -> tuple[PlaceName, int] | None:
     return (entry, m.end()) if entry else None
 
 
+def _foreign_word_before_country(entry: PlaceName, prev: str) -> bool:
+    """``Gazprom Nga``, ``Hesteel Serbia``: a foreign word that is no first name (``Lisa
+    Monaco``) and ends no sentence (``Cheshire. Anh``), then a country."""
+    return (
+        entry.level == "country"
+        and prev.isalpha()
+        and not vietnamese_syllable(prev)
+        and prev.casefold() not in foreign_first_names()
+    )
+
+
 def lexicon_entry(
     text: str, start: int, end: int, *, after_position: bool = False
 ) -> PlaceName | None:
@@ -727,6 +745,8 @@ def lexicon_entry(
             and prev[1][0].isupper()
             and not is_abbreviation(prev[1])
             and not any(ch.isdigit() for ch in prev[1])  # an age group: U20 Pháp
+            and prev[1] not in lead_words()  # "Phía Mỹ", "Tại Lào": a sentence opener
+            and not _foreign_word_before_country(entry, prev[1])
         ):
             return None
     return entry

@@ -107,7 +107,13 @@ from pipeline.extractors.place_words import (
     vietnamese_syllable,
 )
 from pipeline.extractors.titles import post_words
-from pipeline.resources import gazetteer, honorific_words, kinship_compound_words, surnames
+from pipeline.resources import (
+    gazetteer,
+    honorific_words,
+    kinship_compound_words,
+    lead_words,
+    surnames,
+)
 from pipeline.text.segment import dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -878,7 +884,12 @@ class _Finder:
             prev = syllable_before(text, m.start())
             if prev and (
                 prev[1].casefold() in honorific_words("honorific")
-                or (prev[1][0].isupper() and not is_abbreviation(prev[1]))
+                or (  # "Thị Nga", "Hằng Nga"; not "Phía Nga", "Gazprom Nga"
+                    prev[1][0].isupper()
+                    and not is_abbreviation(prev[1])
+                    and vietnamese_syllable(prev[1])
+                    and prev[1] not in lead_words()
+                )
             ):
                 return True
             after = SPACE.match(text, m.end())
