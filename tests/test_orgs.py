@@ -1075,3 +1075,36 @@ def test_a_name_after_the_heads_bracketed_abbreviation(text: str, orgs: set[str]
 )
 def test_religious_organisations(text: str, org: str) -> None:
     assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state's armed force with its country after it is one ORG, in any case.
+        ("Quân đội Mỹ và không quân Syria tập trận.", {"Quân đội Mỹ", "không quân Syria"}),
+        ("Ông A, Tư lệnh lực lượng vũ trang Nga, phát biểu.", {"lực lượng vũ trang Nga"}),
+        # Alone, or inside a longer name, the word is no ORG of its own.
+        ("Quân đội là lực lượng nòng cốt.", set()),
+        (
+            "Tổng công ty cổ phần Bảo hiểm Quân đội Việt Nam họp.",
+            {"Tổng công ty cổ phần Bảo hiểm Quân đội Việt Nam"},
+        ),
+    ],
+)
+def test_armed_forces_with_their_country(text: str, expected: set[str]) -> None:
+    assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Militant groups, intelligence agencies, central banks and EU institutions by name.
+        ("Mỹ không kích IS tại Syria.", {"IS"}),
+        ("Tổ chức Nhà nước Hồi giáo tự xưng nhận trách nhiệm.", {"Nhà nước Hồi giáo"}),
+        ("CIA và FBI điều tra; Fed tăng lãi suất.", {"CIA", "FBI", "Fed"}),
+        ("Ông Juncker, Chủ tịch Ủy ban châu Âu, nói.", {"Ủy ban châu Âu"}),
+        ("Giá vàng SJC giảm 100.000 đồng/lượng.", {"SJC"}),
+    ],
+)
+def test_well_known_bodies_named_without_a_head(text: str, expected: set[str]) -> None:
+    assert _orgs(text) == expected

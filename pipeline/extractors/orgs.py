@@ -1618,7 +1618,30 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = clubs(ctx, found)
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
+    found.extend(_armed_forces(text, found))
     return found
+
+
+@cache
+def _force_regex() -> regex.Pattern[str]:
+    """The branches of armed forces of ``org_forces.tsv``, in any case."""
+    return phrase_regex((r["force"] for r in load_tsv("org_forces.tsv")), ignore_case=True)
+
+
+def _armed_forces(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A state's armed force, its country right after it (``quân đội Mỹ``, ``Không quân
+    Syria``): one ORG, unless an ORG found already covers the words (``Bảo hiểm Quân đội``)."""
+    countries = {
+        m.start: m.end for m in mentions if m.label == "PLACE" and m.attrs.get("level") == "country"
+    }
+    taken = SpanIndex((m.start, m.end) for m in mentions if m.label == LABEL)
+    out: list[Mention] = []
+    for m in _force_regex().finditer(text):
+        end = countries.get(m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if end is None or taken.overlaps((m.start(), end)):
+            continue
+        out.append(Mention(LABEL, m.start(), end, "org.force", {"expanded": text[m.start() : end]}))
+    return out
 
 
 def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
