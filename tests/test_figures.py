@@ -440,3 +440,20 @@ def test_spelled_out_numbers_joined_by_a_comma_are_a_range() -> None:
         if m["label"] == "FIGURE"
     ]
     assert found == ["sáu trăm ngàn đồng", "900 ngàn đồng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Device specifications: storage, frequency, battery, camera.
+        (
+            "Máy có RAM 4GB, bộ nhớ 64 GB, màn hình 120Hz, pin 3.000 mAh.",
+            ["4GB", "64 GB", "120Hz", "3.000 mAh"],
+        ),
+        # A version named by its size is still a size; a version number alone is no figure.
+        ("Giá 799USD cho phiên bản 12,9 inch; phiên bản 2 ra sau.", ["799USD", "12,9 inch"]),
+    ],
+)
+def test_device_specifications_and_sized_versions(text: str, expected: list[str]) -> None:
+    found = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "FIGURE"]
+    assert found == expected

@@ -155,3 +155,25 @@ def test_a_country_that_is_a_given_name_repeats_after_a_foreign_word_or_a_senten
     text = "Nga, Mỹ và Iran họp. Phía Nga phản đối. Tập đoàn Gazprom Nga tăng giá."
     found = [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "PLACE"]
     assert found.count("Nga") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tunnels, straits and a capitalised port are named infrastructure.
+        ("Dự án mở rộng hầm Hải Vân qua eo vịnh Lăng Cô.", ["hầm Hải Vân", "vịnh Lăng Cô"]),
+        (
+            "Tàu chở dầu qua eo biển Hormuz rồi cập Cảng Tiên Sa.",
+            ["eo biển Hormuz", "Cảng Tiên Sa"],
+        ),
+        # Abbreviated khu phố and tổ dân phố take a number.
+        ("Em Q. trú Kp.2, ông B ở TDP 7.", ["Kp.2", "TDP 7"]),
+        # A descriptor between a unit word and a name the gazetteer knows at that level.
+        ("Xưởng ở huyện miền núi Tân Phú, Đồng Nai.", ["huyện miền núi Tân Phú", "Đồng Nai"]),
+        ("Căn nhà ở huyện miền núi Đồng Nai bị khám.", ["Đồng Nai"]),
+    ],
+)
+def test_infrastructure_abbreviated_villages_and_unit_descriptors(
+    text: str, expected: list[str]
+) -> None:
+    assert [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "PLACE"] == expected

@@ -104,6 +104,7 @@ class _Patterns:
     homographs: regex.Pattern[str]
     shares: frozenset[str]
     attributes: frozenset[str]
+    name_words: frozenset[str]
 
 
 @cache
@@ -169,6 +170,7 @@ def _patterns() -> _Patterns:
         homographs=regex.compile(rf"(?:^|[^\w])(?i:{alternation(context_words('homograph'))})\Z"),
         shares=frozenset(context_words("share")),
         attributes=frozenset(context_words("attribute")),
+        name_words=frozenset(w.casefold() for w in context_words("name")),
     )
 
 
@@ -226,12 +228,17 @@ def extract(ctx: DocContext) -> list[Mention]:
         if m.start() < consumed:
             continue
         num = _split_number(m)
-        if not _number_allowed(ctx, num, p):
+        allowed = _number_allowed(ctx, num, p)
+        if not allowed and not _number_allowed(ctx, num, p, measured=True):
             continue
         mention = _figure_at(ctx, num, p)
-        if mention is None:
-            continue
-        if mention.attrs["quantity"] not in _MEASURED and _after_name(text, num.start, p):
+        if mention is None or (not allowed and mention.attrs["quantity"] not in _MEASURED):
+            continue  # "phiên bản 12,9 inch": a version named by its size is still a size
+        if (
+            mention.attrs["quantity"] not in _MEASURED
+            and not _has_measure_unit(mention)  # "RAM 4GB": a size after a capitalised word
+            and _after_name(text, num.start, p)
+        ):
             continue
         if date_spans.overlaps((mention.start, mention.end)):
             continue
@@ -321,11 +328,14 @@ def _as_factor(text: str, num: _Number, mention: Mention, p: _Patterns) -> Menti
     return replace(mention, attrs={**mention.attrs, "quantity": "other"})
 
 
-def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
-    """Left-context checks: name, code and ordinal words; spelled-out traps."""
+def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns, *, measured: bool = False) -> bool:
+    """Left-context checks: name, code and ordinal words; spelled-out traps. ``measured``:
+    the number has a measurement unit, which a name word before it (``bản``) does not block."""
     text, start = ctx.text, num.start
     lo = max(0, start - 40)
     blocked = p.blocked_before.search(text, lo, start)
+    if measured and blocked is not None and blocked.group("w").casefold() in p.name_words:
+        blocked = None
     if blocked is not None and not p.not_code_before.search(text, lo, start):
         # Only a whole word counts: "cấp 3" is a name, "nâng cấp 09 công trình" is not.
         token = _token_at(ctx, blocked.start("w"))
@@ -344,6 +354,11 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns) -> bool:
             # before a scale word ("năm triệu đồng") it is five.
             return False
     return True
+
+
+def _has_measure_unit(mention: Mention) -> bool:
+    unit = lookup_unit(str(mention.attrs["unit"]))
+    return unit is not None and unit.kind == "measure"
 
 
 def _after_name(text: str, start: int, p: _Patterns) -> bool:

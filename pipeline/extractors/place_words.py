@@ -111,6 +111,7 @@ class _Context:
     ethnic: tuple[str, ...]  # words before a people's name that make it an ethnic group
     address: tuple[str, ...]  # words before a house or alley number (ngụ 25B X, hẻm 12 X)
     state: tuple[str, ...]  # nouns of statehood before a state of the past (nước Âu Lạc)
+    descriptor: tuple[str, ...]  # words between a unit word and its name (huyện miền núi X)
 
 
 def fold_key(text: str) -> str:
@@ -242,6 +243,7 @@ def context_words() -> _Context:
         tuple(words["ethnic"]),
         tuple(words["address"]),
         tuple(words["state"]),
+        tuple(sorted(words["descriptor"], key=len, reverse=True)),
     )
 
 
@@ -258,6 +260,7 @@ _WORD_KINDS = (
     "ethnic",
     "address",
     "state",
+    "descriptor",
 )
 
 

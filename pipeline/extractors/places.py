@@ -182,6 +182,21 @@ class _Finder:
                         return True
         return False
 
+    def _after_descriptor(self, pos: int, level: str) -> int:
+        """Where the name starts after a descriptor between the unit word and it (``huyện
+        miền núi Tân Phú``, ``xã biên giới Mường Lát``): only when the gazetteer knows the
+        name at the unit's level (``huyện miền núi Đồng Nai`` is a district of Đồng Nai)."""
+        text = self.text
+        lowered = text[pos : pos + 24].casefold()
+        for words in context_words().descriptor:
+            gap = SPACE.match(text, pos + len(words))
+            if not lowered.startswith(words) or gap is None:
+                continue
+            syls = syllable_run(text, gap.end(), dashes=False)
+            if syls and known_prefix(text, syls, level):
+                return gap.end()
+        return pos
+
     def _unit_name(self, start: int, end: int, unit: UnitWord) -> Candidate | None:
         text = self.text
         written_unit = text[start:end]
@@ -191,6 +206,8 @@ class _Finder:
             return None
         pos = gap.end()
         span_start = start if unit.in_span else pos
+        if unit.level in ADMIN_LEVELS:
+            pos = self._after_descriptor(pos, unit.level)
         if unit.case == "title" and written_unit[0].isupper() and not self._landmark(start, pos):
             return None
         if unit.numbered in ("yes", "only"):
