@@ -661,3 +661,19 @@ def test_particles_inside_foreign_names(text: str, expected: list[str]) -> None:
 def test_theo_and_an_honorific_open_a_new_sentence_after_a_name() -> None:
     text = "Bà Trần Thị Kim Đăng Theo bà Đăng, các nút giao quá tải."
     assert [n for n, _ in _people(text)] == ["Trần Thị Kim Đăng", "Đăng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kings, queens and princes before their names; a dynasty or a nationality is no one.
+        ("Bà là vợ vua Khải Định, em gái của vua Thành Thái.", ["Khải Định", "Thành Thái"]),
+        ("Công chúa Thuyên Hoa và Hoàng tử William đến.", ["Thuyên Hoa", "William"]),
+        ("Tại phủ Thiên Trường, vua Trần mở tiệc cho một hoàng tử Ả Rập.", []),
+        # "Anh" listed after another name is the first syllable of a stage name.
+        ("Top 3 gồm Nguyễn Mai, Anh Tú và Anh Đạt.", ["Nguyễn Mai", "Anh Tú", "Anh Đạt"]),
+        ("Nhà báo Anh Samira Ahmed chụp ảnh ở Anh Quốc.", ["Samira Ahmed"]),
+    ],
+)
+def test_royal_ranks_and_anh_as_a_given_name(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == expected

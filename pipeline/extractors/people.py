@@ -48,6 +48,7 @@ from pipeline.resources import (
     load_tsv,
     surnames,
 )
+from pipeline.resources.given_names import given_names
 from pipeline.text.numbers import alternation
 from pipeline.text.scan import (
     SENTENCE_OPEN,
@@ -347,6 +348,28 @@ _SOURCE_WORD = "Theo"
 _CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) \Z")
 
 
+def _honorific_is_given_name(text: str, m: regex.Match[str], first: Word) -> bool:
+    """A capitalised honorific that is also a given name (``Anh``), listed after another name
+    (a comma, a bracket, a dash or ``và`` before it) and before a given name that opens no
+    family name, is the first syllable of the name (``Hiền Mai và Anh Đạt``); elsewhere it
+    is the form of address or the country (``nhà báo Anh Samira Ahmed``)."""
+    word = m.group()
+    pair = f"{word} {first.text}"
+    return (
+        word.istitle()
+        and word.casefold() in given_names()
+        and word.casefold() in honorific_words("honorific")
+        and first.text not in surnames()
+        and vietnamese_syllable(first.text)
+        and fold_key(pair) not in place_names()  # "Anh Quốc": the country
+        and bool(_NAME_LIST_BEFORE.search(text, max(0, m.start() - 6), m.start()))
+    )
+
+
+# A name listed after another: a comma, a bracket, a dash or "và" right before it.
+_NAME_LIST_BEFORE = regex.compile(r"(?:[,(–\-]|(?<![\p{L}\p{M}])và)[ \t]*\Z")
+
+
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
@@ -393,7 +416,17 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             begin = 0
         if foreign and not any(foreign_shaped(w.text) for w in words[:end]):
             continue  # "rừng U Minh": a place
-        if end:
+        if (
+            end == 1
+            and words[0].text in surnames()
+            and m.group().casefold() in honorific_words("rank")
+        ):
+            continue  # "vua Trần", "vua Hùng": a dynasty or a line of kings, no one person
+        if end and m.group().casefold() in honorific_words("rank") and _team_after(words, end):
+            continue  # "một hoàng tử Ả Rập": a nationality, no name
+        if end and _honorific_is_given_name(text, m, words[0]):
+            yield _Name(m.start(), words[end - 1].end, "person.after_honorific")
+        elif end:
             yield _Name(words[begin].start, words[end - 1].end, "person.after_honorific")
         elif (
             (initials := _INITIALS_NAME.match(text, words[0].start))
