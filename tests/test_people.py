@@ -677,3 +677,22 @@ def test_theo_and_an_honorific_open_a_new_sentence_after_a_name() -> None:
 )
 def test_royal_ranks_and_anh_as_a_given_name(text: str, expected: list[str]) -> None:
     assert [n for n, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing byline the page printed twice is two author mentions.
+        ("Giá vàng giảm mạnh trong tuần.\nLạc Nhạn Lạc Nhạn", ["Lạc Nhạn", "Lạc Nhạn"]),
+        (
+            "Giá vàng giảm mạnh trong tuần.\nLê Hiếu/VOV Miền Trung Lê Hiếu/VOV Miền Trung",
+            ["Lê Hiếu", "Lê Hiếu"],
+        ),
+        # A byline whose source the sentence splitter cut at the dot of a web address.
+        ("Giá vàng giảm mạnh. Dự án đã xong. ĐOÀN LOAN (vnexpress.net)", ["ĐOÀN LOAN"]),
+        # A rank before a lone family name that is the officer's given name stays a person.
+        ("Đại úy Mẫn nói với phóng viên hôm qua.", ["Mẫn"]),
+    ],
+)
+def test_twice_printed_and_cut_bylines(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == expected

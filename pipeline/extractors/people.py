@@ -419,10 +419,10 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
         if (
             end == 1
             and words[0].text in surnames()
-            and m.group().casefold() in honorific_words("rank")
+            and m.group().casefold() in honorific_words("royal")
         ):
             continue  # "vua Trần", "vua Hùng": a dynasty or a line of kings, no one person
-        if end and m.group().casefold() in honorific_words("rank") and _team_after(words, end):
+        if end and m.group().casefold() in honorific_words("royal") and _team_after(words, end):
             continue  # "một hoàng tử Ả Rập": a nationality, no name
         if end and _honorific_is_given_name(text, m, words[0]):
             yield _Name(m.start(), words[end - 1].end, "person.after_honorific")
@@ -837,29 +837,51 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 or words[0] in lead_words()  # "Theo VnExpress": a source, not a byline
             ):
                 continue
-            yield _Name(part.start(), part.end(), "person.byline", "author")
+            twice = _TWICE.fullmatch(text, part.start(), part.end())
+            if twice:  # "Lạc Nhạn Lạc Nhạn": the page printed its byline twice
+                yield _Name(*twice.span("first"), "person.byline", "author")
+                yield _Name(*twice.span("second"), "person.byline", "author")
+            else:
+                yield _Name(part.start(), part.end(), "person.byline", "author")
     if len(ctx.sentences) > 1:
         # The byline is the article's last sentence, often glued to the last paragraph.
         start, end = ctx.sentences[-1]
+        if len(ctx.sentences) > 2 and not text[start : start + 1].isupper():
+            start = ctx.sentences[-2][0]  # "X (vnexpress.net)": the splitter cut at a dot
         last_line = ctx.lines[-1] if ctx.lines else (start, end)
         if last_line[0] < start and last_line[1] - last_line[0] <= 30:
             start, end = last_line  # a short closing line the splitter cut at a dot: "B.T.N"
-        words = list(words_from(text, start, end, limit=MAX_NAME_WORDS + 2))
-        run = _name_run(text, words, 0, byline=True)
-        rest = text[words[run - 1].end : end].strip() if run else ""
-        single = run == 1 and _INITIALS.fullmatch(words[0].text)
-        if words and words[0].text in lead_words():
-            run = 0  # "Theo Dân Trí": the source of the article, not its author
-            after = _name_run(text, words, 1, byline=True)
-            tail_text = text[words[after - 1].end : end].strip() if after > 1 else ""
-            if 2 <= after - 1 <= 4 and tail_text[:1] in ("(", "/"):
-                # "Theo Mạnh Cường (Thể thao 247)", "Theo Mạnh Cường/Báo X": the author, then
-                # the source.
-                yield _Name(words[1].start, words[after - 1].end, "person.byline", "author")
-        if (2 <= run <= 4 or single) and (
-            not rest or rest[0] in "/-–(" or rest.startswith(_SOURCE_WORD + " ")
-        ):
-            yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
+        twice = _TWICE.fullmatch(text, start, end)
+        if twice:  # "Lạc Nhạn Lạc Nhạn": the page printed its byline twice, two mentions
+            yield from _closing_byline(text, *twice.span("first"))
+            yield from _closing_byline(text, twice.start("second"), end)
+        else:
+            yield from _closing_byline(text, start, end)
+
+
+# A closing line printed twice over: "Lạc Nhạn Lạc Nhạn", "Theo X/Báo Y Theo X/Báo Y".
+_TWICE = regex.compile(r"(?P<first>\S.{1,60}?)[ \t]+(?P<second>(?P=first))")
+
+
+def _closing_byline(text: str, start: int, end: int) -> Iterable[_Name]:
+    """The author named by the closing line ``start:end``: a name of two to four words
+    alone or before its source (``/Báo X``, ``(Báo X)``), or ``Theo`` + name + source."""
+    words = list(words_from(text, start, end, limit=MAX_NAME_WORDS + 2))
+    run = _name_run(text, words, 0, byline=True)
+    rest = text[words[run - 1].end : end].strip() if run else ""
+    single = run == 1 and _INITIALS.fullmatch(words[0].text)
+    if words and words[0].text in lead_words():
+        run = 0  # "Theo Dân Trí": the source of the article, not its author
+        after = _name_run(text, words, 1, byline=True)
+        tail_text = text[words[after - 1].end : end].strip() if after > 1 else ""
+        if 2 <= after - 1 <= 4 and tail_text[:1] in ("(", "/"):
+            # "Theo Mạnh Cường (Thể thao 247)", "Theo Mạnh Cường/Báo X": the author, then
+            # the source.
+            yield _Name(words[1].start, words[after - 1].end, "person.byline", "author")
+    if (2 <= run <= 4 or single) and (
+        not rest or rest[0] in "/-–(" or rest.startswith(_SOURCE_WORD + " ")
+    ):
+        yield _Name(words[0].start, words[run - 1].end, "person.byline", "author")
 
 
 @cache
