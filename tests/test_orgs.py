@@ -1108,3 +1108,22 @@ def test_armed_forces_with_their_country(text: str, expected: set[str]) -> None:
 )
 def test_well_known_bodies_named_without_a_head(text: str, expected: set[str]) -> None:
     assert _orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A company name the segmenter wrote as one word keeps all of it: a lead word glued
+        # to a landmark word (Đèo Cả), a person-like run inside one word (Tân Hoàng Minh).
+        ("Công trình do Công ty CP Đèo Cả đầu tư.", {"Công ty CP Đèo Cả"}),
+        ("Công ty TNHH Tân Hoàng Minh trúng thầu.", {"Công ty TNHH Tân Hoàng Minh"}),
+        # A person after a province glued to the name still opens outside the body.
+        ("Giám đốc Sở Tư pháp Đồng Nai Viên Hồng Tiến nhấn mạnh.", {"Sở Tư pháp Đồng Nai"}),
+        # A school with its level abbreviated, glued by the segmenter to the word before.
+        ("Tại điểm thi trường THPT Yên Hòa, thí sinh đến sớm.", {"trường THPT Yên Hòa"}),
+        # The office of a head of state.
+        ("Người phát ngôn Phủ Tổng thống Ai Cập cho biết.", {"Phủ Tổng thống Ai Cập"}),
+    ],
+)
+def test_names_the_segmenter_glued(text: str, expected: set[str]) -> None:
+    assert _orgs(text) == expected

@@ -24,6 +24,7 @@ from pipeline.extractors.place_words import (
     place_names,
     vietnamese_syllable,
 )
+from pipeline.extractors.place_words import unit_words as place_unit_words
 from pipeline.resources import (
     credit_words,
     honorific_words,
@@ -83,6 +84,32 @@ def heads() -> dict[str, Head]:
             for school, alone in ((f"Trường {level}", True), (f"trường {level}", bare)):
                 out.setdefault(school, Head(school, "school", alone, False))
     return out
+
+
+def _inside_glued_name(words: list[Word], j: int, glued: frozenset[int]) -> bool:
+    """``words[j]`` continues a segmented word that opens on a capitalised Vietnamese syllable
+    that is no family name and no place (``Tân Hoàng Minh``): a person cannot start inside
+    it (``Lê Hoàng Châu``, ``Đồng Nai Viên …``, ``Nhật Yoshihide`` open elsewhere)."""
+    k = j
+    while k in glued:
+        k -= 1
+    first = words[k]
+    return (
+        k < j
+        and first.is_capitalised
+        and not first.is_abbreviation
+        and first.text not in surnames()
+        and vietnamese_syllable(first.text)
+        and not any(
+            fold_key(" ".join(w.text for w in words[k:n])) in place_names()
+            for n in range(k + 1, j + 1)
+        )  # "Đồng Nai Viên Hồng Tiến": a province, then a person, in one segmented word
+    )
+
+
+def _abbreviated_school(head: Head) -> bool:
+    """A school head with its level abbreviated (``trường THPT``): never a common word."""
+    return head.kind == "school" and head.text.split(" ", 1)[-1][:2].isupper()
 
 
 # The units a police force is made of (phòng, đội, trạm, đồn): before the force they name
@@ -591,12 +618,18 @@ def _name_end(
         if (
             w.is_punct
             or unit_word_at(text, words, j)
-            or (w.text in lead_words() and (j > i or w.text.casefold() in _PLURAL))
+            or (
+                w.text in lead_words()
+                and (j > i or w.text.casefold() in _PLURAL)
+                # "Đèo Cả": a landmark's name glued to its word (place_units.tsv)
+                and not (j in glued and words[j - 1].text.casefold() in place_unit_words())
+            )
         ):
             break  # "Hiệp hội Gốm sứ Bát Tràng Theo ông, …": the next sentence
         if (
             j != bridged
             and not starts_with_name
+            and not _inside_glued_name(words, j, glued)
             and _starts_person(text, words, j)
             and (
                 field_head
@@ -1246,7 +1279,12 @@ def find_orgs(
         # "Trưởng phòng Tư pháp huyện", "trưởng ban tài chính xã": a lowercase sub-unit
         # after the position of its head is written inside the position's word.
         after_position = bool(k) and words[k - 1].text.casefold() in _UNIT_CHIEF
-        if head.text[:1].islower() and m.start() not in word_starts and not after_position:
+        if (
+            head.text[:1].islower()
+            and m.start() not in word_starts
+            and not after_position
+            and not _abbreviated_school(head)  # "điểm thi trường THPT X": glued to "thi"
+        ):
             continue
         if after_position and head.text[:1].islower():
             # Read as its capitalised head: "Trưởng ban Tuyên giáo Tỉnh ủy" holds the body
