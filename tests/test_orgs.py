@@ -1127,3 +1127,12 @@ def test_well_known_bodies_named_without_a_head(text: str, expected: set[str]) -
 )
 def test_names_the_segmenter_glued(text: str, expected: set[str]) -> None:
     assert _orgs(text) == expected
+
+
+def test_qh_is_the_national_assembly() -> None:
+    found = [
+        (m["text"], m.get("expanded"))
+        for m in extract_text("Sáng nay, QH tiếp tục chất vấn; Sở QH-KT đề xuất.")["mentions"]
+        if m["label"] == "ORG"
+    ]
+    assert found[0] == ("QH", "Quốc hội")

@@ -177,3 +177,22 @@ def test_infrastructure_abbreviated_villages_and_unit_descriptors(
     text: str, expected: list[str]
 ) -> None:
     assert [m["text"] for m in extract_text(text)["mentions"] if m["label"] == "PLACE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A traditional region after xứ is the name alone; a country after it stays a country.
+        (
+            "Những anh hùng xứ Nghệ và người dân xứ Kinh Bắc.",
+            [("Nghệ", "other"), ("Kinh Bắc", "other")],
+        ),
+        ("Ngôi sao xứ Hàn sang Việt Nam.", [("Hàn", "country"), ("Việt Nam", "country")]),
+        ("Anh trở về xứ sở.", []),
+    ],
+)
+def test_regions_after_xu(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [
+        (m["text"], m["level"]) for m in extract_text(text)["mentions"] if m["label"] == "PLACE"
+    ]
+    assert found == expected

@@ -241,6 +241,8 @@ class _Finder:
             ):
                 return None  # "võ sư Vịnh Xuân" (Wing Chun), not "vịnh Xuân Đài"
         lexicon = lexicon_at(text, pos)
+        if lexicon is not None and lexicon[0].level == "country" and not unit.in_span:
+            return None  # "xứ Hàn": the country, read by its cue as a bare name
         if lexicon is not None and lexicon[0].bare == "cue":
             lexicon = None
         if lexicon is not None and lexicon[0].foreign:
