@@ -696,3 +696,17 @@ def test_royal_ranks_and_anh_as_a_given_name(text: str, expected: list[str]) -> 
 )
 def test_twice_printed_and_cut_bylines(text: str, expected: list[str]) -> None:
     assert [n for n, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A temple or tomb named with a form of address before the person it honours.
+        ("Đền ông Hoàng Mười ở Nghệ An đón nhiều khách.", []),
+        ("Khu lăng vua Tự Đức rộng; vợ vua Tự Đức mất sớm.", ["Tự Đức"]),
+        # Other things named after people take no honorific between: a family stays a person's.
+        ("Gia đình ông Vũ Văn Điền phát hiện hũ tiền cổ.", ["Vũ Văn Điền"]),
+    ],
+)
+def test_sites_named_after_the_person_they_honour(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in _people(text)] == expected

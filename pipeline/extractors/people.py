@@ -188,7 +188,29 @@ def _after_blocker(text: str, start: int) -> bool:
     before = window.rstrip(" ")
     if before == window or before.casefold().endswith("thành phố"):
         return False  # "Chủ tịch UBND thành phố Nguyễn Văn A": a city, not a street (phố)
-    return any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers())
+    if _blocked_before(before):
+        return True
+    # "đền ông Hoàng Mười", "lăng vua Tự Đức": the site of a person named with a form of
+    # address is named after them too.
+    word = regex.search(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+\Z", before)
+    if word is None or word.group().casefold() not in honorific_words("honorific", "royal"):
+        return False
+    return _blocked_before(before[: word.start()].rstrip(" ").casefold(), _shrine_words())
+
+
+def _blocked_before(before: str, words: frozenset[str] | None = None) -> bool:
+    """``before`` ends with a word of person_blockers.tsv (``đường``, ``đền``), or of
+    ``words`` when given."""
+    return any(
+        before.endswith(b) and not before[: -len(b)][-1:].isalnum()
+        for b in (_blockers() if words is None else words)
+    )
+
+
+@cache
+def _shrine_words() -> frozenset[str]:
+    """Sites named after the person they honour (person_shrine_words.tsv): ``đền``, ``lăng``."""
+    return frozenset(row["word"] for row in load_tsv("person_shrine_words.tsv"))
 
 
 # "nước" and the spaces before a name, with the word before it: nước Âu Lạc, Chủ tịch nước X.
