@@ -1136,3 +1136,5 @@ def test_qh_is_the_national_assembly() -> None:
         if m["label"] == "ORG"
     ]
     assert found[0] == ("QH", "Quốc hội")
+    committee = extract_text("Ủy ban Thường vụ QH cho ý kiến.")["mentions"]
+    assert [m["text"] for m in committee if m["label"] == "ORG"] == ["Ủy ban Thường vụ QH"]

@@ -783,6 +783,9 @@ def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
         end = _name_run(text, words, 0)
         # A body written between the post and a foreign name (CEO Facebook Mark Zuckerberg)
         names = foreign_first_names()
+        # A particle written as a word ends the run after a post ("Quốc vương Qatar Sheikh
+        # Tamim bin Hamad Al-Thani": the patronymic is left to the foreign-name rule).
+        end = next((k for k in range(1, end) if words[k].text in _name_particles()), end)
         first = next((k for k in range(end - 1) if words[k].text.casefold() in names), 0)
         if first and place_names().get(fold_key(text[words[0].start : words[first - 1].end])):
             first = 0  # a place (Thủ tướng Israel Benjamin Netanyahu): cut at the place later
@@ -1085,6 +1088,7 @@ def _list_mates(
     text = ctx.text
     out = []
     starts = sorted(start for start, _ in names)
+    start_set = frozenset(starts)
     for line in ctx.lines:
         k = bisect.bisect_left(starts, line[0])
         if k == len(starts) or starts[k] >= line[1]:
@@ -1096,7 +1100,8 @@ def _list_mates(
             j = i
             while (
                 j < len(words)
-                and _is_name_word(words[j], first=j == i)
+                # a name found already may open on an honorific's word: "Anh Tú"
+                and _is_name_word(words[j], first=j == i and words[j].start not in start_set)
                 and not any(ch.isdigit() for ch in words[j].text)
                 and (j == i or text[words[j - 1].end : words[j].start] == " ")
             ):
