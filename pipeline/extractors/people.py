@@ -327,9 +327,7 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
         if j > i and _opens_dated_sentence(words, j):
             break  # "Chủ tịch Nguyễn Văn A Sáng 15/6, …": a sentence whose full stop was lost
         j += 1
-    while j > i + 1 and words[j - 1].text in _name_particles():
-        j -= 1  # the run stopped at its limit on a particle
-    return j
+    return _without_trailing_particle(words, i, j)
 
 
 _DAY_MONTH = regex.compile(r"\d{1,2}[.\-]\d{1,2}")
@@ -650,6 +648,14 @@ def _name_particles() -> dict[str, str]:
     return {r["particle"]: r["kind"] for r in load_tsv("name_particles.tsv")}
 
 
+def _without_trailing_particle(words: list[Word], i: int, j: int) -> int:
+    """``j`` moved back over particles ending the run ``words[i:j]``: a run stopped at its
+    length limit on one (``Angel Vilaragut Montes de (Oca)``) ends before it."""
+    while j > i + 1 and words[j - 1].text in _name_particles():
+        j -= 1
+    return j
+
+
 def _particle_in_name(text: str, words: list[Word], j: int) -> bool:
     """``words[j]`` is a lowercase particle inside a foreign name after ``words[j - 1]``:
     ``al-Assad`` (the particle and the family name in one word), or ``bin`` / ``van`` / ``de``
@@ -702,9 +708,7 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
         j += 1
     while j > i + 1 and words[j - 1].text == ".":
         j -= 2
-    while j > i + 1 and words[j - 1].text in _name_particles():
-        j -= 1  # the run stopped at its limit on a particle: "Montes de (Oca)"
-    return j
+    return _without_trailing_particle(words, i, j)
 
 
 #: A one-letter prefix elided with an apostrophe: N’Golo, D’Angelo.

@@ -188,9 +188,9 @@ class _Finder:
         name at the unit's level (``huyện miền núi Đồng Nai`` is a district of Đồng Nai)."""
         text = self.text
         lowered = text[pos : pos + 24].casefold()
-        for words in context_words().descriptor:
-            gap = SPACE.match(text, pos + len(words))
-            if not lowered.startswith(words) or gap is None:
+        for descriptor in context_words().descriptor:
+            gap = SPACE.match(text, pos + len(descriptor))
+            if not lowered.startswith(descriptor) or gap is None:
                 continue
             syls = syllable_run(text, gap.end(), dashes=False)
             if syls and known_prefix(text, syls, level):
