@@ -28,12 +28,14 @@ import regex
 from pipeline.extractors.dates import part_of_day_words
 from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
 from pipeline.extractors.place_words import (
+    after_word,
     context_words,
     fold_key,
     foreign_first_names,
     foreign_shaped,
     known,
     place_names,
+    syllable_before,
     vietnamese_syllable,
 )
 from pipeline.extractors.place_words import (
@@ -188,22 +190,15 @@ def _after_blocker(text: str, start: int) -> bool:
     before = window.rstrip(" ")
     if before == window or before.casefold().endswith("thành phố"):
         return False  # "Chủ tịch UBND thành phố Nguyễn Văn A": a city, not a street (phố)
-    if _blocked_before(before):
+    if any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers()):
         return True
     # "đền ông Hoàng Mười", "lăng vua Tự Đức": the site of a person named with a form of
     # address is named after them too.
-    word = regex.search(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+\Z", before)
-    if word is None or word.group().casefold() not in honorific_words("honorific", "royal"):
-        return False
-    return _blocked_before(before[: word.start()].rstrip(" ").casefold(), _shrine_words())
-
-
-def _blocked_before(before: str, words: frozenset[str] | None = None) -> bool:
-    """``before`` ends with a word of person_blockers.tsv (``đường``, ``đền``), or of
-    ``words`` when given."""
-    return any(
-        before.endswith(b) and not before[: -len(b)][-1:].isalnum()
-        for b in (_blockers() if words is None else words)
+    prev = syllable_before(text, start)
+    return (
+        prev is not None
+        and prev[1].casefold() in honorific_words("honorific", "royal")
+        and after_word(text, prev[0], _shrine_words())
     )
 
 
