@@ -267,11 +267,14 @@ _WORD_KINDS = (
 @cache
 def host_words() -> frozenset[str]:
     """Nouns that a unit's bare name may follow as the place it is in: the ORG heads that
-    take a place (``org_heads.tsv``, kind ``body``) and the ``host`` rows of
-    place_context.tsv; casefolded, but abbreviations (``CA``, ``BV``) as written."""
+    take a place (``org_heads.tsv``, kind ``body``), schools by their level (``Trường Tiểu
+    học Thạch Sơn``: org_school_types.tsv) and the ``host`` rows of place_context.tsv;
+    casefolded, but abbreviations (``CA``, ``BV``) as written."""
     heads = {row["head"] for row in load_tsv("org_heads.tsv") if row["kind"] == "body"}
+    schools = {f"trường {row['type']}" for row in load_tsv("org_school_types.tsv")}
     return frozenset(
-        w if is_abbreviation(w) else w.casefold() for w in heads | set(context_words().host)
+        w if is_abbreviation(w) else w.casefold()
+        for w in heads | schools | set(context_words().host)
     )
 
 
@@ -738,6 +741,7 @@ def lexicon_entry(
         if (
             nxt
             and nxt.group().casefold() not in honorific_words("honorific")
+            and nxt.group() not in lead_words()  # "ở London Theo …": a lost full stop
             and not foreign_name_at(text, nxt.start())
             and not (after_position and entry.level == "country" and entry.bare != "cue")
         ):

@@ -411,8 +411,7 @@ class _Finder:
     def _unit_opens_item(self, pos: int) -> bool:
         text = self.text
         for _ in range(2):
-            unit = unit_match(text, pos)
-            if unit and unit_for(text[unit[0] : unit[1]]) is not None:
+            if self._unit_word_at(pos):
                 return True
             word = _LOWER_WORD.match(text, pos)
             if word is None:
@@ -588,7 +587,9 @@ class _Finder:
                 text,
                 m.start(),
                 m.end(),
-                after_position=after_word(text, m.start(), post_words()),
+                # after a post or a state's body: "Chủ tịch QH Campuchia Heng Samrin"
+                after_position=after_word(text, m.start(), post_words())
+                or after_word(text, m.start(), context_words().country),
             )
             if entry is None or entry.bare == "unit":
                 continue
@@ -601,6 +602,11 @@ class _Finder:
                 len(LETTERS.findall(entry.name)) == 1
                 and not is_abbreviation(entry.name)
                 and not self._whole_token(m.start(), m.end())
+                # The segmenter's compound ("Mỹ thuật") needs a Vietnamese syllable and a
+                # space: "Qatar dù", "Syria-Hamas" are its mistakes, not compounds ("Dakar
+                # Rally" is a name).
+                and not (foreign_shaped(entry.name) and _LOWER_WORD_AFTER.match(text, m.end()))
+                and not _HYPHENED_NAME.match(text, m.end())
                 and not after_word(text, m.start(), context_words().nation)
                 and not (  # "Quân đội Syria bóp nghẹt": the segmenter joined the next word
                     entry.level == "country"
@@ -618,6 +624,15 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
+            if (
+                len(entry.name) == 2
+                and entry.name.isupper()
+                and (  # a code: VN, TQ, HN
+                    text[m.start() - 1 : m.start()] in (".", "-")
+                    or (_GLUED_AFTER.match(text, m.end()) and lexicon_at(text, m.end() + 1) is None)
+                )
+            ):
+                continue  # "VN-Index", "VOV.VN", "IFF-VN": a name it is part of (not VN-Lào)
             if entry.level == "other" and after_word(
                 text, m.start(), context_words().before.get("bare", ())
             ):
@@ -947,9 +962,15 @@ class _Finder:
         end = syls[-1][1]
         if SPACE.match(text, end) and is_capitalised_at(text, SPACE.match(text, end).end()):  # type: ignore[union-attr]
             return None
-        if unit_match(text, pos) or lexicon_at(text, pos) is not None:
+        if self._unit_word_at(pos) or lexicon_at(text, pos) is not None:
             return None
         return end if known(text[pos:end], level) else None
+
+    def _unit_word_at(self, pos: int) -> bool:
+        """A unit word as written opens ``pos``: not a capitalised word that is a unit word
+        only in lower case (``Cầu Giấy``, ``Chợ Mới``: the name of a district)."""
+        unit = unit_match(self.text, pos)
+        return unit is not None and unit_for(self.text[unit[0] : unit[1]]) is not None
 
     def _higher(self, name: str, level: str) -> bool:
         return any(known(name, lv) for lv in ADMIN_LEVELS if rank(lv) < rank(level))
@@ -982,20 +1003,26 @@ class _Finder:
         gap = CHAIN_GAP.match(text, end)
         if gap is None or (district_end := self._known_run(gap.end(), "district")) is None:
             return None
-        gap2 = CHAIN_GAP.match(text, district_end)
-        if gap2 is None:
-            return None
-        province = syllable_run(text, gap2.end(), dashes=True)
+        return end if self._province_follows(gap.end(), district_end) else None
+
+    def _province_follows(self, start: int, end: int) -> bool:
+        """The district named at ``start:end`` is followed by a province that holds it
+        (``Cầu Giấy, Hà Nội``, ``Mai Châu (Hòa Bình)``)."""
+        text = self.text
+        gap = CHAIN_GAP.match(text, end)
+        if gap is None:
+            return False
+        province = syllable_run(text, gap.end(), dashes=True)
         if not province:
-            return None
-        wanted = gazetteer.resolve(text[gap2.end() : province[-1][1]], "province")
+            return False
+        wanted = gazetteer.resolve(text[gap.end() : province[-1][1]], "province")
         if wanted.status != "resolved" or wanted.unit is None:
-            return None
-        district = gazetteer.resolve(text[gap.end() : district_end], "district")
+            return False
+        district = gazetteer.resolve(text[start:end], "district")
         provinces = {p.name for p in district.parents} | {
             c["parents"][-1] for c in district.candidates if c["parents"]
         }
-        return end if wanted.unit.name in provinces else None
+        return wanted.unit.name in provinces
 
     def bare_admin(self, found: Sequence[Candidate]) -> None:
         text = self.text
@@ -1045,6 +1072,19 @@ class _Finder:
                         Candidate(s, e, "district", clean(text[s:e]), "place.bare_admin")
                     )
 
+    def districts_before_provinces(self) -> None:
+        """A district the gazetteer knows, written bare with no preposition before it, and
+        the province that holds it right after it (``trường THPT X (Cầu Giấy, Hà Nội)``,
+        ``ông A, Hoàn Kiếm, Hà Nội``)."""
+        text = self.text
+        for m in _RUN_START.finditer(text):
+            pos = m.start()
+            end = self._known_run(pos, "district")
+            if end is not None and self._province_follows(pos, end):
+                self.candidates.append(
+                    Candidate(pos, end, "district", clean(text[pos:end]), "place.before_province")
+                )
+
     def hosted_names(self) -> None:
         """A unit the gazetteer knows written bare after a body or site named after it
         (``Công an Cầu Giấy``, ``Điện lực Hai Bà Trưng``, ``Nhà tù Chợ Chu``): the place
@@ -1058,12 +1098,7 @@ class _Finder:
                 continue  # "Thích Ca": not the abbreviation CA
             pos = m.end()
             syls = syllable_run(text, pos, dashes=False)
-            unit = unit_match(text, pos)
-            if (
-                len(syls) < 2
-                or lexicon_at(text, pos) is not None
-                or (unit and unit_for(text[unit[0] : unit[1]]) is not None)
-            ):
+            if len(syls) < 2 or lexicon_at(text, pos) is not None or self._unit_word_at(pos):
                 continue  # a province of the lexicon, a unit word: found by their own rules
             first = text[syls[0][0] : syls[0][1]]
             end = syls[-1][1]
@@ -1254,8 +1289,7 @@ class _Finder:
                     break
                 in_parens = in_parens or "(" in gap.group()
                 nxt = gap.end()
-                unit_here = unit_match(text, nxt)
-                if nxt in starts or (unit_here and unit_for(text[unit_here[0] : unit_here[1]])):
+                if nxt in starts or self._unit_word_at(nxt):
                     break  # written with its unit word, or already found
                 syls = syllable_run(text, nxt, dashes=False)
                 if not syls:
@@ -1327,6 +1361,9 @@ _LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*[ \t]+")
 # The list item right before a landmark: from a comma, colon or semicolon to the comma.
 _ITEM_BEFORE = regex.compile(r"[,:;][ \t]*(\p{L}[^,:;.\n]*?)[ \t]*,[ \t]*$")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
+_HYPHENED_NAME = regex.compile(r"[-–]\p{Lu}")
+_GLUED_AFTER = regex.compile(r"[-–][\p{L}\d]")
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
 
 
 def rank(level: str) -> int:
@@ -1339,7 +1376,14 @@ def _is_letter(text: str, pos: int) -> bool:
 
 def _select(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the one starting first wins, then the longest."""
-    order = {"place.unit_word": 0, "place.state_name": 0, "place.bare_name": 1}
+    # A district known by its province after it is the last resort of a tie: the rules
+    # that read the same span from a place before it name it better.
+    order = {
+        "place.unit_word": 0,
+        "place.state_name": 0,
+        "place.bare_name": 1,
+        "place.before_province": 3,
+    }
     chosen: list[Candidate] = []
     last_end = -1
     for cand in sorted(
@@ -1368,6 +1412,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.routes(_select(finder.candidates))
     finder.list_localities(_select(finder.candidates))
     finder.parents(_select(finder.candidates))
+    finder.districts_before_provinces()
     return [c.mention() for c in _select(finder.candidates)]
 
 
