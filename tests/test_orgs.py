@@ -1138,3 +1138,48 @@ def test_qh_is_the_national_assembly() -> None:
     assert found[0] == ("QH", "Quốc hội")
     committee = extract_text("Ủy ban Thường vụ QH cho ý kiến.")["mentions"]
     assert [m["text"] for m in committee if m["label"] == "ORG"] == ["Ủy ban Thường vụ QH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("JAXA xác nhận thất bại của sứ mệnh.", "JAXA"),  # space agencies
+        ("Phán quyết của Tòa Trọng tài được công bố năm 2016.", "Tòa Trọng tài"),
+        ("Vở kịch diễn tại Nhà hát Tuổi Trẻ tối nay.", "Nhà hát Tuổi Trẻ"),  # arts units
+        ("Chủ tịch QH Lào Xaysomphone Phomvihane phát biểu.", "QH Lào"),  # a state's body
+    ],
+)
+def test_agencies_courts_theatres_and_a_states_assembly(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "43 trường THPT ở Hà Nội hạ điểm chuẩn",  # a headline's count
+        "Có 20 trong tổng số 95 trường THPT công lập đã đổi điểm.",  # a total
+        "Khán giả đã quen với 'Nhà hát Múa' cũ.",  # a closing quote is not the name's
+    ],
+)
+def test_counted_schools_are_none_and_a_quote_stays_outside(text: str) -> None:
+    assert not any(o.startswith("trường") or o.endswith("'") for o in _orgs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Ngày 3/5, UB MTTQ tỉnh Nam Định tổ chức hội nghị.", "UB MTTQ tỉnh Nam Định"),
+        ("Đại tướng khẳng định Quân ủy TƯ coi trọng quan hệ này.", "Quân ủy TƯ"),
+        ("Đoàn thanh tra đã làm việc với xã từ đầu tháng.", "Đoàn thanh tra"),
+        # Bodies listed after "các", each named in full, are each one body.
+        ("Tỉnh phối hợp với các Bộ Công Thương, Bộ Tài chính.", "Bộ Công Thương"),
+        # A body's name stops before the verb of its clause.
+        ("Bộ Quốc phòng Việt-Lào ký Biên bản ghi nhớ hợp tác.", "Bộ Quốc phòng Việt-Lào"),
+    ],
+)
+def test_front_commissions_inspection_teams_listed_ministries(text: str, org: str) -> None:
+    assert org in _orgs(text)
+
+
+def test_bodies_of_a_kind_after_cac_are_still_none() -> None:
+    assert _orgs("Các Sở, ngành liên quan phải báo cáo.") == set()

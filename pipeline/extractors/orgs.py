@@ -1355,8 +1355,18 @@ def find_orgs(
         ):
             continue  # "Phó Bí thư Thường trực Thành ủy": the post's qualifier, not the board
         before = words[k - 1].text.casefold() if k else ""
-        if before in _PLURAL or before in ("cấp", "một") or _honorific_before(text, words, k):
-            continue  # "các cấp Hội Nông dân"; "ông Đoàn Văn Đảnh" is a person
+        listed = (  # "các Bộ Giao thông Vận tải, Bộ Tài chính": each body named in full
+            before in _PLURAL
+            and head.kind == "named"
+            and head.text[:1].isupper()
+            and (nxt := _peek(words, k + head_len)) is not None
+            and nxt.is_capitalised
+            and not nxt.is_abbreviation
+        )
+        if (before in _PLURAL and not listed) or before in ("cấp", "một"):
+            continue  # "các cấp Hội Nông dân", "các Sở, ngành": bodies of a kind, none named
+        if _honorific_before(text, words, k):
+            continue  # "ông Đoàn Văn Đảnh" is a person
         if k and head.kind != "fixed" and _counts(text, words, k - 1, stops):
             continue  # "5 BQL dự án", "3 Công ty": a count of bodies, not one
         if head.text[:1].islower() and not head.bare and not after_position:
@@ -1510,9 +1520,13 @@ def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool
         return False
     if w.start in stops:
         return True
-    if not (len(w.text) <= 3 and w.text.isdigit()) or n == 0:
+    if not (len(w.text) <= 3 and w.text.isdigit()):
         return False
+    if n == 0:  # a headline's count, "43 trường THPT …"; "1 Công ty …" numbers a list
+        return n + 1 < len(words) and words[n + 1].text[:1].islower()
     before = words[n - 1]
+    if n >= 2 and f"{words[n - 2].text} {before.text}".casefold() == "tổng số":
+        return True  # "tổng số 108 trường THPT": a total of bodies
     return not (
         before.is_capitalised
         or before.text.casefold() in _NUMBERED
