@@ -719,3 +719,50 @@ def test_a_list_keeps_a_stage_name_that_opens_on_anh_and_a_post_stops_at_a_patro
     )
     names = [n for n, _ in _people(text)]
     assert "Hiền Hồ" in names and "Anh Tú" in names and "Sheikh Tamim" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state's post before a family name no Vietnamese syllable spells.
+        ("Hôm qua, Tổng thống Mortensen nói rằng kinh tế đã khá hơn.", ["Mortensen"]),
+        ("Ngoại trưởng Lindqvist, người đứng đầu ngành ngoại giao, cho biết.", ["Lindqvist"]),
+        ("Thủ tướng Úc Albright đã đến Hà Nội.", ["Albright"]),
+        # A monarch keeps the regnal number.
+        ("Buổi lễ có Quốc vương Harald V tham dự.", ["Harald V"]),
+        # A government named after its leader, and the name said again later.
+        ("Chính sách của chính quyền Kowalski bị chỉ trích.", ["Kowalski"]),
+        ("Thủ tướng Tanaka thăm Huế. Chuyến đi của Tanaka kéo dài ba ngày.", ["Tanaka", "Tanaka"]),
+    ],
+)
+def test_a_family_name_after_a_state_post(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bà Hằng, Tổng giám đốc Vinafood, cho biết.", ["Hằng"]),  # a body's post: the body
+        ("CEO Zalopay cho biết doanh thu tăng.", []),
+        ("Chính quyền Syria đã đồng ý ngừng bắn.", []),  # the state's government
+        ("NASA sẽ phóng Tàu thăm dò Helios Prime vào năm tới.", []),  # a craft, not a person
+    ],
+)
+def test_no_person_after_a_body_post_a_state_or_a_craft(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word that ends in a blocker syllable is no blocker: gia đình, yêu cầu.
+        ("Con chó cắn bé trai tại gia đình chị Nhàn ở thôn 3.", ["Nhàn"]),
+        ("UBND xã yêu cầu anh Khải giải trình.", ["Khải"]),
+        # An initial after a form of address, then the same initial alone later on.
+        ("Mẹ em K. cho biết, sáng 12/5, K. đang ở nhà thì bị đánh.", ["K", "K"]),
+        # A foreign name run does not take the first syllable of the next sentence.
+        ("Chủ tịch Quốc hội Campuchia Heng Samrin Củng cố quan hệ là ưu tiên.", ["Heng Samrin"]),
+    ],
+)
+def test_names_after_compounds_initials_and_lost_stops(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected

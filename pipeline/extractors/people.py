@@ -41,7 +41,7 @@ from pipeline.extractors.place_words import (
 from pipeline.extractors.place_words import (
     unit_words as place_unit_words,
 )
-from pipeline.extractors.titles import position_words
+from pipeline.extractors.titles import position_words, state_post_regex
 from pipeline.resources import (
     credit_words,
     honorific_words,
@@ -169,8 +169,13 @@ def _honorific_regex() -> regex.Pattern[str]:
 
 @cache
 def _foreign_honorifics() -> frozenset[str]:
-    """Honorifics of other languages, as written (``U``)."""
-    return frozenset(r["word"] for r in load_tsv("honorifics.tsv") if r["kind"] == "foreign")
+    """Words that take only a name no Vietnamese syllable spells: honorifics of other
+    languages, as written (``U``), and a government named after its leader (``chính
+    quyền Obama``)."""
+    rows = load_tsv("honorifics.tsv")
+    return frozenset(r["word"] for r in rows if r["kind"] == "foreign") | frozenset(
+        with_case_variants([r["word"] for r in rows if r["kind"] == "administration"])
+    )
 
 
 @cache
@@ -195,10 +200,27 @@ def _after_blocker(text: str, start: int) -> bool:
     # "đền ông Hoàng Mười", "lăng vua Tự Đức": the site of a person named with a form of
     # address is named after them too.
     prev = syllable_before(text, start)
-    return (
+    if not (
         prev is not None
         and prev[1].casefold() in honorific_words("honorific", "royal")
         and after_word(text, prev[0], _shrine_words())
+    ):
+        return False
+    return not _ends_compound(text, prev[0])  # "gia đình chị X", "triều đình vua X"
+
+
+def _ends_compound(text: str, pos: int) -> bool:
+    """Whether the syllable before ``pos`` ends a word of two syllables that names no thing
+    a person's name is given to (``gia đình``, ``yêu cầu``; not ``lăng mộ``, ``dòng họ``)."""
+    last = syllable_before(text, pos)
+    head = syllable_before(text, last[0]) if last else None
+    if not (last and head):
+        return False
+    word = f"{head[1]} {last[1]}".casefold()
+    return (
+        word in dictionary_words()
+        and word not in _blockers()
+        and head[1].casefold() not in _blockers() | _shrine_words()
     )
 
 
@@ -389,7 +411,10 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
         foreign = m.group() in _foreign_honorifics()
-        if _after_blocker(text, m.start()) or (not foreign and _in_compound(text, m.start())):
+        if (
+            _after_blocker(text, m.start())
+            and not (m.group()[0].islower() and _ends_compound(text, m.start()))
+        ) or (not foreign and _in_compound(text, m.start())):
             continue  # a thing named after someone (rạch Ông X); "người đàn ông Mỹ"
         if (
             m.group().istitle()
@@ -785,11 +810,52 @@ def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
         # A particle written as a word ends the run after a post ("Quốc vương Qatar Sheikh
         # Tamim bin Hamad Al-Thani": the patronymic is left to the foreign-name rule).
         end = next((k for k in range(1, end) if words[k].text in _name_particles()), end)
+        if end >= 2 and _opens_lost_sentence(words, end):
+            end -= 1  # "Heng Samrin Củng cố …": the caption lost its full stop
         first = next((k for k in range(end - 1) if words[k].text.casefold() in names), 0)
         if first and place_names().get(fold_key(text[words[0].start : words[first - 1].end])):
             first = 0  # a place (Thủ tướng Israel Benjamin Netanyahu): cut at the place later
         if end - first >= 2:
             yield _Name(words[first].start, words[end - 1].end, "person.after_title")
+        elif (
+            end == 1
+            and state_post_regex().search(text, t.start, t.end)
+            and _foreign_surname(text, words[0])
+        ):
+            # A monarch's regnal number stays with the name: Nữ hoàng Elizabeth II.
+            last = words[1] if len(words) > 1 and _REGNAL.fullmatch(words[1].text) else words[0]
+            yield _Name(words[0].start, last.end, "person.title_surname")
+
+
+_REGNAL = regex.compile(r"[IVX]{1,4}")
+
+
+def _opens_lost_sentence(words: list[Word], end: int) -> bool:
+    """A Vietnamese syllable ending a foreign name run opens a word with the lowercase word
+    after it (``Heng Samrin Củng cố``): the next sentence, its full stop lost."""
+    last = words[end - 1]
+    nxt = words[end] if end < len(words) else None
+    return (
+        nxt is not None
+        and nxt.text[:1].islower()
+        and not foreign_shaped(last.text)
+        and any(foreign_shaped(w.text) for w in words[: end - 1])
+        and f"{last.text} {nxt.text}".casefold() in dictionary_words()
+    )
+
+
+def _foreign_surname(text: str, word: Word) -> bool:
+    """A word no Vietnamese syllable spells, after a state's post, naming no place, body or
+    thing (``Tổng thống Obama``, ``Thủ tướng Merkel``): the holder's family name."""
+    written = word.text
+    return (
+        foreign_shaped(written)
+        and not word.is_abbreviation
+        and not written.isupper()
+        and not place_names().get(fold_key(written))
+        and written not in known_names()
+        and written not in _thing_words()
+    )
 
 
 def _bylines(ctx: DocContext) -> Iterable[_Name]:
@@ -974,7 +1040,9 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
         {
             parts[-1]
             for n in full
-            if len(parts := text[n.start : n.end].split()) >= 2 and parts[-1] not in lead_words()
+            if len(parts := text[n.start : n.end].split()) >= 2
+            and parts[-1] not in lead_words()
+            and not _REGNAL.fullmatch(parts[-1])  # Elizabeth II is no "II" later on
         }
         | {
             # Middle and given name together (Minh Dĩ of Hồ Minh Dĩ): how the press names
@@ -1000,10 +1068,16 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
         }
         | {
             # The whole name again, where no rule of its own finds it (after a title once,
-            # bare later on).
+            # bare later on); a family name after a post (Tổng thống Obama) and an initial
+            # after a form of address (em Q.) are whole names too.
             " ".join(parts)
             for n in full
-            if len(parts := text[n.start : n.end].split()) >= 2 and n.role is None
+            if (
+                len(parts := text[n.start : n.end].split()) >= 2
+                or n.rule == "person.title_surname"
+                or (n.end - n.start == 1 and text[n.end : n.end + 1] == ".")
+            )
+            and n.role is None
         }
     )
     if not given:

@@ -50,6 +50,14 @@ def post_words() -> frozenset[str]:
 
 
 @cache
+def state_post_regex() -> regex.Pattern[str]:
+    """A post of a state (``titles.tsv`` state: ``Tổng thống``, ``Ngoại trưởng``), whole
+    words in any case."""
+    posts = (row["position"] for row in load_tsv("titles.tsv") if row["state"] == "yes")
+    return phrase_regex(posts, ignore_case=True)
+
+
+@cache
 def _position_regex() -> regex.Pattern[str]:
     return phrase_regex((row["position"] for row in load_tsv("titles.tsv")), ignore_case=True)
 

@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 #: A typographic apostrophe inside a word belongs to it (K’Cường, H’Hen); at a word's end it
 #: closes a quotation.
-WORD = regex.compile(r"[\w&']+(?:[’ʼ]\w+)*(?:[.\-&][\w&]+)*|\S", regex.UNICODE)
+WORD = regex.compile(r"[\w&]+(?:['’ʼ][\w&]+)*(?:[.\-&][\w&]+)*|\S", regex.UNICODE)
 _UPPER_START = regex.compile(r"^\p{Lu}")
 #: Search it ending at a position: that position opens a line or a sentence (after a full
 #: stop, a colon, a semicolon or an opening quote), where any word is capitalised.
