@@ -372,3 +372,19 @@ def test_codes_quarters_ratios_and_degrees(text: str, expected: list[tuple]) -> 
 )
 def test_hours_and_glued_birth_years(text: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People by crew, service and schooling are people, not a plain count.
+        ("Vụ chìm tàu làm 5 thủy thủ mất tích.", [("5 thủy thủ", 5, "thủy thủ", "people")]),
+        ("Có 12 binh sĩ bị thương.", [("12 binh sĩ", 12, "binh sĩ", "people")]),
+        ("Clip ghi lại cảnh 1 nữ sinh bị đánh.", [("1 nữ sinh", 1, "nữ sinh", "people")]),
+        ("Nhóm vũ trang bắt giữ 4 con tin.", [("4 con tin", 4, "con tin", "people")]),
+        # "người" with a qualifier stays "người" (the dev gold's span).
+        ("Có 300 người nhập cư cần nhà ở.", [("300 người", 300, "người", "people")]),
+    ],
+)
+def test_people_by_crew_service_schooling_and_plight(text: str, expected: list) -> None:
+    assert _figures(text) == expected
