@@ -388,3 +388,23 @@ def test_hours_and_glued_birth_years(text: str, expected: list[tuple[str, str]])
 )
 def test_people_by_crew_service_schooling_and_plight(text: str, expected: list) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A spelled-out number counts any noun of two syllables or more (guide: hai sinh viên).
+        ("Mỗi đội trình diễn hai tiết mục.", [("hai tiết mục", 2, "tiết mục", "count")]),
+        ("Hai nhà lãnh đạo đã điện đàm.", [("Hai nhà lãnh đạo", 2, "nhà lãnh đạo", "people")]),
+        # Idioms of a relation between two states, and "cả hai" (both), do not.
+        ("Tình hữu nghị giữa hai dân tộc ngày càng bền chặt.", []),
+        ("Trận đấu là dịp để cả hai rèn quân.", []),
+    ],
+)
+def test_spelled_out_counts_of_any_noun(text: str, expected: list) -> None:
+    assert _figures(text) == expected
+
+
+def test_an_exchange_is_no_award() -> None:
+    mentions = extract_text("Sau đó hai nhà ngoại giao trao đổi ý kiến về biển.")["mentions"]
+    assert [m["label"] for m in mentions] == ["FIGURE"]

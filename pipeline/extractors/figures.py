@@ -18,7 +18,8 @@ then checked against its neighbours, never token by token over the whole article
 - ``9 - 10 xã``, ``50-70 triệu đồng``, ``30.000 đồng đến 60.000 đồng`` are one FIGURE with
   ``value_max`` [``figure.range``];
 - spelled-out numbers from two upward count with a lexicon noun or unit
-  [``figure.word_number``]; ``một``, bare ``năm`` (also "year") and idioms (``hai bên``,
+  [``figure.word_number``], and with any noun of two syllables or more (``hai tiết
+  mục``); ``một``, bare ``năm`` (also "year") and idioms (``hai bên``,
   ``hai nước``) do not;
 - not FIGUREs: numbers after a name, code or address word (``thôn 11``, ``Quyết định 281``,
   ``Ban chỉ đạo 138``) or right after a capitalised word mid-sentence (``Đoàn 559``),
@@ -374,6 +375,10 @@ def _after_name(text: str, start: int, p: _Patterns) -> bool:
     return not p.sentence_start.search(text, max(0, word_start - 40), word_start)
 
 
+# "cả" before a spelled-out number makes it a pronoun (cả hai, cả ba: both, all three).
+_BOTH_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])[Cc]ả[ \t]+\Z")
+
+
 def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
     if num.part:
         return _part_at(ctx, num, p)
@@ -395,6 +400,13 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         return None  # "làm chín trái cây": ripe, not nine; "làm chín người chết" counts
     if unit is not None and unit.rule == "figure.open_noun" and EN_DECIMAL.fullmatch(num.number):
         return None  # "biển số 51C-638.30 điều khiển", "phiên 6.2 tiếp tục": a code or a date
+    if (
+        num.written
+        and unit is not None
+        and unit.rule == "figure.open_noun"
+        and _BOTH_BEFORE.search(text, max(0, num.start - 8), num.start)
+    ):
+        return None  # "cả hai rèn quân": both of them, then their verb
     value_max: Decimal | None = None
     end: int
     rule: str
@@ -543,7 +555,11 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
     text = ctx.text
     m = unit_regex().match(text, pos)
     if m is None:
-        return None if written else _open_noun_after(ctx, pos, p)
+        # "hai tiết mục", "hai nhà lãnh đạo": a noun of two syllables or more counts after a
+        # spelled-out number too (guide: hai sinh viên), unless the pair is an idiom.
+        if written and p.idioms.match(text, pos):
+            return None
+        return _open_noun_after(ctx, pos, p)
     if m["measure"] is not None:
         if m["measure"].casefold() in p.after_scale and not p.scale_before.search(
             text, max(0, pos - 20), pos
