@@ -766,3 +766,17 @@ def test_no_person_after_a_body_post_a_state_or_a_craft(text: str, expected: lis
 )
 def test_names_after_compounds_initials_and_lost_stops(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bạn" before the name of a young person in youth and school news.
+        ("Bạn Lê Thu Hà (lớp 12) chia sẻ cảm nghĩ.", ["Lê Thu Hà"]),
+        ("Theo bạn Khoa, đề thi năm nay khá dễ.", ["Khoa"]),
+        # "bạn" before a country is a friendly nation.
+        ("Việt Nam luôn sát cánh cùng bạn Lào.", []),
+    ],
+)
+def test_a_young_person_after_ban(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _people(text)] == expected

@@ -625,3 +625,29 @@ def test_a_deputy_by_the_press_abbreviation() -> None:
 def test_single_field_portfolios(text: str, title: str) -> None:
     found = {m["text"] for m in extract_text(text)["mentions"] if m["label"] == "TITLE"}
     assert found == {title}
+
+
+def test_a_post_after_a_prefix_the_segmenter_joined_to_it() -> None:
+    # "Phó trưởng" is one token; the post and its lowercase body still make a TITLE.
+    mentions = extract_text("Thượng tá Lê Minh, Phó trưởng công an huyện Yên Thành cho biết.")[
+        "mentions"
+    ]
+    titles = [m["text"] for m in mentions if m["label"] == "TITLE"]
+    assert titles == ["Phó trưởng công an huyện Yên Thành"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Two posts joined by a dash share the portfolio written after the last.
+        (
+            "Dự lễ có Phó Thủ tướng – Bộ trưởng Ngoại giao Lê Văn Nam và đoàn.",
+            "Phó Thủ tướng – Bộ trưởng Ngoại giao",
+        ),
+        # "này" after a bare unit word stays outside (the dev gold: Chủ tịch xã này).
+        ("Ông Trần Văn Lâm, Chủ tịch UBND tỉnh này, đã giải trình.", "Chủ tịch UBND tỉnh"),
+    ],
+)
+def test_chained_posts_with_a_portfolio_and_a_body_of_this_unit(text: str, title: str) -> None:
+    people = [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
+    assert [p.get("title") for p in people] == [title]

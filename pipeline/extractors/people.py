@@ -464,6 +464,12 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             continue  # "vua Trần", "vua Hùng": a dynasty or a line of kings, no one person
         if end and m.group().casefold() in honorific_words("royal") and _team_after(words, end):
             continue  # "một hoàng tử Ả Rập": a nationality, no name
+        if (
+            end == 1
+            and m.group().casefold() in honorific_words("role")
+            and any(e.level == "country" for e in place_names().get(fold_key(words[0].text), ()))
+        ):
+            continue  # "bạn Lào", "Bạn Mỹ": a friendly nation, no person
         if end and _honorific_is_given_name(text, m, words[0]):
             yield _Name(m.start(), words[end - 1].end, "person.after_honorific")
         elif end:

@@ -116,9 +116,19 @@ def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int,
     m = _position_regex().match(text, pos)
     if not m:
         return None
-    if m.group()[:1].islower() and m.start() not in starts:
-        return None
+    if m.group()[:1].islower() and m.start() not in starts and not _after_prefix(text, pos):
+        return None  # "tăng trưởng": a word's last syllable; "Phó trưởng" is one token
     return m.start(), m.end(), _positions()[_SPACES.sub(" ", m.group()).casefold()]
+
+
+def _after_prefix(text: str, pos: int) -> bool:
+    """A title prefix (Phó, Quyền) is the word right before ``pos``."""
+    before = words_before(text, pos, limit=1)
+    return (
+        bool(before)
+        and before[-1].text.casefold() in _prefixes()
+        and text[before[-1].end : pos] in (" ", "\t")
+    )
 
 
 def _with_prefixes(text: str, start: int, starts: frozenset[int]) -> int:
@@ -328,6 +338,8 @@ def find_titles(
             if link is None:
                 break
             end, chained = _complement_end(text, link[1], org_ends, place_ends)
+            if not chained:  # "Phó Thủ tướng – Bộ trưởng Ngoại giao": the last post's portfolio
+                end, chained = _portfolio_end(text, link[0], link[1], end, org_ends, place_ends)
             complete = complete or chained
         if complete:
             out.append((start, end, "title.position_body", ""))
