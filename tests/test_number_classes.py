@@ -408,3 +408,10 @@ def test_spelled_out_counts_of_any_noun(text: str, expected: list) -> None:
 def test_an_exchange_is_no_award() -> None:
     mentions = extract_text("Sau đó hai nhà ngoại giao trao đổi ý kiến về biển.")["mentions"]
     assert [m["label"] for m in mentions] == ["FIGURE"]
+
+
+def test_prizes_by_rank() -> None:
+    assert _figures("Ban tổ chức trao 5 giải ba và 12 giải khuyến khích.") == [
+        ("5 giải ba", 5, "giải ba", "count"),
+        ("12 giải khuyến khích", 12, "giải khuyến khích", "count"),
+    ]

@@ -77,3 +77,21 @@ def test_a_code_inside_a_longer_name_is_no_place(text: str) -> None:
 def test_a_school_named_after_its_commune_holds_the_commune() -> None:
     text = "Cô Lan, giáo viên trường THCS Yên Hòa, đạt giải nhất."
     assert ("Yên Hòa", "commune") in _places(text)
+
+
+def test_a_city_that_is_a_persons_family_name_in_the_article_stays_the_person() -> None:
+    text = "Siêu mẫu Adriana Lima dự tiệc. Nếu như Lima gợi cảm thì Lily lại nhẹ nhàng."
+    assert "Lima" not in [t for t, _ in _places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Sạt lở nhanh như các tỉnh đồng bằng sông Cửu Long.", "đồng bằng sông Cửu Long"),
+        ("Nạn nhân được đưa vào BV đa khoa Hồng Lĩnh cấp cứu.", "Hồng Lĩnh"),
+    ],
+)
+def test_a_region_in_lower_case_and_a_town_its_hospital_is_named_after(
+    text: str, place: str
+) -> None:
+    assert place in [t for t, _ in _places(text)]

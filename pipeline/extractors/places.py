@@ -80,6 +80,7 @@ from pipeline.extractors.place_words import (
     cut_person,
     fold,
     fold_key,
+    foreign_first_names,
     foreign_name_at,
     foreign_shaped,
     historical_state_regex,
@@ -637,6 +638,13 @@ class _Finder:
                 text, m.start(), context_words().before.get("bare", ())
             ):
                 continue  # "phía Đông Bắc" is a direction; "hướng Hà Nam" is a province
+            if (
+                entry.foreign
+                and entry.level == "other"
+                and len(LETTERS.findall(entry.name)) == 1
+                and self._surname_elsewhere(entry.name)
+            ):
+                continue  # "Adriana Lima … Lima gợi cảm": the person's family name
             if entry.city and self._club(m.start()):
                 continue  # "Liverpool thắng 2-0": the club, an ORG
             level = entry.level
@@ -665,6 +673,18 @@ class _Finder:
         gap = CHAIN_GAP.match(self.text, end)
         after = lexicon_at(self.text, gap.end()) if gap else None
         return after is None or after[0].level != "country"
+
+    def _surname_elsewhere(self, name: str) -> bool:
+        """``name`` ends a foreign given name and family name pair elsewhere in the article
+        (``Adriana Lima``): the short form of a person's name, not the city."""
+        after = regex.escape(name)
+        pattern = (
+            rf"(?<![\p{{L}}\p{{M}}])(\p{{Lu}}[\p{{L}}\p{{M}}]+)[ \t]+{after}(?![\p{{L}}\p{{M}}])"
+        )
+        return any(
+            m.group(1).casefold() in foreign_first_names()
+            for m in regex.finditer(pattern, self.text)
+        )
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1
