@@ -1183,3 +1183,22 @@ def test_front_commissions_inspection_teams_listed_ministries(text: str, org: st
 
 def test_bodies_of_a_kind_after_cac_are_still_none() -> None:
     assert _orgs("Các Sở, ngành liên quan phải báo cáo.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ministries listed after "Bộ" by their field alone are each a ministry.
+        (
+            "Thủ tướng giao các Bộ Xây dựng, Quốc phòng, Tài nguyên và Môi trường rà soát.",
+            ["Bộ Xây dựng", "Quốc phòng", "Tài nguyên và Môi trường"],
+        ),
+        ("Tỉnh làm việc với Bộ Công an, GTVT về dự án.", ["Bộ Công an", "GTVT"]),
+        # A field's own comma, its space lost, stays inside the one ministry.
+        ("Đề án được Bộ Văn hóa,Thể thao và Du lịch duyệt.", ["Bộ Văn hóa,Thể thao và Du lịch"]),
+        # A field followed by a unit word is another body.
+        ("Bộ Quốc phòng và Công an tỉnh phối hợp.", ["Bộ Quốc phòng", "Công an tỉnh"]),
+    ],
+)
+def test_ministries_listed_by_their_field(text: str, expected: list[str]) -> None:
+    assert _org_list(text) == expected

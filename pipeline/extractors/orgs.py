@@ -1671,7 +1671,73 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_armed_forces(text, found))
-    return found
+    return _ministry_lists(text, found)
+
+
+@cache
+def _portfolio_regex() -> regex.Pattern[str]:
+    """A ministry by its field alone (``title_portfolios.tsv``: Quốc phòng, Tài nguyên và
+    Môi trường) or by the field's abbreviation (GTVT, TT&TT), in any case after its first
+    letter."""
+    fields = set(title_portfolios("portfolio"))
+    folded = {f.casefold() for f in fields}
+    fields |= {abbr for abbr, full in abbreviations().items() if full.casefold() in folded}
+    pattern = phrase_regex(fields, ignore_case=True)
+    # "Văn hóa,Thể thao và Du lịch": a field's own comma, its space sometimes lost.
+    return regex.compile(pattern.pattern.replace(",[ \\t]+", ",[ \\t]*"), pattern.flags)
+
+
+@cache
+def _item_goes_on() -> regex.Pattern[str]:
+    """A capitalised word or a place unit word after a field: the item is another body's
+    name (``Công an tỉnh``, ``Tài chính Hà Nội``)."""
+    units = phrase_regex(place_unit_words()).pattern
+    return regex.compile(rf"[ \t]+(?:\p{{Lu}}|{units})")
+
+
+# Between two items of a list: a comma or semicolon, "và", or both.
+_ITEM_LINK = regex.compile(r"[ \t]*[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
+
+
+def _ministry_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Ministries listed after ``Bộ`` by their field alone (``Bộ Xây dựng, Quốc phòng, Tài
+    nguyên và Môi trường``, ``các Bộ Công an, GTVT``): each field is its ministry, an ORG of
+    its own. A name read across the list is cut back to the first ministry, one cut at a
+    field's own comma is extended to it (``Bộ Văn hóa,Thể thao và Du lịch``)."""
+    fields = _portfolio_regex()
+    out: list[Mention] = []
+    added: list[Mention] = []
+    for m in mentions:
+        first = fields.match(text, m.start + 3) if text.startswith("Bộ ", m.start) else None
+        if m.label != LABEL or first is None or not first.group()[:1].isupper():
+            out.append(m)
+            continue
+        items: list[tuple[int, int]] = []
+        pos = first.end()
+        while (gap := _ITEM_LINK.match(text, pos)) and (
+            (item := fields.match(text, gap.end())) is not None
+            and item.group()[:1].isupper()
+            and not _item_goes_on().match(text, item.end())
+        ):
+            items.append(item.span())
+            pos = item.end()
+        if m.end > first.end() and m.end != pos:
+            out.append(m)  # one name that goes on past its field, not a list
+            continue
+        out.append(m if m.end == first.end() else _cut_back(m, first.end(), text))
+        for a, b in items:
+            added.append(
+                Mention(LABEL, a, b, "org.ministry_list", {"expanded": f"Bộ {expand(text[a:b])}"})
+            )
+    taken = SpanIndex((m.start, m.end) for m in out if m.label == LABEL)
+    return out + [m for m in added if not taken.overlaps((m.start, m.end))]
+
+
+def _cut_back(m: Mention, end: int, text: str) -> Mention:
+    """``m`` made to end at ``end``, its expansion redone."""
+    return Mention(
+        m.label, m.start, end, m.rule, {**m.attrs, "expanded": expand(text[m.start : end])}
+    )
 
 
 @cache
