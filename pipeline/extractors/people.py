@@ -826,7 +826,7 @@ def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
         elif (
             end == 1
             and state_post_regex().search(text, t.start, t.end)
-            and _foreign_surname(text, words[0])
+            and _foreign_surname(words[0])
         ):
             # A monarch's regnal number stays with the name: Nữ hoàng Elizabeth II.
             last = words[1] if len(words) > 1 and _REGNAL.fullmatch(words[1].text) else words[0]
@@ -850,7 +850,7 @@ def _opens_lost_sentence(words: list[Word], end: int) -> bool:
     )
 
 
-def _foreign_surname(text: str, word: Word) -> bool:
+def _foreign_surname(word: Word) -> bool:
     """A word no Vietnamese syllable spells, after a state's post, naming no place, body or
     thing (``Tổng thống Obama``, ``Thủ tướng Merkel``): the holder's family name."""
     written = word.text
