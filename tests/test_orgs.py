@@ -1202,3 +1202,7 @@ def test_bodies_of_a_kind_after_cac_are_still_none() -> None:
 )
 def test_ministries_listed_by_their_field(text: str, expected: list[str]) -> None:
     assert _org_list(text) == expected
+
+
+def test_the_kremlin_for_the_russian_presidency() -> None:
+    assert "Kremlin" in _orgs("Giới chuyên gia cho rằng điện Kremlin sẽ phản ứng.")

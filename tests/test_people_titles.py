@@ -651,3 +651,12 @@ def test_a_post_after_a_prefix_the_segmenter_joined_to_it() -> None:
 def test_chained_posts_with_a_portfolio_and_a_body_of_this_unit(text: str, title: str) -> None:
     people = [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
     assert [p.get("title") for p in people] == [title]
+
+
+def test_a_post_before_a_name_the_article_gives_a_person_elsewhere() -> None:
+    text = "Theo bà Hạnh, đề án đã sẵn sàng. Giải pháp được Bộ trưởng Hạnh đưa ra hôm qua."
+    people = [m for m in extract_text(text)["mentions"] if m["label"] == "PERSON"]
+    assert [(p["text"], p.get("title")) for p in people] == [
+        ("Hạnh", None),
+        ("Hạnh", "Bộ trưởng"),
+    ]

@@ -804,8 +804,12 @@ def _names_before_age(
         i = max(end, i + 1)
 
 
-def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
-    """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE."""
+def _names_after_titles(
+    text: str, titles: list[Mention], named: frozenset[str] = frozenset()
+) -> Iterable[_Name]:
+    """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE; one word
+    alone when it is a foreign family name after a state's post or a name the article
+    gives a person elsewhere (``named``: ``bà Tiến`` … ``Bộ trưởng Tiến``)."""
     for t in titles:
         words = list(words_from(text, t.end, limit=MAX_NAME_WORDS + 1))
         if not words or text[t.end : words[0].start] != " ":
@@ -823,10 +827,9 @@ def _names_after_titles(text: str, titles: list[Mention]) -> Iterable[_Name]:
             first = 0  # a place (Thủ tướng Israel Benjamin Netanyahu): cut at the place later
         if end - first >= 2:
             yield _Name(words[first].start, words[end - 1].end, "person.after_title")
-        elif (
-            end == 1
-            and state_post_regex().search(text, t.start, t.end)
-            and _foreign_surname(words[0])
+        elif end == 1 and (
+            (words[0].text in named and not words[0].is_abbreviation)
+            or (state_post_regex().search(text, t.start, t.end) and _foreign_surname(words[0]))
         ):
             # A monarch's regnal number stays with the name: Nữ hoàng Elizabeth II.
             last = words[1] if len(words) > 1 and _REGNAL.fullmatch(words[1].text) else words[0]
@@ -1706,7 +1709,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_foreign_names(text, ctx.words_of(line), body_ends))
         add(_ede_names(text, ctx.words_of(line)))
         add(_names_before_age(text, ctx.words_of(line), body_ends))
-    add(_names_after_titles(text, titles))
+    add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_list_mates(ctx, names, blocked))
     add(_short_forms(ctx, list(names.values())))
 
