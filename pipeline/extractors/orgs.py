@@ -11,7 +11,7 @@ from ``abbreviations.tsv``.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -1724,20 +1724,15 @@ def _ministry_lists(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.end > first.end() and m.end != pos:
             out.append(m)  # one name that goes on past its field, not a list
             continue
-        out.append(m if m.end == first.end() else _cut_back(m, first.end(), text))
+        if m.end != first.end():  # cut back to the first field, or on to its own comma
+            m = replace(m, end=first.end()).with_attrs(expanded=expand(text[m.start : first.end()]))
+        out.append(m)
         for a, b in items:
             added.append(
                 Mention(LABEL, a, b, "org.ministry_list", {"expanded": f"Bộ {expand(text[a:b])}"})
             )
     taken = SpanIndex((m.start, m.end) for m in out if m.label == LABEL)
     return out + [m for m in added if not taken.overlaps((m.start, m.end))]
-
-
-def _cut_back(m: Mention, end: int, text: str) -> Mention:
-    """``m`` made to end at ``end``, its expansion redone."""
-    return Mention(
-        m.label, m.start, end, m.rule, {**m.attrs, "expanded": expand(text[m.start : end])}
-    )
 
 
 @cache

@@ -132,6 +132,8 @@ class _Finder:
         self.candidates: list[Candidate] = []
         self._sport: bool | None = None
         self._ethnic_names: dict[str, bool] = {}
+        self._surnames_elsewhere: dict[str, bool] = {}
+        self._known_runs: dict[tuple[int, str], int | None] = {}
 
     # -- unit words -------------------------------------------------------------------
 
@@ -606,7 +608,7 @@ class _Finder:
                 # The segmenter's compound ("Mỹ thuật") needs a Vietnamese syllable and a
                 # space: "Qatar dù", "Syria-Hamas" are its mistakes, not compounds ("Dakar
                 # Rally" is a name).
-                and not (foreign_shaped(entry.name) and _LOWER_WORD_AFTER.match(text, m.end()))
+                and not (foreign_shaped(entry.name) and LOWER_NEXT.match(text, m.end()))
                 and not _HYPHENED_NAME.match(text, m.end())
                 and not after_word(text, m.start(), context_words().nation)
                 and not (  # "Quân đội Syria bóp nghẹt": the segmenter joined the next word
@@ -677,14 +679,14 @@ class _Finder:
     def _surname_elsewhere(self, name: str) -> bool:
         """``name`` ends a foreign given name and family name pair elsewhere in the article
         (``Adriana Lima``): the short form of a person's name, not the city."""
-        after = regex.escape(name)
-        pattern = (
-            rf"(?<![\p{{L}}\p{{M}}])(\p{{Lu}}[\p{{L}}\p{{M}}]+)[ \t]+{after}(?![\p{{L}}\p{{M}}])"
-        )
-        return any(
-            m.group(1).casefold() in foreign_first_names()
-            for m in regex.finditer(pattern, self.text)
-        )
+        if name not in self._surnames_elsewhere:
+            word = r"[\p{L}\p{M}]"
+            pattern = rf"(?<!{word})(\p{{Lu}}{word}+)[ \t]+{regex.escape(name)}(?!{word})"
+            self._surnames_elsewhere[name] = any(
+                m.group(1).casefold() in foreign_first_names()
+                for m in regex.finditer(pattern, self.text)
+            )
+        return self._surnames_elsewhere[name]
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1
@@ -973,7 +975,14 @@ class _Finder:
     # -- bare administrative names the gazetteer knows -----------------------------------
 
     def _known_run(self, pos: int, level: str) -> int | None:
-        """End of a whole capitalised run of 2+ syllables at ``pos`` known at ``level``."""
+        """End of a whole capitalised run of 2+ syllables at ``pos`` known at ``level``
+        (kept: the district rules ask it at every capitalised word)."""
+        key = (pos, level)
+        if key not in self._known_runs:
+            self._known_runs[key] = self._find_known_run(pos, level)
+        return self._known_runs[key]
+
+    def _find_known_run(self, pos: int, level: str) -> int | None:
         text = self.text
         # The cheap tests first: most capitalised words are one syllable long.
         syls = syllable_run(text, pos, dashes=False)
@@ -1383,7 +1392,6 @@ _ITEM_BEFORE = regex.compile(r"[,:;][ \t]*(\p{L}[^,:;.\n]*?)[ \t]*,[ \t]*$")
 _RUN_START = regex.compile(r"(?<![\p{L}\p{M}\d])\p{Lu}")
 _HYPHENED_NAME = regex.compile(r"[-–]\p{Lu}")
 _GLUED_AFTER = regex.compile(r"[-–][\p{L}\d]")
-_LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
 
 
 def rank(level: str) -> int:

@@ -116,19 +116,13 @@ def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int,
     m = _position_regex().match(text, pos)
     if not m:
         return None
-    if m.group()[:1].islower() and m.start() not in starts and not _after_prefix(text, pos):
+    if (
+        m.group()[:1].islower()
+        and m.start() not in starts
+        and _with_prefixes(text, pos, starts) == pos
+    ):
         return None  # "tăng trưởng": a word's last syllable; "Phó trưởng" is one token
     return m.start(), m.end(), _positions()[_SPACES.sub(" ", m.group()).casefold()]
-
-
-def _after_prefix(text: str, pos: int) -> bool:
-    """A title prefix (Phó, Quyền) is the word right before ``pos``."""
-    before = words_before(text, pos, limit=1)
-    return (
-        bool(before)
-        and before[-1].text.casefold() in _prefixes()
-        and text[before[-1].end : pos] in (" ", "\t")
-    )
 
 
 def _with_prefixes(text: str, start: int, starts: frozenset[int]) -> int:
