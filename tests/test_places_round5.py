@@ -98,4 +98,4 @@ def test_a_region_in_lower_case_and_a_town_its_hospital_is_named_after(
 
 
 def test_hongkong_written_as_one_word() -> None:
-    assert ("Hongkong", "country") in _places("Bà là ca sĩ nổi tiếng của Hongkong.")
+    assert ("Hongkong", "other") in _places("Bà là ca sĩ nổi tiếng của Hongkong.")

@@ -1,4 +1,5 @@
-"""Sports clubs named with a club affix (``Gangwon FC``, ``FC Seoul``, ``Buriram United``).
+"""Sports clubs named with a club affix (``Gangwon FC``, ``FC Seoul``, ``Buriram United``)
+or after a word of a player's career (``khoác áo Consadole Sapporo``).
 
 The guide makes sports clubs ORGs and a place inside a name its own PLACE. A club written
 with its affix is an ORG wherever it stands; its proper name alone (``Gangwon thi đấu``)
@@ -37,6 +38,7 @@ _PLACE_WORDS = ("thành phố", "thủ đô", "tp", "tp.")
 class _Affixes:
     prefix: regex.Pattern[str]
     suffix: regex.Pattern[str]
+    cue: regex.Pattern[str]
     short: frozenset[str]
 
 
@@ -55,6 +57,9 @@ def _affixes() -> _Affixes:
         ),
         suffix=regex.compile(
             rf"{edge}((?:{_WORD}[ \t]){{0,2}}{_WORD})[ \t]({alternation('suffix')}){tail}"
+        ),
+        cue=regex.compile(
+            rf"{edge}(?:{alternation('cue')})[ \t]((?:{_WORD}[ \t]){{0,2}}{_WORD}){tail}"
         ),
         short=frozenset(r["affix"] for r in rows if r["short"] == "yes"),
     )
@@ -89,6 +94,10 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             found.append((name_start, hit.end(), name_start, hit.end(1), hit.group(2)))
     for hit in _affixes().prefix.finditer(text):
         found.append((hit.start(), hit.end(), hit.start(2), hit.end(), hit.group(1)))
+    # "trong màu áo Consadole Sapporo": a club after a word of a player's career, the cue
+    # outside the ORG; its name then stands for the club in the article as a short name does
+    for hit in _affixes().cue.finditer(text):
+        found.append((hit.start(1), hit.end(1), hit.start(1), hit.end(1), ""))
     seen: set[tuple[int, int]] = set()
     for start, end, a, b, affix in sorted(found, key=lambda f: (f[0], -f[1])):
         if (
@@ -107,7 +116,7 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             added.append(Mention("PLACE", a, b, "place.in_body", attrs))
         # a Vietnamese place alone is the place ("Quảng Nam FC", then "tỉnh Quảng Nam")
         domestic = any(not e.foreign for e in entries)
-        if affix in _affixes().short and len(name) >= 4 and not domestic:
+        if (not affix or affix in _affixes().short) and len(name) >= 4 and not domestic:
             shorts.setdefault(name, text[start:end])
     if shorts:
         pattern = regex.compile(

@@ -118,6 +118,11 @@ def part_of_day_words() -> tuple[str, ...]:
     return tuple(_words().part_of_day)
 
 
+def _capitalised(names: dict[str, str]) -> list[str]:
+    """Each month name with every word capitalised (``Mười Một``)."""
+    return [" ".join(w[:1].upper() + w[1:] for w in name.split()) for name in names]
+
+
 @dataclass(frozen=True)
 class _Patterns:
     full: regex.Pattern[str]
@@ -125,6 +130,7 @@ class _Patterns:
     words: regex.Pattern[str]
     month_year: regex.Pattern[str]
     month: regex.Pattern[str]
+    month_named: regex.Pattern[str]
     month_item: regex.Pattern[str]
     day_list: regex.Pattern[str]
     day_month: regex.Pattern[str]
@@ -194,6 +200,11 @@ def _patterns() -> _Patterns:
             flags,
         ),
         month=regex.compile(rf"(?<!\w){month}{sp}+{m}{_R}", flags),
+        # "cuối tháng Năm": a month by its capitalised name (lower case, "tháng năm" is
+        # "months and years").
+        month_named=regex.compile(
+            rf"(?<!\w)(?i:{month}){sp}+(?P<mw>{alternation(_capitalised(w.month_names))})(?!\w)"
+        ),
         month_item=regex.compile(rf"\G{sp}*(?:,|và){sp}*{m}{_R}", flags),
         day_list=regex.compile(
             rf"{pre}?{_L}(?P<d1>\d{{1,2}}){sp}*(?:,|và|đến|tới|[\-–]){sp}*(?:(?:{pod}){sp}+)?"
@@ -393,6 +404,14 @@ def _extract(ctx: DocContext) -> list[Mention]:
         mo, y = int(written or m["m"]), int(m["y"])
         if 1 <= mo <= 12 and 1000 <= y <= 2100 and not lunar(m.start(), m.end()):
             found.append(_Candidate(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date.month_year"))
+    for m in p.month_named.finditer(text):
+        if text[m.start()].isupper() and not _SENTENCE_OPEN.search(
+            text[max(0, m.start() - 8) : m.start()]
+        ):
+            continue  # "Cách mạng Tháng Mười": the month names an event
+        mo = int(_words().month_names[" ".join(m["mw"].casefold().split())])
+        value = _month_value(text, m.end(), mo, ctx.dateline, p)
+        found.append(_Candidate(m.start(), m.end(), value, "date.month_named"))
     for m in p.quarter.finditer(text):
         found.append(_Candidate(m.start("y"), m.end("y"), m["y"], "date.quarter_year"))
     for m in p.season.finditer(text):

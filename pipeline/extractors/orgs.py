@@ -144,17 +144,16 @@ def folded_heads() -> dict[str, tuple[Head, int]]:
     """Department names and management-board heads keyed by their casefolded text, with
     the number of leading characters matched as written (the rest is case-insensitive).
 
-    A department (``org_departments.tsv``) is matched as written up to the first letter of
-    its second capitalised word (``Cục Quản lý giá``, ``Cục Quản lý Giá``); a board head
-    (``org_boards.tsv``: a prefix and the object it manages) from its second letter. The
-    commas of a name may be left out (``Cục Quản lý Khám chữa bệnh``): keys have none.
+    A department (``org_departments.tsv``) or a board head (``org_boards.tsv``: a prefix and
+    the object it manages) is matched as written in its first letter, the rest in any case
+    (``Cục Quản lý Giá``, ``Trung tâm dự báo khí tượng thủy văn trung ương``): the whole
+    name of a department is no phrase of everyday prose. The commas of a name may be left
+    out (``Cục Quản lý Khám chữa bệnh``): keys have none.
     """
     out: dict[str, tuple[Head, int]] = {}
     for row in load_tsv("org_departments.tsv", key="name"):
         name = row["name"]
-        capitals = [m.start() for m in _WORD_START.finditer(name) if name[m.start()].isupper()]
-        keep = capitals[1] + 1 if len(capitals) > 1 else len(name)
-        out[_folded_key(name)] = (Head(name, "named", True, False), keep)
+        out[_folded_key(name)] = (Head(name, "named", True, False), 1)
     rows = load_tsv("org_boards.tsv")
     objects = [r["phrase"] for r in rows if r["role"] == "object"]
     for prefix in (r["phrase"] for r in rows if r["role"] == "prefix"):
@@ -162,9 +161,6 @@ def folded_heads() -> dict[str, tuple[Head, int]]:
             name = f"{prefix} {obj}"
             out.setdefault(_folded_key(name), (Head(name, "board", False, False), 1))
     return out
-
-
-_WORD_START = regex.compile(r"(?<![\w&])\w")
 
 
 def _folded_key(name: str) -> str:
@@ -958,9 +954,11 @@ def _extend(
         return _board_end(text, words, j, place_ends, glued)
     if head.kind == "either" and (
         place_complement(text, words, j, bare_names=False, place_ends=place_ends) > j
-        or _starts_person(text, words, j)
+        or (head.bare and _starts_person(text, words, j))
     ):
-        pass  # its seat ("Đảng bộ Q. Ngũ Hành Sơn"), or its secretary's name after it
+        # its seat ("Đảng bộ Q. Ngũ Hành Sơn", "CLB TP HCM"), or its secretary's name after
+        # a body that stands alone; a club's name may be a person's ("CLB Hoàng Anh Gia Lai")
+        pass
     elif head.kind == "named" and (named := _name_after_bracket(text, words, j, glued)) > j:
         j = named  # "Bệnh viện (BV) Nhi Quảng Nam": the head's abbreviation, then the name
     elif head.kind in ("named", "either", "school"):
@@ -972,7 +970,7 @@ def _extend(
             glued=glued,
             bridge=head.text in _bridge_heads(),
             field_head=head.text.casefold() in _FIELD_HEADS,
-            complete=head.text.casefold() in folded_heads(),
+            complete=_folded_key(head.text) in folded_heads(),
             # a school's field after its level: "trường đại học sư phạm Đà Nẵng"
             phrase=_phrase_heads().get(head.text, "name" if head.kind == "school" else ""),
             named_head=head.kind == "school",
@@ -1922,15 +1920,19 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def _slot_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
-    """Caption openers (``Ảnh:``), medium nouns (``tờ``, ``kênh``) and the casefolded credit
-    words that name no organisation (``org_credit_words.tsv``)."""
+def _slot_regexes() -> tuple[
+    regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], frozenset[str]
+]:
+    """Caption openers (``Ảnh:``), medium nouns (``tờ``, ``kênh``), reporter nouns (``PV``)
+    and the casefolded credit words that name no organisation (``org_credit_words.tsv``)."""
     rows = load_tsv("org_credit_words.tsv")
     captions = [r["phrase"] for r in rows if r["role"] == "caption"]
     media = with_case_variants(r["phrase"] for r in rows if r["role"] == "medium")
+    reporters = with_case_variants(r["phrase"] for r in rows if r["role"] == "reporter")
     return (
         regex.compile(rf"{phrase_regex(captions).pattern}[ \t]*:[ \t]*"),
         regex.compile(rf"{phrase_regex(media).pattern}[ \t]+"),
+        regex.compile(rf"{phrase_regex(reporters).pattern}[ \t]+"),
         credit_words("nonsource"),
     )
 
@@ -1948,9 +1950,17 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     its line stays out (``Ảnh: Sina Theo …``); two Latin words there may be a photographer.
     The outlet's whole name replaces a shorter ORG inside it (``The Washington Post``), and a
     listed outlet after ``kênh`` drops the canal PLACE read there (``kênh Fox News``)."""
-    caption, medium, nonsource = _slot_regexes()
+    caption, medium, reporter, nonsource = _slot_regexes()
     names, sites = _media()
     spans: list[tuple[int, int]] = []
+    listed: set[tuple[int, int]] = set()  # outlets of the list: a place inside stays a PLACE
+    # "trao đổi với PV Pháp Luật TP.HCM": the reporter's paper, when it is a listed outlet
+    # (not "PV Gas", a firm's name)
+    for opener in reporter.finditer(text):
+        hit = names.match(text, opener.end()) or sites.match(text, opener.end())
+        if hit and hit.end() > hit.start():
+            spans.append(hit.span())
+            listed.add(hit.span())
     # "kênh Fox News": a listed outlet after a medium noun that is also a place's unit word
     # (kênh, a canal) is the channel, not a canal.
     channels: dict[tuple[int, int], int] = {}
@@ -1960,6 +1970,7 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
             hit = names.match(text, pos) or sites.match(text, pos)
             if hit and hit.end() > pos:
                 spans.append(hit.span())
+                listed.add(hit.span())
                 if not is_caption:
                     channels[hit.span()] = opener.start()
                 continue
@@ -1982,8 +1993,9 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
         overlapping = [(s, e) for s, e in taken if s < b and a < e]
         if any(not (a <= s and e <= b) or (s, e) == (a, b) for s, e in overlapping):
             continue  # already an ORG, part of a longer one, or a place
-        if any(span not in orgs for span in overlapping):
+        if (a, b) not in listed and any(span not in orgs for span in overlapping):
             continue  # a place inside: "kênh Tàu Hủ"
+        overlapping = [span for span in overlapping if span in orgs]
         replaced.update(overlapping)
         taken.append((a, b))
         out.append(Mention(LABEL, a, b, "org.source", {"expanded": expand(text[a:b])}))
@@ -2080,15 +2092,20 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
     text = ctx.text
     orgs = [m for m in mentions if m.label == LABEL]
     taken = [(m.start, m.end) for m in mentions if m.label in (LABEL, "PLACE", "PERSON")]
+    taken_index = SpanIndex(taken)  # the hits themselves never overlap (finditer)
+    named_index = SpanIndex((m.start, m.end) for m in mentions if m.label in ("PLACE", "PERSON"))
     defined: dict[str, str] = {}
     for m in orgs:
         hit = _ABBR_AFTER.match(text, m.end)
         short = hit and (hit.group(1) or hit.group(2))
         if (
             short
+            # two capitals only in brackets ("Ngân hàng Thế giới (WB)"), never a place's code
+            and (3 <= len(short) <= 8 or (len(short) == 2 and hit.group(1)))
             and short not in defined
-            and 3 <= len(short) <= 8
             and short not in abbreviations()  # a field (GTVT), not this body's name
+            and not _position_regex().fullmatch(short)  # "đại biểu HĐND TP (ĐB)": its members
+            and not named_index.overlaps(hit.span(1) if hit.group(1) else hit.span(2))
         ):
             defined[short] = m.attrs.get("expanded", text[m.start : m.end])
     if not defined:
@@ -2097,7 +2114,6 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
     pattern = regex.compile(
         r"(?<![\w&.\-])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\w&\-])"
     )
-    taken_index = SpanIndex(taken)  # the hits themselves never overlap (finditer)
     for hit in pattern.finditer(text):
         a, b = hit.span()
         if taken_index.overlaps((a, b)):

@@ -523,6 +523,8 @@ def _team_after(words: list[Word], end: int) -> bool:
 
 
 _CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
+#: The start of a sentence or line (no comma): where any word is written with a capital.
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\s\"”“]*|\n\s*)\Z")
 
 
 def _is_clause_start(text: str, start: int) -> bool:
@@ -1041,6 +1043,10 @@ def _western_first_name(name: str) -> str:
     return ""
 
 
+#: The Arabic article joined to a family name: al-, el-, and its sun-letter forms (ad-, as-).
+_ARABIC_ARTICLE = regex.compile(r"(?:[Aa][lrsdtnz]|[Ee]l|[Aa]sh)-(\p{Lu}[\p{Ll}\p{M}]{2,})")
+
+
 def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
     """Given names of people named in full, where they stand alone as a word later on, and
     the full names themselves where they come again."""
@@ -1060,6 +1066,13 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             for n in full
             if len(parts := text[n.start : n.end].split()) >= 3
             and (parts[0] in surnames() or parts[0].casefold() in foreign_first_names())
+        }
+        | {
+            # An Arabic family name is shortened without its article (Baghdadi of Abu Bakr
+            # al-Baghdadi).
+            article.group(1)
+            for n in full
+            if (article := _ARABIC_ARTICLE.fullmatch(text[n.start : n.end].split()[-1]))
         }
         | {
             # A Korean name is shortened to its family name, written first (Moon of Moon
@@ -1134,6 +1147,15 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
                 and (m.group().casefold() in _number_words() or _is_clause_start(text, m.start()))
             ):
                 continue  # a count, not a name: "Hai tài xế …"; a pronoun: "Anh nói …"
+            if (
+                " " not in m.group()
+                and after is not None
+                and after.text[:1].islower()
+                and text[m.end()] == " "
+                and _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
+                and f"{m.group()} {after.text.split()[0]}".casefold() in dictionary_words()
+            ):
+                continue  # a word capitalised to open a sentence: "Thế nhưng", "Lan truyền"
             out.append(_Name(m.start(), m.end(), "person.short_form"))
     return out
 
@@ -1765,6 +1787,9 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 #: ``Theo`` before a bare post and a comma after it: the post is the source (``Theo Bộ
 #: trưởng, …``).
 _SOURCE_BEFORE = regex.compile(r"(?:^|[\s,.;:(])[Tt]heo[ \t]+\Z")
+#: ``thưa`` before a bare post: the post is the person addressed (``thưa Thứ trưởng``), the
+#: interviewee whose office the article names.
+_ADDRESSED_BEFORE = regex.compile(r"(?:^|[\s,.;:(\"“])(?:[Kk]ính[ \t]+)?[Tt]hưa[ \t]+\Z")
 
 
 @cache
@@ -1772,14 +1797,15 @@ def _speech_after() -> regex.Pattern[str]:
     """A verb of saying or directing right after a post (``Thứ trưởng nhận định``): the post
     is the subject of the clause, one person (``subject_verbs.tsv`` roles speak, direct)."""
     verbs = [r["word"] for r in load_tsv("subject_verbs.tsv") if r["role"] in ("speak", "direct")]
-    return regex.compile(rf"[ \t]+(?:cũng[ \t]+|đã[ \t]+)?(?:{alternation(verbs)})\b")
+    return regex.compile(rf"[ \t]+(?:cũng[ \t]+|đã[ \t]+|có[ \t]+)?(?:{alternation(verbs)})\b")
 
 
 def _refers_back(text: str, title: Mention, held: set[str]) -> bool:
     """Whether a bare post written with a capital names the office a person of the article
     holds: the same post, alone or with its body, is held by a named person there or written
     with its body, and the bare post says or directs something (``Thứ trưởng nhận định``) or
-    is the source of what follows (``Theo Bộ trưởng, …``)."""
+    is the source of what follows (``Theo Bộ trưởng, …``) or the one addressed (``thưa Thứ
+    trưởng``)."""
     written = text[title.start : title.end]
     post = written.casefold()
     return (
@@ -1787,6 +1813,7 @@ def _refers_back(text: str, title: Mention, held: set[str]) -> bool:
         and any(h == post or h.startswith(post + " ") for h in held)
         and bool(
             _speech_after().match(text, title.end)
+            or _ADDRESSED_BEFORE.search(text, max(0, title.start - 12), title.start)
             or (
                 _SOURCE_BEFORE.search(text, max(0, title.start - 8), title.start)
                 and text[title.end : title.end + 1] == ","

@@ -627,6 +627,8 @@ class _Finder:
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
+            if self._lowercase_compound(m.start(), m.end()):
+                continue  # "Viện Hải dương học": oceanography, not Hải Dương
             if (
                 len(entry.name) == 2
                 and entry.name.isupper()
@@ -910,6 +912,17 @@ class _Finder:
         before = _COUNTRY_JOIN_BEFORE.search(text, max(0, start - 12), start)
         return before is not None and any(
             c.end == before.start() and c.level == "country" for c in self.candidates
+        )
+
+    def _lowercase_compound(self, start: int, end: int) -> bool:
+        """A name written with a lowercase syllable after its first that begins a longer
+        dictionary word with the syllable after it (``Hải dương học``)."""
+        text = self.text
+        if all(w[:1].isupper() for w in LETTERS.findall(text[start:end])):
+            return False
+        after = _NEXT_SYLLABLE.match(text, end)
+        return bool(after) and f"{text[start:end]} {after.group(1)}".casefold() in (
+            dictionary_words()
         )
 
     def _in_word(self, start: int, end: int) -> bool:

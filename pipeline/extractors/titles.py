@@ -275,6 +275,21 @@ def _linked_places(
             return end, linked
 
 
+#: A capitalised name of two to five words, then an opening bracket.
+_HOLDER_THEN_BRACKET = regex.compile(
+    r"[ \t]+\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){1,4}[ \t]*\("
+)
+
+
+def _constituency_after(text: str, end: int, place_ends: dict[int, int]) -> bool:
+    """Whether a name follows ``end`` with a place alone in brackets after it: the deputy's
+    constituency (``đại biểu Nguyễn Văn A (Đồng Nai)``)."""
+    m = _HOLDER_THEN_BRACKET.match(text, end)
+    if m is None or m.end() not in place_ends:
+        return False
+    return text[place_ends[m.end()] : place_ends[m.end()] + 1] == ")"
+
+
 def find_titles(
     text: str,
     span: tuple[int, int],
@@ -339,7 +354,9 @@ def find_titles(
             out.append((start, end, "title.position_body", ""))
         elif alone == "yes":
             out.append((start, end, "title.alone", ""))
-        elif alone == "person" and text[start].isupper():
+        elif (alone == "person" and text[start].isupper()) or (
+            alone == "constituency" and _constituency_after(text, end, place_ends)
+        ):
             out.append((start, end, "title.candidate", "person"))
         pos = end
     return out
