@@ -275,3 +275,8 @@ def test_a_known_department_written_with_its_comma_ends_before_its_chiefs_name()
     text = "Cục trưởng Cục Phòng, chống tham nhũng Đỗ Minh Quân cho biết như vậy."
     assert _texts(text, "ORG") == ["Cục Phòng, chống tham nhũng"]
     assert _texts(text, "PERSON") == ["Đỗ Minh Quân"]
+
+
+@pytest.mark.parametrize("firm", ["Grab", "Uber", "Vietlott"])
+def test_ride_hailing_firms_and_the_lottery_company_are_orgs(firm: str) -> None:
+    assert _texts(f"Năm nay {firm} báo lãi lớn.", "ORG") == [firm]
