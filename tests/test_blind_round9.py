@@ -280,3 +280,13 @@ def test_a_known_department_written_with_its_comma_ends_before_its_chiefs_name()
 @pytest.mark.parametrize("firm", ["Grab", "Uber", "Vietlott"])
 def test_ride_hailing_firms_and_the_lottery_company_are_orgs(firm: str) -> None:
     assert _texts(f"Năm nay {firm} báo lãi lớn.", "ORG") == [firm]
+
+
+@pytest.mark.parametrize("firm", ["Sony", "Warner Bros", "Gucci", "Louis Vuitton"])
+def test_studios_and_fashion_houses_named_bare_are_orgs(firm: str) -> None:
+    assert _texts(f"Bộ sưu tập mới của {firm} gây sốt.", "ORG") == [firm]
+
+
+def test_a_quoted_title_opening_with_a_word_is_no_short_form() -> None:
+    text = 'Diễn viên Trần Văn Cặp dự thi. Anh lên sân khấu "Cặp đôi hài hước" năm nay.'
+    assert _texts(text, "PERSON") == ["Trần Văn Cặp"]

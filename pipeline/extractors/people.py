@@ -523,8 +523,9 @@ def _team_after(words: list[Word], end: int) -> bool:
 
 
 _CLAUSE_START = regex.compile(r"(?:^|[.!?:;,\-–“\"(…]\s*|\n\s*)\Z")
-#: The start of a sentence or line (no comma): where any word is written with a capital.
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\s\"”“]*|\n\s*)\Z")
+#: The start of a sentence, a line or a quotation (no comma): where any word is written with
+#: a capital.
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\s\"”“]*|[\"“(]\s*|\n\s*)\Z")
 
 
 def _is_clause_start(text: str, start: int) -> bool:
