@@ -140,9 +140,8 @@ def known_names() -> frozenset[str]:
 
 
 @cache
-def folded_heads() -> dict[str, tuple[Head, int]]:
-    """Department names and management-board heads keyed by their casefolded text, with
-    the number of leading characters matched as written (the rest is case-insensitive).
+def folded_heads() -> dict[str, Head]:
+    """Department names and management-board heads keyed by their casefolded text.
 
     A department (``org_departments.tsv``) or a board head (``org_boards.tsv``: a prefix and
     the object it manages) is matched as written in its first letter, the rest in any case
@@ -150,16 +149,16 @@ def folded_heads() -> dict[str, tuple[Head, int]]:
     name of a department is no phrase of everyday prose. The commas of a name may be left
     out (``Cục Quản lý Khám chữa bệnh``): keys have none.
     """
-    out: dict[str, tuple[Head, int]] = {}
+    out: dict[str, Head] = {}
     for row in load_tsv("org_departments.tsv", key="name"):
         name = row["name"]
-        out[_folded_key(name)] = (Head(name, "named", True, False), 1)
+        out[_folded_key(name)] = Head(name, "named", True, False)
     rows = load_tsv("org_boards.tsv")
     objects = [r["phrase"] for r in rows if r["role"] == "object"]
     for prefix in (r["phrase"] for r in rows if r["role"] == "prefix"):
         for obj in objects:
             name = f"{prefix} {obj}"
-            out.setdefault(_folded_key(name), (Head(name, "board", False, False), 1))
+            out.setdefault(_folded_key(name), Head(name, "board", False, False))
     return out
 
 
@@ -170,18 +169,16 @@ def _folded_key(name: str) -> str:
 def head_of(matched: str) -> Head:
     """The head that ``head_regex`` matched as ``matched``."""
     key = _BLANKS.sub(" ", matched)
-    return heads().get(key) or folded_heads()[_folded_key(key)][0]
+    return heads().get(key) or folded_heads()[_folded_key(key)]
 
 
 @cache
 def head_regex() -> regex.Pattern[str]:
     """Heads as written and folded heads (``folded_heads``), longest first."""
     alternatives = [(h, regex.escape(h)) for h in heads()]
-    for head, keep in folded_heads().values():
-        exact, rest = head.text[:keep], head.text[keep:]
-        alternatives.append(
-            (head.text, regex.escape(exact) + (f"(?i:{regex.escape(rest)})" if rest else ""))
-        )
+    for head in folded_heads().values():
+        first, rest = head.text[:1], head.text[1:]
+        alternatives.append((head.text, regex.escape(first) + f"(?i:{regex.escape(rest)})"))
     alternatives.sort(key=lambda a: (-len(a[0]), a[0]))
     body = "|".join(p.replace(",\\ ", ",?\\ ").replace("\\ ", "[ \\t]+") for _, p in alternatives)
     return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", regex.UNICODE)
@@ -1954,27 +1951,22 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     names, sites = _media()
     spans: list[tuple[int, int]] = []
     listed: set[tuple[int, int]] = set()  # outlets of the list: a place inside stays a PLACE
-    # "trao đổi với PV Pháp Luật TP.HCM": the reporter's paper, when it is a listed outlet
-    # (not "PV Gas", a firm's name)
-    for opener in reporter.finditer(text):
-        hit = names.match(text, opener.end()) or sites.match(text, opener.end())
-        if hit and hit.end() > hit.start():
-            spans.append(hit.span())
-            listed.add(hit.span())
     # "kênh Fox News": a listed outlet after a medium noun that is also a place's unit word
     # (kênh, a canal) is the channel, not a canal.
     channels: dict[tuple[int, int], int] = {}
-    for is_caption, pattern in ((True, caption), (False, medium)):
+    for role, pattern in (("caption", caption), ("medium", medium), ("reporter", reporter)):
         for opener in pattern.finditer(text):
             pos = opener.end()
             hit = names.match(text, pos) or sites.match(text, pos)
             if hit and hit.end() > pos:
                 spans.append(hit.span())
                 listed.add(hit.span())
-                if not is_caption:
+                if role == "medium":
                     channels[hit.span()] = opener.start()
                 continue
-            end = _unlisted_source(text, pos, caption=is_caption)
+            if role == "reporter":
+                continue  # "PV Pháp Luật TP.HCM" is a paper, "PV Gas" a firm: listed ones only
+            end = _unlisted_source(text, pos, caption=role == "caption")
             if end > pos and text[pos:end].casefold() not in nonsource:
                 spans.append((pos, end))
     if not spans:
