@@ -49,6 +49,7 @@ from pipeline.text.numbers import (
     lookup_unit,
     unit_regex,
 )
+from pipeline.text.scan import Word
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -118,6 +119,24 @@ def part_of_day_words() -> tuple[str, ...]:
     return tuple(_words().part_of_day)
 
 
+_DAY_MONTH = regex.compile(r"\d{1,2}[.\-]\d{1,2}")
+
+
+@cache
+def _day_parts() -> frozenset[str]:
+    return frozenset(w for w in part_of_day_words() if " " not in w)
+
+
+def opens_dated_sentence(words: list[Word], j: int) -> bool:
+    """``words[j]`` is a part-of-day word (``Sáng``, ``Chiều`` …) and a day/month follows it:
+    a sentence whose full stop was lost opens there (``… bệnh viện Chiều 2.7, ông X …``)."""
+    if words[j].text.casefold() not in _day_parts() or j + 1 >= len(words):
+        return False
+    day = words[j + 1].text
+    slash = j + 2 < len(words) and words[j + 2].text == "/"
+    return bool(_DAY_MONTH.fullmatch(day) or (day.isdigit() and slash))
+
+
 def _capitalised(names: dict[str, str]) -> list[str]:
     """Each month name with every word capitalised (``Mười Một``)."""
     return [" ".join(w[:1].upper() + w[1:] for w in name.split()) for name in names]
@@ -160,6 +179,7 @@ class _Patterns:
     birth_glued: regex.Pattern[str]
     score_before: regex.Pattern[str]
     scale_after: regex.Pattern[str]
+    years_after: regex.Pattern[str]
     amount_dash_before: regex.Pattern[str]
 
 
@@ -257,6 +277,9 @@ def _patterns() -> _Patterns:
         ),
         birth_glued=regex.compile(r"(?<![\w])SN(?P<y>(?:19|20)\d\d)(?![\w])"),
         scale_after=regex.compile(rf"{sp}*(?:{SCALE_PATTERN})(?!\w)", flags),
+        # "niên đại 2000 năm.": so many years, a duration, where the clause ends on the year
+        # word; "2017 năm nay" is the year
+        years_after=regex.compile(rf"{sp}+{year}(?=[ \t]*(?:[.,;:!?)\]]|$))", flags),
         # "1.500-2000 dịch vụ", "500-2000": the end of a range of amounts, not a year ("7-2017"
         # is a month and year).
         amount_dash_before=regex.compile(r"(?:\d{1,3}(?:\.\d{3})+|(?<![\d.,])\d{3})\s*[\-–]\s*\Z"),
@@ -503,6 +526,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
             continue
         if p.scale_after.match(text, m.end()) or before(p.amount_dash_before, m.start()):
             continue  # "1900 tỉ đồng", "1.500-2000 dịch vụ": amounts
+        if p.years_after.match(text, m.end()):
+            continue  # "niên đại 2000 năm": a duration (guide: durations are no DATEs)
         rule = "date.birth_year" if before(p.birth_before, m.start()) else "date.year_bare"
         found.append(_Candidate(m.start(), m.end(), m["y"], rule))
 

@@ -17,6 +17,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors.clubs import clubs
+from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.place_words import (
     context_words,
     fold_key,
@@ -385,9 +386,9 @@ def unit_word_at(text: str, words: list[Word], i: int) -> int:
 @cache
 def admin_names() -> frozenset[str]:
     """Name keys of every province and district (``Hà Tĩnh``, ``Lâm Đồng``, ``Hồ Chí Minh``)."""
-    from pipeline.resources.gazetteer import name_key, units
+    from pipeline.resources.gazetteer import name_keys
 
-    return frozenset(name_key(u.name) for level in ("province", "district") for u in units(level))
+    return name_keys("province", "district")
 
 
 def starts_admin_name(text: str, words: list[Word], i: int) -> bool:
@@ -561,9 +562,9 @@ def _name_end(
     # "Viện Phan Châu Trinh", "Trường Lê Quý Đôn": a name that is a person's runs whole
     starts_with_name = _starts_person(text, words, i)
     first = _peek(words, i)
-    starts_body = (
-        first is not None and first.is_capitalised and head_regex().match(text, first.start)
-    )
+    body = head_regex().match(text, first.start) if first and first.is_capitalised else None
+    # "Khoa Báo chí": a head that opens a longer word ("Báo chí") names no body
+    starts_body = body is not None and i + _words_in(words, i, body.end()) not in glued
     if parent and starts_body:
         return i
     joins: frozenset[int] = frozenset()  # commas of a shortened coordination in a phrase
@@ -608,6 +609,9 @@ def _name_end(
                 j += 1  # lowercase fields: "Chi cục chăn nuôi và thú y"
                 continue
             break
+        if j > i and (_regional(text, words, j) or (not field_head and _numbered(text, words, j))):
+            j = last_good = j + 2
+            continue
         if (
             w.is_punct
             or unit_word_at(text, words, j)
@@ -648,6 +652,8 @@ def _name_end(
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_number and _AMOUNT.match(w.text):
             break  # "ĐH Bách khoa 2.400 chỉ tiêu": an amount after the name, not its number
+        if opens_dated_sentence(words, j):
+            break  # "bệnh viện Chiều 2.7, …": a sentence whose full stop was lost
         if w.is_capitalised or w.is_number or w.is_abbreviation:
             j += 1
             last_good = j
@@ -708,6 +714,36 @@ def _name_end(
             continue
         break
     return _list_end(words, i, last_good, joins)
+
+
+def _regional(text: str, words: list[Word], j: int) -> bool:
+    """``khu vực`` at ``words[j]``, inside a name after its first words, is *regional*
+    (``Bệnh viện Đa khoa khu vực Châu Thành``, ``Cục Hải quan khu vực``), not the unit."""
+    nxt = _peek(words, j + 1)
+    return (
+        words[j].text == "khu"
+        and nxt is not None
+        and nxt.text == "vực"
+        and _joined(text, words[j], nxt)
+    )
+
+
+def _numbered(text: str, words: list[Word], j: int) -> bool:
+    """``số`` and a small number at ``words[j]``, inside a name after its first words, number
+    one of several like bodies (``Công ty Xây dựng số 1``, ``Trường THCS số 2``); a document's
+    number is longer or dated (``số 15/2017/TT-BTC``, ``số 15 ngày 3/5``)."""
+    nxt = _peek(words, j + 1)
+    return (
+        words[j].text == "số"
+        and nxt is not None
+        and _joined(text, words[j], nxt)
+        and _NAME_NUMBER.fullmatch(nxt.text) is not None
+        and not _DOCUMENT_TAIL.match(text, nxt.end)
+    )
+
+
+_NAME_NUMBER = regex.compile(r"\d{1,2}")
+_DOCUMENT_TAIL = regex.compile(r"[/\-]\w|[ \t]+(?:ngày|năm)(?![\p{L}\p{M}])")
 
 
 @cache
@@ -1153,11 +1189,27 @@ def _name_after_bracket(text: str, words: list[Word], j: int, glued: frozenset[i
         or not after.is_capitalised
         or len(after.text) < 2  # "(HTX) H’Mông": a word the tokenizer cut at its apostrophe
         or not _joined(text, words[j + 2], after)
-        or _starts_person(text, words, j + 3)  # "Cục THADS (THADS) Vũ Quốc Doanh": its head
+        # "Cục THADS (THADS) Vũ Quốc Doanh": its head; but a ward's name is the body's
+        # ("Bệnh viện (BV) Bạch Mai")
+        or (_starts_person(text, words, j + 3) and not _unit_name_after(text, words, j + 3))
     ):
         return j
     named = _name_end(text, words, j + 3, glued=glued)
     return named if named > j + 3 else j
+
+
+def _unit_name_after(text: str, words: list[Word], i: int) -> bool:
+    """Whether the two capitalised words from ``words[i]``, and no third, name a unit of the
+    gazetteer at any level (``Bạch Mai``: a ward)."""
+    from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
+
+    run = words[i : i + 3]
+    return (
+        len(run) >= 2
+        and run[1].is_capitalised
+        and not (len(run) == 3 and run[2].is_capitalised and _joined(text, run[1], run[2]))
+        and name_key(text[run[0].start : run[1].end]) in name_keys(*LEVELS)
+    )
 
 
 def _bracketed_abbreviation(text: str, words: list[Word], j: int) -> bool:
@@ -1370,6 +1422,13 @@ def find_orgs(
                 nxt.is_capitalised
                 or unit_word_at(text, words, k + head_len)
                 or _subunit_of_place(text, words, k + head_len, head, place_ends, glued)
+                # a shop's trade, then its name: "tiệm cầm đồ Minh Phát", "quán karaoke X"
+                # (a firm's class noun keeps only the name: "công ty phần mềm Oracle")
+                or (
+                    head.text in _bridge_heads()
+                    and head.text not in _CLASS_NOUNS
+                    and _bridge(text, words, k + head_len, glued) > k + head_len
+                )
                 or (
                     head.kind == "school"
                     and _phrase_end(text, words, k + head_len, glued, first=True, named=True)[0]
@@ -1860,11 +1919,17 @@ def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 _CREDIT_OPENING = (
     r"(?<![\w])[Tt]heo[ \t]+|\([ \t]*|(?i:(?<![\w])nguồn(?:[ \t]+(?:tin|ảnh))?)[ \t]*:[ \t]*"
     r"|(?<=\w)[ \t]*/[ \t]*"
+    # a compilation's sources: "(Tổng hợp từ Mirror)", "Tổng hợp theo AFP, Reuters"
+    r"|(?<![\w])[Tt]ổng[ \t]+hợp(?:[ \t]+(?:từ|theo))?[ \t]*:?[ \t]*"
+    # a line of its own: the source under the last paragraph
+    r"|(?<=\n)[ \t]*"
 )
 _CREDIT_OPENER = regex.compile(_CREDIT_OPENING)
 _CREDIT_BEFORE = regex.compile(rf"(?:{_CREDIT_OPENING})$")
 _CREDIT_CHAIN = regex.compile(r"[ \t]*(?:[,/;]|và|-|–)[ \t]*")
-_CREDIT_END = regex.compile(r"[ \t]*(?:\)|[.…]?[ \t]*(?:\n|$))")
+# A bracket, the end of the line, or a full stop before the next sentence ("…, theo India
+# Today. Con ngựa …": a caption or a source credited inside a paragraph).
+_CREDIT_END = regex.compile(r"[ \t]*(?:\)|[.…]?[ \t]*(?:\n|$)|\.[ \t]+(?=\p{Lu}))")
 
 
 def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:

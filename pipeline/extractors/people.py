@@ -25,8 +25,8 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.dates import part_of_day_words
-from pipeline.extractors.orgs import known_names, starts_admin_name, unit_word_at
+from pipeline.extractors.dates import opens_dated_sentence
+from pipeline.extractors.orgs import head_regex, known_names, starts_admin_name, unit_word_at
 from pipeline.extractors.place_words import (
     after_word,
     context_words,
@@ -341,27 +341,10 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             and (words[j + 1].is_capitalised or words[j + 1].text in honorific_words())
         ):
             break  # "Hồ Phượng Theo Dân trí", "Bà X Theo bà X, …": a source or a new sentence
-        if j > i and _opens_dated_sentence(words, j):
+        if j > i and opens_dated_sentence(words, j):
             break  # "Chủ tịch Nguyễn Văn A Sáng 15/6, …": a sentence whose full stop was lost
         j += 1
     return _without_trailing_particle(words, i, j)
-
-
-_DAY_MONTH = regex.compile(r"\d{1,2}[.\-]\d{1,2}")
-
-
-@cache
-def _day_parts() -> frozenset[str]:
-    return frozenset(w for w in part_of_day_words() if " " not in w)
-
-
-def _opens_dated_sentence(words: list[Word], j: int) -> bool:
-    """``words[j]`` is a part-of-day word (``Sáng``, ``Chiều`` …) and a day/month follows it."""
-    if words[j].text.casefold() not in _day_parts() or j + 1 >= len(words):
-        return False
-    day = words[j + 1].text
-    slash = j + 2 < len(words) and words[j + 2].text == "/"
-    return bool(_DAY_MONTH.fullmatch(day) or (day.isdigit() and slash))
 
 
 def _case_style(word: str) -> int:
@@ -480,6 +463,41 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             and not _CAPITAL_NEXT.match(text, initials.end())  # HLV K.H Weigang: a longer name
         ):
             yield _Name(initials.start(), initials.end(), "person.initials")
+
+
+@cache
+def _alias_regex() -> regex.Pattern[str]:
+    """An alias word (``person_alias_words.tsv``) and the space after it: anywhere, or right
+    after the opening bracket after a capitalised word (a name) when its row says
+    ``bracket``."""
+    rows = load_tsv("person_alias_words.tsv")
+    anywhere = alternation([r["word"] for r in rows if r["bracket"] == "no"])
+    bracketed = alternation([r["word"] for r in rows if r["bracket"] == "yes"])
+    return regex.compile(
+        rf"(?:(?<![\p{{L}}\p{{M}}])(?:{anywhere})"
+        rf"|(?<=\p{{Lu}}[\p{{L}}\p{{M}}]*[ \t]*\([ \t]*)(?:{bracketed}))[ \t]+(?=\p{{Lu}})"
+    )
+
+
+# The lowercase words that may end a nickname (Quân già), before what closes it.
+_NICKNAME_TAIL = 2
+_NICKNAME_CLOSE = frozenset({",", ")", ";"})
+
+
+def _aliases(text: str, line: tuple[int, int]) -> Iterable[_Name]:
+    """A person's other name after an alias word: ``(tức Cường X)``, ``biệt danh Quân già``;
+    a nickname keeps up to two lowercase words when a comma or a bracket closes it."""
+    for m in _alias_regex().finditer(text, line[0], line[1]):
+        words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + _NICKNAME_TAIL + 1))
+        end = _name_run(text, words, 0)
+        if not end:
+            continue
+        k = end
+        while k < len(words) and k - end < _NICKNAME_TAIL and words[k].text[:1].islower():
+            k += 1
+        if k > end and k < len(words) and words[k].text in _NICKNAME_CLOSE:
+            end = k
+        yield _Name(words[0].start, words[end - 1].end, "person.alias")
 
 
 _TEAM_CODE = regex.compile(r"U\.?\d{2}")
@@ -805,6 +823,80 @@ def _names_before_age(
         ):
             yield _Name(words[i].start, words[end - 1].end, "person.age")
         i = max(end, i + 1)
+
+
+# Where the subject of a clause starts: a line or a sentence, after a comma, a colon, a quote
+# or a dash, or after a conjunction; or after a lowercase word that follows none capitalised
+# (a sentence whose full stop was lost: "… lưu diễn nước ngoài Mỹ Tâm tiết lộ"); not inside
+# a longer name ("… Quốc tế Cái Lân đã khẳng định": the end of a port company's name).
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause that runs up to ``pos``: after the last punctuation mark or line
+    break of the 40 characters before it."""
+    window = max(0, pos - 40)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, window, pos)]
+    return marks[-1] if marks else window
+
+
+_CLAUSE_MARK = regex.compile(r"[.,:;!?…\"“”()\n]")
+_PLAIN_WORD_BEFORE = regex.compile(
+    r"(?<![\p{Lu}][\p{L}\p{M}]*[ \t]+)(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*[ \t]+\Z"
+)
+_CLAUSE_BEFORE = regex.compile(
+    r"(?:\A|\n|[.,:;!?…\"“”'’()\-–][ \t]*"
+    r"|(?<![\p{L}\p{M}])(?:thì|và|nhưng|mà|khi|nên|còn|rồi)[ \t]+)[ \t]*\Z"
+)
+
+
+@cache
+def _speech_verbs_after() -> regex.Pattern[str]:
+    verbs = [r["verb"] for r in load_tsv("person_speech_verbs.tsv")]
+    return regex.compile(
+        rf"[ \t]+(?:(?:cũng|đã|vẫn|từng)[ \t]+)?(?:{alternation(verbs)})(?![\p{{L}}\p{{M}}])"
+    )
+
+
+def _names_before_speech(
+    text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
+) -> Iterable[_Name]:
+    """Two capitalised Vietnamese syllables opening a clause, right before a verb of saying
+    (``person_speech_verbs.tsv``): a name used without its family name (``Mỹ Tâm chia sẻ``).
+    Not a family name first (those runs are read by surname), an honorific, a word of the
+    dictionary, a place, a unit of the gazetteer or a well-known body."""
+    from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
+
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if not (
+            _is_name_word(a)
+            and _is_name_word(b, first=False)
+            and not a.is_abbreviation
+            and not b.is_abbreviation
+            and text[a.end : b.start] == " "
+            and _speech_verbs_after().match(text, b.end)
+            and (
+                _CLAUSE_BEFORE.search(text, max(0, a.start - 12), a.start)
+                or (
+                    _PLAIN_WORD_BEFORE.search(text, max(0, a.start - 24), a.start)
+                    # "Bệnh viện ung bướu Hưng Việt cho rằng": a body's trade, then its name
+                    and not head_regex().search(text, _clause_start(text, a.start), a.start)
+                )
+            )
+        ):
+            continue
+        pair = f"{a.text} {b.text}"
+        if (
+            a.text in surnames()
+            or not (vietnamese_syllable(a.text) and vietnamese_syllable(b.text))
+            or a.text.casefold() in _blockers()
+            or pair.casefold() in dictionary_words()
+            or fold_key(pair) in place_names()
+            or name_key(pair) in name_keys(*LEVELS)
+            or pair in known_names()
+            or pair in _not_names()[0]
+            or a.start in body_ends
+        ):
+            continue
+        yield _Name(a.start, b.end, "person.before_speech")
 
 
 def _names_after_titles(
@@ -1166,16 +1258,6 @@ _LIST_SEPARATORS = (", ", " và ", ", và ")
 _PEOPLE_NOUN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])người[ \t]+$")
 
 
-@cache
-def _unit_name_keys() -> frozenset[str]:
-    """Name keys of every administrative unit down to the commune (Hoàng Mai, Xuân Hà)."""
-    from pipeline.resources.gazetteer import name_key, units
-
-    return frozenset(
-        name_key(u.name) for level in ("province", "district", "commune") for u in units(level)
-    )
-
-
 def _list_mates(
     ctx: DocContext, names: dict[tuple[int, int], _Name], blocked: SpanIndex
 ) -> list[_Name]:
@@ -1188,7 +1270,7 @@ def _list_mates(
     Mã``), not of people; fewer are given names (communes bear them too). A name read after
     a profession or an honorific counts among the others: the word before the list is
     about every item of it (``ba tiền đạo A, B và C``)."""
-    from pipeline.resources.gazetteer import name_key
+    from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
 
     text = ctx.text
     out = []
@@ -1225,7 +1307,7 @@ def _list_mates(
                 len(chain) > 1
                 and any(item in names for item in chain)
                 and not any(blocked.overlaps(item) for item in chain)
-                and 2 * sum(name_key(text[a:b]) in _unit_name_keys() for a, b in chain)
+                and 2 * sum(name_key(text[a:b]) in name_keys(*LEVELS) for a, b in chain)
                 <= sum(
                     item not in names or names[item].rule == "person.after_honorific"
                     for item in chain
@@ -1726,12 +1808,14 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
     add(_bylines(ctx))
     for line in ctx.lines:
+        add(_aliases(text, line))
         add(_names_after_triggers(text, line))
         add(_names_by_surname(text, ctx.words_of(line), body_ends))
         add(_korean_names(text, ctx.words_of(line), body_ends))
         add(_foreign_names(text, ctx.words_of(line), body_ends))
         add(_ede_names(text, ctx.words_of(line)))
         add(_names_before_age(text, ctx.words_of(line), body_ends))
+        add(_names_before_speech(text, ctx.words_of(line), body_ends))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_list_mates(ctx, names, blocked))
     add(_short_forms(ctx, list(names.values())))
@@ -1819,5 +1903,44 @@ def _refers_back(text: str, title: Mention, held: set[str]) -> bool:
                 _SOURCE_BEFORE.search(text, max(0, title.start - 8), title.start)
                 and text[title.end : title.end + 1] == ","
             )
+            # the subject of a sentence ("Bộ trưởng là người đứng đầu ngành", "thì Bộ trưởng
+            # đứng ra"), or a post named whole before a pause ("hiệp thương cử Chủ tịch,")
+            or (
+                _SUBJECT_OPENING.search(text, max(0, title.start - 8), title.start)
+                and _LOWER_AFTER.match(text, title.end)
+                and not _goes_on_as_a_word(text, title)
+            )
+            or (
+                _PAUSE_AFTER.match(text, title.end)
+                and not _CAPITAL_WORD_BEFORE.search(text, max(0, title.start - 24), title.start)
+            )
         )
+        and not _MORE_THAN_ONE_AFTER.match(text, title.end)
     )
+
+
+def _goes_on_as_a_word(text: str, title: Mention) -> bool:
+    """Whether the post and the lowercase syllables after it make one word of the dictionary
+    (``Đại sứ quán``, ``Giám đốc điều hành``): a longer word, not the bare post."""
+    after = _NEXT_SYLLABLES.match(text, title.end)
+    if after is None:
+        return False
+    post = text[title.start : title.end].casefold()
+    syllables = after.group().split()
+    longer = {f"{post} {' '.join(syllables[:n])}" for n in (1, 2)}
+    return bool(longer & dictionary_words() or longer & position_words())
+
+
+_NEXT_SYLLABLES = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,2}")
+
+
+# Where a sentence or a clause's subject opens: a line, a sentence, a quote, or a conjunction.
+_SUBJECT_OPENING = regex.compile(
+    r"(?:\A|\n|[.!?…:“\"][ \t]*|(?<![\p{L}\p{M}])(?:thì|mà|nhưng|còn|và)[ \t]+)[ \t]*\Z"
+)
+_PAUSE_AFTER = regex.compile(r"[ \t]*(?:[,;.!?)]|\n|\Z)")
+# After a bare post, what makes it any holder of the post, not the one of the article: a plural
+# or an indefinite body (", các Phó Chủ tịch", "Giám đốc của một công ty").
+_MORE_THAN_ONE_AFTER = regex.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:các|những|mọi|của[ \t]+(?:một|các|những|mỗi))(?![\p{L}\p{M}])"
+)

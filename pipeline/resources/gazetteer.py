@@ -741,3 +741,9 @@ def units(level: str) -> tuple[Unit, ...]:
     if level not in LEVELS:
         raise ValueError(f"unknown place level {level!r}; expected one of {LEVELS}")
     return tuple(e.unit for (lv, _), e in _data().entries.items() if lv == level)
+
+
+@cache
+def name_keys(*levels: str) -> frozenset[str]:
+    """:func:`name_key` of every legacy unit name of ``levels`` (``Hoàng Mai``, ``Bạch Mai``)."""
+    return frozenset(name_key(u.name) for level in levels for u in units(level))
