@@ -193,3 +193,30 @@ def test_handing_over_an_appointment_decision_is_no_award_but_a_commendation_is(
     )
     assert _texts(text, "AWARD") == ["5 tập thể"]
     assert _texts(text, "FIGURE") == ["6 cán bộ"]
+
+
+def test_players_listed_with_their_club_in_brackets() -> None:
+    text = (
+        "HLV triệu tập 3 tiền đạo gồm: Văn Toàn (HAGL), Tuấn Tài (SLNA) và "
+        "Nguyễn Văn Quyết (Hà Nội FC)."
+    )
+    assert _texts(text, "PERSON") == ["Văn Toàn", "Tuấn Tài", "Nguyễn Văn Quyết"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris Saint Germain (PSG) tiếp tục bám đuổi đội đầu bảng.",
+        "Tôi không nói dối. Đó (MU) là một giấc mơ của mọi cầu thủ.",
+    ],
+)
+def test_no_player_for_a_clubs_own_abbreviation_or_a_function_word(text: str) -> None:
+    assert _texts(text, "PERSON") == []
+
+
+def test_a_clan_is_no_person() -> None:
+    text = (
+        "Ngôi mộ được Hội đồng Trị sự Nguyễn Phước Tộc tìm thấy. Đại diện dòng tộc Nguyễn "
+        "Phước đề nghị giữ nguyên hiện trạng."
+    )
+    assert _texts(text, "PERSON") == []

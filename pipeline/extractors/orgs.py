@@ -141,6 +141,12 @@ def known_names() -> frozenset[str]:
 
 
 @cache
+def club_names() -> frozenset[str]:
+    """The sports clubs and teams of ``org_known_names.tsv`` (kind ``club``)."""
+    return frozenset(name for name, kind in _known_kinds().items() if kind == "club")
+
+
+@cache
 def folded_heads() -> dict[str, Head]:
     """Department names and management-board heads keyed by their casefolded text.
 
@@ -220,7 +226,8 @@ def _phrase_heads() -> dict[str, str]:
 
 
 @cache
-def _clause_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """Function words that never stand inside a name (``org_clause_words.tsv``)."""
     return frozenset(row["word"] for row in load_tsv("org_clause_words.tsv"))
 
 
@@ -241,7 +248,7 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
         if (
             w.is_punct
             or w.is_number
-            or (w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued)
+            or (w.text.casefold() in function_words() and k not in glued and k + 1 not in glued)
             or unit_word_at(text, words, k)
         ):
             return j
@@ -835,7 +842,7 @@ def _phrase_end(
                 and nxt is not None
                 and _joined(text, w, nxt)
                 and nxt.text[:1].islower()
-                and nxt.text not in _clause_words()
+                and nxt.text not in function_words()
                 and not unit_word_at(text, words, k + 1)
                 and (w.text == "và" or (k - 1 not in glued and _coordinated(text, words, k + 1)))
             ):
@@ -850,7 +857,7 @@ def _phrase_end(
         while end in glued:
             end += 1
         segment = _segment_text(words, k, glued)
-        if w.text in _clause_words() and end == k + 1:
+        if w.text in function_words() and end == k + 1:
             break
         if (body := head_regex().match(text, w.start)) is not None:
             n = _words_in(words, k, body.end())
@@ -1143,7 +1150,7 @@ def _subunit(
             return j  # "Trung tâm & Công viên", "Trung tâm và Báo X": two bodies
         if w.is_capitalised or unit_word_at(text, words, k):
             break
-        if w.text.casefold() in _clause_words() and k not in glued and k + 1 not in glued:
+        if w.text.casefold() in function_words() and k not in glued and k + 1 not in glued:
             return j
         k += 1
     if k == j or k >= len(words) or k - j >= limit:

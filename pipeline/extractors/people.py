@@ -26,7 +26,14 @@ from functools import cache
 import regex
 
 from pipeline.extractors.dates import opens_dated_sentence
-from pipeline.extractors.orgs import head_regex, known_names, starts_admin_name, unit_word_at
+from pipeline.extractors.orgs import (
+    club_names,
+    function_words,
+    head_regex,
+    known_names,
+    starts_admin_name,
+    unit_word_at,
+)
 from pipeline.extractors.place_words import (
     after_word,
     context_words,
@@ -292,6 +299,12 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
     )
     sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
     return years, sources
+
+
+@cache
+def _clan_words() -> frozenset[str]:
+    """Words that end a clan's name (not_person_names.tsv, kind ``clan``: Nguyễn Phước Tộc)."""
+    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "clan")
 
 
 def _in_compound(text: str, start: int) -> bool:
@@ -897,6 +910,44 @@ def _names_before_speech(
         ):
             continue
         yield _Name(a.start, b.end, "person.before_speech")
+
+
+def _players_before_clubs(text: str, words: list[Word], clubs: dict[int, int]) -> Iterable[_Name]:
+    """A capitalised run of one to three words right before a club in brackets: a player
+    listed with his club (``Công Phượng (HAGL), Tuấn Tài (SLNA)``). ``clubs`` maps the start
+    of each club ORG to its end."""
+    for k, w in enumerate(words):
+        if (
+            w.text != "("
+            or k == 0
+            or k + 1 >= len(words)
+            or words[k + 1].start != w.end
+            or (end := clubs.get(words[k + 1].start)) is None
+            or text[end : end + 1] != ")"
+            or text[words[k - 1].end : w.start] != " "
+        ):
+            continue
+        i = k - 1
+        while (
+            i > 0
+            and k - i < 3
+            and _is_name_word(words[i - 1], first=False)
+            and text[words[i - 1].end : words[i].start] == " "
+        ):
+            i -= 1
+        while i < k and not _is_name_word(words[i]):
+            i += 1  # "Cầu thủ Công Phượng": the run opens after a capitalised common word
+        run = words[i:k]
+        initials = "".join(x.text[0] for x in run).upper()
+        if (
+            run
+            and all(_is_name_word(x, first=x is run[0]) for x in run)
+            # "Paris Saint Germain (PSG)": the club's own abbreviation, not the player's club
+            and initials != text[words[k + 1].start : end].replace(".", "").upper()
+            # "Đó (MU) là …": a capitalised function word opening the sentence
+            and not (len(run) == 1 and run[0].text.casefold() in function_words())
+        ):
+            yield _Name(run[0].start, run[-1].end, "person.player")
 
 
 def _names_after_titles(
@@ -1779,6 +1830,12 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     titles = [m for m in mentions if m.label == "TITLE"]
     body_ends = frozenset(m.end for m in mentions if m.label in ("PLACE", "ORG"))
     names: dict[tuple[int, int], _Name] = {}
+    clubs = {
+        m.start: m.end
+        for m in mentions
+        if m.label == "ORG"
+        and (m.rule.startswith("org.club") or text[m.start : m.end] in club_names())
+    }
     # The kept spans never overlap, so sorted by start their ends are sorted too and only
     # the nearest span starting before a candidate's end can overlap it (O(log n), not O(n)).
     kept: list[tuple[int, int]] = []
@@ -1796,6 +1853,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or _after_country_noun(text, n.start, n.end, blocked)
                 or _tail_of_place(text, n.start, n.end)
                 or text[n.start : n.end] in _not_names()[0]  # Đinh Dậu (a year), La Liga
+                or text[n.start : n.end].rsplit(" ", 1)[-1] in _clan_words()
             ):
                 continue
             i = bisect.bisect_left(kept, (span[1], -1))
@@ -1816,6 +1874,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_ede_names(text, ctx.words_of(line)))
         add(_names_before_age(text, ctx.words_of(line), body_ends))
         add(_names_before_speech(text, ctx.words_of(line), body_ends))
+        add(_players_before_clubs(text, ctx.words_of(line), clubs))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_list_mates(ctx, names, blocked))
     add(_short_forms(ctx, list(names.values())))
