@@ -220,3 +220,34 @@ def test_a_clan_is_no_person() -> None:
         "Phước đề nghị giữ nguyên hiện trạng."
     )
     assert _texts(text, "PERSON") == []
+
+
+# -- PLACE -------------------------------------------------------------------------------
+
+
+def test_the_provincial_city_of_hue_before_2025_is_a_district() -> None:
+    text = "UBND thành phố Huế đề nghị UBND tỉnh Thừa Thiên Huế cho ý kiến."
+    first = _mentions(text, "PLACE")[0]
+    assert (first["text"], first["level"]) == ("thành phố Huế", "district")
+
+
+def test_a_list_belongs_to_the_nearer_plural_unit() -> None:
+    text = (
+        "Mưa lớn tại các tỉnh miền núi, đặc biệt tại tỉnh Lai Châu các huyện có nguy cơ cao: "
+        "Tân Uyên, Phong Thổ, Sìn Hồ."
+    )
+    levels = {p["text"]: p["level"] for p in _mentions(text, "PLACE")}
+    assert [levels[n] for n in ("Tân Uyên", "Phong Thổ", "Sìn Hồ")] == ["district"] * 3
+
+
+def test_forecast_regions_stations_ferries_and_ring_roads() -> None:
+    text = (
+        "Mưa lớn ở vùng núi phía Bắc. Tuyến đường sắt đi từ ga Tân Kiên, dọc Vành đai 2, "
+        "tới phà Cần Thơ. Bình ga Petrolimex bị rò rỉ."
+    )
+    assert _texts(text, "PLACE") == [
+        "vùng núi phía Bắc",
+        "ga Tân Kiên",
+        "Vành đai 2",
+        "phà Cần Thơ",
+    ]

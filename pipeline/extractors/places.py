@@ -105,6 +105,7 @@ from pipeline.extractors.place_words import (
     unit_for,
     unit_match,
     unit_regex,
+    unit_words,
     vietnamese_syllable,
 )
 from pipeline.extractors.titles import post_words
@@ -546,6 +547,12 @@ class _Finder:
         sent_end = min(self.ctx.sentence_of(end)[1], end + 80)
         for m in list_intro_regex().finditer(fold(text), end, sent_end):
             if is_capitalised_at(text, m.end()):
+                if any(
+                    u.level in ADMIN_LEVELS and self._plural(hit.start())
+                    for hit in unit_regex().finditer(fold(text), end, m.start())
+                    for u in unit_words().get(" ".join(hit.group().split()), ())
+                ):
+                    return None  # "các tỉnh …, tại tỉnh X các huyện: A, B": the nearer plural's
                 return m.end()
         return None
 
