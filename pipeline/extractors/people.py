@@ -877,7 +877,14 @@ def _names_before_speech(
     dictionary, a place, a unit of the gazetteer or a well-known body."""
     from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
 
-    for i in range(len(words) - 1):
+    if not words:
+        return
+    index_by_end = {w.end: k for k, w in enumerate(words)}
+    # Verbs of saying are rarer than words: find them first, then the two words before each.
+    for verb in _speech_verbs_after().finditer(text, words[0].end, words[-1].end):
+        i = index_by_end.get(verb.start(), 0) - 1
+        if i < 0:
+            continue
         a, b = words[i], words[i + 1]
         if not (
             _is_name_word(a)
@@ -885,7 +892,6 @@ def _names_before_speech(
             and not a.is_abbreviation
             and not b.is_abbreviation
             and text[a.end : b.start] == " "
-            and _speech_verbs_after().match(text, b.end)
             and (
                 _CLAUSE_BEFORE.search(text, max(0, a.start - 12), a.start)
                 or (
