@@ -251,3 +251,14 @@ def test_forecast_regions_stations_ferries_and_ring_roads() -> None:
         "Vành đai 2",
         "phà Cần Thơ",
     ]
+
+
+# -- FIGURE ------------------------------------------------------------------------------
+
+
+def test_a_counted_noun_glued_to_a_name_and_transport_hubs_and_organs() -> None:
+    text = (
+        "Vụ va chạm làm 7 thủy thủ Mỹ mất tích. Toàn tuyến có 10 ga, nối 2 cảng lớn. "
+        "Bệnh nhân bị suy 6 tạng."
+    )
+    assert _texts(text, "FIGURE") == ["7 thủy thủ", "10 ga", "2 cảng", "6 tạng"]

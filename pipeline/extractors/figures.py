@@ -44,6 +44,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors import dates
+from pipeline.extractors.place_words import fold_key, place_names
 from pipeline.resources import lead_words
 from pipeline.text.numbers import (
     DIGITS_PATTERN,
@@ -550,6 +551,13 @@ def _range_second(
     return None if unit2 is None else (num2, unit2)
 
 
+def _place_glued(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, the rest of a segmented word after a counted noun, is a
+    place written bare (``Mỹ`` of ``thủy thủ Mỹ``): the noun's nationality, not its word."""
+    rest = text[start:end].strip()
+    return rest[:1].isupper() and fold_key(rest) in place_names()
+
+
 def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _UnitHit | None:
     """The unit or counted noun right after a number ending at ``pos``, or None."""
     text = ctx.text
@@ -574,6 +582,12 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
     unit = lookup_unit(m["noun"])
     assert unit is not None
     token = _token_at(ctx, noun_start)
+    if (
+        token is not None
+        and _place_glued(text, noun_end, token[1])
+        and lookup_unit(text[token[0] : token[1]]) is None  # "mẫu Anh", the acre, is a unit
+    ):
+        token = (token[0], noun_end)  # "thủy thủ Mỹ": the segmenter glued a country to the noun
     if token is not None and token[0] == noun_start and token[1] > noun_end:
         # The lexicon noun is only the start of a longer word ("vị" in "vị trí").
         if lookup_unit(text[token[0] : token[1]]) is not None:
