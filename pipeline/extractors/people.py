@@ -838,10 +838,6 @@ def _names_before_age(
         i = max(end, i + 1)
 
 
-# Where the subject of a clause starts: a line or a sentence, after a comma, a colon, a quote
-# or a dash, or after a conjunction; or after a lowercase word that follows none capitalised
-# (a sentence whose full stop was lost: "… lưu diễn nước ngoài Mỹ Tâm tiết lộ"); not inside
-# a longer name ("… Quốc tế Cái Lân đã khẳng định": the end of a port company's name).
 def _clause_start(text: str, pos: int) -> int:
     """Start of the clause that runs up to ``pos``: after the last punctuation mark or line
     break of the 40 characters before it."""
@@ -851,6 +847,10 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 _CLAUSE_MARK = regex.compile(r"[.,:;!?…\"“”()\n]")
+# Where the subject of a clause starts: a line or a sentence, after a comma, a colon, a quote
+# or a dash, or after a conjunction; or after a lowercase word that follows none capitalised
+# (a sentence whose full stop was lost: "… lưu diễn nước ngoài Mỹ Tâm tiết lộ"); not inside
+# a longer name ("… Quốc tế Cái Lân đã khẳng định": the end of a port company's name).
 _PLAIN_WORD_BEFORE = regex.compile(
     r"(?<![\p{Lu}][\p{L}\p{M}]*[ \t]+)(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*[ \t]+\Z"
 )
