@@ -262,3 +262,13 @@ def test_a_counted_noun_glued_to_a_name_and_transport_hubs_and_organs() -> None:
         "Bệnh nhân bị suy 6 tạng."
     )
     assert _texts(text, "FIGURE") == ["7 thủy thủ", "10 ga", "2 cảng", "6 tạng"]
+
+
+def test_a_club_by_its_short_name_and_the_state_with_its_unit_word() -> None:
+    football = (
+        "Bayern mua tiền vệ James nhanh gọn. HLV Ancelotti muốn thêm một tiền đạo. "
+        "Các đội bóng lớn cũng đang theo đuổi anh."
+    )
+    assert _texts(football, "ORG") == ["Bayern"]
+    travel = "Ông sống ở bang Bayern, miền nam nước Đức."
+    assert _texts(travel, "PLACE")[0] == "bang Bayern"

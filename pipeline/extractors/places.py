@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from pipeline.extractors.orgs import club_names
 from pipeline.extractors.place_words import (
     ADMIN_LEVELS,
     CHAIN_GAP,
@@ -656,8 +657,8 @@ class _Finder:
                 and self._surname_elsewhere(entry.name)
             ):
                 continue  # "Adriana Lima … Lima gợi cảm": the person's family name
-            if entry.city and self._club(m.start()):
-                continue  # "Liverpool thắng 2-0": the club, an ORG
+            if (entry.city or text[m.start() : m.end()] in club_names()) and self._club(m.start()):
+                continue  # "Liverpool thắng 2-0", "Bayern mua James": the club, an ORG
             level = entry.level
             if level in ("district", "commune") and _HOUSE_NUMBER_AT_END.search(
                 text[max(0, m.start() - 12) : m.start()]
