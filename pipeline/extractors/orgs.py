@@ -1797,22 +1797,43 @@ def _ministry_lists(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
+@cache
+def _forces() -> dict[str, str]:
+    """The forces of ``org_forces.tsv``, casefolded, and who holds each (country | abroad)."""
+    return {r["force"].casefold(): r["holder"] for r in load_tsv("org_forces.tsv")}
+
+
+@cache
 def _force_regex() -> regex.Pattern[str]:
-    """The branches of armed forces of ``org_forces.tsv``, in any case."""
+    """The forces of ``org_forces.tsv``, in any case."""
     return phrase_regex((r["force"] for r in load_tsv("org_forces.tsv")), ignore_case=True)
+
+
+def _foreign_place(text: str, place: Mention) -> bool:
+    """Whether ``place`` is a foreign place named bare (``London``, ``Hong Kong``)."""
+    entries = place_names().get(fold_key(text[place.start : place.end]), ())
+    return any(e.foreign for e in entries)
 
 
 def _armed_forces(text: str, mentions: list[Mention]) -> list[Mention]:
     """A state's armed force, its country right after it (``quân đội Mỹ``, ``Không quân
-    Syria``): one ORG, unless an ORG found already covers the words (``Bảo hiểm Quân đội``)."""
-    countries = {
-        m.start: m.end for m in mentions if m.label == "PLACE" and m.attrs.get("level") == "country"
-    }
+    Syria``), or a police force abroad, its country or city after it (``Cảnh sát London``):
+    one ORG, unless an ORG found already covers the words (``Bảo hiểm Quân đội``)."""
+    places = {m.start: m for m in mentions if m.label == "PLACE"}
     taken = SpanIndex((m.start, m.end) for m in mentions if m.label == LABEL)
     out: list[Mention] = []
     for m in _force_regex().finditer(text):
-        end = countries.get(m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
-        if end is None or taken.overlaps((m.start(), end)):
+        place = places.get(m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if place is None or not (
+            place.attrs.get("level") == "country"
+            or (
+                _forces()[" ".join(m.group().casefold().split())] == "abroad"
+                and _foreign_place(text, place)
+            )
+        ):
+            continue
+        end = place.end
+        if taken.overlaps((m.start(), end)):
             continue
         out.append(Mention(LABEL, m.start(), end, "org.force", {"expanded": text[m.start() : end]}))
     return out
@@ -1901,6 +1922,9 @@ def _national_teams(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_SITE_STEM_MIN = 5
+
+
 @cache
 def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Outlet names (``org_media.tsv`` and the media rows of ``org_known_names.tsv``),
@@ -1910,11 +1934,14 @@ def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         r["name"] for r in load_tsv("org_known_names.tsv") if r["kind"] in ("media", "agency")
     }
     domains = {r["domain"] for r in rows if r["domain"]}
+    # A site is also credited by its domain's first label ("Theo vnexpress", "Theo Danviet");
+    # a short label (e, plo, nld) is a word or an acronym more often than a site.
+    stems = {d.split(".")[0] for d in domains if len(d.split(".")[0]) >= _SITE_STEM_MIN}
     body = "|".join(
         regex.escape(n[:1]) + f"(?i:{regex.escape(n[1:])})".replace("\\ ", "[ \\t]+")
         for n in sorted(names, key=lambda n: (-len(n), n))
     )
-    sites = "|".join(regex.escape(d) for d in sorted(domains, key=lambda d: (-len(d), d)))
+    sites = "|".join(regex.escape(d) for d in sorted(domains | stems, key=lambda d: (-len(d), d)))
     return (
         regex.compile(rf"(?<![\w&.@+-])(?:{body})(?![\w&+]|\.\w)"),
         regex.compile(rf"(?<![\w.@/-])(?:www\.)?(?:{sites})(?![\w/-]|\.\w)", regex.IGNORECASE),
@@ -1935,8 +1962,11 @@ _CREDIT_OPENER = regex.compile(_CREDIT_OPENING)
 _CREDIT_BEFORE = regex.compile(rf"(?:{_CREDIT_OPENING})$")
 _CREDIT_CHAIN = regex.compile(r"[ \t]*(?:[,/;]|và|-|–)[ \t]*")
 # A bracket, the end of the line, or a full stop before the next sentence ("…, theo India
-# Today. Con ngựa …": a caption or a source credited inside a paragraph).
-_CREDIT_END = regex.compile(r"[ \t]*(?:\)|[.…]?[ \t]*(?:\n|$)|\.[ \t]+(?=\p{Lu}))")
+# Today. Con ngựa …": a caption or a source credited inside a paragraph), or two spaces
+# before it (a caption whose line break was lost: "Ảnh: A/TTXVN  Phát biểu …").
+_CREDIT_END = regex.compile(
+    r"[ \t]*(?:\)|[.…]?[ \t]*(?:\n|$)|\.[ \t]+(?=\p{Lu}))|[ \t]{2,}(?=\p{Lu})"
+)
 
 
 def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:

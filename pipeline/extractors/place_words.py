@@ -37,6 +37,8 @@ DASH = regex.compile(r"[ \t]*[-–—][ \t]*")
 # A number naming a unit: not a decimal, a date, a range (khu vực 1990-2002 USD) or, after a
 # name, a distance or amount (đảo Lebos 11 km).
 NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)")
+# The number of an alley, perhaps with the slashes of an address: "ngõ 205/53".
+ADDRESS_NUMBER = regex.compile(r"\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)")
 TRAILING_NUMBER = regex.compile(
     r"[ \t]+\d{1,4}[A-Z]?(?![\p{L}\p{M}\d])(?![.,/:\-–]\d)"
     r"(?![ \t]*(?:km|m|ha|kg|tấn|mét|cây số|hải lý|người|hộ|tuổi|năm|tháng|ngày|giờ|phút|%)"
@@ -74,7 +76,7 @@ class UnitWord:
     word: str
     level: str
     in_span: bool
-    numbered: str  # no | yes | only
+    numbered: str  # no | yes | only | address
     case: str  # any | lower | exact
 
 
@@ -132,7 +134,7 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
         if (
             unit.level not in _UNIT_LEVELS
             or row["span"] not in ("with", "without")
-            or unit.numbered not in ("no", "yes", "only")
+            or unit.numbered not in ("no", "yes", "only", "address")
             or unit.case not in ("any", "lower", "exact", "typo", "title")
             or unit.word in seen
         ):

@@ -54,6 +54,7 @@ import regex
 
 from pipeline.extractors.orgs import club_names
 from pipeline.extractors.place_words import (
+    ADDRESS_NUMBER,
     ADMIN_LEVELS,
     CHAIN_GAP,
     COUNT_AT_END,
@@ -215,8 +216,8 @@ class _Finder:
             pos = self._after_descriptor(pos, unit.level)
         if unit.case == "title" and written_unit[0].isupper() and not self._landmark(start, pos):
             return None
-        if unit.numbered in ("yes", "only"):
-            num = NUMBER.match(text, pos)
+        if unit.numbered in ("yes", "only", "address"):
+            num = (ADDRESS_NUMBER if unit.numbered == "address" else NUMBER).match(text, pos)
             if num:
                 if unit.numbered == "only" and LOWER_NEXT.match(text, num.end()):
                     return None
