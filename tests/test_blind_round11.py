@@ -13,6 +13,82 @@ def _texts(text: str, label: str) -> list[str]:
     return [m["text"] for m in _mentions(text, label)]
 
 
+def _titles(text: str) -> dict[str, str | None]:
+    return {m["text"]: m.get("title") for m in _mentions(text, "PERSON")}
+
+
+# -- PERSON.title ------------------------------------------------------------------------
+
+
+def test_an_appointed_post_after_a_birth_date_or_an_age_between_commas() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh bổ nhiệm lại ông Phan Văn Lâm, sinh ngày 2/12/1961 giữ chức vụ "
+        "Giám đốc Sở Công Thương tỉnh. Bổ nhiệm ông Lê Văn Hùng, sinh năm 1972, giữ chức "
+        "Phó Giám đốc Sở Tài chính tỉnh Nam Định. Ông Trần Văn Bình, 45 tuổi, làm Trưởng "
+        "ban Tuyên giáo Huyện ủy."
+    )
+    assert _titles(text) == {
+        "Phan Văn Lâm": "Giám đốc Sở Công Thương tỉnh",
+        "Lê Văn Hùng": "Phó Giám đốc Sở Tài chính tỉnh Nam Định",
+        "Trần Văn Bình": "Trưởng ban Tuyên giáo Huyện ủy",
+    }
+
+
+def test_a_post_then_its_holder_between_commas() -> None:
+    text = (
+        "Cảnh sát trưởng Dallas, Ronald Keller, cho biết. Giám đốc Sở Y tế, Nguyễn Văn "
+        "Bình, cho biết thêm. Ông là Bí thư Tỉnh ủy Sơn Tây, Hà Đông, Bí thư liên tỉnh."
+    )
+    assert _titles(text) == {
+        "Ronald Keller": "Cảnh sát trưởng Dallas",
+        "Nguyễn Văn Bình": "Giám đốc Sở Y tế",
+    }
+    assert "Cảnh sát trưởng Dallas" in _texts(text, "TITLE")
+
+
+def test_the_member_of_a_party_committee_is_a_post_not_the_committee() -> None:
+    text = "Ông Tính, Huyện ủy viên, Phó Chủ tịch UBND huyện, đã ký. Huyện ủy Mộ Đức họp."
+    assert _texts(text, "ORG") == ["UBND huyện", "Huyện ủy Mộ Đức"]
+    assert _titles(text) == {"Tính": "Huyện ủy viên, Phó Chủ tịch UBND huyện"}
+
+
+def test_a_party_membership_between_the_name_and_the_posts() -> None:
+    text = (
+        "Cảnh cáo ông Phan Văn Tín, đảng viên Chi bộ thôn An Phú (Đảng ủy xã Hành Đức), "
+        "nguyên Huyện ủy viên, Phó Chủ tịch UBND huyện. Khiển trách ông Lưu Văn Đạt, đảng "
+        "viên Chi bộ Phòng Cảnh sát hình sự (PC02), Đảng ủy Công an tỉnh Bình Định, nguyên "
+        "Trưởng Công an huyện."
+    )
+    assert _titles(text) == {
+        "Phan Văn Tín": "Huyện ủy viên, Phó Chủ tịch UBND huyện",
+        "Lưu Văn Đạt": "Trưởng Công an huyện",
+    }
+    assert "Chi bộ Phòng Cảnh sát hình sự" in _texts(text, "ORG")
+
+
+def test_an_acting_post_written_in_lower_case_before_the_position() -> None:
+    text = "CLB mà Lê Công Vinh đang là quyền Chủ tịch vừa thắng."
+    assert _titles(text) == {"Lê Công Vinh": "quyền Chủ tịch"}
+    assert _texts(text, "TITLE") == ["quyền Chủ tịch"]
+    assert _titles("Nỗ lực của Quyền chủ tịch Lê Công Vinh là vô ích.") == {
+        "Lê Công Vinh": "Quyền chủ tịch"
+    }
+
+
+def test_professions_and_ranks_stay_outside_the_name() -> None:
+    text = (
+        "Tỷ phú Richard Branson gặp doanh nhân Koen Everink. Trọng tài Ravshan Irmatov rút "
+        "thẻ. Phó đô đốc Viktor Bursuk và trung sĩ Lê Văn Hòa có mặt. Phi công F-35 bay."
+    )
+    assert _texts(text, "PERSON") == [
+        "Richard Branson",
+        "Koen Everink",
+        "Ravshan Irmatov",
+        "Viktor Bursuk",
+        "Lê Văn Hòa",
+    ]
+
+
 # -- ORG ---------------------------------------------------------------------------------
 
 
@@ -30,6 +106,34 @@ def test_a_site_credited_by_its_domain_label_and_a_caption_run_on() -> None:
         "nói.\nTheo dantri"
     )
     assert _texts(text, "ORG") == ["Bnews", "TTXVN", "dantri"]
+
+
+def test_unlisted_english_mastheads_in_a_credit() -> None:
+    text = (
+        "Theo Geopolitical Monitor, Mỹ lo ngại. Nga đã thử tên lửa (Theo Manila Times).\n"
+        "Tổng hợp từ Sputnik News, Sina News"
+    )
+    assert _texts(text, "ORG") == [
+        "Geopolitical Monitor",
+        "Manila Times",
+        "Sputnik News",
+        "Sina News",
+    ]
+
+
+def test_a_provincial_police_department_keeps_its_lowercase_name() -> None:
+    text = (
+        "Phòng Cảnh sát truy nã tội phạm Công an tỉnh đã bắt đối tượng. Phòng Cảnh sát "
+        "hình sự (PC02) Công an tỉnh Sóc Trăng phối hợp với Cảnh sát PCCC TP.HCM."
+    )
+    assert _texts(text, "ORG") == [
+        "Phòng Cảnh sát truy nã tội phạm",
+        "Công an tỉnh",
+        "Phòng Cảnh sát hình sự",
+        "PC02",
+        "Công an tỉnh Sóc Trăng",
+        "Cảnh sát PCCC TP.HCM",
+    ]
 
 
 # -- PLACE -------------------------------------------------------------------------------

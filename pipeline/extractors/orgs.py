@@ -34,6 +34,7 @@ from pipeline.resources import (
     surnames,
     title_portfolios,
 )
+from pipeline.text.numbers import alternation
 from pipeline.text.pos import word_class
 from pipeline.text.scan import SENTENCE_OPEN, SpanIndex, Word, phrase_regex, with_case_variants
 from pipeline.text.segment import dictionary_word_end, dictionary_words
@@ -159,7 +160,9 @@ def folded_heads() -> dict[str, Head]:
     out: dict[str, Head] = {}
     for row in load_tsv("org_departments.tsv", key="name"):
         name = row["name"]
-        out[_folded_key(name)] = Head(name, "named", True, False)
+        # A provincial police's department is a unit of its force: "Phòng Cảnh sát hình sự
+        # | Công an tỉnh X", as "Phòng" + a name is.
+        out[_folded_key(name)] = Head(name, "named", True, row["ministry"] == "CAT")
     rows = load_tsv("org_boards.tsv")
     objects = [r["phrase"] for r in rows if r["role"] == "object"]
     for prefix in (r["phrase"] for r in rows if r["role"] == "prefix"):
@@ -167,6 +170,11 @@ def folded_heads() -> dict[str, Head]:
             name = f"{prefix} {obj}"
             out.setdefault(_folded_key(name), Head(name, "board", False, False))
     return out
+
+
+def _department(head: Head) -> bool:
+    """Whether ``head`` is a department's whole name (``org_departments.tsv``)."""
+    return head.kind == "named" and head.text not in heads()
 
 
 def _folded_key(name: str) -> str:
@@ -185,7 +193,9 @@ def head_regex() -> regex.Pattern[str]:
     alternatives = [(h, regex.escape(h)) for h in heads()]
     for head in folded_heads().values():
         first, rest = head.text[:1], head.text[1:]
-        alternatives.append((head.text, regex.escape(first) + f"(?i:{regex.escape(rest)})"))
+        # a whole name never ends inside a word glued on by a hyphen ("kinh tế-Công an")
+        pattern = regex.escape(first) + f"(?i:{regex.escape(rest)})" + r"(?!-\w)"
+        alternatives.append((head.text, pattern))
     alternatives.sort(key=lambda a: (-len(a[0]), a[0]))
     body = "|".join(p.replace(",\\ ", ",?\\ ").replace("\\ ", "[ \\t]+") for _, p in alternatives)
     return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", regex.UNICODE)
@@ -999,7 +1009,11 @@ def _extend(
         # its seat ("Đảng bộ Q. Ngũ Hành Sơn", "CLB TP HCM"), or its secretary's name after
         # a body that stands alone; a club's name may be a person's ("CLB Hoàng Anh Gia Lai")
         pass
-    elif head.kind == "named" and (named := _name_after_bracket(text, words, j, glued)) > j:
+    elif (
+        head.kind == "named"
+        and not _department(head)  # a department's whole name has no name after it
+        and (named := _name_after_bracket(text, words, j, glued)) > j
+    ):
         j = named  # "Bệnh viện (BV) Nhi Quảng Nam": the head's abbreviation, then the name
     elif head.kind in ("named", "either", "school"):
         j = _name_end(
@@ -1037,7 +1051,7 @@ def _extend(
             if m:
                 parent = head_of(m.group())
                 if parent.own_units and (
-                    head.text.casefold() in _OWN_UNIT_HEADS
+                    head.text.split()[0].casefold() in _OWN_UNIT_HEADS
                     or _police_field(text, words, i + head_len, j)
                 ):
                     return j  # "Đội CSĐT | Công an TP X": the police unit, then its parent
@@ -1350,7 +1364,11 @@ def find_orgs(
             if (
                 upper is not None
                 and upper.end() > m.end()
-                and (head_regex().match(text, upper.end() + 1) or upper.end() + 1 in place_ends)
+                and (
+                    _department(head_of(upper.group()))  # a department's whole name
+                    or head_regex().match(text, upper.end() + 1)
+                    or upper.end() + 1 in place_ends
+                )
             ):
                 m, head = upper, head_of(upper.group())  # with its parent or place after it
         if any(a <= m.start() < b and m.end() <= b for a, b in excluded):
@@ -1969,6 +1987,30 @@ _CREDIT_END = regex.compile(
 )
 
 
+def _longest(text: str, pos: int, *patterns: regex.Pattern[str]) -> regex.Match[str] | None:
+    """The longest match at ``pos`` of ``patterns`` (``Sputnik News``, not ``Sputnik``); an
+    unlisted masthead only when no word before its head is Vietnamese (``Theo Manila Times``
+    opens on the credit word, not on the paper)."""
+    hits = [m for p in patterns if (m := p.match(text, pos))]
+    hits = [
+        m
+        for m in hits
+        if m.re is not _masthead_regex()
+        or not any(vietnamese_syllable(w) for w in m.group().split()[:-1])
+    ]
+    return max(hits, key=lambda m: m.end(), default=None)
+
+
+@cache
+def _masthead_regex() -> regex.Pattern[str]:
+    """An unlisted English-language masthead: one to three Latin-script words, then the
+    word of its kind (``org_credit_words.tsv`` masthead: ``Manila Times``, ``LBC Radio``)."""
+    heads = alternation(
+        [r["phrase"] for r in load_tsv("org_credit_words.tsv") if r["role"] == "masthead"]
+    )
+    return regex.compile(rf"(?:[A-Z][A-Za-z]*[ \t]+){{1,3}}(?:{heads})(?![\w&+]|\.\w)")
+
+
 def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with ORGs for the outlets that a credit names as the source (guide: a
     news agency or paper in a credit is an ORG): ``Theo X``, ``(Theo X)``, ``Nguồn: X``,
@@ -1976,13 +2018,14 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
     the body. A run of outlets (``Theo AFP, Reuters``) counts as one slot. The outlet's
     whole name replaces a shorter ORG inside it (``Zing`` of ``Theo Zing news``)."""
     names, sites = _media()
+    masthead = _masthead_regex()
     # Outlets are looked up only where a credit opens (a scan of the whole text with the
     # alternation of every outlet name would cost more than the rest of this extractor).
     runs: list[list[tuple[int, int]]] = []
     seen: set[int] = set()
     for opener in _CREDIT_OPENER.finditer(text):
         pos, run = opener.end(), []
-        while (hit := names.match(text, pos) or sites.match(text, pos)) and hit.end() > pos:
+        while (hit := _longest(text, pos, names, sites, masthead)) and hit.end() > pos:
             run.append(hit.span())
             gap = _CREDIT_CHAIN.match(text, hit.end())
             if gap is None:

@@ -90,8 +90,18 @@ _NEXT_POST = regex.compile(
 )
 # A post joined to the one before it: "Bí thư Huyện ủy kiêm Chủ tịch UBND huyện".
 _POST_BEFORE = regex.compile(r"(?:,|[ \t]kiêm)[ \t]+\Z")
-# A bracketed aside (age, address) between a name and its post: "X (trú xã Y), Giám đốc …".
-_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,100}\)")
+# An aside between a name and its post: bracketed (age, address: "X (trú xã Y), Giám đốc
+# …"), or between commas a birth date or age, as appointments write it ("bổ nhiệm ông X, sinh
+# ngày 12/12/1960, giữ chức vụ Giám đốc Sở …"), or a Party membership.
+_ASIDE = regex.compile(
+    r"[ \t]*\([^()\n]{1,100}\)"
+    r"|[ \t]*,[ \t]*(?:(?:SN|sinh(?:[ \t]+(?:ngày|năm))?)[ \t]*\d[\d/.\-]{3,9}"
+    r"|\d{1,3}[ \t]*tuổi)(?=[ \t,])"
+    # a Party membership before the posts a disciplinary decision names, with the committee
+    # above the cell: "ông X, đảng viên Chi bộ Y (PC52), Đảng ủy Z, nguyên Chủ tịch …"
+    r"|[ \t]*,[ \t]*đảng viên[ \t]+\p{Lu}[^,;()\n]{1,80}?(?:[ \t]*\([^()\n]{1,80}\))?"
+    r"(?:[ \t]*,[ \t]*Đảng (?:ủy|bộ)[^,;()\n]{1,60}?)?(?=[ \t]*,)"
+)
 _ASIDE_THEN_POST = regex.compile(rf"[ \t]*,[ \t]*{_FORMER}")
 # Between the last name of a list and a post that is the whole list's: a bracket or a space
 # ("A, B và C (nguyên Chủ tịch …)", "A và B nguyên Phó Chủ tịch …"); a comma or a dash is
@@ -105,7 +115,8 @@ _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?
 @cache
 def _before_name_regex() -> regex.Pattern[str]:
     """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``,
-    or a comma and one of those or a rank (``Phó Chủ tịch Quốc hội, Đại tướng X``)."""
+    or a comma and one of those or a rank (``Phó Chủ tịch Quốc hội, Đại tướng X``), or a
+    comma alone (group ``apposed``: the name must be closed by a comma too)."""
     ranks = alternation(
         [row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"]
     )
@@ -113,7 +124,8 @@ def _before_name_regex() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?-i:{foreign})[ \t]))?"
         rf"(?:(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]+)?"
-        rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|{ranks})[ \t]+))[ \t]?\Z"
+        rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|{ranks})[ \t]+)"
+        r"|(?P<apposed>[ \t]*,[ \t]*))[ \t]?\Z"
     )
 
 
@@ -320,11 +332,13 @@ def _in_compound(text: str, start: int) -> bool:
 
 
 def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
-    """A capitalised syllable that can be part of a name (an honorific only inside one)."""
+    """A capitalised syllable that can be part of a name (an honorific only inside one);
+    never a word with a digit (``F-35``, ``U23``: models and teams)."""
     return (
         w.is_capitalised
         and not w.is_punct
         and not w.is_number
+        and not any(ch.isdigit() for ch in w.text)
         and (byline or not w.is_abbreviation)
         and not (first and w.text.casefold() in honorific_words())
     )
@@ -875,8 +889,6 @@ def _names_before_speech(
     (``person_speech_verbs.tsv``): a name used without its family name (``Mỹ Tâm chia sẻ``).
     Not a family name first (those runs are read by surname), an honorific, a word of the
     dictionary, a place, a unit of the gazetteer or a well-known body."""
-    from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
-
     if not words:
         return
     index_by_end = {w.end: k for k, w in enumerate(words)}
@@ -908,8 +920,7 @@ def _names_before_speech(
             or not (vietnamese_syllable(a.text) and vietnamese_syllable(b.text))
             or a.text.casefold() in _blockers()
             or pair.casefold() in dictionary_words()
-            or fold_key(pair) in place_names()
-            or name_key(pair) in name_keys(*LEVELS)
+            or _names_a_place(pair)
             or pair in known_names()
             or pair in _not_names()[0]
             or a.start in body_ends
@@ -961,12 +972,24 @@ def _names_after_titles(
 ) -> Iterable[_Name]:
     """``Tổng Bí thư Nguyễn Phú Trọng``: a capitalised run right after a TITLE; one word
     alone when it is a foreign family name after a state's post or a name the article
-    gives a person elsewhere (``named``: ``bà Tiến`` … ``Bộ trưởng Tiến``)."""
+    gives a person elsewhere (``named``: ``bà Tiến`` … ``Bộ trưởng Tiến``). After a complete
+    post and a comma, a run of two words or more closed by a comma is the holder named in
+    apposition (``Cảnh sát trưởng London, Cressida Dick, cho biết``)."""
     for t in titles:
-        words = list(words_from(text, t.end, limit=MAX_NAME_WORDS + 1))
-        if not words or text[t.end : words[0].start] != " ":
+        words = list(words_from(text, t.end, limit=MAX_NAME_WORDS + 2))
+        apposed = bool(words) and words[0].text == "," and "_alone" not in t.attrs
+        if apposed:
+            words = words[1:]
+        if not words or text[t.end : words[0].start] != (", " if apposed else " "):
             continue
         end = _name_run(text, words, 0)
+        if apposed and (
+            end < 2
+            or end == len(words)
+            or words[end].text != ","
+            or _names_a_place(text[words[0].start : words[end - 1].end])
+        ):
+            continue  # "Bí thư Tỉnh ủy Sơn Tây, Hà Đông, …": the post's places, listed
         # A body written between the post and a foreign name (CEO Facebook Mark Zuckerberg)
         names = foreign_first_names()
         # A particle written as a word ends the run after a post ("Quốc vương Qatar Sheikh
@@ -989,6 +1012,13 @@ def _names_after_titles(
 
 
 _REGNAL = regex.compile(r"[IVX]{1,4}")
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether ``name`` is a place's bare name (place_names.tsv or the gazetteer)."""
+    from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
+
+    return bool(place_names().get(fold_key(name))) or name_key(name) in name_keys(*LEVELS)
 
 
 def _opens_lost_sentence(words: list[Word], end: int) -> bool:
@@ -1580,9 +1610,15 @@ def _attached_titles(
     by_start, by_end = by_start_end or _titles_by_start_and_end(titles)
     back = _before_name_regex().search(text, max(0, name.start - 40), name.start)
     before = by_end.get(back.start()) if back else None
-    if before is not None and back.group("comma") and _follows_name(text, before, name_ends):
+    if before is not None and back.group("apposed") and text[name.end : name.end + 1] != ",":
+        before = None  # "Chủ tịch X, Nguyễn Văn A và …": a list, not the holder in apposition
+    if (
+        before is not None
+        and (back.group("comma") or back.group("apposed"))
+        and _follows_name(text, before, name_ends)
+    ):
         before = None  # "bà A, Chủ tịch X, ông B": the post is A's
-    if before is None and back is not None and not back.group("comma"):
+    if before is None and back is not None and not (back.group("comma") or back.group("apposed")):
         before = _body_before_name(ctx, back.start(), by_start, by_end, name_starts)
     if before is None and place_by_end:
         before = _post_before_places(text, name.start, by_end, place_by_end)

@@ -354,7 +354,7 @@ def find_titles(
             out.append((start, end, "title.position_body", ""))
         elif alone == "yes":
             out.append((start, end, "title.alone", ""))
-        elif (alone == "person" and text[start].isupper()) or (
+        elif (alone == "person" and (text[start].isupper() or text[p_start].isupper())) or (
             alone == "constituency" and _constituency_after(text, end, place_ends)
         ):
             out.append((start, end, "title.candidate", "person"))
