@@ -89,6 +89,11 @@ def test_professions_and_ranks_stay_outside_the_name() -> None:
     ]
 
 
+def test_a_full_name_under_a_rare_family_name_before_an_age() -> None:
+    text = "Bà Hoa (49 tuổi) cùng 2 con là Văn Trọng Hoàng (25 tuổi) và Văn Thảo Nga (17 tuổi)."
+    assert _texts(text, "PERSON") == ["Hoa", "Văn Trọng Hoàng", "Văn Thảo Nga"]
+
+
 # -- ORG ---------------------------------------------------------------------------------
 
 
@@ -136,6 +141,14 @@ def test_a_provincial_police_department_keeps_its_lowercase_name() -> None:
     ]
 
 
+def test_a_paper_named_after_a_verb_of_speaking_to_it() -> None:
+    text = (
+        "Trao đổi với Tiền Phong, ông Hùng cho biết. Bà nói với LBC Radio rằng luật cần "
+        "sửa. Ông nói với Nguyễn Văn An rằng không đúng."
+    )
+    assert _texts(text, "ORG") == ["Tiền Phong", "LBC Radio"]
+
+
 # -- PLACE -------------------------------------------------------------------------------
 
 
@@ -165,3 +178,19 @@ def test_alleys_with_address_numbers_ports_and_tourist_zones() -> None:
 def test_mines_count_and_two_countries_is_an_idiom() -> None:
     text = "Tỉnh cấp phép 6 mỏ cát, trong đó 2 mỏ ở lòng hồ. Quan hệ giữa hai quốc gia tốt."
     assert _texts(text, "FIGURE") == ["6 mỏ", "2 mỏ"]
+
+
+# -- DATE --------------------------------------------------------------------------------
+
+
+def test_a_range_of_full_dates_and_a_holiday_before_its_day() -> None:
+    text = (
+        "Kỷ niệm Ngày truyền thống (3/7/1957-3/7/2017). Nghỉ lễ Quốc khánh 2/9 và Quốc "
+        "khánh Mỹ 4/7. Tỷ số là 2-1."
+    )
+    assert [(m["text"], m["value"]) for m in _mentions(text, "DATE")] == [
+        ("3/7/1957", "1957-07-03"),
+        ("3/7/2017", "2017-07-03"),
+        ("2/9", "--09-02"),
+        ("4/7", "--07-04"),
+    ]

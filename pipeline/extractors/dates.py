@@ -59,8 +59,9 @@ LABEL = "DATE"
 _L = r"(?=\d)(?<![\w/+]|\d[.,])"
 _R = r"(?![\w/+]|[.,\-–]\d)"
 # After a year, "-2019" may follow (a range of years); "-05" may not (2017-05-12).
-# A full date may stand before "/ " ("(24-6-1957/ 24-6-2017)"), never before "/2".
-_R_FULL = r"(?![\w+]|/(?!\s)|[.,\-–]\d)"
+# A full date may stand before "/ " ("(24-6-1957/ 24-6-2017)"), never before "/2", and
+# before a dash only when another full date follows it ("(3/7/1957-3/7/2017)").
+_R_FULL = r"(?![\w+]|/(?!\s)|[.,]\d|[\-–](?!\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?!\d))\d)"
 _R_YEAR = r"(?![\w/+]|[.,]\d|[\-–]\d{1,2}(?!\d))"
 _SEP_RULE = {"/": "slash", "-": "dash", ".": "dot"}
 _SENTENCE_OPEN = regex.compile(r"(?:\A|[.!?:\n][\s\"“]*)\s*\Z")
@@ -83,6 +84,7 @@ class _DateWords:
     month_word: str
     year_word: str
     strong_triggers: tuple[str, ...]
+    holidays: tuple[str, ...]
     weak_triggers: tuple[str, ...]
     weekdays: tuple[str, ...]
     birth_words: tuple[str, ...]
@@ -195,6 +197,7 @@ def _patterns() -> _Patterns:
     day, month, year = (regex.escape(x) for x in (w.day_word, w.month_word, w.year_word))
     pod = alternation(list(w.part_of_day))
     strong = alternation(w.strong_triggers + w.weekdays)
+    holidays = alternation(w.holidays)
     weak = alternation(w.weak_triggers)
     birth = alternation(w.birth_words)
     lunar_b = alternation(w.lunar_before)
@@ -241,7 +244,12 @@ def _patterns() -> _Patterns:
         year=regex.compile(rf"(?<!\w){year}{sp}+{_L}{y4}{_R_YEAR}", flags),
         year_bare=regex.compile(rf"{_L}(?<!\p{{L}}-)(?P<y>(?:19|20)\d\d){_R_YEAR}", flags),
         part_of_day=regex.compile(rf"(?:^|\W)(?P<pod>{pod})\s+\Z", flags),
-        strong_before=regex.compile(rf"(?:^|\W)(?:{strong})\s*,?\s*\Z", flags),
+        # a holiday's name, with the country after it (Quốc khánh Mỹ 4/7), as a strong word
+        strong_before=regex.compile(
+            rf"(?:^|\W)(?:{strong}|(?:{holidays})(?-i:[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,2}})"
+            rf"\s*,?\s*\Z",
+            flags,
+        ),
         weak_before=regex.compile(rf"(?:^|\W)(?:{weak})\s+\Z", flags),
         code_before=regex.compile(rf"(?:^|\W)(?:{code})\s*\Z", flags),
         birth_before=regex.compile(rf"(?:^|\W)(?:{birth})\s*:?\s*\Z", flags),

@@ -2066,11 +2066,14 @@ def _slot_regexes() -> tuple[
     regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], frozenset[str]
 ]:
     """Caption openers (``Ảnh:``), medium nouns (``tờ``, ``kênh``), reporter nouns (``PV``)
-    and the casefolded credit words that name no organisation (``org_credit_words.tsv``)."""
+    and verbs of speaking to a paper (``trao đổi với``), and the casefolded credit words that
+    name no organisation (``org_credit_words.tsv``)."""
     rows = load_tsv("org_credit_words.tsv")
     captions = [r["phrase"] for r in rows if r["role"] == "caption"]
     media = with_case_variants(r["phrase"] for r in rows if r["role"] == "medium")
-    reporters = with_case_variants(r["phrase"] for r in rows if r["role"] == "reporter")
+    reporters = with_case_variants(
+        r["phrase"] for r in rows if r["role"] in ("reporter", "interview")
+    )
     return (
         regex.compile(rf"{phrase_regex(captions).pattern}[ \t]*:[ \t]*"),
         regex.compile(rf"{phrase_regex(media).pattern}[ \t]+"),
@@ -2094,6 +2097,7 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     listed outlet after ``kênh`` drops the canal PLACE read there (``kênh Fox News``)."""
     caption, medium, reporter, nonsource = _slot_regexes()
     names, sites = _media()
+    masthead = _masthead_regex()
     spans: list[tuple[int, int]] = []
     listed: set[tuple[int, int]] = set()  # outlets of the list: a place inside stays a PLACE
     # "kênh Fox News": a listed outlet after a medium noun that is also a place's unit word
@@ -2102,7 +2106,7 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     for role, pattern in (("caption", caption), ("medium", medium), ("reporter", reporter)):
         for opener in pattern.finditer(text):
             pos = opener.end()
-            hit = names.match(text, pos) or sites.match(text, pos)
+            hit = _longest(text, pos, names, sites, masthead)
             if hit and hit.end() > pos:
                 spans.append(hit.span())
                 listed.add(hit.span())

@@ -846,6 +846,13 @@ def _names_before_age(
                 words[i].text in surnames()
                 or words[i].text.casefold() in foreign_first_names()
                 or any(foreign_shaped(w.text) for w in words[i:end])
+                # three Vietnamese syllables, the shape of a full name, under a rare family
+                # name the list leaves out (Văn Thảo Nga, 17 tuổi)
+                or (
+                    end - i == 3
+                    and all(vietnamese_syllable(w.text) for w in words[i:end])
+                    and not _names_a_place(text[words[i].start : words[end - 1].end])
+                )
             )
         ):
             yield _Name(words[i].start, words[end - 1].end, "person.age")
