@@ -172,6 +172,18 @@ def test_alleys_with_address_numbers_ports_and_tourist_zones() -> None:
     ]
 
 
+def test_a_country_opening_a_sentence_after_a_capitalised_word() -> None:
+    text = "Họ đến từ châu Phi. Senegal (xanh) chơi hay. Ở Kenya (Đông Phi) trời nóng."
+    assert _texts(text, "PLACE") == ["châu Phi", "Senegal", "Kenya", "Đông Phi"]
+
+
+def test_the_city_inside_a_club_name_is_a_place() -> None:
+    text = "Bayern Munich mua James Rodriguez từ Real Madrid, còn Inter Milan thì không."
+    places = _texts(text, "PLACE")
+    assert "Munich" in places and "Madrid" in places and "Milan" in places
+    assert _texts(text, "ORG") == ["Bayern Munich", "Real Madrid", "Inter Milan"]
+
+
 # -- FIGURE ------------------------------------------------------------------------------
 
 

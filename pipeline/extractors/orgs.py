@@ -1749,6 +1749,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = clubs(ctx, found)
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
+    found.extend(_cities_in_clubs(text, found))
     found.extend(_armed_forces(text, found))
     return _ministry_lists(text, found)
 
@@ -1885,6 +1886,41 @@ def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention
                 attrs = {"level": "country", "name": country.canonical or country.name}
                 out.append(Mention("PLACE", start, m.end, "place.in_body", attrs))
             break
+    return out
+
+
+def _cities_in_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PLACE mentions for the foreign city inside a listed club's name (``Real Madrid``,
+    ``Bayern Munich``, ``Inter Milan``): the guide's place inside a name. Only a city
+    (``foreign_places.tsv`` capital or city, the generated lists), never the club's whole
+    name (``Liverpool`` alone is the club) nor a word that is the club's short name
+    (``Bayern``)."""
+    places = [(m.start, m.end) for m in mentions if m.label == "PLACE"]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != LABEL or text[m.start : m.end] not in club_names():
+            continue
+        words = list(regex.finditer(r"[^ ]+", text[m.start : m.end]))
+        spans = [
+            (a, b)
+            for a in range(len(words))
+            for b in range(min(len(words), a + 3), a, -1)
+            if (a, b) != (0, len(words))
+        ]
+        for a, b in spans:
+            start, end = m.start + words[a].start(), m.start + words[b - 1].end()
+            city = next(
+                (e for e in place_names().get(fold_key(text[start:end]), ()) if e.city), None
+            )
+            if (
+                city is None
+                or text[start:end] in club_names()  # "Bayern": the club's short name
+                or any(a < end and start < b for a, b in places)
+            ):
+                continue
+            attrs = {"level": "other", "name": city.canonical or text[start:end]}
+            out.append(Mention("PLACE", start, end, "place.in_body", attrs))
+            places.append((start, end))
     return out
 
 

@@ -755,10 +755,22 @@ def lexicon_entry(
             and not is_abbreviation(prev[1])
             and not any(ch.isdigit() for ch in prev[1])  # an age group: U20 Pháp
             and prev[1] not in lead_words()  # "Phía Mỹ", "Tại Lào": a sentence opener
+            and not _ends_sentence(prev[1])  # "… châu Phi. Senegal chơi hay"
             and not _foreign_word_before_country(entry, prev[1])
         ):
             return None
     return entry
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether ``word`` (read back across spaces) is a word and the full stop after it, not
+    an abbreviation's or an initial's dot (``TP.``, ``H.``)."""
+    return (
+        word.endswith(".")
+        and not word.endswith("..")
+        and any(ch.islower() for ch in word)
+        and len(word.rstrip(".").rsplit(".", 1)[-1]) > 1
+    )
 
 
 _NAME_PIECES = regex.compile(r"[ .\-]+")
