@@ -94,6 +94,23 @@ def test_a_full_name_under_a_rare_family_name_before_an_age() -> None:
     assert _texts(text, "PERSON") == ["Hoa", "Văn Trọng Hoàng", "Văn Thảo Nga"]
 
 
+def test_players_by_family_name_in_a_sports_article() -> None:
+    text = (
+        "Trận đấu trên sân Bernabeu: tiền vệ Kovacic chuyền cho Dembele, HLV Valverde hài "
+        "lòng. Dembele ghi bàn thắng sau đường chuyền của Iwobi. Bernabeu rung chuyển, "
+        "Barcelona thắng còn Eibar thua. Iwobi được khen."
+    )
+    people = _texts(text, "PERSON")
+    assert people.count("Dembele") == 2 and people.count("Iwobi") == 2
+    assert not {"Bernabeu", "Eibar", "Barcelona"} & set(people)
+
+
+def test_no_lone_family_name_outside_a_sports_article_nor_a_title_after_its_kind() -> None:
+    assert _texts("Dembele đến Hà Nội. Dembele ăn phở ngon.", "PERSON") == []
+    text = "Cô đóng phim Glee. Anh hát ca khúc Diễm Xưa, còn chị Lan thì không."
+    assert _texts(text, "PERSON") == ["Lan"]
+
+
 # -- ORG ---------------------------------------------------------------------------------
 
 
@@ -147,6 +164,11 @@ def test_a_paper_named_after_a_verb_of_speaking_to_it() -> None:
         "sửa. Ông nói với Nguyễn Văn An rằng không đúng."
     )
     assert _texts(text, "ORG") == ["Tiền Phong", "LBC Radio"]
+
+
+def test_a_labour_federation_written_in_lower_case_with_its_place() -> None:
+    text = "Liên đoàn lao động tỉnh Nghệ An phối hợp với Liên đoàn lao động huyện."
+    assert _texts(text, "ORG") == ["Liên đoàn lao động tỉnh Nghệ An", "Liên đoàn lao động huyện"]
 
 
 # -- PLACE -------------------------------------------------------------------------------

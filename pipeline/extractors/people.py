@@ -37,11 +37,13 @@ from pipeline.extractors.orgs import (
 from pipeline.extractors.place_words import (
     after_word,
     context_words,
+    fold,
     fold_key,
     foreign_first_names,
     foreign_shaped,
     known,
     place_names,
+    sport_regex,
     syllable_before,
     vietnamese_syllable,
 )
@@ -311,6 +313,54 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
     )
     sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
     return years, sources
+
+
+@cache
+def _sport_words() -> frozenset[str]:
+    """One-word clubs, grounds, nicknames and competitions, and capitalised words of media
+    (not_person_names.tsv): what a sports article writes bare besides a player's name."""
+    kinds = ("club", "ground", "nickname", "competition", "word")
+    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] in kinds)
+
+
+# A capitalised word standing alone: no capitalised word right before or after it.
+_LONE_WORD = regex.compile(
+    r"(?<!\p{Lu}[\p{L}\p{M}]*[ \t]|[\p{L}\p{M}\d\-'’.])"
+    r"\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{M}\d\-'’]|[ \t]+\p{Lu})"
+)
+_SPORT_WORDS_MIN = 3  # words of football reporting that make an article a sports article
+_LONE_NAME_MIN = 2  # a lone family name is a player's when the article writes it this often
+
+
+def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name]:
+    """In a sports article, a foreign family name written alone (``Lukaku``, ``Gueye``,
+    ``Umtiti``), as the sports press names players: one word no Vietnamese syllable spells,
+    written alone at least twice, that names no place, body, club, ground or competition of
+    the lexicons and stands after no place word (``sân Bernabeu``, ``tại Eibar``)."""
+    text = ctx.text
+    if len(sport_regex().findall(fold(text))) < _SPORT_WORDS_MIN:
+        return
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for m in _LONE_WORD.finditer(text):
+        word = m.group()
+        if (
+            vietnamese_syllable(word)
+            or word in _sport_words()
+            or word in known_names()
+            or word in club_names()
+            or word in _not_names()[0]
+            or word.casefold() in _not_names()[1]
+            or word.casefold() in honorific_words()
+            or place_names().get(fold_key(word))
+            or blocked.overlaps(m.span())
+            or after_word(text, m.start(), context_words().cue)
+        ):
+            continue
+        seen.setdefault(word, []).append(m.span())
+    for spans in seen.values():
+        if len(spans) >= _LONE_NAME_MIN:
+            for start, end in spans:
+                yield _Name(start, end, "person.player_name")
 
 
 @cache
@@ -1925,6 +1975,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_names_before_speech(text, ctx.words_of(line), body_ends))
         add(_players_before_clubs(text, ctx.words_of(line), clubs))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
+    add(_players_by_family_name(ctx, blocked))
     add(_list_mates(ctx, names, blocked))
     add(_short_forms(ctx, list(names.values())))
 
