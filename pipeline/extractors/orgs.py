@@ -1901,14 +1901,14 @@ def _cities_in_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label != LABEL or text[m.start : m.end] not in club_names():
             continue
         words = list(regex.finditer(r"[^ ]+", text[m.start : m.end]))
-        spans = [
-            (a, b)
-            for a in range(len(words))
-            for b in range(min(len(words), a + 3), a, -1)
-            if (a, b) != (0, len(words))
+        runs = [
+            (i, j)
+            for i in range(len(words))
+            for j in range(min(len(words), i + 3), i, -1)
+            if (i, j) != (0, len(words))
         ]
-        for a, b in spans:
-            start, end = m.start + words[a].start(), m.start + words[b - 1].end()
+        for i, j in runs:
+            start, end = m.start + words[i].start(), m.start + words[j - 1].end()
             city = next(
                 (e for e in place_names().get(fold_key(text[start:end]), ()) if e.city), None
             )

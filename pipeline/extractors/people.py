@@ -336,7 +336,8 @@ def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Na
     """In a sports article, a foreign family name written alone (``Lukaku``, ``Gueye``,
     ``Umtiti``), as the sports press names players: one word no Vietnamese syllable spells,
     written alone at least twice, that names no place, body, club, ground or competition of
-    the lexicons and stands after no place word (``sân Bernabeu``, ``tại Eibar``)."""
+    the lexicons (``Bernabeu``, ``Eibar``) and stands after no place cue (``tại``, ``sang``:
+    a town)."""
     text = ctx.text
     if len(sport_regex().findall(fold(text))) < _SPORT_WORDS_MIN:
         return
