@@ -22,13 +22,13 @@ def _titles(text: str) -> dict[str, str | None]:
 
 def test_an_appointed_post_after_a_birth_date_or_an_age_between_commas() -> None:
     text = (
-        "Chủ tịch UBND tỉnh bổ nhiệm lại ông Phan Văn Lâm, sinh ngày 2/12/1961 giữ chức vụ "
+        "UBND tỉnh trao quyết định cho ông Đỗ Quang Lâm, sinh ngày 8/4/1970 giữ chức vụ "
         "Giám đốc Sở Công Thương tỉnh. Bổ nhiệm ông Lê Văn Hùng, sinh năm 1972, giữ chức "
         "Phó Giám đốc Sở Tài chính tỉnh Nam Định. Ông Trần Văn Bình, 45 tuổi, làm Trưởng "
         "ban Tuyên giáo Huyện ủy."
     )
     assert _titles(text) == {
-        "Phan Văn Lâm": "Giám đốc Sở Công Thương tỉnh",
+        "Đỗ Quang Lâm": "Giám đốc Sở Công Thương tỉnh",
         "Lê Văn Hùng": "Phó Giám đốc Sở Tài chính tỉnh Nam Định",
         "Trần Văn Bình": "Trưởng ban Tuyên giáo Huyện ủy",
     }
@@ -37,7 +37,7 @@ def test_an_appointed_post_after_a_birth_date_or_an_age_between_commas() -> None
 def test_a_post_then_its_holder_between_commas() -> None:
     text = (
         "Cảnh sát trưởng Dallas, Ronald Keller, cho biết. Giám đốc Sở Y tế, Nguyễn Văn "
-        "Bình, cho biết thêm. Ông là Bí thư Tỉnh ủy Sơn Tây, Hà Đông, Bí thư liên tỉnh."
+        "Bình, cho biết thêm. Ông từng là Bí thư Tỉnh ủy Hải Dương, Hưng Yên, rồi về Hà Nội."
     )
     assert _titles(text) == {
         "Ronald Keller": "Cảnh sát trưởng Dallas",
@@ -67,34 +67,28 @@ def test_a_party_membership_between_the_name_and_the_posts() -> None:
 
 
 def test_an_acting_post_written_in_lower_case_before_the_position() -> None:
-    text = "CLB mà Lê Công Vinh đang là quyền Chủ tịch vừa thắng."
-    assert _titles(text) == {"Lê Công Vinh": "quyền Chủ tịch"}
+    text = "Đội bóng mà Trịnh Văn Khải đang là quyền Chủ tịch vừa thắng."
+    assert _titles(text) == {"Trịnh Văn Khải": "quyền Chủ tịch"}
     assert _texts(text, "TITLE") == ["quyền Chủ tịch"]
-    assert _titles("Nỗ lực của Quyền chủ tịch Lê Công Vinh là vô ích.") == {
-        "Lê Công Vinh": "Quyền chủ tịch"
+    assert _titles("Kế hoạch của Quyền chủ tịch Trịnh Văn Khải đã xong.") == {
+        "Trịnh Văn Khải": "Quyền chủ tịch"
     }
 
 
 def test_professions_and_ranks_stay_outside_the_name() -> None:
     text = (
-        "Tỷ phú Richard Branson gặp doanh nhân Koen Everink. Trọng tài Ravshan Irmatov rút "
-        "thẻ. Phó đô đốc Viktor Bursuk và trung sĩ Lê Văn Hòa có mặt. Phi công F-35 bay."
+        "Trọng tài Oliveira rút thẻ. Rapper Binz hát. Giám khảo Mỹ Linh khen. Phó đô đốc "
+        "Sorokin và trung sĩ Hòa có mặt. Phi công F-35 bay."
     )
-    assert _texts(text, "PERSON") == [
-        "Richard Branson",
-        "Koen Everink",
-        "Ravshan Irmatov",
-        "Viktor Bursuk",
-        "Lê Văn Hòa",
-    ]
+    assert _texts(text, "PERSON") == ["Oliveira", "Binz", "Mỹ Linh", "Sorokin", "Hòa"]
 
 
 def test_a_full_name_under_a_rare_family_name_before_an_age() -> None:
-    text = "Bà Hoa (49 tuổi) cùng 2 con là Văn Trọng Hoàng (25 tuổi) và Văn Thảo Nga (17 tuổi)."
-    assert _texts(text, "PERSON") == ["Hoa", "Văn Trọng Hoàng", "Văn Thảo Nga"]
+    text = "Nạn nhân gồm Văn Đức Minh (12 tuổi) và Văn Thị Lụa (9 tuổi)."
+    assert _texts(text, "PERSON") == ["Văn Đức Minh", "Văn Thị Lụa"]
 
 
-def test_players_by_family_name_in_a_sports_article() -> None:
+def test_players_by_family_name_in_a_sports_article_only() -> None:
     text = (
         "Trận đấu trên sân Bernabeu: tiền vệ Kovacic chuyền cho Dembele, HLV Valverde hài "
         "lòng. Dembele ghi bàn thắng sau đường chuyền của Iwobi. Bernabeu rung chuyển, "
@@ -103,9 +97,7 @@ def test_players_by_family_name_in_a_sports_article() -> None:
     people = _texts(text, "PERSON")
     assert people.count("Dembele") == 2 and people.count("Iwobi") == 2
     assert not {"Bernabeu", "Eibar", "Barcelona"} & set(people)
-
-
-def test_no_lone_family_name_outside_a_sports_article_nor_a_title_after_its_kind() -> None:
+    # not outside a sports article, nor a work's title after the noun of its kind
     assert _texts("Dembele đến Hà Nội. Dembele ăn phở ngon.", "PERSON") == []
     text = "Cô đóng phim Glee. Anh hát ca khúc Diễm Xưa, còn chị Lan thì không."
     assert _texts(text, "PERSON") == ["Lan"]
@@ -146,14 +138,14 @@ def test_unlisted_english_mastheads_in_a_credit() -> None:
 def test_a_provincial_police_department_keeps_its_lowercase_name() -> None:
     text = (
         "Phòng Cảnh sát truy nã tội phạm Công an tỉnh đã bắt đối tượng. Phòng Cảnh sát "
-        "hình sự (PC02) Công an tỉnh Sóc Trăng phối hợp với Cảnh sát PCCC TP.HCM."
+        "hình sự (PC02) Công an tỉnh Kon Tum phối hợp với Cảnh sát PCCC TP.HCM."
     )
     assert _texts(text, "ORG") == [
         "Phòng Cảnh sát truy nã tội phạm",
         "Công an tỉnh",
         "Phòng Cảnh sát hình sự",
         "PC02",
-        "Công an tỉnh Sóc Trăng",
+        "Công an tỉnh Kon Tum",
         "Cảnh sát PCCC TP.HCM",
     ]
 
@@ -195,12 +187,12 @@ def test_alleys_with_address_numbers_ports_and_tourist_zones() -> None:
 
 
 def test_a_country_opening_a_sentence_after_a_capitalised_word() -> None:
-    text = "Họ đến từ châu Phi. Senegal (xanh) chơi hay. Ở Kenya (Đông Phi) trời nóng."
-    assert _texts(text, "PLACE") == ["châu Phi", "Senegal", "Kenya", "Đông Phi"]
+    text = "Đội khách đến từ châu Phi. Ghana (áo trắng) đá tốt. Ở Kenya (Đông Phi) mưa."
+    assert _texts(text, "PLACE") == ["châu Phi", "Ghana", "Kenya", "Đông Phi"]
 
 
 def test_the_city_inside_a_club_name_is_a_place() -> None:
-    text = "Bayern Munich mua James Rodriguez từ Real Madrid, còn Inter Milan thì không."
+    text = "Bayern Munich gặp Real Madrid ở bán kết, còn Inter Milan thì nghỉ."
     places = _texts(text, "PLACE")
     assert "Munich" in places and "Madrid" in places and "Milan" in places
     assert _texts(text, "ORG") == ["Bayern Munich", "Real Madrid", "Inter Milan"]
@@ -219,12 +211,12 @@ def test_mines_count_and_two_countries_is_an_idiom() -> None:
 
 def test_a_range_of_full_dates_and_a_holiday_before_its_day() -> None:
     text = (
-        "Kỷ niệm Ngày truyền thống (3/7/1957-3/7/2017). Nghỉ lễ Quốc khánh 2/9 và Quốc "
+        "Kỷ niệm Ngày thành lập (12/9/1962-12/9/2022). Nghỉ lễ Quốc khánh 2/9 và Quốc "
         "khánh Mỹ 4/7. Tỷ số là 2-1."
     )
     assert [(m["text"], m["value"]) for m in _mentions(text, "DATE")] == [
-        ("3/7/1957", "1957-07-03"),
-        ("3/7/2017", "2017-07-03"),
+        ("12/9/1962", "1962-09-12"),
+        ("12/9/2022", "2022-09-12"),
         ("2/9", "--09-02"),
         ("4/7", "--07-04"),
     ]
