@@ -37,13 +37,12 @@ from pipeline.extractors.orgs import (
 from pipeline.extractors.place_words import (
     after_word,
     context_words,
-    fold,
     fold_key,
     foreign_first_names,
     foreign_shaped,
     known,
     place_names,
-    sport_regex,
+    sport_article,
     syllable_before,
     vietnamese_syllable,
 )
@@ -328,7 +327,6 @@ _LONE_WORD = regex.compile(
     r"(?<!\p{Lu}[\p{L}\p{M}]*[ \t]|[\p{L}\p{M}\d\-'’.])"
     r"\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{M}\d\-'’]|[ \t]+\p{Lu})"
 )
-_SPORT_WORDS_MIN = 3  # words of football reporting that make an article a sports article
 _LONE_NAME_MIN = 2  # a lone family name is a player's when the article writes it this often
 
 
@@ -339,7 +337,7 @@ def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Na
     the lexicons (``Bernabeu``, ``Eibar``) and stands after no place cue (``tại``, ``sang``:
     a town)."""
     text = ctx.text
-    if len(sport_regex().findall(fold(text))) < _SPORT_WORDS_MIN:
+    if not sport_article(text):
         return
     seen: dict[str, list[tuple[int, int]]] = {}
     for m in _LONE_WORD.finditer(text):

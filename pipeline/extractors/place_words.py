@@ -322,6 +322,15 @@ def sport_regex() -> regex.Pattern[str]:
     )
 
 
+_SPORT_WORDS_MIN = 3  # words of football reporting that make an article a sports article
+
+
+@lru_cache(maxsize=4)  # asked by the PLACE and the PERSON finders of the same article
+def sport_article(text: str) -> bool:
+    """Whether ``text`` is a sports article: three or more words of football reporting."""
+    return len(sport_regex().findall(fold(text))) >= _SPORT_WORDS_MIN
+
+
 @cache
 def list_intro_regex() -> regex.Pattern[str]:
     """A word opening a list (gồm, như …) or a colon, with an optional colon and spaces."""

@@ -101,7 +101,7 @@ from pipeline.extractors.place_words import (
     name_starts,
     person_like,
     place_names,
-    sport_regex,
+    sport_article,
     syllable_before,
     syllable_run,
     unit_for,
@@ -133,7 +133,6 @@ class _Finder:
         self.token_starts = [start for start, _ in self.tokens]
         self.persons = sorted((m.start, m.end) for m in mentions if m.label in PERSON_LABELS)
         self.candidates: list[Candidate] = []
-        self._sport: bool | None = None
         self._ethnic_names: dict[str, bool] = {}
         self._surnames_elsewhere: dict[str, bool] = {}
         self._known_runs: dict[tuple[int, str], int | None] = {}
@@ -677,9 +676,9 @@ class _Finder:
 
     def _club(self, start: int) -> bool:
         """A foreign city written bare in a football article, not after a place word."""
-        if self._sport is None:
-            self._sport = len(sport_regex().findall(fold(self.text))) >= 3
-        if not self._sport or after_word(self.text, start, (*context_words().cue, *_TOWN_WORDS)):
+        if not sport_article(self.text) or after_word(
+            self.text, start, (*context_words().cue, *_TOWN_WORDS)
+        ):
             return False
         # A city with its country after it is the city: "Las Vegas (Mỹ)", "New York, Mỹ".
         end = start + len(name_matcher().match(fold(self.text), start).group())  # type: ignore[union-attr]
