@@ -384,6 +384,97 @@ def _contraband(text: str, figure: Located, s1: int) -> bool:
     return bool(_role_regex("contraband").search(text, end, min([s1, *stops])))
 
 
+def _casualties(text: str, figure: Located, s0: int, s1: int) -> bool:
+    """``khiến 7 người thiệt mạng``, ``3 người bị cuốn trôi``: people counted as the victims
+    of an event, after a verb of causing or before what befell them."""
+    if figure.mention.attrs.get("quantity") != "people":
+        return False
+    start, end = figure.mention.start, figure.mention.end
+    lead = text[max(s0, start - 30) : start]
+    causes = list(_role_regex("cause").finditer(lead))
+    if causes and _QUALIFIERS.fullmatch(lead, causes[-1].end()):
+        return True
+    gap = _BEFALLS.match(text, end, s1)
+    return gap is not None and bool(_role_regex("casualty").match(text, gap.end(), s1))
+
+
+#: Between a verb of causing and the count of people: ``khiến hơn``, ``làm cho ít nhất``.
+_QUALIFIERS = regex.compile(r"[ \t]+(?:(?:hơn|gần|khoảng|ít nhất|tới|đến|thêm)[ \t]+)*")
+#: Between a count of people and what befell them: ``khác``, ``còn lại`` and adverbs.
+_BEFALLS = regex.compile(r"[ \t]+(?:(?:khác|còn lại|đã|đều|cũng|đang|vẫn)[ \t]+)*", regex.I)
+
+
+#: Words that open a predicate right after a clause's subject (auxiliaries and adverbs).
+_PREDICATE_AFTER = regex.compile(
+    r"[ \t]+(?:này[ \t]+|khác[ \t]+)?(?:đều|đã|đang|sẽ|bị|được|phải|vẫn|cũng|không|chưa|từng|"
+    r"cùng|có|thì)\b",
+    regex.IGNORECASE,
+)
+
+
+def _opens_own_clause(text: str, s0: int, figure: Located) -> bool:
+    """``Tại X, 20 ngư dân có tàu …``, ``…, 2 cha con nhà Y phải ra tòa``: a count that opens
+    its clause and is followed by that clause's predicate is the clause's subject; what the
+    clauses before it name does not own it."""
+    if str(figure.mention.attrs.get("unit") or "").lower() == "lần":
+        return False  # ``…, hai lần bị bắt``: how often the topic was, not who
+    start, end = figure.mention.start, figure.mention.end
+    lead = text[_clause_start(text, s0, start) : start]
+    if regex.search(r"[\w]", regex.sub(r"(?i)\b(?:cả|khoảng|hơn|gần|chỉ|tổng cộng)\b", "", lead)):
+        return False
+    return bool(_PREDICATE_AFTER.match(text, end))
+
+
+#: A dimension right before a length or a mass, with the word it follows (``dao dài 53cm``,
+#: ``vết thương sâu khoảng 8cm``, ``tàu … sẽ dài 330 mét``) as group 1.
+_DIMENSION = regex.compile(
+    r"(\w+)[ \t]+(?:(?:sẽ|chỉ|đã|vẫn|đều|khoảng|chừng|hơn|gần)[ \t]+)*"
+    r"(?:dài|rộng|sâu|cao|nặng|dày)[ \t]+(?:(?:khoảng|chừng|hơn|gần|tới|đến|trên|dưới|ước)[ \t]+)*$"
+)
+
+
+#: Words before a dimension that name the measure or link it, not the thing measured
+#: (``chiều dài``, ``độ sâu``, ``trải dài``, ``đạt cao``, ``có``).
+_NOT_MEASURED = frozenset(
+    {"chiều", "độ", "bề", "tổng", "có", "là", "với", "trải", "đạt", "lên", "rất", "khá", "quá"}
+)
+
+
+def _measures_a_thing(text: str, s0: int, figure: Located, candidates: Sequence[Located]) -> bool:
+    """``cầm dao phớ dài 53cm``, ``củ tam thất nặng 1,8kg``: a length or a mass written right
+    after the thing it measures, a common noun that is no mention, belongs to no one named
+    (but ``bé A nặng 11,8kg`` is A's, ``Đường X có chiều dài 2km`` the road's, and ``Xã A có
+    tuyến đường dài 12km`` the commune's, which has the road)."""
+    if figure.mention.attrs.get("quantity") not in ("length", "mass"):
+        return False
+    start = figure.mention.start
+    found = _DIMENSION.search(text, max(s0, start - 40), start)
+    if found is None or not found.group(1).islower() or found.group(1) in _NOT_MEASURED:
+        return False
+    at = found.start(1)
+    if _role_regex("have").search(text, _clause_start(text, s0, at), at):
+        return False  # "Xã A có tuyến đường dài 12km": a thing the subject has
+    return not any(x.mention.start <= at < x.mention.end for x in candidates)
+
+
+def _person_counts_people(text: str, group: _Group, figure: Located) -> bool:
+    """``Vũ gặp 2 thanh niên``, ``giữa hai người``: a person owns no count of people read
+    back to them, unless the count says they are theirs (``hai nhân viên của mình``)."""
+    if group.outer.label != "PERSON" or figure.mention.attrs.get("quantity") != "people":
+        return False
+    if group.end <= figure.mention.start and _HAS_KIN.fullmatch(
+        text, group.end, figure.mention.start
+    ):
+        return False  # "Tạ Thị A có 2 người con": her children
+    return not regex.match(r"[ \t]+(?:\w+[ \t]+){0,2}của[ \t]+mình\b", text[figure.mention.end :])
+
+
+#: Between a person and a count of people that are theirs: a verb of having or bearing.
+_HAS_KIN = regex.compile(
+    r"[ \t]+(?:(?:đã|đều|cũng|chỉ)[ \t]+)*(?:có|sinh|nuôi)[ \t]+(?:được[ \t]+)?"
+)
+
+
 def _start(found: regex.Match[str]) -> int:
     return found.start()
 
@@ -780,6 +871,15 @@ def explain_subject(
     ):
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
             return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
+        gap = text[f1 : nxt[0].start]
+        if not regex.search(r"\b(?:của|thuộc|quê)\b", gap) and _casualties(text, figure, s0, s1):
+            return None, "casualties"  # ``khiến 7 người tử vong tại BV X``: where, not whose
+        if (
+            nxt[0].outer.label == "PERSON"
+            and quantity == "people"
+            and not regex.search(r"\b(?:của|gia đình|nhà|hộ)\b", gap)
+        ):
+            return None, "people_named"  # "hai bé gái L.T.Th và T.T.T": who they are
         owner = _pick(nxt[0], quantity)
         if not regex.search(r"\b(?:của|thuộc)\b", text[f1 : nxt[0].start]):
             owner = _written_before(owner, candidates, f0)  # ``5 người quê A``: A is no owner
@@ -790,6 +890,8 @@ def explain_subject(
         return None, "attribute"  # ``nhà 2 tầng``, ``xe 16 chỗ``: a thing's, no one's
     if str(figure.mention.attrs.get("unit") or "").lower() in _words("agent"):
         return None, "agent"  # ``hai đối tượng bịt mặt``: the offenders, no one's
+    if _casualties(text, figure, s0, s1):
+        return None, "casualties"  # ``khiến 7 người thiệt mạng``: the victims, no one's
     f_lead = text[max(s0, f0 - 40) : f0]
     far = _DISTANCE.search(f_lead) if quantity == "length" else None
     if far is not None:
@@ -835,6 +937,10 @@ def explain_subject(
     ):
         return None, "price_list"
 
+    if _opens_own_clause(text, s0, figure):
+        return None, "own_clause"
+    if _measures_a_thing(text, s0, figure, candidates):
+        return None, "measured_thing"
     whole = None
     for found in _WHOLE.finditer(text, max(s0, text.rfind(";", s0, f0) + 1), f0):
         whole = _LEVEL_OF_UNIT.get(next(g for g in found.groups() if g).lower())
@@ -937,12 +1043,16 @@ def explain_subject(
         if _is_initial(text, s0, group, figure_ends) or _has_directly(text, before[i], f0):
             if joint:
                 return None, "joint_subject"  # ``Lào - Việt Nam … có … 2.000 km``: no one owner
+            if _person_counts_people(text, group, figure):
+                return None, "people_of_person"
             return _pick(group, quantity), "clause_subject"
         listed = listed or joint  # past a list of places, only a clause subject owns
         if fallback is None and not listed and not _located_modifier(text, s0, group, f0):
             fallback = group
         i = head - 1
     if fallback is not None:
+        if _person_counts_people(text, fallback, figure):
+            return None, "people_of_person"
         return _pick(fallback, quantity), "fallback"
     after = _after_subject(text, groups, f1, s1)
     if after is not None:
