@@ -510,6 +510,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
             continue  # "mỗi ngày 2-3 tiếng": a range of hours
         if not m["pre"] and before(p.score_before, m.start()):
             continue  # "dẫn trước 2-1": a match score
+        if not m["pre"] and m["sep"] == "-" and _in_score_run(text, m.start(), m.end()):
+            continue  # "6-7 (6-8) 6-3": the games of tennis sets
         if not (m["pre"] or _day_month_context(text, m.start(), m.end(), p)):
             continue
         rule = f"date.dm_{_SEP_RULE[m['sep']]}"
@@ -559,6 +561,20 @@ def _month_value(text: str, end: int, month: int, dateline: str | None, p: _Patt
     elif rel["coming"] and month < now:
         year += 1
     return f"{year:04d}-{month:02d}"
+
+
+#: A set or game score next to another: ``6-7 (6-8) 6-3`` (only spaces and brackets between).
+_SCORE_BEFORE = regex.compile(r"(?<![\d/.-])\d{1,2}-\d{1,2}\)?[ \t]*\(?[ \t]*\Z")
+_SCORE_AFTER = regex.compile(r"[ \t]*\)?[ \t]*\(?\d{1,2}-\d{1,2}(?![\d/.-])")
+
+
+def _in_score_run(text: str, start: int, end: int) -> bool:
+    """Whether a bare ``d-d`` stands beside another with nothing but spaces and brackets
+    between, as the sets of a tennis or volleyball score do; dates in a list or a range are
+    joined by a comma or a word (``3-5, 10-5``, ``từ 3-5 đến 10-5``)."""
+    return bool(
+        _SCORE_BEFORE.search(text[max(0, start - 12) : start]) or _SCORE_AFTER.match(text, end)
+    )
 
 
 def _day_month_context(text: str, start: int, end: int, p: _Patterns) -> bool:

@@ -118,6 +118,10 @@ def _abbreviated_school(head: Head) -> bool:
 # their own ORG ("Phòng Quản lý xuất nhập cảnh | CA Hà Nội"); a board or a Party committee
 # of it is named after it ("Ban Giám đốc Công an tỉnh").
 _OWN_UNIT_HEADS = frozenset({"phòng", "đội", "trạm", "đồn"})
+# The investigating agency of a police force, a procuracy or the army (Law on Organisation
+# of Criminal Investigation Agencies 2015): an ORG of its own before the body it belongs to,
+# and no specific body without one ("cơ quan điều tra đang làm rõ").
+_INVESTIGATING_AGENCIES = frozenset({"cơ quan điều tra"})
 # Lowercase heads of bodies that a country has many of: a country after them is their
 # nationality, not their name ("công ty Trung Quốc", "báo Mỹ"; "tòa án tối cao Mỹ" is one).
 _CLASS_NOUNS = frozenset(
@@ -1050,11 +1054,16 @@ def _extend(
             m = head_regex().match(text, nxt.start)
             if m:
                 parent = head_of(m.group())
-                if parent.own_units and (
-                    head.text.split()[0].casefold() in _OWN_UNIT_HEADS
-                    or _police_field(text, words, i + head_len, j)
+                if head.text.casefold() in _INVESTIGATING_AGENCIES or (
+                    parent.own_units
+                    and (
+                        head.text.split()[0].casefold() in _OWN_UNIT_HEADS
+                        or _police_field(text, words, i + head_len, j)
+                    )
                 ):
-                    return j  # "Đội CSĐT | Công an TP X": the police unit, then its parent
+                    # "Đội CSĐT | Công an TP X": the police unit, then its parent; "cơ quan
+                    # điều tra | Viện KSND Tối cao": an investigating agency, then its body
+                    return j
                 k = _words_in(words, j, m.end())
                 end = _extend(text, words, j, parent, k, place_ends, glued)
                 if end > j:
@@ -1469,7 +1478,16 @@ def find_orgs(
             continue
         if end == k + head_len and head.kind == "board" and _proper_board(words, k, head_len):
             pass  # "Ban Quản lý Dự án đã kiến nghị": the board named before, as a name
-        elif end <= k or (end == k + head_len and not head.bare):
+        elif end <= k or (
+            end == k + head_len
+            and not head.bare
+            and not (
+                head.text.casefold() in _INVESTIGATING_AGENCIES
+                and (nxt := _peek(words, end)) is not None
+                and _joined(text, words[end - 1], nxt)
+                and head_regex().match(text, nxt.start)
+            )
+        ):
             continue
         if head.text[:1].islower() and end > k + head_len:
             name = text[words[k + head_len].start : words[end - 1].end]
@@ -1997,7 +2015,8 @@ def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
     sites = "|".join(regex.escape(d) for d in sorted(domains | stems, key=lambda d: (-len(d), d)))
     return (
-        regex.compile(rf"(?<![\w&.@+-])(?:{body})(?![\w&+]|\.\w)"),
+        # after a dash only where a lowercase letter ends the word before: "Thanh Vũ-TTXVN"
+        regex.compile(rf"(?<![\w&.@+]|(?<![\p{{Ll}}\p{{M}}])-)(?:{body})(?![\w&+]|\.\w)"),
         regex.compile(rf"(?<![\w.@/-])(?:www\.)?(?:{sites})(?![\w/-]|\.\w)", regex.IGNORECASE),
     )
 
@@ -2007,6 +2026,8 @@ def _media() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 _CREDIT_OPENING = (
     r"(?<![\w])[Tt]heo[ \t]+|\([ \t]*|(?i:(?<![\w])nguồn(?:[ \t]+(?:tin|ảnh))?)[ \t]*:[ \t]*"
     r"|(?<=\w)[ \t]*/[ \t]*"
+    # a photographer's agency glued with a dash: "Ảnh: Thanh Vũ-TTXVN"
+    r"|(?<=\p{Ll})[\-–]"
     # a compilation's sources: "(Tổng hợp từ Mirror)", "Tổng hợp theo AFP, Reuters"
     r"|(?<![\w])[Tt]ổng[ \t]+hợp(?:[ \t]+(?:từ|theo))?[ \t]*:?[ \t]*"
     # a line of its own: the source under the last paragraph
@@ -2199,6 +2220,8 @@ def _unlisted_source(text: str, pos: int, *, caption: bool) -> int:
         at = w.end() + 1
     if not words or (caption and len(words) > 1):
         return pos  # "Ảnh: Jeff Bezos": a person, not a source
+    if len(words[0].group()) == 1 and text[words[0].end() : words[0].end() + 1] == ".":
+        return pos  # "Ảnh: V. ĐỒNG": an initial, not an outlet
     if caption and words[0].group().casefold() in foreign_first_names():
         return pos
     if all(vietnamese_syllable(w.group()) for w in words):

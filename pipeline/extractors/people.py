@@ -116,7 +116,8 @@ _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?
 @cache
 def _before_name_regex() -> regex.Pattern[str]:
     """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``,
-    or a comma and one of those or a rank (``Phó Chủ tịch Quốc hội, Đại tướng X``), or a
+    or a comma and one of those or a rank, in either case (``Phó Chủ tịch Quốc hội, Đại tướng
+    X``, ``Trưởng Công an huyện Y, đại tá X``), or a
     comma alone (group ``apposed``: the name must be closed by a comma too)."""
     ranks = alternation(
         [row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"]
@@ -125,7 +126,7 @@ def _before_name_regex() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?-i:{foreign})[ \t]))?"
         rf"(?:(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]+)?"
-        rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|{ranks})[ \t]+)"
+        rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|(?i:{ranks}))[ \t]+)"
         r"|(?P<apposed>[ \t]*,[ \t]*))[ \t]?\Z"
     )
 
@@ -154,21 +155,37 @@ _TAIL_BYLINE = regex.compile(
 _PART = regex.compile(_NAME_PART)
 
 
-# A pen name whose family name is cut short with a dot (Tr.Thường, Ng.Lan): in a credit only.
+# A pen name whose family name is cut short with a dot (Tr.Thường, Ng.Lan, V. ĐỒNG): in a
+# credit only.
 _SHORT_SURNAME_NAME = regex.compile(
     r"\p{Lu}\p{Ll}\.[ \t]?\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]+)?(?![\w.])"
+    # one initial and the given name in capitals: "Ảnh: V. ĐỒNG", "Ảnh: L. THOA"
+    r"|\p{Lu}\.[ \t]?\p{Lu}[\p{Lu}\p{M}]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}]+)?(?![\w.])"
 )
 # Initials as a pen name: N.P, B.T.N, TR.L, T.Tú (a dot between capitals).
 _INITIALS = regex.compile(r"(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?")
+#: The consonant digraphs of Vietnamese spelling, written as one initial (``L.T.Th``).
+_DIGRAPHS = "Th|Tr|Ng|Nh|Ch|Ph|Kh|Gi|Qu|Gh"
 # A name withheld as initials after an honorific or role (``anh H.H.Q``, ``bị can L.V.T.``,
 # ``người tên T.``): the letters without the closing dot, as the guide's gold writes them.
 _INITIALS_NAME = regex.compile(
-    r"\p{Lu}{1,2}(?:\.\p{Lu}{1,2}){1,3}(?![\p{L}\p{M}\d])|\p{Lu}(?=\.(?![\p{L}\p{M}\d]))"
+    r"\p{Lu}{1,2}(?:\.(?:\p{Lu}{1,2}|"
+    + _DIGRAPHS
+    + r")){1,3}(?![\p{L}\p{M}\d])|\p{Lu}(?=\.(?![\p{L}\p{M}\d]))"
+)
+# Three or more initials stand for a withheld name wherever they are written (``bé gái
+# L.T.Th``, ``các ông T.V.N và L.V.K``, ``nạn nhân N.A.T``): no abbreviation of Vietnamese
+# news is spelled so, but the dotted acronyms listed in not_person_names.tsv (S.O.S).
+_WITHHELD = regex.compile(
+    r"(?<![\p{L}\p{M}\d.])\p{Lu}\.\p{Lu}(?:\.\p{Lu}){0,2}\.(?:\p{Lu}|"
+    + _DIGRAPHS
+    + r")(?![\p{L}\p{M}\d])"
 )
 _DIGIT_NEXT = regex.compile(r"[ \t]+\d")
 #: An agency's acronym (AFP, RCP, TTXVN): capitals only.
 _AGENCY = regex.compile(r"\p{Lu}{2,6}")
 _CAPITAL_NEXT = regex.compile(r"\.?[ \t]+\p{Lu}[\p{Ll}\p{M}]")
+_GLUED_AGENCY = regex.compile(r"(?<=\p{Ll})[\-–]\p{Lu}{2,}")
 _WEB_ADDRESS = regex.compile(r"\.(?:vn|com|net|org|gov)\b", regex.IGNORECASE)
 _LOWER_AFTER = regex.compile(r" \p{Ll}")
 
@@ -308,7 +325,7 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
     stems = [r["text"] for r in rows if r["kind"] == "stem"]
     branches = [r["text"] for r in rows if r["kind"] == "branch"]
     years = frozenset(f"{s} {b}" for s in stems for b in branches) | frozenset(
-        r["text"] for r in rows if r["kind"] in ("competition", "season")
+        r["text"] for r in rows if r["kind"] in ("competition", "season", "acronym")
     )
     sources = frozenset(r["text"].casefold() for r in rows if r["kind"] == "source")
     return years, sources
@@ -1162,7 +1179,10 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                     and _case_style(words[1].text) == -1
                 )
             ):
-                yield _Name(words[0].start, words[end - 1].end, "person.credit", "author")
+                # "Ảnh: Thanh Vũ-TTXVN": the agency glued with a dash is no part of the name
+                glued = _GLUED_AGENCY.search(text, words[end - 1].start, words[end - 1].end)
+                stop = glued.start() if glued else words[end - 1].end
+                yield _Name(words[0].start, stop, "person.credit", "author")
     tail = _TAIL_BYLINE.search(text.rstrip(), max(0, len(text.rstrip()) - 80))
     if tail and len(ctx.sentences) > 1:
         for part in _PART.finditer(text, tail.start(1), tail.end(1)):
@@ -1674,12 +1694,20 @@ def _attached_titles(
         and _follows_name(text, before, name_ends)
     ):
         before = None  # "bà A, Chủ tịch X, ông B": the post is A's
+    if (
+        before is not None
+        and back.group("comma")
+        and (after := _AFTER_NAME.match(text, name.end))
+        and after.end() in by_start
+    ):
+        before = None  # "Giám đốc X, thượng tá B - Phó Giám đốc X": B's post follows B
     if before is None and back is not None and not (back.group("comma") or back.group("apposed")):
         before = _body_before_name(ctx, back.start(), by_start, by_end, name_starts)
     if before is None and place_by_end:
         before = _post_before_places(text, name.start, by_end, place_by_end)
         if before is not None and _follows_name(text, before, name_ends):
             before = None
+    chain: list[Mention] = []
     if before is not None:
         chain = [before]
         while (
@@ -1688,12 +1716,17 @@ def _attached_titles(
             and not _follows_name(text, by_end[join.start()], name_ends)
         ):
             chain.insert(0, by_end[join.start()])
-        return chain
-    chain: list[Mention] = []
-    m = _AFTER_NAME.match(text, name.end)
-    nxt = by_start.get(m.end()) if m else None
-    if nxt is None:
-        nxt = _post_after_aside(text, name.end, by_start, name_starts)
+        after = _APPOSED_POST.match(text, name.end)
+        nxt = by_start.get(after.end()) if after else None
+        if nxt is None or nxt.rule != "title.position_body":
+            return chain
+        # "đại biểu Quốc hội X, Ủy viên Thường trực Ủy ban Y": a post with its body after it
+        # is X's too (not a bare "Tổng thống" opening the next clause)
+    else:
+        m = _AFTER_NAME.match(text, name.end)
+        nxt = by_start.get(m.end()) if m else None
+        if nxt is None:
+            nxt = _post_after_aside(text, name.end, by_start, name_starts)
     while nxt is not None and not _holds_next_name(text, nxt, name_starts):
         nxt = _to_clause_end(ctx, nxt, name_starts, by_start, place_ends)
         chain.append(nxt)
@@ -1702,6 +1735,8 @@ def _attached_titles(
     return chain
 
 
+#: A comma and a capitalised post right after a name that a post before it already holds.
+_APPOSED_POST = regex.compile(r"[ \t]*,[ \t]*(?=\p{Lu})")
 #: Where a post written after a name ends: a comma, bracket, full stop, semicolon, colon,
 #: dash between spaces, ellipsis or the end of the line.
 _POST_END = regex.compile(r"[ \t]*(?:[,;:()\[\]…]|\.(?:\s|\Z)|\.\.|[ \t][\-–][ \t]|\n|\Z)")
@@ -1870,7 +1905,8 @@ def _post_before_places(
     text: str, start: int, by_end: dict[int, Mention], place_by_end: dict[int, int]
 ) -> Mention | None:
     """The post ending at a comma before a run of places that ends right before ``start``:
-    ``Chủ tịch UBND xã X, huyện Y (Z) [name]`` (at most four places)."""
+    ``Chủ tịch UBND xã X, huyện Y (Z) [name]`` (at most four places), or right before the
+    province in brackets after its body: ``Chủ tịch UBND thành phố X (Y) [name]``."""
     p = start
     for _ in range(4):
         while p and text[p - 1] in " \t":
@@ -1887,6 +1923,8 @@ def _post_before_places(
         k = p
         while k and text[k - 1] in " \t":
             k -= 1
+        if text[p : p + 1] == "(" and k in by_end:
+            return by_end[k]  # "Chủ tịch UBND thành phố X (Y) [name]": the province between
         if text[k - 1 : k] == ",":
             if k - 1 in by_end:
                 return by_end[k - 1]
@@ -1966,6 +2004,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for line in ctx.lines:
         add(_aliases(text, line))
         add(_names_after_triggers(text, line))
+        add(_Name(m.start(), m.end(), "person.initials") for m in _WITHHELD.finditer(text, *line))
         add(_names_by_surname(text, ctx.words_of(line), body_ends))
         add(_korean_names(text, ctx.words_of(line), body_ends))
         add(_foreign_names(text, ctx.words_of(line), body_ends))

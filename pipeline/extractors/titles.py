@@ -181,6 +181,13 @@ def _generic_body_end(text: str, pos: int) -> int | None:
     return m.end()
 
 
+#: A capitalised word and a comma or dash right before a lowercase post: the post may be
+#: the name's (``Ông X - xóm trưởng``); PERSON keeps a candidate only if a name holds it.
+_AFTER_A_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*[ \t]*(?:,|[\-–])[ \t]*\Z")
+#: ... when the post ends there: punctuation, a dash, or where its holder lives (``nơi``).
+_POST_ALONE_END = regex.compile(r"[ \t]*(?:[,.;:)\]\n]|[\-–][ \t]|\Z)|[ \t]+(?:nơi|ở|tại)\b")
+
+
 def _complement_end(
     text: str,
     end: int,
@@ -197,6 +204,12 @@ def _complement_end(
     i = 0
     if len(words) > 1 and f"{words[0].text} {words[1].text}" in _AFTER_POSITION:
         i = 2
+    elif (
+        len(words) > 2
+        and f"{words[0].text} {words[1].text}" == "phụ trách"
+        and words[2].start in org_ends
+    ):
+        i = 2  # "Phó Giám đốc phụ trách Sở X": the deputy in charge of the body
     elif (
         possessive
         and len(words) > 1
@@ -354,9 +367,17 @@ def find_titles(
             out.append((start, end, "title.position_body", ""))
         elif alone == "yes":
             out.append((start, end, "title.alone", ""))
-        elif (alone == "person" and (text[start].isupper() or text[p_start].isupper())) or (
-            alone == "constituency" and _constituency_after(text, end, place_ends)
-        ):
+        elif (
+            alone == "person"
+            and (
+                text[start].isupper()
+                or text[p_start].isupper()
+                or (
+                    _AFTER_A_NAME.search(text, max(0, start - 30), start)
+                    and _POST_ALONE_END.match(text, end)
+                )
+            )
+        ) or (alone == "constituency" and _constituency_after(text, end, place_ends)):
             out.append((start, end, "title.candidate", "person"))
         pos = end
     return out

@@ -1,0 +1,217 @@
+"""Classes of the twelfth blind round. Every sentence here is synthetic."""
+
+from __future__ import annotations
+
+from pipeline.api import extract_text
+
+
+def _mentions(text: str, label: str) -> list[dict]:
+    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
+
+
+def _texts(text: str, label: str) -> list[str]:
+    return [m["text"] for m in _mentions(text, label)]
+
+
+def _titles(text: str) -> dict[str, str | None]:
+    return {m["text"]: m.get("title") for m in _mentions(text, "PERSON")}
+
+
+def _subjects(text: str) -> dict[str, str | None]:
+    record = extract_text(text)
+    by_id = {m["id"]: m for m in record["mentions"]}
+    return {
+        m["text"]: (by_id[m["subject"]]["text"] if m.get("subject") else None)
+        for m in record["mentions"]
+        if m["label"] == "FIGURE"
+    }
+
+
+# -- FIGURE subjects ----------------------------------------------------------------------
+
+
+def test_the_victims_of_an_event_belong_to_no_one() -> None:
+    subjects = _subjects(
+        "Vụ nổ tại xưởng gỗ ở xã Hòa Lợi khiến 3 người thiệt mạng và 5 người bị thương. "
+        "Cơn lũ tràn về huyện Mường Tè, 4 người mất tích. "
+        "Sự cố làm 6 người tử vong tại Bệnh viện Đa khoa tỉnh Yên Bái. "
+        "Xã Hòa Lợi có 1.250 hộ."
+    )
+    assert subjects == {
+        "3 người": None,
+        "5 người": None,
+        "4 người": None,
+        "6 người": None,
+        "1.250 hộ": "Xã Hòa Lợi",
+    }
+
+
+def test_a_person_owns_no_count_of_people_unless_they_are_theirs() -> None:
+    subjects = _subjects(
+        "Ra đến cổng, Trần Văn Khải gặp 3 thanh niên lạ mặt. "
+        "Cuộc gặp giữa ông Lý Văn Sơn và hai người diễn ra chóng vánh. "
+        "Bà Đào Thị Mến có 3 người con đều đi làm xa."
+    )
+    assert subjects == {
+        "3 thanh niên": None,
+        "hai người": None,
+        "3 người con": "Đào Thị Mến",
+    }
+
+
+def test_people_named_after_their_count_are_not_its_owner() -> None:
+    subjects = _subjects("Công an đã làm việc với hai bé gái N.T.Ph và L.H.Tr cùng gia đình.")
+    assert subjects["hai bé gái"] is None
+
+
+def test_the_length_or_mass_of_a_thing_that_is_no_mention() -> None:
+    subjects = _subjects(
+        "Nguyễn Văn Tâm cầm con dao dài 40cm xông vào nhà. "
+        "Anh Lê Văn Hải mua được củ sâm nặng 1,2kg. "
+        "Bé Hoàng Minh Khôi chỉ nặng 9,5kg. "
+        "Đường Lê Lợi có chiều dài 3km."
+    )
+    assert subjects == {
+        "40cm": None,
+        "1,2kg": None,
+        "9,5kg": "Hoàng Minh Khôi",
+        "3km": "Đường Lê Lợi",
+    }
+
+
+def test_a_count_that_opens_its_own_clause_is_that_clause_subject() -> None:
+    subjects = _subjects("Sáng 3/4, tại thành phố Tuy Hòa, 30 ngư dân đã nhận tàu mới.")
+    assert subjects["30 ngư dân"] is None
+
+
+# -- FIGURE boundaries ----------------------------------------------------------------------
+
+
+def test_person_nouns_of_sex_age_kinship_and_ownership_are_one_word() -> None:
+    text = (
+        "Hai bé gái được đưa về nhà. Một người dân thấy hai người đàn ông đứng cạnh "
+        "3 cháu bé. Hai ông bố, hai bà mẹ đều vắng nhà. Cả 7 chủ tàu đồng ý. "
+        "Gia đình có hai người con trai. Hai vợ chồng ông Tư và hai mẹ con chị Lan về quê."
+    )
+    assert _texts(text, "FIGURE") == [
+        "Hai bé gái",
+        "hai người đàn ông",
+        "3 cháu bé",
+        "Hai ông bố",
+        "hai bà mẹ",
+        "7 chủ tàu",
+        "hai người con trai",
+    ]
+
+
+# -- PERSON ------------------------------------------------------------------------------
+
+
+def test_three_or_more_initials_are_a_withheld_name_wherever_they_stand() -> None:
+    text = (
+        "Nạn nhân N.V.Th (16 tuổi) và P.T.M đã được đưa đi cấp cứu. Các ông T.V.H và "
+        "L.Q.Kh đã trình báo. Cơ quan chức năng lấy mẫu A.D.N và phát tín hiệu S.O.S."
+    )
+    assert _texts(text, "PERSON") == ["N.V.Th", "P.T.M", "T.V.H", "L.Q.Kh"]
+
+
+def test_a_photo_credit_with_the_agency_glued_by_a_dash() -> None:
+    text = "Trạm y tế xã mới xây. Ảnh: Minh Khang-TTXVN\nNgười dân đến khám đông."
+    assert _texts(text, "PERSON") == ["Minh Khang"]
+    assert "TTXVN" in _texts(text, "ORG")
+
+
+def test_a_photo_credit_of_an_initial_and_a_name_in_capitals() -> None:
+    text = "Lực lượng chức năng kiểm tra hiện trường. Ảnh: H. KHÁNH\nVụ việc đang được điều tra."
+    assert _texts(text, "PERSON") == ["H. KHÁNH"]
+    assert _texts(text, "ORG") == []
+
+
+# -- TITLE and PERSON.title ----------------------------------------------------------------
+
+
+def test_a_deputy_in_charge_of_a_department() -> None:
+    text = (
+        "Ông Lê Văn Tám, Phó Giám đốc phụ trách Sở Nông nghiệp và Phát triển nông thôn tỉnh "
+        "Bình Thuận, cho biết. Bà Hồ Thị Yến, Phó Chủ tịch phụ trách văn xã, cũng dự."
+    )
+    assert _titles(text) == {
+        "Lê Văn Tám": "Phó Giám đốc phụ trách Sở Nông nghiệp và Phát triển nông thôn tỉnh "
+        "Bình Thuận",
+        "Hồ Thị Yến": "Phó Chủ tịch",
+    }
+
+
+def test_a_post_then_the_province_in_brackets_then_the_holder() -> None:
+    text = "Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) Phạm Văn Đức đã ký quyết định."
+    assert _titles(text) == {"Phạm Văn Đức": "Chủ tịch UBND thành phố Bảo Lộc"}
+
+
+def test_a_post_then_a_lowercase_rank_then_the_holder() -> None:
+    text = (
+        "Trưởng Công an huyện Ea Súp, thượng tá Vũ Đình Lộc cho biết như vậy. Đại tá Hồ Văn "
+        "Nam, Giám đốc Công an tỉnh Phú Yên, trung tá Mai Văn Thái - Phó Giám đốc Công an tỉnh "
+        "Phú Yên cùng dự."
+    )
+    assert _titles(text) == {
+        "Vũ Đình Lộc": "Trưởng Công an huyện Ea Súp",
+        "Hồ Văn Nam": "Giám đốc Công an tỉnh Phú Yên",
+        "Mai Văn Thái": "Phó Giám đốc Công an tỉnh Phú Yên",
+    }
+
+
+def test_a_village_head_in_lowercase_after_the_name() -> None:
+    text = (
+        "Ông Hà Văn Lực - xóm trưởng nơi hai gia đình sinh sống cho biết. Các xóm trưởng họp. "
+        "Anh Vũ Thành Đạt, giám đốc khối kinh doanh công ty trên, cho biết."
+    )
+    assert _titles(text) == {"Hà Văn Lực": "xóm trưởng", "Vũ Thành Đạt": None}
+    assert _texts(text, "TITLE") == ["xóm trưởng"]
+
+
+def test_posts_before_and_after_the_name() -> None:
+    text = (
+        "Theo đại biểu Quốc hội Trịnh Văn Quyết, Ủy viên Thường trực Ủy ban về các vấn đề "
+        "xã hội của Quốc hội, đề xuất này cần cân nhắc."
+    )
+    assert _titles(text) == {
+        "Trịnh Văn Quyết": "đại biểu Quốc hội, Ủy viên Thường trực Ủy ban về các vấn đề "
+        "xã hội của Quốc hội"
+    }
+
+
+# -- ORG -----------------------------------------------------------------------------------
+
+
+def test_an_investigating_agency_before_its_parent_and_not_alone() -> None:
+    text = (
+        "Cơ quan điều tra Công an tỉnh Sơn La đã khởi tố vụ án. Hiện cơ quan điều tra "
+        "Viện KSND tối cao đang xác minh. Cơ quan điều tra đang làm rõ."
+    )
+    assert _texts(text, "ORG") == [
+        "Cơ quan điều tra",
+        "Công an tỉnh Sơn La",
+        "cơ quan điều tra",
+        "Viện KSND tối cao",
+    ]
+
+
+def test_a_members_council_by_its_abbreviation_with_its_company() -> None:
+    text = "Ông Võ Minh Đức, Chủ tịch HĐTV Công ty Sông Hồng, phát biểu."
+    assert _texts(text, "ORG") == ["HĐTV Công ty Sông Hồng"]
+
+
+def test_chambers_associations_and_rating_agencies_by_their_acronyms() -> None:
+    text = "Theo báo cáo của VASEP, xuất khẩu tăng; MSCI và Moody's chưa đổi đánh giá."
+    assert _texts(text, "ORG") == ["VASEP", "MSCI", "Moody's"]
+
+
+# -- DATE ------------------------------------------------------------------------------------
+
+
+def test_the_sets_of_a_tennis_score_are_no_dates() -> None:
+    text = (
+        "Anh thắng 6-7 (5-7) 6-3 6-4 ở chung kết. Giải đấu diễn ra từ 3-5 đến 10-5, "
+        "vòng loại ngày 1-5."
+    )
+    assert _texts(text, "DATE") == ["3-5", "10-5", "ngày 1-5"]
