@@ -215,3 +215,50 @@ def test_the_sets_of_a_tennis_score_are_no_dates() -> None:
         "vòng loại ngày 1-5."
     )
     assert _texts(text, "DATE") == ["3-5", "10-5", "ngày 1-5"]
+
+
+# -- second pass: places, credits, names, bodies -----------------------------------------------
+
+
+def test_country_names_in_their_other_spellings_and_short_forms() -> None:
+    text = (
+        "Cầu thủ người Bồ có tài khoản ở Geneve, Thụy Sỹ. Cô gái đến từ Bờ Biển Ngà. "
+        "Du khách đổ về đảo Mallorca. Theo tờ báo Nhật, cuộc gặp đã diễn ra. Cục Tình báo "
+        "Trung ương cho biết. Theo báo Pháp luật, vụ việc đã rõ."
+    )
+    assert _texts(text, "PLACE") == [
+        "Bồ",
+        "Geneve",
+        "Thụy Sỹ",
+        "Bờ Biển Ngà",
+        "đảo Mallorca",
+        "Nhật",
+    ]
+    # a nationality after "người" owns no figure; a count of that country's people does
+    subjects = _subjects(
+        "Ngôi sao người Bồ có thể bị quy kết tới 4 tội danh. Hơn 20 người Việt Nam đã về nước."
+    )
+    assert subjects == {"4 tội danh": None, "20 người": "Việt Nam"}
+
+
+def test_a_caption_agency_glued_to_the_next_sentence() -> None:
+    text = "Lớp học mới được xây. Ảnh: Minh Khang-TTXVN Người dân đến dự đông."
+    assert _texts(text, "ORG") == ["TTXVN"]
+    assert _texts(text, "PERSON") == ["Minh Khang"]
+
+
+def test_a_foreign_first_name_and_a_family_name_in_capitals() -> None:
+    text = "Cô gái Amelie KY gây chú ý. Tiết mục Gala TV phát sóng. WAYNE ROONEY CHÍNH THỨC."
+    assert _texts(text, "PERSON") == ["Amelie KY"]
+
+
+def test_the_services_of_the_army_and_their_units() -> None:
+    text = (
+        "Lữ đoàn 28 Quân chủng Phòng không - Không quân đã bàn giao đất. Bộ Tư lệnh Quân "
+        "chủng Phòng không - Không quân và Quân chủng Hải quân cùng dự."
+    )
+    assert _texts(text, "ORG") == [
+        "Lữ đoàn 28 Quân chủng Phòng không - Không quân",
+        "Bộ Tư lệnh Quân chủng Phòng không - Không quân",
+        "Quân chủng Hải quân",
+    ]

@@ -2044,6 +2044,11 @@ _CREDIT_END = regex.compile(
 )
 
 
+#: A caption's opener earlier on the line (``Ảnh: Name/`` or ``Ảnh: Name-`` before an agency).
+_CAPTION_ON_LINE = regex.compile(r"(?:Ảnh|ẢNH|Ảnh minh họa)[ \t]*:[^\n:]*\Z")
+_NEXT_SENTENCE = regex.compile(r" \p{Lu}")
+
+
 def _longest(text: str, pos: int, *patterns: regex.Pattern[str]) -> regex.Match[str] | None:
     """The longest match at ``pos`` of ``patterns`` (``Sputnik News``, not ``Sputnik``); an
     unlisted masthead only when no word before its head is Vietnamese (``Theo Manila Times``
@@ -2103,7 +2108,15 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
         if opener is None:
             continue
         theo = opener.group().lstrip(" \t")[:1] in "Tt"
-        if not (_CREDIT_END.match(text, end) or (theo and text[end : end + 1] == ",")):
+        # "Ảnh: Thanh Vũ-TTXVN Hiện cả nước …": a caption's agency, the next sentence glued on
+        captioned = opener.group().strip()[:1] in "/-–" and _CAPTION_ON_LINE.search(
+            text, max(0, start - 60), start
+        )
+        if not (
+            _CREDIT_END.match(text, end)
+            or (theo and text[end : end + 1] == ",")
+            or (captioned and _NEXT_SENTENCE.match(text, end))
+        ):
             continue
         if opener.group().strip().startswith("/") and not _byline_before(text, start):
             continue

@@ -27,6 +27,7 @@ import regex
 
 from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.orgs import (
+    abbreviations,
     club_names,
     function_words,
     head_regex,
@@ -843,12 +844,34 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
         if _particle_in_name(text, words, j):
             j += 1
             continue
+        if j == i + 1 and _capitals_surname(words[i].text, w.text):
+            j += 1  # "Laetitia KY": the family name in capitals, as passports write it
+            break
         if not _is_name_word(w, first=False):
             break
         j += 1
     while j > i + 1 and words[j - 1].text == ".":
         j -= 2
     return _without_trailing_particle(words, i, j)
+
+
+#: A family name in capitals (``KY``, ``SMITH``): a vowel in it, which acronyms often lack.
+_CAPITALS_SURNAME = regex.compile(r"(?=\p{Lu}*[AEIOUY])\p{Lu}{2,12}")
+
+
+def _capitals_surname(first: str, word: str) -> bool:
+    """Whether ``word`` is a family name in capitals after the first name ``first`` written
+    in title case (``Laetitia KY``; not a heading in capitals, ``WAYNE ROONEY``): Latin
+    letters only (``CHÍNH THỨC`` is a Vietnamese heading) and no acronym vnie knows (a body,
+    a post, an outlet)."""
+    return (
+        first[1:2].islower()
+        and bool(_CAPITALS_SURNAME.fullmatch(word))
+        and word.isascii()
+        and word not in abbreviations()
+        and word not in known_names()
+        and word.casefold() not in position_words()
+    )
 
 
 #: A one-letter prefix elided with an apostrophe: N’Golo, D’Angelo.

@@ -118,7 +118,7 @@ from pipeline.resources import (
     lead_words,
     surnames,
 )
-from pipeline.text.segment import dictionary_words
+from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -731,6 +731,10 @@ class _Finder:
 
     def _cued(self, start: int, end: int, entry: PlaceName) -> bool:
         text = self.text
+        if dictionary_word_end(text, start, end) is not None and not self._whole_token(start, end):
+            # "Tình báo Trung ương", "người Anh hùng": the segmenter joins the name to the
+            # next syllable, and the dictionary has the pair: a word, not the country
+            return False
         before = text[max(0, start - 12) : start].casefold()
         if COUNTRY_CUE.search(before) or after_word(text, start, context_words().cue):
             return True

@@ -69,6 +69,22 @@ _CANDIDATE_LABELS = ("PLACE", "ORG", "PERSON")
 _PLACE_QUANTITIES = frozenset({"area", "households", "population", "length", "percent"})
 #: Between two links of an appositive chain (``xã Y, huyện Z``, ``A, xã B (huyện C)``).
 _CHAIN_GAP = regex.compile(r"^[ \t]*(?:[,(–-]|thuộc(?: địa (?:phận|bàn))?|và)[ \t]*\(?[ \t]*$")
+#: The noun of a person right before a country used as their nationality.
+_NATIONALITY = regex.compile(r"\bngười[ \t]+\Z")
+
+
+def _nationality(text: str, x: Located, counted: Sequence[tuple[int, int]]) -> bool:
+    """``siêu sao người Bồ``: a country after ``người`` describes a person; but ``20 người
+    Việt Nam`` counts that country's people."""
+    if x.label != "PLACE":
+        return False
+    found = _NATIONALITY.search(text, max(0, x.mention.start - 8), x.mention.start)
+    if found is None:
+        return False
+    noun_end = found.start() + len(found.group().rstrip())
+    return not any(b == noun_end for _, b in counted)
+
+
 #: A reporter opening the sentence: ``Theo …``, ``Số liệu của …``, ``Theo thống kê của …``.
 _REPORTER_BEFORE = regex.compile(
     r"(?:^|[,:;.][ \t]*|[ \t]{2,})(?:cũng[ \t]+)?"
@@ -847,6 +863,8 @@ def explain_subject(
         and x.mention.end <= s1
         and not _is_author(x)
         and not _in_credit(text, x, index)
+        # "ngôi sao người Bồ": a nationality describes someone, it owns nothing
+        and not _nationality(text, x, counted)
         # a name inside what a figure counts (``158 mẹ Việt Nam Anh hùng``) owns nothing
         and not any(a <= x.mention.start and x.mention.end <= b for a, b in counted)
     ]
