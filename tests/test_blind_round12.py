@@ -262,3 +262,19 @@ def test_the_services_of_the_army_and_their_units() -> None:
         "Bộ Tư lệnh Quân chủng Phòng không - Không quân",
         "Quân chủng Hải quân",
     ]
+
+
+def test_a_province_names_its_club_in_a_fixture_or_in_brackets_after_a_player() -> None:
+    text = (
+        "Vòng 9 V-League có nhiều bàn thắng. Tiền đạo Lê Văn Tín (Bình Định), Trọng Hùng "
+        "(HAGL) được gọi. Kết quả: Hải Phòng – SLNA 2-1, khi Long An gặp Đồng Tháp. "
+        "Cầu thủ sinh ra ở Long An."
+    )
+    orgs = [m for m in _mentions(text, "ORG") if m["text"] not in ("HAGL", "SLNA")]
+    assert [m["text"] for m in orgs] == ["Bình Định", "Hải Phòng", "Long An", "Đồng Tháp"]
+    assert _texts(text, "PLACE").count("Long An") == 2  # the club's place, and the place
+
+
+def test_a_district_after_a_hospital_and_its_class_words() -> None:
+    text = "Bệnh nhân được chuyển đến Bệnh viện Đa khoa khu vực Châu Thành cấp cứu."
+    assert _texts(text, "PLACE") == ["Châu Thành"]

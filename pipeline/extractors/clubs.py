@@ -20,6 +20,7 @@ from pipeline.extractors.place_words import (
     fold_key,
     name_attr,
     place_names,
+    sport_article,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv
 from pipeline.text.scan import SpanIndex
@@ -148,3 +149,54 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     dropped = {(m.start, m.end) for m in added if m.rule == "org.club_short"}
     kept = [m for m in mentions if not (m.label == "PLACE" and (m.start, m.end) in dropped)]
     return kept + added
+
+
+#: Between the two sides of a fixture: a spaced dash, or a verb of meeting (``X gặp Y``).
+_FIXTURE_GAP = regex.compile(r"[ \t]*[–-][ \t]*|[ \t]+(?:gặp|vs\.?|tiếp đón|làm khách trước)[ \t]+")
+
+
+def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ORGs for the clubs a sports article names by their province (guide v2: clubs are
+    ORG, the place inside a name its own PLACE, so the PLACE stays): a side of a fixture
+    whose other side is a club or another province (``TP.HCM – SLNA 0-4``, ``Thanh Hóa gặp
+    Đồng Tháp``), and a player's club in brackets where the sentence brackets other clubs
+    too (``Hà Đức Chinh (Đà Nẵng), Tuấn Tài (SLNA)``). Elsewhere the province is the place."""
+    text = ctx.text
+    if not sport_article(text):
+        return mentions
+    orgs = {(m.start, m.end) for m in mentions if m.label == LABEL}
+    sides = sorted(
+        {(m.start, m.end) for m in mentions if m.label == LABEL}
+        | {(m.start, m.end) for m in mentions if _bare_province(text, m)}
+    )
+    provinces = [m for m in mentions if _bare_province(text, m) and (m.start, m.end) not in orgs]
+    added: list[Mention] = []
+    for m in provinces:
+        fixture = any(
+            _FIXTURE_GAP.fullmatch(text, e, m.start) is not None
+            or _FIXTURE_GAP.fullmatch(text, m.end, s) is not None
+            for s, e in sides
+            if (s, e) != (m.start, m.end) and (e <= m.start <= e + 20 or m.end <= s <= m.end + 20)
+        )
+        bracketed = (
+            text[m.start - 1 : m.start] == "("
+            and text[m.end : m.end + 1] == ")"
+            and any(
+                text[s - 1 : s] == "(" and text[e : e + 1] == ")"
+                for s, e in orgs
+                if abs(s - m.start) <= 200
+            )
+        )
+        if fixture or bracketed:
+            span = text[m.start : m.end]
+            added.append(Mention(LABEL, m.start, m.end, "org.home_club", {"expanded": span}))
+    return mentions + added if added else mentions
+
+
+def _bare_province(text: str, m: Mention) -> bool:
+    """A province written by its name alone (``Đà Nẵng``, ``TP.HCM``), not after ``tỉnh``."""
+    return (
+        m.label == "PLACE"
+        and m.attrs.get("level") == "province"
+        and not regex.match(r"(?i)(?:tỉnh|thành phố)\b", text[m.start : m.end])
+    )

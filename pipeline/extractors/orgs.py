@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.clubs import clubs
+from pipeline.extractors.clubs import clubs, home_clubs
 from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.place_words import (
     context_words,
@@ -1764,7 +1764,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _credit_sources(text, found)
     found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
-    found = clubs(ctx, found)
+    found = home_clubs(ctx, clubs(ctx, found))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))

@@ -1156,8 +1156,20 @@ class _Finder:
                 continue  # a province of the lexicon, a unit word: found by their own rules
             first = text[syls[0][0] : syls[0][1]]
             end = syls[-1][1]
-            if first in surnames() or person_like(text, syls) or foreign_shaped(text[pos:end]):
-                continue  # "Trường Lê Lợi", "Công an Nguyễn Văn A": named after a person
+            # schools are named after people as often as after places (Trường THPT Ngô Quyền)
+            district = (
+                len(syls) == 2
+                and known(text[pos:end], "district")
+                and not written.casefold().startswith("trường")
+            )
+            if (
+                (first in surnames() and not district)
+                or person_like(text, syls)
+                or foreign_shaped(text[pos:end])
+            ):
+                # "Trường Lê Lợi", "Công an Nguyễn Văn A": named after a person; but a
+                # district of two syllables is read as one ("Bệnh viện Đa khoa Châu Thành")
+                continue
             level = next((lv for lv in ("district", "commune") if known(text[pos:end], lv)), None)
             if level is not None:
                 self.candidates.append(
