@@ -278,3 +278,18 @@ def test_a_province_names_its_club_in_a_fixture_or_in_brackets_after_a_player() 
 def test_a_district_after_a_hospital_and_its_class_words() -> None:
     text = "Bệnh nhân được chuyển đến Bệnh viện Đa khoa khu vực Châu Thành cấp cứu."
     assert _texts(text, "PLACE") == ["Châu Thành"]
+
+
+def test_a_list_of_players_with_one_named_twice() -> None:
+    text = (
+        "Trước vòng đấu Bundesliga, HLV hài lòng với hàng tiền vệ. Kovacz đá chính. Kovacz "
+        "ghi bàn. Đội hình có Wertmann, Kovacz, Olbrich và Fenske sẽ rất mạnh."
+    )
+    assert _texts(text, "PERSON") == [
+        "Kovacz",
+        "Kovacz",
+        "Wertmann",
+        "Kovacz",
+        "Olbrich",
+        "Fenske",
+    ]

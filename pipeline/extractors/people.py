@@ -348,12 +348,17 @@ _LONE_WORD = regex.compile(
 _LONE_NAME_MIN = 2  # a lone family name is a player's when the article writes it this often
 
 
+#: Between the items of a list of players: a comma or ``và``.
+_PLAYER_LIST_GAP = regex.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
+_PLAYER_LIST_MIN = 3
+
+
 def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name]:
     """In a sports article, a foreign family name written alone (``Lukaku``, ``Gueye``,
     ``Umtiti``), as the sports press names players: one word no Vietnamese syllable spells,
     written alone at least twice, that names no place, body, club, ground or competition of
     the lexicons (``Bernabeu``, ``Eibar``) and stands after no place cue (``tại``, ``sang``:
-    a town)."""
+    a town); or written once in a list of three or more such words with a player in it."""
     text = ctx.text
     if not sport_article(text):
         return
@@ -374,10 +379,21 @@ def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Na
         ):
             continue
         seen.setdefault(word, []).append(m.span())
-    for spans in seen.values():
-        if len(spans) >= _LONE_NAME_MIN:
-            for start, end in spans:
-                yield _Name(start, end, "person.player_name")
+    players = {w for w, spans in seen.items() if len(spans) >= _LONE_NAME_MIN}
+    # "Lewandowski, Vidal, Robben, Coman": a list of three or more such words that holds a
+    # player named twice lists players, each named once
+    spans = sorted((span, word) for word, found in seen.items() for span in found)
+    chain: list[tuple[tuple[int, int], str]] = []
+    for item in [*spans, ((len(text) + 1, len(text) + 1), "")]:
+        if chain and _PLAYER_LIST_GAP.fullmatch(text, chain[-1][0][1], item[0][0]):
+            chain.append(item)
+            continue
+        if len(chain) >= _PLAYER_LIST_MIN and any(word in players for _, word in chain):
+            players.update(word for _, word in chain)
+        chain = [item]
+    for word in players:
+        for start, end in seen[word]:
+            yield _Name(start, end, "person.player_name")
 
 
 @cache
