@@ -165,10 +165,7 @@ def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     if not sport_article(text):
         return mentions
     orgs = {(m.start, m.end) for m in mentions if m.label == LABEL}
-    sides = sorted(
-        {(m.start, m.end) for m in mentions if m.label == LABEL}
-        | {(m.start, m.end) for m in mentions if _bare_province(text, m)}
-    )
+    sides = sorted(orgs | {(m.start, m.end) for m in mentions if _bare_province(text, m)})
     provinces = [m for m in mentions if _bare_province(text, m) and (m.start, m.end) not in orgs]
     added: list[Mention] = []
     for m in provinces:

@@ -1719,7 +1719,9 @@ def _attached_titles(
     (the places of its body written between). After it: ``X, Chủ tịch …``, ``X - Giám đốc …``,
     ``X (SN 1974, cựu PGĐ …)``, ``X nguyên Phó Chủ tịch …``, and the posts that follow
     comma-separated (a term of office may stand between), stopping at a post that
-    belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``).
+    belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``). Both, where a post
+    before the name is followed by a complete post in apposition after it (``đại biểu
+    Quốc hội X, Ủy viên Thường trực Ủy ban Y``).
     """
     text = ctx.text
     by_start, by_end = by_start_end or _titles_by_start_and_end(titles)

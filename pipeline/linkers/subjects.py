@@ -38,6 +38,12 @@ The subject is a PLACE, ORG or PERSON mention of the figure's sentence:
   to the previous item of a list (``1 ca tại xã A, 2 ca là …``), was the recipient of an
   earlier figure (``cấp cho tỉnh X 60% …, và … hưởng 100%``) or stands inside a
   parenthetical aside that closes before the figure;
+* no subject for the victims of an event (``khiến 7 người thiệt mạng``, ``3 người bị cuốn
+  trôi``: neither the place nor the attacker), for people a person meets or names (``Vũ gặp 2
+  thanh niên``, ``hai bé gái L.T.Th``; but ``A có 2 người con`` are A's), for the length or
+  mass of a thing that is no mention (``dao dài 53cm``; but ``Xã A có tuyến đường dài 12km``),
+  for a count that opens its own clause before its predicate (``tại X, 20 ngư dân có tàu``),
+  or from a country that only gives someone's nationality (``ngôi sao người Bồ``);
 * what a taker takes per head is the taker's (``A thu của mỗi người 30 triệu đồng``); a
   fine with no one fined before it is the party ordered to comply right after it (``phạt
   60 triệu đồng, đồng thời buộc Công ty A …``); a place's body that found cases in its
@@ -414,7 +420,7 @@ def _casualties(text: str, figure: Located, s0: int, s1: int) -> bool:
     return gap is not None and bool(_role_regex("casualty").match(text, gap.end(), s1))
 
 
-#: Between a verb of causing and the count of people: ``khiến hơn``, ``làm cho ít nhất``.
+#: Between a verb of causing and the count of people: ``khiến hơn``, ``khiến cho ít nhất``.
 _QUALIFIERS = regex.compile(r"[ \t]+(?:(?:hơn|gần|khoảng|ít nhất|tới|đến|thêm)[ \t]+)*")
 #: Between a count of people and what befell them: ``khác``, ``còn lại`` and adverbs.
 _BEFALLS = regex.compile(r"[ \t]+(?:(?:khác|còn lại|đã|đều|cũng|đang|vẫn)[ \t]+)*", regex.I)
@@ -442,7 +448,7 @@ def _opens_own_clause(text: str, s0: int, figure: Located) -> bool:
 
 
 #: A dimension right before a length or a mass, with the word it follows (``dao dài 53cm``,
-#: ``vết thương sâu khoảng 8cm``, ``tàu … sẽ dài 330 mét``) as group 1.
+#: ``vết thương sâu khoảng 8cm``, ``bé A chỉ nặng 11,8kg``) as group 1.
 _DIMENSION = regex.compile(
     r"(\w+)[ \t]+(?:(?:sẽ|chỉ|đã|vẫn|đều|khoảng|chừng|hơn|gần)[ \t]+)*"
     r"(?:dài|rộng|sâu|cao|nặng|dày)[ \t]+(?:(?:khoảng|chừng|hơn|gần|tới|đến|trên|dưới|ước)[ \t]+)*$"
@@ -475,7 +481,8 @@ def _measures_a_thing(text: str, s0: int, figure: Located, candidates: Sequence[
 
 def _person_counts_people(text: str, group: _Group, figure: Located) -> bool:
     """``Vũ gặp 2 thanh niên``, ``giữa hai người``: a person owns no count of people read
-    back to them, unless the count says they are theirs (``hai nhân viên của mình``)."""
+    back to them, unless they have or bear them (``A có 2 người con``) or the count says
+    they are theirs (``hai nhân viên của mình``)."""
     if group.outer.label != "PERSON" or figure.mention.attrs.get("quantity") != "people":
         return False
     if group.end <= figure.mention.start and _HAS_KIN.fullmatch(
@@ -899,7 +906,7 @@ def explain_subject(
         ):
             return None, "people_named"  # "hai bé gái L.T.Th và T.T.T": who they are
         owner = _pick(nxt[0], quantity)
-        if not regex.search(r"\b(?:của|thuộc)\b", text[f1 : nxt[0].start]):
+        if not regex.search(r"\b(?:của|thuộc)\b", gap):
             owner = _written_before(owner, candidates, f0)  # ``5 người quê A``: A is no owner
         return owner, "owner_after"
     if _contraband(text, figure, s1):
