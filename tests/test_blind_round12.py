@@ -293,3 +293,14 @@ def test_a_list_of_players_with_one_named_twice() -> None:
         "Olbrich",
         "Fenske",
     ]
+
+
+def test_a_party_committee_named_in_sentence_case() -> None:
+    text = (
+        "Đảng ủy quân sự tỉnh đã trao quyết định. Ông Lê Văn Hòa, Bí thư Đảng ủy khối đối "
+        "ngoại Trung ương Đảng, phát biểu. Hội xuân năm nay đông vui."
+    )
+    assert _texts(text, "ORG") == [
+        "Đảng ủy quân sự tỉnh",
+        "Đảng ủy khối đối ngoại Trung ương Đảng",
+    ]
