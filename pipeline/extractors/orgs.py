@@ -2044,9 +2044,14 @@ _CREDIT_END = regex.compile(
 )
 
 
-#: A caption's opener earlier on the line (``Ảnh: Name/`` or ``Ảnh: Name-`` before an agency).
-_CAPTION_ON_LINE = regex.compile(r"(?:Ảnh|ẢNH|Ảnh minh họa)[ \t]*:[^\n:]*\Z")
 _NEXT_SENTENCE = regex.compile(r" \p{Lu}")
+
+
+def _caption_on_line(text: str, pos: int) -> bool:
+    """Whether a caption's opener (``Ảnh:``, org_credit_words.tsv) stands earlier on the line
+    of ``pos``, within a credit's length (``Ảnh: Name/`` or ``Ảnh: Name-`` before an agency)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _slot_regexes()[0].search(text, max(line_start, pos - 60), pos) is not None
 
 
 def _longest(text: str, pos: int, *patterns: regex.Pattern[str]) -> regex.Match[str] | None:
@@ -2109,9 +2114,7 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         theo = opener.group().lstrip(" \t")[:1] in "Tt"
         # "Ảnh: Thanh Vũ-TTXVN Hiện cả nước …": a caption's agency, the next sentence glued on
-        captioned = opener.group().strip()[:1] in "/-–" and _CAPTION_ON_LINE.search(
-            text, max(0, start - 60), start
-        )
+        captioned = opener.group().strip()[:1] in "/-–" and _caption_on_line(text, start)
         if not (
             _CREDIT_END.match(text, end)
             or (theo and text[end : end + 1] == ",")

@@ -348,9 +348,7 @@ _LONE_WORD = regex.compile(
 _LONE_NAME_MIN = 2  # a lone family name is a player's when the article writes it this often
 
 
-#: Between the items of a list of players: a comma or ``và``.
-_PLAYER_LIST_GAP = regex.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
-_PLAYER_LIST_MIN = 3
+_PLAYER_LIST_MIN = 3  # items of a list of lone family names that make it a list of players
 
 
 def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name]:
@@ -385,7 +383,7 @@ def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Na
     spans = sorted((span, word) for word, found in seen.items() for span in found)
     chain: list[tuple[tuple[int, int], str]] = []
     for item in [*spans, ((len(text) + 1, len(text) + 1), "")]:
-        if chain and _PLAYER_LIST_GAP.fullmatch(text, chain[-1][0][1], item[0][0]):
+        if chain and _LIST_GAP.fullmatch(text, chain[-1][0][1], item[0][0]):
             chain.append(item)
             continue
         if len(chain) >= _PLAYER_LIST_MIN and any(word in players for _, word in chain):
