@@ -114,6 +114,7 @@ class _Context:
     address: tuple[str, ...]  # words before a house or alley number (ngụ 25B X, hẻm 12 X)
     state: tuple[str, ...]  # nouns of statehood before a state of the past (nước Âu Lạc)
     descriptor: tuple[str, ...]  # words between a unit word and its name (huyện miền núi X)
+    repeat: frozenset[str]  # unit words whose foreign name stays the place bare (thành phố X)
 
 
 def fold_key(text: str) -> str:
@@ -246,6 +247,7 @@ def context_words() -> _Context:
         tuple(words["address"]),
         tuple(words["state"]),
         tuple(sorted(words["descriptor"], key=len, reverse=True)),
+        frozenset(words["repeat"]),
     )
 
 
@@ -263,6 +265,7 @@ _WORD_KINDS = (
     "address",
     "state",
     "descriptor",
+    "repeat",
 )
 
 

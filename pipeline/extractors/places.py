@@ -122,6 +122,20 @@ from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
+_LEVEL_ORDER = (*ADMIN_LEVELS, "other")
+_JOINED_ON = regex.compile(r"[\-.'’]\p{L}")
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}\d]*)")
+
+
+def _foreign_name_goes_on(text: str, end: int) -> bool:
+    """Whether the foreign name ending at ``end`` goes on: a hyphen or dot and a letter
+    (Al-Bab, St. Louis) or a lowercase word no Vietnamese syllable spells (Deir ez Zor,
+    Grand i10)."""
+    if _JOINED_ON.match(text, end):
+        return True
+    after = _LOWER_WORD_AFTER.match(text, end)
+    return after is not None and not vietnamese_syllable(after.group(1))
+
 
 class _Finder:
     """All PLACE candidates of one article."""
@@ -848,10 +862,28 @@ class _Finder:
         """Bare repeats of admin names the article wrote with their unit word."""
         levels: dict[str, Counter[str]] = {}
         for cand in found:
-            if cand.rule != "place.unit_word" or cand.level not in ADMIN_LEVELS:
+            if cand.rule != "place.unit_word":
                 continue
             words = cand.name.split()
-            if len(words) < 2 or words[0] in surnames() or fold_key(cand.name) in place_names():
+            written = self.text[cand.start : cand.end]
+            unit = written[: len(written) - len(cand.name)].strip().casefold()
+            if (
+                unit in context_words().repeat
+                and written.endswith(cand.name)
+                and foreign_shaped(cand.name)
+                and words[0] not in surnames()
+                and not _foreign_name_goes_on(self.text, cand.end)
+            ):
+                # "thành phố Antwerp", "đảo Mindanao" … "Antwerp": a foreign name, written
+                # bare later, is the foreign place (level other, as foreign places are)
+                levels.setdefault(cand.name, Counter())["other"] += 1
+                continue
+            if (
+                cand.level not in ADMIN_LEVELS
+                or len(words) < 2
+                or words[0] in surnames()
+                or fold_key(cand.name) in place_names()
+            ):
                 continue
             levels.setdefault(cand.name, Counter())[cand.level] += 1
         if not levels:
@@ -872,7 +904,12 @@ class _Finder:
                 continue
             if not self._bare_ok(m.start(), m.end()):
                 continue
-            level = max(counts, key=lambda lv: (counts[lv], -ADMIN_LEVELS.index(lv)))
+            if "other" in counts and (
+                _foreign_name_goes_on(text, m.end())
+                or (lexicon_entry(text, m.start(), m.end()) and self._club(m.start()))
+            ):
+                continue  # "Deir ez Zor", "Grand i10"; "cập bến Barcelona" … the club
+            level = max(counts, key=lambda lv: (counts[lv], -_LEVEL_ORDER.index(lv)))
             self.candidates.append(
                 Candidate(m.start(), m.end(), level, clean(m.group()), "place.known_name")
             )
