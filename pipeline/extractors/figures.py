@@ -620,7 +620,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
                 noun_start, compound, text[noun_start:compound], quantity, "figure.open_noun"
             )
     if unit.kind == "classifier":
-        head = _head_after(ctx, noun_end, p)
+        head = _head_after(ctx, noun_end, p, animal=m["noun"].casefold() == "con")
         head_unit = None if head is None else lookup_unit(text[head[0] : head[1]])
         if unit.quantity == "people" and (
             head_unit is None or (head_unit.quantity != "people" and head_unit.kind != "classifier")
@@ -703,8 +703,11 @@ def _is_head(word: str, p: _Patterns) -> bool:
     return folded not in p.not_head and folded.split()[0] not in p.not_head_first
 
 
-def _head_after(ctx: DocContext, pos: int, p: _Patterns) -> tuple[int, int] | None:
-    """The word after a classifier (one space away) when it can head the counted noun."""
+def _head_after(
+    ctx: DocContext, pos: int, p: _Patterns, *, animal: bool = False
+) -> tuple[int, int] | None:
+    """The word after a classifier (one space away) when it can head the counted noun;
+    after ``con``, the animal's whole dictionary name."""
     text = ctx.text
     if text[pos : pos + 1] != " ":
         return None
@@ -715,7 +718,15 @@ def _head_after(ctx: DocContext, pos: int, p: _Patterns) -> tuple[int, int] | No
     unit = lookup_unit(word)
     if not _is_head(word, p) or (unit is not None and unit.kind == "measure"):
         return None
-    return token[0], token[0] + len(_without_attributes(word, p))
+    head_end = token[0] + len(_without_attributes(word, p))
+    if animal and head_end == token[1]:
+        # The segmenter split an animal's name the dictionary knows: "con kì đà", "con tắc
+        # kè hoa", "con cá giống" count the whole animal.
+        whole = dictionary_word_end(text, token[0], token[1], syllables=2)
+        added = text[token[1] : whole].split() if whole else []
+        if added and not any(w in p.attributes or w in p.not_head for w in added):
+            head_end = whole  # not a noun and its adjective: "con dao dài", "con đường được"
+    return token[0], head_end
 
 
 def _without_attributes(word: str, p: _Patterns) -> str:
