@@ -500,7 +500,9 @@ def test_a_power_company_needs_its_place() -> None:
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("Ứng viên phát biểu trước cử tri. Ảnh: KLM\nÔng hứa giảm thuế.", "KLM"),
+        # four capitals no outlet list holds: a source (two or three are a photographer's
+        # initials, test_blind_round13)
+        ("Ứng viên phát biểu trước cử tri. Ảnh: KLMR\nÔng hứa giảm thuế.", "KLMR"),
         ("Theo tờ The Washington Post, ông đã từ chức.", "The Washington Post"),
         ("Bài phỏng vấn đăng trên tờ Kommersant gây chú ý.", "Kommersant"),
         ("Cựu bộ trưởng trả lời phỏng vấn tạp chí GQ tuần trước.", "GQ"),

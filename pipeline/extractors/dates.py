@@ -126,12 +126,14 @@ _DAY_MONTH = regex.compile(r"\d{1,2}[.\-]\d{1,2}")
 
 @cache
 def _day_parts() -> frozenset[str]:
-    return frozenset(w for w in part_of_day_words() if " " not in w)
+    """One-word part-of-day words and the day word (``Ngày 3/7, …`` opens a sentence too)."""
+    return frozenset(w for w in part_of_day_words() if " " not in w) | {_words().day_word}
 
 
 def opens_dated_sentence(words: list[Word], j: int) -> bool:
-    """``words[j]`` is a part-of-day word (``Sáng``, ``Chiều`` …) and a day/month follows it:
-    a sentence whose full stop was lost opens there (``… bệnh viện Chiều 2.7, ông X …``)."""
+    """``words[j]`` is a part-of-day word (``Sáng``, ``Chiều`` …) or the day word (``Ngày``)
+    and a day/month follows it: a sentence whose full stop was lost opens there (``… bệnh
+    viện Chiều 2.7, ông X …``, ``Thủ tướng Nguyễn Văn A Ngày 3/7, …``)."""
     if words[j].text.casefold() not in _day_parts() or j + 1 >= len(words):
         return False
     day = words[j + 1].text

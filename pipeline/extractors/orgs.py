@@ -599,6 +599,17 @@ def _name_end(
         if w is None:
             break
         comma = w.text == "," and w.start == words[j - 1].end
+        if (
+            w.text == "/"
+            and j > i
+            and words[j - 1].is_abbreviation
+            and words[j - 1].end == w.start
+            and (nxt := _peek(words, j + 1)) is not None
+            and nxt.is_abbreviation
+            and w.end == nxt.start
+        ):
+            j = last_good = j + 2  # "Trung tâm Phòng chống HIV/AIDS": one field of two
+            continue
         if j > i and not (_joined(text, words[j - 1], w) or comma):
             break
         if w.text in ("và", "&", "-", "–", ","):
@@ -707,7 +718,8 @@ def _name_end(
             and j in glued
             and not words[j - 1].is_punct
             and not words[j - 1].is_abbreviation
-            and not proper_name_ended
+            # "Trường Cao đẳng Nghề Công nghệ …": a field written in sentence case
+            and (not proper_name_ended or _sentence_case_field(words, j))
             and not _misjoined(words, i, j, glued)
         ):
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
@@ -735,6 +747,18 @@ def _name_end(
             continue
         break
     return _list_end(words, i, last_good, joins)
+
+
+def _sentence_case_field(words: list[Word], j: int) -> bool:
+    """Whether ``words[j - 1 : j + 1]`` is a field of the lexicon written in sentence case
+    (``Công nghệ``, ``Giáo dục``), not the next sentence glued to a name (``… Roar chế
+    giễu``): both syllables name words (org_name_words.tsv), a word of the dictionary."""
+    first, second = words[j - 1].text, words[j].text
+    return (
+        first.casefold() in _name_words()
+        and second in _name_words()
+        and f"{first} {second}".casefold() in dictionary_words()
+    )
 
 
 def _regional(text: str, words: list[Word], j: int) -> bool:
@@ -2217,12 +2241,32 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept + out
 
 
+# Two or three capitals of the Vietnamese alphabet (no F, J, W, Z): the shape of a
+# photographer's initials in a caption (Ảnh: LN, Ảnh: HTD).
+_INITIALS_SHAPE = regex.compile(r"[A-EGHIK-VXYĐ]{2,3}")
+
+
+def credit_initials(word: str) -> bool:
+    """Whether ``word``, named by a caption (``Ảnh: HTD``), is a person's initials: shaped
+    as initials, and no outlet (``org_media.tsv``: AP, PA, TTO), abbreviation (QH) or credit
+    word naming no one (TL tư liệu, CTV) is written so."""
+    return (
+        _INITIALS_SHAPE.fullmatch(word) is not None
+        and not vietnamese_syllable(word.title())
+        and _media()[0].fullmatch(word) is None
+        and expand(word) == word
+        and word.casefold() not in _slot_regexes()[3]
+    )
+
+
 def _unlisted_source(text: str, pos: int, *, caption: bool) -> int:
     """End of an unlisted source name at ``pos`` (``pos`` when there is none)."""
     acronym = _ACRONYM.match(text, pos)
     if acronym:
         if vietnamese_syllable(acronym.group()) or _ACRONYM.match(text, acronym.end() + 1):
             return pos  # a byline in capitals: "Ảnh: LAN HƯƠNG", "Ảnh: BÁO ĐÀ NẴNG"
+        if caption and credit_initials(acronym.group()):
+            return pos  # "Ảnh: HTD": the photographer's initials
         return acronym.end()
     words: list[regex.Match[str]] = []
     at = pos
@@ -2238,6 +2282,8 @@ def _unlisted_source(text: str, pos: int, *, caption: bool) -> int:
         return pos  # "Ảnh: Jeff Bezos": a person, not a source
     if len(words[0].group()) == 1 and text[words[0].end() : words[0].end() + 1] == ".":
         return pos  # "Ảnh: V. ĐỒNG": an initial, not an outlet
+    if caption and len(words) == 1 and credit_initials(words[0].group()):
+        return pos  # "Ảnh: LN": the photographer's initials
     if caption and words[0].group().casefold() in foreign_first_names():
         return pos
     if all(vietnamese_syllable(w.group()) for w in words):

@@ -29,6 +29,7 @@ from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.orgs import (
     abbreviations,
     club_names,
+    credit_initials,
     function_words,
     head_regex,
     known_names,
@@ -1181,8 +1182,22 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 end,
             )
             first = words[0].text if end else ""
+            # "Ảnh: HTD", not "Ảnh: US Navy": initials, not the first word of a foreign name
+            initials = (
+                end > 0
+                and credit_initials(first)
+                and not (
+                    len(words) > 1
+                    and words[1].start == words[0].end + 1
+                    and not vietnamese_syllable(words[1].text)
+                )
+            )
             if end and (
-                (_AGENCY.fullmatch(first) and not vietnamese_syllable(first.title()))
+                (
+                    _AGENCY.fullmatch(first)
+                    and not vietnamese_syllable(first.title())
+                    and not initials
+                )
                 or first.casefold() in credit_words("medium")
             ):
                 continue  # "Ảnh: RCP", "Nguồn: Kênh QPVN": an agency or outlet, not a person
@@ -1200,14 +1215,14 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 or words[0].text.casefold() in _not_names()[1]
             ):
                 continue  # a site, not a name: "Ảnh: Chinhphu.vn"
-            if end and _INITIALS.fullmatch(words[0].text):
-                end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …"
+            if end and (_INITIALS.fullmatch(words[0].text) or initials):
+                end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …", "Ảnh: HTD “Ở …"
             elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):
                 end -= 1  # the next sentence starts on the credit's line: "Ảnh: Lê Quân Trước đó"
             if (
                 end >= 2
                 or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–")
-                or (end == 1 and _INITIALS.fullmatch(words[0].text))
+                or (end == 1 and (_INITIALS.fullmatch(words[0].text) or initials))
                 or (  # "Ảnh: N.TRI Mất cả …": a name in capitals, the next sentence in Title case
                     end == 1
                     and "." in words[0].text

@@ -1,0 +1,115 @@
+"""Classes of the thirteenth blind round. Every sentence here is synthetic."""
+
+from __future__ import annotations
+
+from pipeline.api import extract_text
+
+
+def _mentions(text: str, label: str) -> list[dict]:
+    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
+
+
+def _texts(text: str, label: str) -> list[str]:
+    return [m["text"] for m in _mentions(text, label)]
+
+
+# -- PLACE --------------------------------------------------------------------------------
+
+
+def test_a_foreign_place_named_once_with_its_unit_word_is_a_place_bare_later() -> None:
+    text = (
+        "Quân đội hoàng gia bao vây thành phố Ghent suốt mùa đông. "
+        "Để giải vây cho Ghent, người dân đào hào. "
+        "Đoàn cứu trợ đến đảo Sulawesi sau trận động đất; tại Sulawesi nhiều nhà bị sập."
+    )
+    places = [(m["text"], m["level"]) for m in _mentions(text, "PLACE")]
+    assert ("Ghent", "other") in places
+    assert places.count(("Sulawesi", "other")) == 1
+    assert "đảo Sulawesi" in [p for p, _ in places]
+
+
+def test_a_foreign_city_repeated_bare_in_a_football_article_is_the_club() -> None:
+    text = (
+        "Tiền vệ trẻ có thể cập bến Valencia trong kỳ chuyển nhượng mùa hè. "
+        "Valencia đang dẫn đầu bảng xếp hạng La Liga sau 10 vòng đấu với 3 bàn thắng "
+        "của tiền đạo trẻ ở trận derby."
+    )
+    assert "Valencia" not in [m["text"] for m in _mentions(text, "PLACE")][1:]
+
+
+# -- PERSON: a photographer's initials in a caption ---------------------------------------
+
+
+def test_initials_in_a_caption_are_the_photographer() -> None:
+    text = (
+        "Mặt đường bong tróc sau mùa mưa. Ảnh: TK. Người dân phải đi vòng. "
+        "Đoàn kiểm tra làm việc tại hiện trường. Ảnh: HVL Sau đó đoàn về trụ sở. "
+        "Nước lũ dâng cao ở miền Trung. Ảnh: AP"
+    )
+    persons = [(m["text"], m.get("role")) for m in _mentions(text, "PERSON")]
+    assert ("TK", "author") in persons
+    assert ("HVL", "author") in persons
+    orgs = _texts(text, "ORG")
+    assert "TK" not in orgs and "HVL" not in orgs
+    assert "AP" in orgs
+
+
+def test_an_agency_or_a_credit_word_in_a_caption_is_no_photographer() -> None:
+    text = (
+        "Lực lượng cứu hộ tìm kiếm người mất tích. Ảnh: UPI. "
+        "Ngôi đình được xây từ thế kỷ trước. Ảnh: TL. "
+        "Phiên họp bế mạc chiều qua. Ảnh: QH"
+    )
+    persons = _texts(text, "PERSON")
+    assert persons == []
+    assert "UPI" in _texts(text, "ORG")
+
+
+# -- FIGURE: the counted animal's whole name ----------------------------------------------
+
+
+def test_an_animal_counted_after_con_keeps_its_whole_dictionary_name() -> None:
+    text = "Trại nuôi 120 con bò sữa, 45 con lợn nái và thả 8.000 con cá giống xuống ao."
+    figures = {m["text"]: m["unit"] for m in _mentions(text, "FIGURE")}
+    assert figures == {
+        "120 con bò sữa": "con bò sữa",
+        "45 con lợn nái": "con lợn nái",
+        "8.000 con cá giống": "con cá giống",
+    }
+
+
+def test_another_classifier_takes_no_dictionary_compound_after_its_noun() -> None:
+    figures = _texts("Từ tháng 3 tới nay, 90 lô hàng thịt bò đã bị giữ lại tại cảng.", "FIGURE")
+    assert figures == ["90 lô hàng"]
+
+
+# -- ORG boundaries -----------------------------------------------------------------------
+
+
+def test_a_school_field_in_sentence_case_after_capitals_stays_in_the_name() -> None:
+    orgs = _texts(
+        "Sở phối hợp với Trường Cao đẳng Nghề Công nghệ và Thủy sản Miền Trung thực hiện.",
+        "ORG",
+    )
+    assert "Trường Cao đẳng Nghề Công nghệ và Thủy sản Miền Trung" in orgs
+
+
+def test_two_abbreviated_fields_joined_by_a_slash_are_one_name() -> None:
+    orgs = _texts("Theo Trung tâm Phòng chống HIV/AIDS tỉnh Gia Lai, số ca mới giảm.", "ORG")
+    assert orgs == ["Trung tâm Phòng chống HIV/AIDS tỉnh Gia Lai"]
+
+
+def test_the_fund_of_a_fund_management_company_is_its_trade() -> None:
+    orgs = _texts("Đại diện Công ty Quản lý Quỹ Sông Hồng Capital và Sở Tài chính dự họp.", "ORG")
+    assert orgs == ["Công ty Quản lý Quỹ Sông Hồng Capital", "Sở Tài chính"]
+
+
+# -- PERSON: a league division is no name -------------------------------------------------
+
+
+def test_a_football_division_is_no_person() -> None:
+    text = (
+        "Giải bóng đá phong trào Hạng Nhất khởi tranh với 12 đội. Theo ban tổ chức giải "
+        "hạng Nhất, đội xếp cuối sẽ xuống chơi ở giải bóng đá phong trào Hạng Nhì."
+    )
+    assert _texts(text, "PERSON") == []
