@@ -113,3 +113,17 @@ def test_a_football_division_is_no_person() -> None:
         "hạng Nhất, đội xếp cuối sẽ xuống chơi ở giải bóng đá phong trào Hạng Nhì."
     )
     assert _texts(text, "PERSON") == []
+
+
+def test_a_dated_sentence_glued_to_a_name_ends_it() -> None:
+    text = "Bộ trưởng Trần Văn Khải Ngày 5/8, Bộ trưởng Trần Văn Khải chủ trì cuộc họp."
+    assert _texts(text, "PERSON") == ["Trần Văn Khải", "Trần Văn Khải"]
+
+
+def test_an_abbreviated_general_corporation_heads_its_own_name() -> None:
+    orgs = _texts(
+        "Các thanh tra viên làm việc tại Tập đoàn Dệt may Việt Nam, TCty Lương thực miền Nam "
+        "và TCty Cà phê Việt Nam.",
+        "ORG",
+    )
+    assert orgs == ["Tập đoàn Dệt may Việt Nam", "TCty Lương thực miền Nam", "TCty Cà phê Việt Nam"]
