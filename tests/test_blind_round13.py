@@ -127,3 +127,18 @@ def test_an_abbreviated_general_corporation_heads_its_own_name() -> None:
         "ORG",
     )
     assert orgs == ["Tập đoàn Dệt may Việt Nam", "TCty Lương thực miền Nam", "TCty Cà phê Việt Nam"]
+
+
+# -- TITLE: deputies named by their body's word ------------------------------------------
+
+
+def test_a_deputy_named_by_the_body_word_and_pho_is_a_post() -> None:
+    record = extract_text(
+        "Ông Lã Văn Tường, Cục phó Cục Quản lý thị trường, cho biết. "
+        "Cô Đinh Thị Hảo, hiệu phó trường THCS Lê Lợi, cũng có mặt."
+    )
+    titles = {m["text"]: m.get("title") for m in record["mentions"] if m["label"] == "PERSON"}
+    assert titles == {
+        "Lã Văn Tường": "Cục phó Cục Quản lý thị trường",
+        "Đinh Thị Hảo": "hiệu phó trường THCS Lê Lợi",
+    }
