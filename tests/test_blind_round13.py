@@ -142,3 +142,21 @@ def test_a_deputy_named_by_the_body_word_and_pho_is_a_post() -> None:
         "Lã Văn Tường": "Cục phó Cục Quản lý thị trường",
         "Đinh Thị Hảo": "hiệu phó trường THCS Lê Lợi",
     }
+
+
+# -- ORG: transport operators ------------------------------------------------------------
+
+
+def test_the_name_after_a_bus_or_taxi_noun_is_the_operator() -> None:
+    text = (
+        "Xe khách Hải Vân chở 20 người tông vào xe khách Bình Minh. "
+        "Hành khách gọi taxi Sao Mai về nhà."
+    )
+    assert _texts(text, "ORG") == ["Hải Vân", "Bình Minh", "Sao Mai"]
+    assert _texts(text, "PERSON") == []
+
+
+def test_a_place_or_a_drivers_full_name_after_the_noun_is_no_operator() -> None:
+    text = "Xe khách Hà Nội - Lào Cai bị lật. Tài xế taxi Trần Văn Lực đang chạy thì gặp nạn."
+    assert _texts(text, "ORG") == []
+    assert _texts(text, "PERSON") == ["Trần Văn Lực"]

@@ -22,6 +22,7 @@ from pipeline.extractors.place_words import (
     context_words,
     fold_key,
     foreign_first_names,
+    lexicon_at,
     place_names,
     vietnamese_syllable,
 )
@@ -2160,12 +2161,14 @@ def _credit_sources(text: str, mentions: list[Mention]) -> list[Mention]:
 
 @cache
 def _slot_regexes() -> tuple[
-    regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], frozenset[str]
+    regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], frozenset[str], regex.Pattern[str]
 ]:
     """Caption openers (``Ảnh:``), medium nouns (``tờ``, ``kênh``), reporter nouns (``PV``)
-    and verbs of speaking to a paper (``trao đổi với``), and the casefolded credit words that
-    name no organisation (``org_credit_words.tsv``)."""
+    and verbs of speaking to a paper (``trao đổi với``), the casefolded credit words that
+    name no organisation, and transport operator nouns (``nhà xe``, ``taxi``), all of
+    ``org_credit_words.tsv``."""
     rows = load_tsv("org_credit_words.tsv")
+    operators = with_case_variants(r["phrase"] for r in rows if r["role"] == "operator")
     captions = [r["phrase"] for r in rows if r["role"] == "caption"]
     media = with_case_variants(r["phrase"] for r in rows if r["role"] == "medium")
     reporters = with_case_variants(
@@ -2176,9 +2179,14 @@ def _slot_regexes() -> tuple[
         regex.compile(rf"{phrase_regex(media).pattern}[ \t]+"),
         regex.compile(rf"{phrase_regex(reporters).pattern}[ \t]+"),
         credit_words("nonsource"),
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}]){phrase_regex(operators).pattern}[ \t]+"),
     )
 
 
+# A transport operator's name: one to three Title-case words, no abbreviation or number.
+_OPERATOR_NAME = regex.compile(
+    r"\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]+){0,2}(?![\p{L}\p{M}\d])"
+)
 # An unlisted source: an acronym of three or more capitals, or Latin-script words.
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}&]{2,7}(?![\w&]|\.\w)")
 _LATIN_WORD = regex.compile(r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?(?![\w&+]|\.\w)")
@@ -2191,8 +2199,10 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
     Vietnamese syllable (``tờ Bild``). A caption names one word, so the next sentence on
     its line stays out (``Ảnh: Sina Theo …``); two Latin words there may be a photographer.
     The outlet's whole name replaces a shorter ORG inside it (``The Washington Post``), and a
-    listed outlet after ``kênh`` drops the canal PLACE read there (``kênh Fox News``)."""
-    caption, medium, reporter, nonsource = _slot_regexes()
+    listed outlet after ``kênh`` drops the canal PLACE read there (``kênh Fox News``). After
+    a transport operator's noun (``nhà xe``, ``taxi``), the capitalised name is the operator
+    (``org.operator``), unless a place's name opens it."""
+    caption, medium, reporter, nonsource, operator = _slot_regexes()
     names, sites = _media()
     masthead = _masthead_regex()
     spans: list[tuple[int, int]] = []
@@ -2215,6 +2225,19 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
             end = _unlisted_source(text, pos, caption=role == "caption")
             if end > pos and text[pos:end].casefold() not in nonsource:
                 spans.append((pos, end))
+    operated: set[tuple[int, int]] = set()
+    for opener in operator.finditer(text):
+        name = _OPERATOR_NAME.match(text, opener.end())
+        if name is None or lexicon_at(text, name.start()):
+            continue
+        words = name.group().split()
+        last = name.end() - len(words[-1])
+        if dictionary_word_end(text, last, name.end()) is not None:
+            continue  # "Taxi Thủ đô Sao": the name goes on in a lowercase syllable
+        if len(words) < 3 or words[0] not in surnames():
+            # not "tài xế taxi Nguyễn Văn Hoàng": a person's full name is the driver
+            spans.append(name.span())  # "xe khách Mạnh Tiến", "taxi Mai Linh": the operator
+            operated.add(name.span())
     if not spans:
         return mentions
     canals = {
@@ -2236,7 +2259,8 @@ def _source_slots(text: str, mentions: list[Mention]) -> list[Mention]:
         overlapping = [span for span in overlapping if span in orgs]
         replaced.update(overlapping)
         taken.append((a, b))
-        out.append(Mention(LABEL, a, b, "org.source", {"expanded": expand(text[a:b])}))
+        rule = "org.operator" if (a, b) in operated else "org.source"
+        out.append(Mention(LABEL, a, b, rule, {"expanded": expand(text[a:b])}))
     kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in replaced)]
     return kept + out
 
