@@ -160,3 +160,25 @@ def test_a_place_or_a_drivers_full_name_after_the_noun_is_no_operator() -> None:
     text = "Xe khách Hà Nội - Lào Cai bị lật. Tài xế taxi Trần Văn Lực đang chạy thì gặp nạn."
     assert _texts(text, "ORG") == []
     assert _texts(text, "PERSON") == ["Trần Văn Lực"]
+
+
+def test_a_coast_guard_keeps_its_country_though_bo_bien_reads_as_a_sea() -> None:
+    record = extract_text("Lực lượng bảo vệ bờ biển Hàn Quốc đã cứu 12 ngư dân.")
+    spans = [(m["label"], m["text"]) for m in record["mentions"]]
+    assert ("ORG", "Lực lượng bảo vệ bờ biển Hàn Quốc") in spans
+    assert ("PLACE", "Hàn Quốc") in spans
+    assert ("PLACE", "biển Hàn Quốc") not in spans
+
+
+def test_a_coast_that_is_no_force_stays_a_place() -> None:
+    places = _texts("Sạt lở diễn ra nhanh tại bờ biển Tây của tỉnh.", "PLACE")
+    assert places == ["biển Tây"]
+
+
+def test_three_syllable_countries_shortened_to_initials_are_places() -> None:
+    text = "Đội tuyển BĐN thắng sát nút. Tờ Marca (TBN) khen ngợi tiền đạo người TNK."
+    assert [(m["text"], m["level"]) for m in _mentions(text, "PLACE")] == [
+        ("BĐN", "country"),
+        ("TBN", "country"),
+        ("TNK", "country"),
+    ]

@@ -1793,7 +1793,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))
-    found.extend(_armed_forces(text, found))
+    found = _armed_forces(text, found)
     return _ministry_lists(text, found)
 
 
@@ -1878,14 +1878,27 @@ def _foreign_place(text: str, place: Mention) -> bool:
 
 
 def _armed_forces(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A state's armed force, its country right after it (``quân đội Mỹ``, ``Không quân
-    Syria``), or a police force abroad, its country or city after it (``Cảnh sát London``):
-    one ORG, unless an ORG found already covers the words (``Bảo hiểm Quân đội``)."""
+    """``mentions`` with a state's armed force, its country right after it (``quân đội
+    Mỹ``, ``Không quân Syria``), or a police force abroad, its country or city after it
+    (``Cảnh sát London``): one ORG, unless an ORG found already covers the words (``Bảo
+    hiểm Quân đội``). A PLACE read from the force's last word on (``biển Nhật Bản`` of
+    ``lực lượng bảo vệ bờ biển Nhật Bản``) gives way to the country."""
     places = {m.start: m for m in mentions if m.label == "PLACE"}
     taken = SpanIndex((m.start, m.end) for m in mentions if m.label == LABEL)
     out: list[Mention] = []
+    dropped: set[Mention] = set()
     for m in _force_regex().finditer(text):
         place = places.get(m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        swallowed = next(
+            (p for p in places.values() if m.start() < p.start < m.end() < p.end), None
+        )
+        if place is None and swallowed is not None:
+            hit = lexicon_at(text, m.end() + 1)
+            if hit is not None and hit[0].level == "country" and hit[1] == swallowed.end:
+                attrs = {"level": "country", "name": hit[0].canonical or hit[0].name}
+                place = Mention("PLACE", m.end() + 1, hit[1], "place.in_body", attrs)
+                dropped.add(swallowed)
+                out.append(place)
         if place is None or not (
             place.attrs.get("level") == "country"
             or (
@@ -1898,7 +1911,7 @@ def _armed_forces(text: str, mentions: list[Mention]) -> list[Mention]:
         if taken.overlaps((m.start(), end)):
             continue
         out.append(Mention(LABEL, m.start(), end, "org.force", {"expanded": text[m.start() : end]}))
-    return out
+    return [m for m in mentions if m not in dropped] + out
 
 
 def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
