@@ -182,3 +182,21 @@ def test_three_syllable_countries_shortened_to_initials_are_places() -> None:
         ("TBN", "country"),
         ("TNK", "country"),
     ]
+
+
+# -- ORG: the body a post names ----------------------------------------------------------
+
+
+def test_the_body_a_post_was_extended_over_is_an_org() -> None:
+    text = (
+        "Ông Trịnh Văn Bảo, Chủ tịch Hiệp hội gốm sứ Bát Tràng, khẳng định điều này. "
+        "Chủ tịch Hội nông dân TP Cần Thơ Lê Văn Tâm phát biểu."
+    )
+    orgs = _texts(text, "ORG")
+    assert "Hiệp hội gốm sứ Bát Tràng" in orgs
+    assert "Hội nông dân TP Cần Thơ" in orgs
+
+
+def test_no_body_is_read_from_a_post_without_a_capitalised_head() -> None:
+    text = "Ông Lê Văn Hòa, trưởng thôn Đông Hòa, cho biết nước đã rút."
+    assert _texts(text, "ORG") == []

@@ -30,6 +30,7 @@ from pipeline.extractors.orgs import (
     abbreviations,
     club_names,
     credit_initials,
+    expand,
     function_words,
     head_regex,
     known_names,
@@ -2106,8 +2107,12 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         if m.label == "TITLE" and (id(m) in kept_titles or not m.attrs.get("_alone"))
     }
     out = []
+    org_spans = SpanIndex((m.start, m.end) for m in mentions if m.label == "ORG")
     for m in mentions:
         if m.label == "TITLE" and id(m) in extended:
+            body = _body_in_post(text, m, extended[id(m)], org_spans)
+            if body is not None:
+                out.append(body)
             m = extended[id(m)]
         elif m.label == "TITLE" and m.attrs.get("_alone"):
             if id(m) in kept_titles:
@@ -2118,6 +2123,26 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out + people
+
+
+def _body_in_post(
+    text: str, post: Mention, extended: Mention, org_spans: SpanIndex
+) -> Mention | None:
+    """The ORG named by the words a post was extended over (``Chủ tịch`` + ``Hiệp hội đá quý
+    Hà Nội``, ``Chủ tịch`` + ``Hội luật gia TP Hà Nội``: a body whose lowercase field the ORG
+    finder left out): they open with a capitalised ORG head, and no ORG covers them. A
+    bracketed abbreviation after the name stays out."""
+    start = post.end + 1
+    end = extended.end
+    bracket = text.find(" (", start, end)
+    if bracket != -1:
+        end = bracket
+    if end <= start or org_spans.overlaps((start, end)):
+        return None
+    head = head_regex().match(text, start)
+    if head is None or not text[start].isupper() or head.end() >= end:
+        return None
+    return Mention("ORG", start, end, "org.in_post", {"expanded": expand(text[start:end])})
 
 
 #: ``Theo`` before a bare post and a comma after it: the post is the source (``Theo Bộ
