@@ -200,3 +200,22 @@ def test_the_body_a_post_was_extended_over_is_an_org() -> None:
 def test_no_body_is_read_from_a_post_without_a_capitalised_head() -> None:
     text = "Ông Lê Văn Hòa, trưởng thôn Đông Hòa, cho biết nước đã rút."
     assert _texts(text, "ORG") == []
+
+
+# -- FIGURE: units written in Vietnamese, money words that open another word -------------
+
+
+def test_electrical_units_written_in_vietnamese_are_measures() -> None:
+    figures = {
+        m["text"]: m["unit"]
+        for m in _mentions("Bộ kích điện lên tới 12.000 vôn, bóng đèn 40 oát, 5 ampe.", "FIGURE")
+    }
+    assert figures == {"12.000 vôn": "vôn", "40 oát": "oát", "5 ampe": "ampe"}
+
+
+def test_dong_opening_another_word_after_digits_is_no_money() -> None:
+    text = (
+        "Tuyến đường đạt chuẩn đường cấp 4 đồng bằng. Anh nộp 3 triệu đồng bằng tiền mặt. "
+        "Tâm bão ở 18,5 độ vĩ Bắc. Chị bị lấy 300.000 đồng tiền mặt. Xe có 2 đồng hồ."
+    )
+    assert _texts(text, "FIGURE") == ["3 triệu đồng", "18,5 độ", "300.000 đồng"]

@@ -551,6 +551,10 @@ def _range_second(
     return None if unit2 is None else (num2, unit2)
 
 
+#: A number in plain digits (no thousands separator, no decimal) ending where a unit follows.
+_PLAIN_DIGITS_BEFORE = regex.compile(r"(?<![\d.,])\d+[ \t]*\Z")
+
+
 def _place_glued(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, the rest of a segmented word after a counted noun, is a
     place written bare (``Mỹ`` of ``thủy thủ Mỹ``): the noun's nationality, not its word."""
@@ -573,8 +577,18 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
             text, max(0, pos - 20), pos
         ):
             return None
-        if written and _dictionary_compound(text, *m.span("measure"), noun=False) is not None:
-            return None  # "chín đồng loạt": the unit word opens another word
+        if _dictionary_compound(text, *m.span("measure"), noun=False) is not None and (
+            written
+            or (
+                _hit(text, *m.span("measure"), "").quantity == "money"
+                and _PLAIN_DIGITS_BEFORE.search(text, max(0, pos - 12), pos) is not None
+            )
+        ):
+            # "chín đồng loạt", "đường cấp 5 đồng bằng", "2 đồng hồ", "năm 2017 đồng thời":
+            # the money word opens another word after a small or plain number (an amount
+            # is written with its scale or its thousands: "5 triệu đồng bằng tiền mặt",
+            # "20.000 đồng tiền công"; and not a measure's own phrase: "22,9 độ vĩ Bắc")
+            return None
         return _hit(text, *m.span("measure"), "figure.number_unit")
     if written and p.idioms.match(text, pos):
         return None
