@@ -580,7 +580,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
         if _dictionary_compound(text, *m.span("measure"), noun=False) is not None and (
             written
             or (
-                _hit(text, *m.span("measure"), "").quantity == "money"
+                _hit(text, *m.span("measure"), "figure.number_unit").quantity == "money"
                 and _PLAIN_DIGITS_BEFORE.search(text, max(0, pos - 12), pos) is not None
             )
         ):

@@ -12,7 +12,8 @@ A title is attached (attribute ``title``) in the common orders: ``Ông X, TITLE[
 holding a post (``ông X làm Trưởng đoàn``, person_post_links.tsv). A list of names opened by
 a plural form of address (``các ông A, B và C (nguyên TITLE)``) shares the post written
 after its last name. TITLE candidates that stand alone (``Chủ tịch``) are kept only when
-attached to a person.
+attached to a person. A post extended over a body the ORG finder missed names that body as
+an ORG (``org.in_post``: ``Chủ tịch Hiệp hội đá quý Hà Nội``).
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
 * ``place.address_street``: the street of an address after a house or alley number
   (``ngụ 25B Nguyễn Văn Cừ``, ``hẻm 120 Trần Hưng Đạo``), level ``other``.
 * ``place.known_name``: a name the article introduced with its unit word, written bare
-  later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``); a country that is also a name
+  later (``xã Phù Chẩn`` … ``Phù Chẩn đạt 16/19 tiêu chí``; ``thành phố Antwerp`` …
+  ``Antwerp``, a foreign name, level other); a country that is also a name
   or a word (``Đức``, ``Nga``), read once with its cue, written bare again — unless the
   article also writes it as a person's name, the pronoun or an ethnic group.
 * ``place.in_body`` (added by :mod:`pipeline.extractors.orgs`, which knows the bodies): a
@@ -859,7 +860,9 @@ class _Finder:
     # -- names introduced with a unit word -----------------------------------------------
 
     def known_names(self, found: Sequence[Candidate]) -> None:
-        """Bare repeats of admin names the article wrote with their unit word."""
+        """Bare repeats of admin names the article wrote with their unit word, and of foreign
+        names it wrote after a city, state or natural feature's unit word (place_context.tsv
+        kind repeat: ``thành phố Antwerp`` … ``Antwerp``, level other)."""
         levels: dict[str, Counter[str]] = {}
         for cand in found:
             if cand.rule != "place.unit_word":
