@@ -219,3 +219,14 @@ def test_dong_opening_another_word_after_digits_is_no_money() -> None:
         "Tâm bão ở 18,5 độ vĩ Bắc. Chị bị lấy 300.000 đồng tiền mặt. Xe có 2 đồng hồ."
     )
     assert _texts(text, "FIGURE") == ["3 triệu đồng", "18,5 độ", "300.000 đồng"]
+
+
+# -- PERSON: a closing byline opening with a lead word that is a given name ---------------
+
+
+def test_a_closing_byline_may_open_with_nhu() -> None:
+    text = "Phiên đấu giá diễn ra vào cuối tháng. Khách phải đặt cọc trước. Như Hạnh"
+    assert [(m["text"], m.get("role")) for m in _mentions(text, "PERSON")] == [
+        ("Như Hạnh", "author")
+    ]
+    assert _texts("Ông Lý nói thế. Khách phải đặt cọc trước. Theo Dân Trí", "PERSON") == ["Lý"]

@@ -58,6 +58,7 @@ from pipeline.resources import (
     credit_words,
     honorific_words,
     kinship_compound_words,
+    lead_given_names,
     lead_words,
     load_tsv,
     surnames,
@@ -1245,7 +1246,8 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 part.group().casefold() in _not_names()[1]
                 or words[0].casefold() in _not_names()[1]
                 or words[0].casefold() in honorific_words()
-                or words[0] in lead_words()  # "Theo VnExpress": a source, not a byline
+                # "Theo VnExpress": a source, not a byline; but "Như Trường" is a pen name
+                or (words[0] in lead_words() and words[0] not in lead_given_names())
             ):
                 continue
             twice = _TWICE.fullmatch(text, part.start(), part.end())
@@ -1281,7 +1283,7 @@ def _closing_byline(text: str, start: int, end: int) -> Iterable[_Name]:
     run = _name_run(text, words, 0, byline=True)
     rest = text[words[run - 1].end : end].strip() if run else ""
     single = run == 1 and _INITIALS.fullmatch(words[0].text)
-    if words and words[0].text in lead_words():
+    if words and words[0].text in lead_words() and words[0].text not in lead_given_names():
         run = 0  # "Theo Dân Trí": the source of the article, not its author
         after = _name_run(text, words, 1, byline=True)
         tail_text = text[words[after - 1].end : end].strip() if after > 1 else ""

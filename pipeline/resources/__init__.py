@@ -101,6 +101,13 @@ def lead_words() -> frozenset[str]:
 
 
 @cache
+def lead_given_names() -> frozenset[str]:
+    """The lead words that are also the first syllable of a given name (``Như``): a pen name
+    may open with one (``lead_words.tsv``, column ``given``)."""
+    return frozenset(row["word"] for row in load_tsv("lead_words.tsv") if row["given"] == "yes")
+
+
+@cache
 def kinship_compound_words() -> frozenset[str]:
     """Words that make one noun with the honorific after them (``trẻ em``, ``đàn ông``),
     casefolded (``not_person_names.tsv``, kind ``compound``)."""
