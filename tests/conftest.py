@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from pipeline.api import extract_text
+
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 settings.register_profile("explore", derandomize=False)
 #: The profile this session runs the property tests with.
@@ -28,6 +30,32 @@ DEV = SHARED / "dev"
 DEV2 = SHARED / "dev2"
 CORPUS = ROOT / "corpus"
 ANNOTATIONS = ROOT / "annotations"
+
+
+def mentions_of(text: str, label: str) -> list[dict]:
+    """The mentions of ``label`` that vnie extracts from ``text``, in record order."""
+    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
+
+
+def texts_of(text: str, label: str) -> list[str]:
+    """The texts of :func:`mentions_of`."""
+    return [m["text"] for m in mentions_of(text, label)]
+
+
+def titles_of(text: str) -> dict[str, str | None]:
+    """Each PERSON of ``text`` with the ``title`` attached to it (None when none)."""
+    return {m["text"]: m.get("title") for m in mentions_of(text, "PERSON")}
+
+
+def subjects_of(text: str) -> dict[str, str | None]:
+    """Each FIGURE of ``text`` with the text of its subject (None when it has none)."""
+    record = extract_text(text)
+    by_id = {m["id"]: m for m in record["mentions"]}
+    return {
+        m["text"]: (by_id[m["subject"]]["text"] if m.get("subject") else None)
+        for m in record["mentions"]
+        if m["label"] == "FIGURE"
+    }
 
 
 def dev_pairs() -> list[tuple[Path, Path]]:

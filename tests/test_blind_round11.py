@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.api import extract_text
-
-
-def _mentions(text: str, label: str) -> list[dict]:
-    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
-
-
-def _texts(text: str, label: str) -> list[str]:
-    return [m["text"] for m in _mentions(text, label)]
-
-
-def _titles(text: str) -> dict[str, str | None]:
-    return {m["text"]: m.get("title") for m in _mentions(text, "PERSON")}
-
+from conftest import mentions_of, texts_of, titles_of
 
 # -- PERSON.title ------------------------------------------------------------------------
 
@@ -27,7 +14,7 @@ def test_an_appointed_post_after_a_birth_date_or_an_age_between_commas() -> None
         "Phó Giám đốc Sở Tài chính tỉnh Nam Định. Ông Trần Văn Bình, 45 tuổi, làm Trưởng "
         "ban Tuyên giáo Huyện ủy."
     )
-    assert _titles(text) == {
+    assert titles_of(text) == {
         "Đỗ Quang Lâm": "Giám đốc Sở Công Thương tỉnh",
         "Lê Văn Hùng": "Phó Giám đốc Sở Tài chính tỉnh Nam Định",
         "Trần Văn Bình": "Trưởng ban Tuyên giáo Huyện ủy",
@@ -39,17 +26,17 @@ def test_a_post_then_its_holder_between_commas() -> None:
         "Cảnh sát trưởng Dallas, Ronald Keller, cho biết. Giám đốc Sở Y tế, Nguyễn Văn "
         "Bình, cho biết thêm. Ông từng là Bí thư Tỉnh ủy Hải Dương, Hưng Yên, rồi về Hà Nội."
     )
-    assert _titles(text) == {
+    assert titles_of(text) == {
         "Ronald Keller": "Cảnh sát trưởng Dallas",
         "Nguyễn Văn Bình": "Giám đốc Sở Y tế",
     }
-    assert "Cảnh sát trưởng Dallas" in _texts(text, "TITLE")
+    assert "Cảnh sát trưởng Dallas" in texts_of(text, "TITLE")
 
 
 def test_the_member_of_a_party_committee_is_a_post_not_the_committee() -> None:
     text = "Ông Tính, Huyện ủy viên, Phó Chủ tịch UBND huyện, đã ký. Huyện ủy Mộ Đức họp."
-    assert _texts(text, "ORG") == ["UBND huyện", "Huyện ủy Mộ Đức"]
-    assert _titles(text) == {"Tính": "Huyện ủy viên, Phó Chủ tịch UBND huyện"}
+    assert texts_of(text, "ORG") == ["UBND huyện", "Huyện ủy Mộ Đức"]
+    assert titles_of(text) == {"Tính": "Huyện ủy viên, Phó Chủ tịch UBND huyện"}
 
 
 def test_a_party_membership_between_the_name_and_the_posts() -> None:
@@ -59,18 +46,18 @@ def test_a_party_membership_between_the_name_and_the_posts() -> None:
         "viên Chi bộ Phòng Cảnh sát hình sự (PC02), Đảng ủy Công an tỉnh Bình Định, nguyên "
         "Trưởng Công an huyện."
     )
-    assert _titles(text) == {
+    assert titles_of(text) == {
         "Phan Văn Tín": "Huyện ủy viên, Phó Chủ tịch UBND huyện",
         "Lưu Văn Đạt": "Trưởng Công an huyện",
     }
-    assert "Chi bộ Phòng Cảnh sát hình sự" in _texts(text, "ORG")
+    assert "Chi bộ Phòng Cảnh sát hình sự" in texts_of(text, "ORG")
 
 
 def test_an_acting_post_written_in_lower_case_before_the_position() -> None:
     text = "Đội bóng mà Trịnh Văn Khải đang là quyền Chủ tịch vừa thắng."
-    assert _titles(text) == {"Trịnh Văn Khải": "quyền Chủ tịch"}
-    assert _texts(text, "TITLE") == ["quyền Chủ tịch"]
-    assert _titles("Kế hoạch của Quyền chủ tịch Trịnh Văn Khải đã xong.") == {
+    assert titles_of(text) == {"Trịnh Văn Khải": "quyền Chủ tịch"}
+    assert texts_of(text, "TITLE") == ["quyền Chủ tịch"]
+    assert titles_of("Kế hoạch của Quyền chủ tịch Trịnh Văn Khải đã xong.") == {
         "Trịnh Văn Khải": "Quyền chủ tịch"
     }
 
@@ -80,12 +67,12 @@ def test_professions_and_ranks_stay_outside_the_name() -> None:
         "Trọng tài Oliveira rút thẻ. Rapper Binz hát. Giám khảo Mỹ Linh khen. Phó đô đốc "
         "Sorokin và trung sĩ Hòa có mặt. Phi công F-35 bay."
     )
-    assert _texts(text, "PERSON") == ["Oliveira", "Binz", "Mỹ Linh", "Sorokin", "Hòa"]
+    assert texts_of(text, "PERSON") == ["Oliveira", "Binz", "Mỹ Linh", "Sorokin", "Hòa"]
 
 
 def test_a_full_name_under_a_rare_family_name_before_an_age() -> None:
     text = "Nạn nhân gồm Văn Đức Minh (12 tuổi) và Văn Thị Lụa (9 tuổi)."
-    assert _texts(text, "PERSON") == ["Văn Đức Minh", "Văn Thị Lụa"]
+    assert texts_of(text, "PERSON") == ["Văn Đức Minh", "Văn Thị Lụa"]
 
 
 def test_players_by_family_name_in_a_sports_article_only() -> None:
@@ -94,13 +81,13 @@ def test_players_by_family_name_in_a_sports_article_only() -> None:
         "lòng. Dembele ghi bàn thắng sau đường chuyền của Iwobi. Bernabeu rung chuyển, "
         "Barcelona thắng còn Eibar thua. Iwobi được khen."
     )
-    people = _texts(text, "PERSON")
+    people = texts_of(text, "PERSON")
     assert people.count("Dembele") == 2 and people.count("Iwobi") == 2
     assert not {"Bernabeu", "Eibar", "Barcelona"} & set(people)
     # not outside a sports article, nor a work's title after the noun of its kind
-    assert _texts("Dembele đến Hà Nội. Dembele ăn phở ngon.", "PERSON") == []
+    assert texts_of("Dembele đến Hà Nội. Dembele ăn phở ngon.", "PERSON") == []
     text = "Cô đóng phim Glee. Anh hát ca khúc Diễm Xưa, còn chị Lan thì không."
-    assert _texts(text, "PERSON") == ["Lan"]
+    assert texts_of(text, "PERSON") == ["Lan"]
 
 
 # -- ORG ---------------------------------------------------------------------------------
@@ -111,7 +98,7 @@ def test_a_police_force_abroad_with_its_country_or_city() -> None:
         "Cảnh sát Hà Lan và cảnh sát Hong Kong đã phối hợp, theo Cảnh sát Chicago. "
         "Cảnh sát Đà Nẵng không có."
     )
-    assert _texts(text, "ORG") == ["Cảnh sát Hà Lan", "cảnh sát Hong Kong", "Cảnh sát Chicago"]
+    assert texts_of(text, "ORG") == ["Cảnh sát Hà Lan", "cảnh sát Hong Kong", "Cảnh sát Chicago"]
 
 
 def test_a_site_credited_by_its_domain_label_and_a_caption_run_on() -> None:
@@ -119,7 +106,7 @@ def test_a_site_credited_by_its_domain_label_and_a_caption_run_on() -> None:
         "Buổi lễ diễn ra trang trọng. Ảnh: Minh Hà/Bnews/TTXVN  Phát biểu tại lễ, ông "
         "nói.\nTheo dantri"
     )
-    assert _texts(text, "ORG") == ["Bnews", "TTXVN", "dantri"]
+    assert texts_of(text, "ORG") == ["Bnews", "TTXVN", "dantri"]
 
 
 def test_unlisted_english_mastheads_in_a_credit() -> None:
@@ -127,7 +114,7 @@ def test_unlisted_english_mastheads_in_a_credit() -> None:
         "Theo Geopolitical Monitor, Mỹ lo ngại. Nga đã thử tên lửa (Theo Manila Times).\n"
         "Tổng hợp từ Sputnik News, Sina News"
     )
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Geopolitical Monitor",
         "Manila Times",
         "Sputnik News",
@@ -140,7 +127,7 @@ def test_a_provincial_police_department_keeps_its_lowercase_name() -> None:
         "Phòng Cảnh sát truy nã tội phạm Công an tỉnh đã bắt đối tượng. Phòng Cảnh sát "
         "hình sự (PC02) Công an tỉnh Kon Tum phối hợp với Cảnh sát PCCC TP.HCM."
     )
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Phòng Cảnh sát truy nã tội phạm",
         "Công an tỉnh",
         "Phòng Cảnh sát hình sự",
@@ -155,12 +142,12 @@ def test_a_paper_named_after_a_verb_of_speaking_to_it() -> None:
         "Trao đổi với Tiền Phong, ông Hùng cho biết. Bà nói với LBC Radio rằng luật cần "
         "sửa. Ông nói với Nguyễn Văn An rằng không đúng."
     )
-    assert _texts(text, "ORG") == ["Tiền Phong", "LBC Radio"]
+    assert texts_of(text, "ORG") == ["Tiền Phong", "LBC Radio"]
 
 
 def test_a_labour_federation_written_in_lower_case_with_its_place() -> None:
     text = "Liên đoàn lao động tỉnh Nghệ An phối hợp với Liên đoàn lao động huyện."
-    assert _texts(text, "ORG") == ["Liên đoàn lao động tỉnh Nghệ An", "Liên đoàn lao động huyện"]
+    assert texts_of(text, "ORG") == ["Liên đoàn lao động tỉnh Nghệ An", "Liên đoàn lao động huyện"]
 
 
 # -- PLACE -------------------------------------------------------------------------------
@@ -172,7 +159,7 @@ def test_alleys_with_address_numbers_ports_and_tourist_zones() -> None:
         "tới cảng quốc tế Vân Phong rồi cảng cá Sa Huỳnh, gần Khu du lịch sinh thái "
         "Tràng An. Anh kiệt sức."
     )
-    assert _texts(text, "PLACE") == [
+    assert texts_of(text, "PLACE") == [
         "ngõ 12/34",
         "đường Láng",
         "ngách 5",
@@ -188,14 +175,14 @@ def test_alleys_with_address_numbers_ports_and_tourist_zones() -> None:
 
 def test_a_country_opening_a_sentence_after_a_capitalised_word() -> None:
     text = "Đội khách đến từ châu Phi. Ghana (áo trắng) đá tốt. Ở Kenya (Đông Phi) mưa."
-    assert _texts(text, "PLACE") == ["châu Phi", "Ghana", "Kenya", "Đông Phi"]
+    assert texts_of(text, "PLACE") == ["châu Phi", "Ghana", "Kenya", "Đông Phi"]
 
 
 def test_the_city_inside_a_club_name_is_a_place() -> None:
     text = "Bayern Munich gặp Real Madrid ở bán kết, còn Inter Milan thì nghỉ."
-    places = _texts(text, "PLACE")
+    places = texts_of(text, "PLACE")
     assert "Munich" in places and "Madrid" in places and "Milan" in places
-    assert _texts(text, "ORG") == ["Bayern Munich", "Real Madrid", "Inter Milan"]
+    assert texts_of(text, "ORG") == ["Bayern Munich", "Real Madrid", "Inter Milan"]
 
 
 # -- FIGURE ------------------------------------------------------------------------------
@@ -203,7 +190,7 @@ def test_the_city_inside_a_club_name_is_a_place() -> None:
 
 def test_mines_count_and_two_countries_is_an_idiom() -> None:
     text = "Tỉnh cấp phép 6 mỏ cát, trong đó 2 mỏ ở lòng hồ. Quan hệ giữa hai quốc gia tốt."
-    assert _texts(text, "FIGURE") == ["6 mỏ", "2 mỏ"]
+    assert texts_of(text, "FIGURE") == ["6 mỏ", "2 mỏ"]
 
 
 # -- DATE --------------------------------------------------------------------------------
@@ -214,7 +201,7 @@ def test_a_range_of_full_dates_and_a_holiday_before_its_day() -> None:
         "Kỷ niệm Ngày thành lập (12/9/1962-12/9/2022). Nghỉ lễ Quốc khánh 2/9 và Quốc "
         "khánh Mỹ 4/7. Tỷ số là 2-1."
     )
-    assert [(m["text"], m["value"]) for m in _mentions(text, "DATE")] == [
+    assert [(m["text"], m["value"]) for m in mentions_of(text, "DATE")] == [
         ("12/9/1962", "1962-09-12"),
         ("12/9/2022", "2022-09-12"),
         ("2/9", "--09-02"),

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from pipeline.api import extract_text
-
-
-def _mentions(text: str, label: str) -> list[dict]:
-    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
-
-
-def _texts(text: str, label: str) -> list[str]:
-    return [m["text"] for m in _mentions(text, label)]
-
-
-def _titles(text: str) -> dict[str, str | None]:
-    return {m["text"]: m.get("title") for m in _mentions(text, "PERSON")}
-
-
-def _subjects(text: str) -> dict[str, str | None]:
-    record = extract_text(text)
-    by_id = {m["id"]: m for m in record["mentions"]}
-    return {
-        m["text"]: (by_id[m["subject"]]["text"] if m.get("subject") else None)
-        for m in record["mentions"]
-        if m["label"] == "FIGURE"
-    }
-
+from conftest import mentions_of, subjects_of, texts_of, titles_of
 
 # -- FIGURE subjects ----------------------------------------------------------------------
 
 
 def test_the_victims_of_an_event_belong_to_no_one() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Vụ nổ tại xưởng gỗ ở xã Hòa Lợi khiến 3 người thiệt mạng và 5 người bị thương. "
         "Cơn lũ tràn về huyện Mường Tè, 4 người mất tích. "
         "Sự cố làm 6 người tử vong tại Bệnh viện Đa khoa tỉnh Yên Bái. "
@@ -47,7 +24,7 @@ def test_the_victims_of_an_event_belong_to_no_one() -> None:
 
 
 def test_a_person_owns_no_count_of_people_unless_they_are_theirs() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Ra đến cổng, Trần Văn Khải gặp 3 thanh niên lạ mặt. "
         "Cuộc gặp giữa ông Lý Văn Sơn và hai người diễn ra chóng vánh. "
         "Bà Đào Thị Mến có 3 người con đều đi làm xa."
@@ -60,12 +37,12 @@ def test_a_person_owns_no_count_of_people_unless_they_are_theirs() -> None:
 
 
 def test_people_named_after_their_count_are_not_its_owner() -> None:
-    subjects = _subjects("Công an đã làm việc với hai bé gái N.T.Ph và L.H.Tr cùng gia đình.")
+    subjects = subjects_of("Công an đã làm việc với hai bé gái N.T.Ph và L.H.Tr cùng gia đình.")
     assert subjects["hai bé gái"] is None
 
 
 def test_the_length_or_mass_of_a_thing_that_is_no_mention() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Nguyễn Văn Tâm cầm con dao dài 40cm xông vào nhà. "
         "Anh Lê Văn Hải mua được củ sâm nặng 1,2kg. "
         "Bé Hoàng Minh Khôi chỉ nặng 9,5kg. "
@@ -80,7 +57,7 @@ def test_the_length_or_mass_of_a_thing_that_is_no_mention() -> None:
 
 
 def test_a_count_that_opens_its_own_clause_is_that_clause_subject() -> None:
-    subjects = _subjects("Sáng 3/4, tại thành phố Tuy Hòa, 30 ngư dân đã nhận tàu mới.")
+    subjects = subjects_of("Sáng 3/4, tại thành phố Tuy Hòa, 30 ngư dân đã nhận tàu mới.")
     assert subjects["30 ngư dân"] is None
 
 
@@ -93,7 +70,7 @@ def test_person_nouns_of_sex_age_kinship_and_ownership_are_one_word() -> None:
         "3 cháu bé. Hai ông bố, hai bà mẹ đều vắng nhà. Cả 7 chủ tàu đồng ý. "
         "Gia đình có hai người con trai. Hai vợ chồng ông Tư và hai mẹ con chị Lan về quê."
     )
-    assert _texts(text, "FIGURE") == [
+    assert texts_of(text, "FIGURE") == [
         "Hai bé gái",
         "hai người đàn ông",
         "3 cháu bé",
@@ -112,19 +89,19 @@ def test_three_or_more_initials_are_a_withheld_name_wherever_they_stand() -> Non
         "Nạn nhân N.V.Th (16 tuổi) và P.T.M đã được đưa đi cấp cứu. Các ông T.V.H và "
         "L.Q.Kh đã trình báo. Cơ quan chức năng lấy mẫu A.D.N và phát tín hiệu S.O.S."
     )
-    assert _texts(text, "PERSON") == ["N.V.Th", "P.T.M", "T.V.H", "L.Q.Kh"]
+    assert texts_of(text, "PERSON") == ["N.V.Th", "P.T.M", "T.V.H", "L.Q.Kh"]
 
 
 def test_a_photo_credit_with_the_agency_glued_by_a_dash() -> None:
     text = "Trạm y tế xã mới xây. Ảnh: Minh Khang-TTXVN\nNgười dân đến khám đông."
-    assert _texts(text, "PERSON") == ["Minh Khang"]
-    assert "TTXVN" in _texts(text, "ORG")
+    assert texts_of(text, "PERSON") == ["Minh Khang"]
+    assert "TTXVN" in texts_of(text, "ORG")
 
 
 def test_a_photo_credit_of_an_initial_and_a_name_in_capitals() -> None:
     text = "Lực lượng chức năng kiểm tra hiện trường. Ảnh: H. KHÁNH\nVụ việc đang được điều tra."
-    assert _texts(text, "PERSON") == ["H. KHÁNH"]
-    assert _texts(text, "ORG") == []
+    assert texts_of(text, "PERSON") == ["H. KHÁNH"]
+    assert texts_of(text, "ORG") == []
 
 
 # -- TITLE and PERSON.title ----------------------------------------------------------------
@@ -135,7 +112,7 @@ def test_a_deputy_in_charge_of_a_department() -> None:
         "Ông Lê Văn Tám, Phó Giám đốc phụ trách Sở Nông nghiệp và Phát triển nông thôn tỉnh "
         "Bình Thuận, cho biết. Bà Hồ Thị Yến, Phó Chủ tịch phụ trách văn xã, cũng dự."
     )
-    assert _titles(text) == {
+    assert titles_of(text) == {
         "Lê Văn Tám": "Phó Giám đốc phụ trách Sở Nông nghiệp và Phát triển nông thôn tỉnh "
         "Bình Thuận",
         "Hồ Thị Yến": "Phó Chủ tịch",
@@ -144,7 +121,7 @@ def test_a_deputy_in_charge_of_a_department() -> None:
 
 def test_a_post_then_the_province_in_brackets_then_the_holder() -> None:
     text = "Chủ tịch UBND thành phố Bảo Lộc (Lâm Đồng) Phạm Văn Đức đã ký quyết định."
-    assert _titles(text) == {"Phạm Văn Đức": "Chủ tịch UBND thành phố Bảo Lộc"}
+    assert titles_of(text) == {"Phạm Văn Đức": "Chủ tịch UBND thành phố Bảo Lộc"}
 
 
 def test_a_post_then_a_lowercase_rank_then_the_holder() -> None:
@@ -153,7 +130,7 @@ def test_a_post_then_a_lowercase_rank_then_the_holder() -> None:
         "Nam, Giám đốc Công an tỉnh Phú Yên, trung tá Mai Văn Thái - Phó Giám đốc Công an tỉnh "
         "Phú Yên cùng dự."
     )
-    assert _titles(text) == {
+    assert titles_of(text) == {
         "Vũ Đình Lộc": "Trưởng Công an huyện Ea Súp",
         "Hồ Văn Nam": "Giám đốc Công an tỉnh Phú Yên",
         "Mai Văn Thái": "Phó Giám đốc Công an tỉnh Phú Yên",
@@ -165,8 +142,8 @@ def test_a_village_head_in_lowercase_after_the_name() -> None:
         "Ông Hà Văn Lực - xóm trưởng nơi hai gia đình sinh sống cho biết. Các xóm trưởng họp. "
         "Anh Vũ Thành Đạt, giám đốc khối kinh doanh công ty trên, cho biết."
     )
-    assert _titles(text) == {"Hà Văn Lực": "xóm trưởng", "Vũ Thành Đạt": None}
-    assert _texts(text, "TITLE") == ["xóm trưởng"]
+    assert titles_of(text) == {"Hà Văn Lực": "xóm trưởng", "Vũ Thành Đạt": None}
+    assert texts_of(text, "TITLE") == ["xóm trưởng"]
 
 
 def test_posts_before_and_after_the_name() -> None:
@@ -174,7 +151,7 @@ def test_posts_before_and_after_the_name() -> None:
         "Theo đại biểu Quốc hội Trịnh Văn Quyết, Ủy viên Thường trực Ủy ban về các vấn đề "
         "xã hội của Quốc hội, đề xuất này cần cân nhắc."
     )
-    assert _titles(text) == {
+    assert titles_of(text) == {
         "Trịnh Văn Quyết": "đại biểu Quốc hội, Ủy viên Thường trực Ủy ban về các vấn đề "
         "xã hội của Quốc hội"
     }
@@ -188,7 +165,7 @@ def test_an_investigating_agency_before_its_parent_and_not_alone() -> None:
         "Cơ quan điều tra Công an tỉnh Sơn La đã khởi tố vụ án. Hiện cơ quan điều tra "
         "Viện KSND tối cao đang xác minh. Cơ quan điều tra đang làm rõ."
     )
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Cơ quan điều tra",
         "Công an tỉnh Sơn La",
         "cơ quan điều tra",
@@ -198,12 +175,12 @@ def test_an_investigating_agency_before_its_parent_and_not_alone() -> None:
 
 def test_a_members_council_by_its_abbreviation_with_its_company() -> None:
     text = "Ông Võ Minh Đức, Chủ tịch HĐTV Công ty Sông Hồng, phát biểu."
-    assert _texts(text, "ORG") == ["HĐTV Công ty Sông Hồng"]
+    assert texts_of(text, "ORG") == ["HĐTV Công ty Sông Hồng"]
 
 
 def test_chambers_associations_and_rating_agencies_by_their_acronyms() -> None:
     text = "Theo báo cáo của VASEP, xuất khẩu tăng; MSCI và Moody's chưa đổi đánh giá."
-    assert _texts(text, "ORG") == ["VASEP", "MSCI", "Moody's"]
+    assert texts_of(text, "ORG") == ["VASEP", "MSCI", "Moody's"]
 
 
 # -- DATE ------------------------------------------------------------------------------------
@@ -214,7 +191,7 @@ def test_the_sets_of_a_tennis_score_are_no_dates() -> None:
         "Anh thắng 6-7 (5-7) 6-3 6-4 ở chung kết. Giải đấu diễn ra từ 3-5 đến 10-5, "
         "vòng loại ngày 1-5."
     )
-    assert _texts(text, "DATE") == ["3-5", "10-5", "ngày 1-5"]
+    assert texts_of(text, "DATE") == ["3-5", "10-5", "ngày 1-5"]
 
 
 # -- second pass: places, credits, names, bodies -----------------------------------------------
@@ -226,7 +203,7 @@ def test_country_names_in_their_other_spellings_and_short_forms() -> None:
         "Du khách đổ về đảo Mallorca. Theo tờ báo Nhật, cuộc gặp đã diễn ra. Cục Tình báo "
         "Trung ương cho biết. Theo báo Pháp luật, vụ việc đã rõ."
     )
-    assert _texts(text, "PLACE") == [
+    assert texts_of(text, "PLACE") == [
         "Bồ",
         "Geneve",
         "Thụy Sỹ",
@@ -235,7 +212,7 @@ def test_country_names_in_their_other_spellings_and_short_forms() -> None:
         "Nhật",
     ]
     # a nationality after "người" owns no figure; a count of that country's people does
-    subjects = _subjects(
+    subjects = subjects_of(
         "Ngôi sao người Bồ có thể bị quy kết tới 4 tội danh. Hơn 20 người Việt Nam đã về nước."
     )
     assert subjects == {"4 tội danh": None, "20 người": "Việt Nam"}
@@ -243,13 +220,13 @@ def test_country_names_in_their_other_spellings_and_short_forms() -> None:
 
 def test_a_caption_agency_glued_to_the_next_sentence() -> None:
     text = "Lớp học mới được xây. Ảnh: Minh Khang-TTXVN Người dân đến dự đông."
-    assert _texts(text, "ORG") == ["TTXVN"]
-    assert _texts(text, "PERSON") == ["Minh Khang"]
+    assert texts_of(text, "ORG") == ["TTXVN"]
+    assert texts_of(text, "PERSON") == ["Minh Khang"]
 
 
 def test_a_foreign_first_name_and_a_family_name_in_capitals() -> None:
     text = "Cô gái Amelie KY gây chú ý. Tiết mục Gala TV phát sóng. WAYNE ROONEY CHÍNH THỨC."
-    assert _texts(text, "PERSON") == ["Amelie KY"]
+    assert texts_of(text, "PERSON") == ["Amelie KY"]
 
 
 def test_the_services_of_the_army_and_their_units() -> None:
@@ -257,7 +234,7 @@ def test_the_services_of_the_army_and_their_units() -> None:
         "Lữ đoàn 28 Quân chủng Phòng không - Không quân đã bàn giao đất. Bộ Tư lệnh Quân "
         "chủng Phòng không - Không quân và Quân chủng Hải quân cùng dự."
     )
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Lữ đoàn 28 Quân chủng Phòng không - Không quân",
         "Bộ Tư lệnh Quân chủng Phòng không - Không quân",
         "Quân chủng Hải quân",
@@ -270,14 +247,14 @@ def test_a_province_names_its_club_in_a_fixture_or_in_brackets_after_a_player() 
         "(HAGL) được gọi. Kết quả: Hải Phòng – SLNA 2-1, khi Long An gặp Đồng Tháp. "
         "Cầu thủ sinh ra ở Long An."
     )
-    orgs = [m for m in _mentions(text, "ORG") if m["text"] not in ("HAGL", "SLNA")]
+    orgs = [m for m in mentions_of(text, "ORG") if m["text"] not in ("HAGL", "SLNA")]
     assert [m["text"] for m in orgs] == ["Bình Định", "Hải Phòng", "Long An", "Đồng Tháp"]
-    assert _texts(text, "PLACE").count("Long An") == 2  # the club's place, and the place
+    assert texts_of(text, "PLACE").count("Long An") == 2  # the club's place, and the place
 
 
 def test_a_district_after_a_hospital_and_its_class_words() -> None:
     text = "Bệnh nhân được chuyển đến Bệnh viện Đa khoa khu vực Châu Thành cấp cứu."
-    assert _texts(text, "PLACE") == ["Châu Thành"]
+    assert texts_of(text, "PLACE") == ["Châu Thành"]
 
 
 def test_a_list_of_players_with_one_named_twice() -> None:
@@ -285,7 +262,7 @@ def test_a_list_of_players_with_one_named_twice() -> None:
         "Trước vòng đấu Bundesliga, HLV hài lòng với hàng tiền vệ. Kovacz đá chính. Kovacz "
         "ghi bàn. Đội hình có Wertmann, Kovacz, Olbrich và Fenske sẽ rất mạnh."
     )
-    assert _texts(text, "PERSON") == [
+    assert texts_of(text, "PERSON") == [
         "Kovacz",
         "Kovacz",
         "Wertmann",
@@ -300,7 +277,7 @@ def test_a_party_committee_named_in_sentence_case() -> None:
         "Đảng ủy quân sự tỉnh đã trao quyết định. Ông Lê Văn Hòa, Bí thư Đảng ủy khối đối "
         "ngoại Trung ương Đảng, phát biểu. Hội xuân năm nay đông vui."
     )
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Đảng ủy quân sự tỉnh",
         "Đảng ủy khối đối ngoại Trung ương Đảng",
     ]

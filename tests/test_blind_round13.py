@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from pipeline.api import extract_text
 
-
-def _mentions(text: str, label: str) -> list[dict]:
-    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
-
-
-def _texts(text: str, label: str) -> list[str]:
-    return [m["text"] for m in _mentions(text, label)]
-
+from conftest import mentions_of, texts_of
 
 # -- PLACE --------------------------------------------------------------------------------
 
@@ -22,7 +15,7 @@ def test_a_foreign_place_named_once_with_its_unit_word_is_a_place_bare_later() -
         "Để giải vây cho Ghent, người dân đào hào. "
         "Đoàn cứu trợ đến đảo Sulawesi sau trận động đất; tại Sulawesi nhiều nhà bị sập."
     )
-    places = [(m["text"], m["level"]) for m in _mentions(text, "PLACE")]
+    places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")]
     assert ("Ghent", "other") in places
     assert places.count(("Sulawesi", "other")) == 1
     assert "đảo Sulawesi" in [p for p, _ in places]
@@ -34,7 +27,7 @@ def test_a_foreign_city_repeated_bare_in_a_football_article_is_the_club() -> Non
         "Valencia đang dẫn đầu bảng xếp hạng La Liga sau 10 vòng đấu với 3 bàn thắng "
         "của tiền đạo trẻ ở trận derby."
     )
-    assert "Valencia" not in [m["text"] for m in _mentions(text, "PLACE")][1:]
+    assert "Valencia" not in [m["text"] for m in mentions_of(text, "PLACE")][1:]
 
 
 # -- PERSON: a photographer's initials in a caption ---------------------------------------
@@ -46,10 +39,10 @@ def test_initials_in_a_caption_are_the_photographer() -> None:
         "Đoàn kiểm tra làm việc tại hiện trường. Ảnh: HVL Sau đó đoàn về trụ sở. "
         "Nước lũ dâng cao ở miền Trung. Ảnh: AP"
     )
-    persons = [(m["text"], m.get("role")) for m in _mentions(text, "PERSON")]
+    persons = [(m["text"], m.get("role")) for m in mentions_of(text, "PERSON")]
     assert ("TK", "author") in persons
     assert ("HVL", "author") in persons
-    orgs = _texts(text, "ORG")
+    orgs = texts_of(text, "ORG")
     assert "TK" not in orgs and "HVL" not in orgs
     assert "AP" in orgs
 
@@ -60,9 +53,9 @@ def test_an_agency_or_a_credit_word_in_a_caption_is_no_photographer() -> None:
         "Ngôi đình được xây từ thế kỷ trước. Ảnh: TL. "
         "Phiên họp bế mạc chiều qua. Ảnh: QH"
     )
-    persons = _texts(text, "PERSON")
+    persons = texts_of(text, "PERSON")
     assert persons == []
-    assert "UPI" in _texts(text, "ORG")
+    assert "UPI" in texts_of(text, "ORG")
 
 
 # -- FIGURE: the counted animal's whole name ----------------------------------------------
@@ -70,7 +63,7 @@ def test_an_agency_or_a_credit_word_in_a_caption_is_no_photographer() -> None:
 
 def test_an_animal_counted_after_con_keeps_its_whole_dictionary_name() -> None:
     text = "Trại nuôi 120 con bò sữa, 45 con lợn nái và thả 8.000 con cá giống xuống ao."
-    figures = {m["text"]: m["unit"] for m in _mentions(text, "FIGURE")}
+    figures = {m["text"]: m["unit"] for m in mentions_of(text, "FIGURE")}
     assert figures == {
         "120 con bò sữa": "con bò sữa",
         "45 con lợn nái": "con lợn nái",
@@ -79,7 +72,7 @@ def test_an_animal_counted_after_con_keeps_its_whole_dictionary_name() -> None:
 
 
 def test_another_classifier_takes_no_dictionary_compound_after_its_noun() -> None:
-    figures = _texts("Từ tháng 3 tới nay, 90 lô hàng thịt bò đã bị giữ lại tại cảng.", "FIGURE")
+    figures = texts_of("Từ tháng 3 tới nay, 90 lô hàng thịt bò đã bị giữ lại tại cảng.", "FIGURE")
     assert figures == ["90 lô hàng"]
 
 
@@ -87,7 +80,7 @@ def test_another_classifier_takes_no_dictionary_compound_after_its_noun() -> Non
 
 
 def test_a_school_field_in_sentence_case_after_capitals_stays_in_the_name() -> None:
-    orgs = _texts(
+    orgs = texts_of(
         "Sở phối hợp với Trường Cao đẳng Nghề Công nghệ và Thủy sản Miền Trung thực hiện.",
         "ORG",
     )
@@ -95,12 +88,12 @@ def test_a_school_field_in_sentence_case_after_capitals_stays_in_the_name() -> N
 
 
 def test_two_abbreviated_fields_joined_by_a_slash_are_one_name() -> None:
-    orgs = _texts("Theo Trung tâm Phòng chống HIV/AIDS tỉnh Gia Lai, số ca mới giảm.", "ORG")
+    orgs = texts_of("Theo Trung tâm Phòng chống HIV/AIDS tỉnh Gia Lai, số ca mới giảm.", "ORG")
     assert orgs == ["Trung tâm Phòng chống HIV/AIDS tỉnh Gia Lai"]
 
 
 def test_the_fund_of_a_fund_management_company_is_its_trade() -> None:
-    orgs = _texts("Đại diện Công ty Quản lý Quỹ Sông Hồng Capital và Sở Tài chính dự họp.", "ORG")
+    orgs = texts_of("Đại diện Công ty Quản lý Quỹ Sông Hồng Capital và Sở Tài chính dự họp.", "ORG")
     assert orgs == ["Công ty Quản lý Quỹ Sông Hồng Capital", "Sở Tài chính"]
 
 
@@ -112,16 +105,16 @@ def test_a_football_division_is_no_person() -> None:
         "Giải bóng đá phong trào Hạng Nhất khởi tranh với 12 đội. Theo ban tổ chức giải "
         "hạng Nhất, đội xếp cuối sẽ xuống chơi ở giải bóng đá phong trào Hạng Nhì."
     )
-    assert _texts(text, "PERSON") == []
+    assert texts_of(text, "PERSON") == []
 
 
 def test_a_dated_sentence_glued_to_a_name_ends_it() -> None:
     text = "Bộ trưởng Trần Văn Khải Ngày 5/8, Bộ trưởng Trần Văn Khải chủ trì cuộc họp."
-    assert _texts(text, "PERSON") == ["Trần Văn Khải", "Trần Văn Khải"]
+    assert texts_of(text, "PERSON") == ["Trần Văn Khải", "Trần Văn Khải"]
 
 
 def test_an_abbreviated_general_corporation_heads_its_own_name() -> None:
-    orgs = _texts(
+    orgs = texts_of(
         "Các thanh tra viên làm việc tại Tập đoàn Dệt may Việt Nam, TCty Lương thực miền Nam "
         "và TCty Cà phê Việt Nam.",
         "ORG",
@@ -152,14 +145,14 @@ def test_the_name_after_a_bus_or_taxi_noun_is_the_operator() -> None:
         "Xe khách Hải Vân chở 20 người tông vào xe khách Bình Minh. "
         "Hành khách gọi taxi Sao Mai về nhà."
     )
-    assert _texts(text, "ORG") == ["Hải Vân", "Bình Minh", "Sao Mai"]
-    assert _texts(text, "PERSON") == []
+    assert texts_of(text, "ORG") == ["Hải Vân", "Bình Minh", "Sao Mai"]
+    assert texts_of(text, "PERSON") == []
 
 
 def test_a_place_or_a_drivers_full_name_after_the_noun_is_no_operator() -> None:
     text = "Xe khách Hà Nội - Lào Cai bị lật. Tài xế taxi Trần Văn Lực đang chạy thì gặp nạn."
-    assert _texts(text, "ORG") == []
-    assert _texts(text, "PERSON") == ["Trần Văn Lực"]
+    assert texts_of(text, "ORG") == []
+    assert texts_of(text, "PERSON") == ["Trần Văn Lực"]
 
 
 def test_a_coast_guard_keeps_its_country_though_bo_bien_reads_as_a_sea() -> None:
@@ -171,13 +164,13 @@ def test_a_coast_guard_keeps_its_country_though_bo_bien_reads_as_a_sea() -> None
 
 
 def test_a_coast_that_is_no_force_stays_a_place() -> None:
-    places = _texts("Sạt lở diễn ra nhanh tại bờ biển Tây của tỉnh.", "PLACE")
+    places = texts_of("Sạt lở diễn ra nhanh tại bờ biển Tây của tỉnh.", "PLACE")
     assert places == ["biển Tây"]
 
 
 def test_three_syllable_countries_shortened_to_initials_are_places() -> None:
     text = "Đội tuyển BĐN thắng sát nút. Tờ Marca (TBN) khen ngợi tiền đạo người TNK."
-    assert [(m["text"], m["level"]) for m in _mentions(text, "PLACE")] == [
+    assert [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")] == [
         ("BĐN", "country"),
         ("TBN", "country"),
         ("TNK", "country"),
@@ -192,14 +185,14 @@ def test_the_body_a_post_was_extended_over_is_an_org() -> None:
         "Ông Trịnh Văn Bảo, Chủ tịch Hiệp hội gốm sứ Bát Tràng, khẳng định điều này. "
         "Chủ tịch Hội nông dân TP Cần Thơ Lê Văn Tâm phát biểu."
     )
-    orgs = _texts(text, "ORG")
+    orgs = texts_of(text, "ORG")
     assert "Hiệp hội gốm sứ Bát Tràng" in orgs
     assert "Hội nông dân TP Cần Thơ" in orgs
 
 
 def test_no_body_is_read_from_a_post_without_a_capitalised_head() -> None:
     text = "Ông Lê Văn Hòa, trưởng thôn Đông Hòa, cho biết nước đã rút."
-    assert _texts(text, "ORG") == []
+    assert texts_of(text, "ORG") == []
 
 
 # -- FIGURE: units written in Vietnamese, money words that open another word -------------
@@ -208,7 +201,7 @@ def test_no_body_is_read_from_a_post_without_a_capitalised_head() -> None:
 def test_electrical_units_written_in_vietnamese_are_measures() -> None:
     figures = {
         m["text"]: m["unit"]
-        for m in _mentions("Bộ kích điện lên tới 12.000 vôn, bóng đèn 40 oát, 5 ampe.", "FIGURE")
+        for m in mentions_of("Bộ kích điện lên tới 12.000 vôn, bóng đèn 40 oát, 5 ampe.", "FIGURE")
     }
     assert figures == {"12.000 vôn": "vôn", "40 oát": "oát", "5 ampe": "ampe"}
 
@@ -218,7 +211,7 @@ def test_dong_opening_another_word_after_digits_is_no_money() -> None:
         "Tuyến đường đạt chuẩn đường cấp 4 đồng bằng. Anh nộp 3 triệu đồng bằng tiền mặt. "
         "Tâm bão ở 18,5 độ vĩ Bắc. Chị bị lấy 300.000 đồng tiền mặt. Xe có 2 đồng hồ."
     )
-    assert _texts(text, "FIGURE") == ["3 triệu đồng", "18,5 độ", "300.000 đồng"]
+    assert texts_of(text, "FIGURE") == ["3 triệu đồng", "18,5 độ", "300.000 đồng"]
 
 
 # -- PERSON: a closing byline opening with a lead word that is a given name ---------------
@@ -226,7 +219,7 @@ def test_dong_opening_another_word_after_digits_is_no_money() -> None:
 
 def test_a_closing_byline_may_open_with_nhu() -> None:
     text = "Phiên đấu giá diễn ra vào cuối tháng. Khách phải đặt cọc trước. Như Hạnh"
-    assert [(m["text"], m.get("role")) for m in _mentions(text, "PERSON")] == [
+    assert [(m["text"], m.get("role")) for m in mentions_of(text, "PERSON")] == [
         ("Như Hạnh", "author")
     ]
-    assert _texts("Ông Lý nói thế. Khách phải đặt cọc trước. Theo Dân Trí", "PERSON") == ["Lý"]
+    assert texts_of("Ông Lý nói thế. Khách phải đặt cọc trước. Theo Dân Trí", "PERSON") == ["Lý"]

@@ -8,24 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.api import extract_text
-
-
-def _mentions(text: str, label: str) -> list[dict]:
-    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
-
-
-def _texts(text: str, label: str) -> list[str]:
-    return [m["text"] for m in _mentions(text, label)]
-
+from conftest import mentions_of, texts_of
 
 # -- TITLE -------------------------------------------------------------------------------
 
 
 def test_a_deputy_named_with_the_constituency_in_brackets_holds_the_post() -> None:
     text = "Phát biểu tại hội trường, đại biểu Trần Quốc Bảo (Sóc Trăng) đề nghị làm rõ."
-    assert _texts(text, "TITLE") == ["đại biểu"]
-    (person,) = _mentions(text, "PERSON")
+    assert texts_of(text, "TITLE") == ["đại biểu"]
+    (person,) = mentions_of(text, "PERSON")
     assert (person["text"], person.get("title")) == ("Trần Quốc Bảo", "đại biểu")
 
 
@@ -39,7 +30,7 @@ def test_a_deputy_named_with_the_constituency_in_brackets_holds_the_post() -> No
     ],
 )
 def test_no_deputy_post_without_one_named_holder_and_constituency(text: str) -> None:
-    assert "đại biểu" not in [t.casefold() for t in _texts(text, "TITLE")]
+    assert "đại biểu" not in [t.casefold() for t in texts_of(text, "TITLE")]
 
 
 def test_a_post_addressed_with_thua_is_the_interviewee() -> None:
@@ -47,7 +38,7 @@ def test_a_post_addressed_with_thua_is_the_interviewee() -> None:
         "Bộ trưởng Bộ Y tế Phạm Văn Hòa trả lời phỏng vấn. "
         "Xin cho biết kế hoạch sắp tới, thưa Bộ trưởng?"
     )
-    assert _texts(text, "TITLE") == ["Bộ trưởng Bộ Y tế", "Bộ trưởng"]
+    assert texts_of(text, "TITLE") == ["Bộ trưởng Bộ Y tế", "Bộ trưởng"]
 
 
 def test_the_presiding_judge_and_a_court_division_chief() -> None:
@@ -55,18 +46,18 @@ def test_the_presiding_judge_and_a_court_division_chief() -> None:
         "Chủ tọa Lê Hoài Nam tuyên án lúc 16h. Trong khi đó chủ tọa phiên tòa giữ bình tĩnh. "
         "Ông Đỗ Văn Khải, nguyên Chánh tòa Dân sự TAND Tối cao, nhận xét bản án."
     )
-    assert _texts(text, "TITLE") == [
+    assert texts_of(text, "TITLE") == [
         "Chủ tọa",
         "chủ tọa phiên tòa",
         "Chánh tòa Dân sự TAND Tối cao",
     ]
-    titles = {m["text"]: m.get("title") for m in _mentions(text, "PERSON")}
+    titles = {m["text"]: m.get("title") for m in mentions_of(text, "PERSON")}
     assert titles == {"Lê Hoài Nam": "Chủ tọa", "Đỗ Văn Khải": "Chánh tòa Dân sự TAND Tối cao"}
 
 
 def test_a_team_principal_before_a_comma_and_an_honorific() -> None:
     text = "Trưởng đội đua, ông Marco Bellini khẳng định mục tiêu mùa tới."
-    (person,) = _mentions(text, "PERSON")
+    (person,) = mentions_of(text, "PERSON")
     assert person.get("title") == "Trưởng đội đua"
 
 
@@ -75,13 +66,13 @@ def test_a_team_principal_before_a_comma_and_an_honorific() -> None:
 
 def test_a_club_by_its_city_and_by_a_name_that_is_a_persons() -> None:
     text = "Chủ tịch CLB TP HCM gặp lãnh đạo CLB Hoàng Anh Gia Lai và CLB Hà Nội tuần này."
-    assert _texts(text, "ORG") == ["CLB TP HCM", "CLB Hoàng Anh Gia Lai", "CLB Hà Nội"]
-    assert "Chủ tịch CLB TP HCM" in _texts(text, "TITLE")
+    assert texts_of(text, "ORG") == ["CLB TP HCM", "CLB Hoàng Anh Gia Lai", "CLB Hà Nội"]
+    assert "Chủ tịch CLB TP HCM" in texts_of(text, "TITLE")
 
 
 def test_a_score_after_a_club_is_no_part_of_its_name() -> None:
     text = "Trận CLB Thanh Hóa 3-1 CLB Nam Định diễn ra tối qua."
-    assert _texts(text, "ORG") == ["CLB Thanh Hóa", "CLB Nam Định"]
+    assert texts_of(text, "ORG") == ["CLB Thanh Hóa", "CLB Nam Định"]
 
 
 def test_court_divisions_and_trial_panels_of_an_instance() -> None:
@@ -89,7 +80,7 @@ def test_court_divisions_and_trial_panels_of_an_instance() -> None:
         "Tòa Kinh tế TAND TP Hà Nội thụ lý vụ kiện. HĐXX phúc thẩm giữ nguyên án. "
         "Hội đồng xét xử sơ thẩm đã tuyên."
     )
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Tòa Kinh tế TAND TP Hà Nội",
         "HĐXX phúc thẩm",
         "Hội đồng xét xử sơ thẩm",
@@ -98,13 +89,13 @@ def test_court_divisions_and_trial_panels_of_an_instance() -> None:
 
 def test_a_committee_of_the_national_assembly_by_its_statutory_name() -> None:
     text = "Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Phan Thanh Tùng báo cáo."
-    assert _texts(text, "ORG") == ["Ủy ban Quốc phòng và An ninh của Quốc hội"]
-    assert _texts(text, "TITLE") == ["Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội"]
+    assert texts_of(text, "ORG") == ["Ủy ban Quốc phòng và An ninh của Quốc hội"]
+    assert texts_of(text, "TITLE") == ["Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội"]
 
 
 def test_a_party_inspection_committee_written_in_lower_case() -> None:
     text = "Ông bị Ủy ban kiểm tra Tỉnh ủy Gia Lai cảnh cáo."
-    assert _texts(text, "ORG") == ["Ủy ban kiểm tra Tỉnh ủy Gia Lai"]
+    assert texts_of(text, "ORG") == ["Ủy ban kiểm tra Tỉnh ủy Gia Lai"]
 
 
 @pytest.mark.parametrize(
@@ -116,19 +107,19 @@ def test_a_party_inspection_committee_written_in_lower_case() -> None:
     ],
 )
 def test_a_name_stops_before_the_verb_of_its_clause(text: str, org: str) -> None:
-    assert org in _texts(text, "ORG")
+    assert org in texts_of(text, "ORG")
 
 
 def test_the_paper_of_a_reporter_is_an_org_with_its_place_inside() -> None:
     text = "Trả lời PV Pháp Luật TP.HCM, ông Trịnh Văn Hải cho biết PV Gas đã nộp hồ sơ."
-    assert "Pháp Luật TP.HCM" in _texts(text, "ORG")
-    assert "TP.HCM" in _texts(text, "PLACE")
-    assert "Gas" not in _texts(text, "ORG")
+    assert "Pháp Luật TP.HCM" in texts_of(text, "ORG")
+    assert "TP.HCM" in texts_of(text, "PLACE")
+    assert "Gas" not in texts_of(text, "ORG")
 
 
 def test_un_programmes_by_their_vietnamese_names() -> None:
     text = "Quỹ Dân số Liên Hợp Quốc và Chương trình phát triển Liên Hiệp Quốc cùng tài trợ."
-    assert _texts(text, "ORG") == [
+    assert texts_of(text, "ORG") == [
         "Quỹ Dân số Liên Hợp Quốc",
         "Chương trình phát triển Liên Hiệp Quốc",
     ]
@@ -136,12 +127,12 @@ def test_un_programmes_by_their_vietnamese_names() -> None:
 
 def test_two_capitals_in_brackets_after_a_body_are_its_short_name() -> None:
     text = "Quỹ Tiền tệ Quốc tế (IM) dự báo tăng trưởng. Theo IM, lạm phát giảm."
-    assert _texts(text, "ORG").count("IM") == 2
+    assert texts_of(text, "ORG").count("IM") == 2
 
 
 def test_a_deputies_short_form_in_brackets_names_no_body() -> None:
     text = "Nhiều đại biểu HĐND tỉnh Nam Định (ĐB) chất vấn. Các ĐB đề nghị giải trình."
-    assert "ĐB" not in _texts(text, "ORG")
+    assert "ĐB" not in texts_of(text, "ORG")
 
 
 # -- PLACE -------------------------------------------------------------------------------
@@ -149,14 +140,14 @@ def test_a_deputies_short_form_in_brackets_names_no_body() -> None:
 
 def test_hong_kong_and_macau_are_regions_not_countries() -> None:
     text = "Du khách từ Hong Kong và Ma Cao tăng mạnh, còn Hồng Kông vẫn đắt đỏ."
-    places = {m["text"]: m.get("level") for m in _mentions(text, "PLACE")}
+    places = {m["text"]: m.get("level") for m in mentions_of(text, "PLACE")}
     assert places == {"Hong Kong": "other", "Ma Cao": "other", "Hồng Kông": "other"}
 
 
 def test_a_special_administrative_region_ends_before_its_chiefs_name() -> None:
     text = "Trưởng Đặc khu hành chính Hong Kong Lý Gia Kiệt phát biểu."
-    assert _texts(text, "PLACE") == ["Đặc khu hành chính Hong Kong"]
-    (person,) = _mentions(text, "PERSON")
+    assert texts_of(text, "PLACE") == ["Đặc khu hành chính Hong Kong"]
+    (person,) = mentions_of(text, "PERSON")
     assert person["text"] == "Lý Gia Kiệt"
 
 
@@ -171,12 +162,12 @@ def test_a_special_administrative_region_ends_before_its_chiefs_name() -> None:
     ],
 )
 def test_airports_protected_areas_and_tech_parks_are_places(place: str) -> None:
-    assert place in _texts(f"Đoàn công tác đã đến {place} chiều qua.", "PLACE")
+    assert place in texts_of(f"Đoàn công tác đã đến {place} chiều qua.", "PLACE")
 
 
 def test_the_airport_corporation_is_no_airport() -> None:
     text = "Tổng công ty Cảng hàng không Việt Nam công bố kết quả kinh doanh."
-    assert "Cảng hàng không Việt Nam" not in _texts(text, "PLACE")
+    assert "Cảng hàng không Việt Nam" not in texts_of(text, "PLACE")
 
 
 @pytest.mark.parametrize(
@@ -188,7 +179,7 @@ def test_the_airport_corporation_is_no_airport() -> None:
     ],
 )
 def test_common_words_and_bearings_are_no_places(text: str, not_place: str) -> None:
-    assert not_place not in _texts(text, "PLACE")
+    assert not_place not in texts_of(text, "PLACE")
 
 
 # -- FIGURE ------------------------------------------------------------------------------
@@ -209,7 +200,7 @@ def test_common_words_and_bearings_are_no_places(text: str, not_place: str) -> N
 def test_lost_superscripts_rates_degrees_and_people_counts(
     text: str, figure: str, unit: str
 ) -> None:
-    figures = {m["text"]: m.get("unit") for m in _mentions(text, "FIGURE")}
+    figures = {m["text"]: m.get("unit") for m in mentions_of(text, "FIGURE")}
     assert figures.get(figure) == unit
 
 
@@ -225,7 +216,7 @@ def test_lost_superscripts_rates_degrees_and_people_counts(
     ],
 )
 def test_a_performer_or_partner_named_after_a_profession_or_kin_noun(text: str, name: str) -> None:
-    assert name in _texts(text, "PERSON")
+    assert name in texts_of(text, "PERSON")
 
 
 def test_a_given_name_that_opens_a_sentence_word_is_no_short_form() -> None:
@@ -233,14 +224,14 @@ def test_a_given_name_that_opens_a_sentence_word_is_no_short_form() -> None:
         "Ông Lê Văn Thế là ngư dân. Thế nhưng tàu của ông đã hỏng. Thế cho biết như vậy. "
         "Anh Trần Văn Hùng đi cùng. “Tàu mới hỏng”, Hùng tâm sự."
     )
-    short = [m["start"] for m in _mentions(text, "PERSON") if m["text"] in ("Thế", "Hùng")]
+    short = [m["start"] for m in mentions_of(text, "PERSON") if m["text"] in ("Thế", "Hùng")]
     # after a comma the name is the speaker, even before a verb it starts a word with
     assert short == [text.index("Thế cho"), text.index("Hùng tâm")]
 
 
 def test_an_arabic_family_name_is_shortened_without_its_article() -> None:
     text = "Thủ lĩnh Abu Omar al-Masri bị bắt. Sau đó Masri được thẩm vấn."
-    assert _texts(text, "PERSON") == ["Abu Omar al-Masri", "Masri"]
+    assert texts_of(text, "PERSON") == ["Abu Omar al-Masri", "Masri"]
 
 
 # -- DATE and departments ------------------------------------------------------------------
@@ -248,13 +239,13 @@ def test_an_arabic_family_name_is_shortened_without_its_article() -> None:
 
 def test_a_month_by_its_capitalised_name() -> None:
     text = "Hội nghị dự kiến họp vào cuối tháng Mười Một. Những tháng năm ấy thật khó quên."
-    dates = {m["text"]: m["value"] for m in _mentions(text, "DATE")}
+    dates = {m["text"]: m["value"] for m in mentions_of(text, "DATE")}
     assert dates == {"tháng Mười Một": "--11"}
 
 
 def test_a_department_written_in_lower_case_after_its_head() -> None:
     text = "Theo Trung tâm dự báo khí tượng thủy văn quốc gia, mưa lớn còn kéo dài."
-    assert _texts(text, "ORG") == ["Trung tâm dự báo khí tượng thủy văn quốc gia"]
+    assert texts_of(text, "ORG") == ["Trung tâm dự báo khí tượng thủy văn quốc gia"]
 
 
 def test_a_club_after_a_word_of_a_players_career_stands_for_it_later() -> None:
@@ -262,31 +253,31 @@ def test_a_club_after_a_word_of_a_players_career_stands_for_it_later() -> None:
         "Tiền đạo này từng khoác áo Ventforet Kofu hai mùa. Anh về thăm CLB cũ Ventforet "
         "Kofu, rồi nói Ventforet Kofu luôn trong tim anh."
     )
-    assert _texts(text, "ORG") == ["Ventforet Kofu"] * 3
+    assert texts_of(text, "ORG") == ["Ventforet Kofu"] * 3
 
 
 def test_a_home_city_after_a_career_word_is_the_club_there_only() -> None:
     text = "Hà Nội mưa to cả ngày. Tối đó, anh ghi bàn trong màu áo Hà Nội."
-    assert [m["start"] for m in _mentions(text, "ORG")] == [text.rindex("Hà Nội")]
-    assert _texts(text, "PLACE") == ["Hà Nội", "Hà Nội"]
+    assert [m["start"] for m in mentions_of(text, "ORG")] == [text.rindex("Hà Nội")]
+    assert texts_of(text, "PLACE") == ["Hà Nội", "Hà Nội"]
 
 
 def test_a_known_department_written_with_its_comma_ends_before_its_chiefs_name() -> None:
     text = "Cục trưởng Cục Phòng, chống tham nhũng Đỗ Minh Quân cho biết như vậy."
-    assert _texts(text, "ORG") == ["Cục Phòng, chống tham nhũng"]
-    assert _texts(text, "PERSON") == ["Đỗ Minh Quân"]
+    assert texts_of(text, "ORG") == ["Cục Phòng, chống tham nhũng"]
+    assert texts_of(text, "PERSON") == ["Đỗ Minh Quân"]
 
 
 @pytest.mark.parametrize("firm", ["Grab", "Uber", "Vietlott"])
 def test_ride_hailing_firms_and_the_lottery_company_are_orgs(firm: str) -> None:
-    assert _texts(f"Năm nay {firm} báo lãi lớn.", "ORG") == [firm]
+    assert texts_of(f"Năm nay {firm} báo lãi lớn.", "ORG") == [firm]
 
 
 @pytest.mark.parametrize("firm", ["Sony", "Warner Bros", "Gucci", "Louis Vuitton"])
 def test_studios_and_fashion_houses_named_bare_are_orgs(firm: str) -> None:
-    assert _texts(f"Bộ sưu tập mới của {firm} gây sốt.", "ORG") == [firm]
+    assert texts_of(f"Bộ sưu tập mới của {firm} gây sốt.", "ORG") == [firm]
 
 
 def test_a_quoted_title_opening_with_a_word_is_no_short_form() -> None:
     text = 'Diễn viên Trần Văn Cặp dự thi. Anh lên sân khấu "Cặp đôi hài hước" năm nay.'
-    assert _texts(text, "PERSON") == ["Trần Văn Cặp"]
+    assert texts_of(text, "PERSON") == ["Trần Văn Cặp"]

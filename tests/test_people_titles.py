@@ -9,21 +9,19 @@ import pytest
 
 from pipeline.api import extract_text
 
-
-def _mentions(text: str, label: str) -> list[dict]:
-    return [m for m in extract_text(text)["mentions"] if m["label"] == label]
+from conftest import mentions_of
 
 
 def _names(text: str) -> list[str]:
-    return [m["text"] for m in _mentions(text, "PERSON")]
+    return [m["text"] for m in mentions_of(text, "PERSON")]
 
 
 def _titles(text: str) -> list[str]:
-    return [m["text"] for m in _mentions(text, "TITLE")]
+    return [m["text"] for m in mentions_of(text, "TITLE")]
 
 
 def _title_of(text: str, name: str) -> str | None:
-    return next(m.get("title") for m in _mentions(text, "PERSON") if m["text"] == name)
+    return next(m.get("title") for m in mentions_of(text, "PERSON") if m["text"] == name)
 
 
 @pytest.mark.parametrize(
@@ -86,7 +84,7 @@ def test_short_form_that_starts_a_common_word_is_no_name() -> None:
 )
 def test_bylines_glued_to_the_last_sentence(tail: str, expected: list[str]) -> None:
     text = f"Hội nghị tổng kết diễn ra sáng qua. Các đại biểu thảo luận sôi nổi, {tail}"
-    people = _mentions(text, "PERSON")
+    people = mentions_of(text, "PERSON")
     assert [m["text"] for m in people] == expected
     assert all(m.get("role") == "author" for m in people)
 
@@ -156,7 +154,7 @@ def test_kiem_and_committee_memberships_give_every_post() -> None:
 )
 def test_kiem_splits_posts_with_their_own_bodies(text: str, titles: list[str]) -> None:
     assert _titles(text) == titles
-    person = next(m for m in _mentions(text, "PERSON"))
+    person = next(m for m in mentions_of(text, "PERSON"))
     assert person["title"] == " kiêm ".join(titles)
 
 
@@ -505,7 +503,7 @@ def test_a_member_of_a_party_committee_named_by_the_committee() -> None:
 def test_a_village_head_in_lowercase_holds_the_village() -> None:
     text = "Ông Lê Văn Hai được bầu làm trưởng thôn Đông Hòa, xã Yên Bình."
     assert _title_of(text, "Lê Văn Hai") == "trưởng thôn Đông Hòa"
-    assert "thôn Đông Hòa" in [m["text"] for m in _mentions(text, "PLACE")]
+    assert "thôn Đông Hòa" in [m["text"] for m in mentions_of(text, "PLACE")]
 
 
 def test_a_deputy_by_the_abbreviation_of_the_post() -> None:

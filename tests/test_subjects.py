@@ -6,19 +6,11 @@ import pytest
 
 from pipeline.api import extract_text
 
-
-def _subjects(text: str) -> dict[str, str | None]:
-    record = extract_text(text)
-    by_id = {m["id"]: m for m in record["mentions"]}
-    return {
-        m["text"]: (by_id[m["subject"]]["text"] if m.get("subject") else None)
-        for m in record["mentions"]
-        if m["label"] == "FIGURE"
-    }
+from conftest import subjects_of
 
 
 def test_topic_of_the_sentence_over_a_nearer_complement() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Xã Tân Phú nằm ở phía Bắc của huyện Đồng Xuân, có diện tích tự nhiên là 320,5 ha, "
         "với 850 hộ, 3.100 nhân khẩu."
     )
@@ -30,7 +22,7 @@ def test_topic_of_the_sentence_over_a_nearer_complement() -> None:
 
 
 def test_giver_and_recipient() -> None:
-    subjects = _subjects("Năm nay, UBND huyện Đồng Xuân hỗ trợ mỗi hộ 5 triệu đồng để sửa nhà.")
+    subjects = subjects_of("Năm nay, UBND huyện Đồng Xuân hỗ trợ mỗi hộ 5 triệu đồng để sửa nhà.")
     assert subjects == {"5 triệu đồng": None}
 
 
@@ -42,7 +34,7 @@ def test_giver_and_recipient() -> None:
     ],
 )
 def test_one_figure(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 @pytest.mark.parametrize(
@@ -73,7 +65,7 @@ def test_one_figure(text: str, figure: str, subject: str | None) -> None:
     ],
 )
 def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 @pytest.mark.parametrize(
@@ -205,7 +197,7 @@ def test_relations_of_the_guide(text: str, figure: str, subject: str | None) -> 
     ],
 )
 def test_clause_structure(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 def test_explain_names_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,7 +256,7 @@ def _subject_starts(text: str) -> dict[str, int | None]:
     ],
 )
 def test_quotes_seizures_posts_and_takers(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 def test_place_written_before_the_figure_wins_over_a_hometown_after_it() -> None:
@@ -313,7 +305,7 @@ def test_an_owner_after_của_stays_even_when_written_before() -> None:
     ],
 )
 def test_goods_prices_findings_lists_and_fines(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 @pytest.mark.parametrize(
@@ -342,7 +334,7 @@ def test_goods_prices_findings_lists_and_fines(text: str, figure: str, subject: 
     ],
 )
 def test_guards_of_the_new_rules(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 @pytest.mark.parametrize(
@@ -363,7 +355,7 @@ def test_guards_of_the_new_rules(text: str, figure: str, subject: str | None) ->
     ],
 )
 def test_asides_and_earlier_recipients(text: str, subjects: dict[str, str | None]) -> None:
-    assert _subjects(text) == subjects
+    assert subjects_of(text) == subjects
 
 
 @pytest.mark.parametrize(
@@ -385,7 +377,7 @@ def test_asides_and_earlier_recipients(text: str, subjects: dict[str, str | None
     ],
 )
 def test_lists_and_chains_of_places(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 @pytest.mark.parametrize(
@@ -402,16 +394,18 @@ def test_lists_and_chains_of_places(text: str, figure: str, subject: str | None)
     ],
 )
 def test_workforce_and_recipients(text: str, figure: str, subject: str | None) -> None:
-    assert _subjects(text)[figure] == subject
+    assert subjects_of(text)[figure] == subject
 
 
 def test_a_landmark_a_distance_is_measured_from_owns_nothing() -> None:
-    assert _subjects("Ngôi nhà nằm cách nhà ông Lê Văn Tám chừng 80 m.") == {"80 m": None}
-    assert _subjects("Xã Tân Phú cách thị trấn Chí Thạnh khoảng 20 km.") == {"20 km": "Xã Tân Phú"}
+    assert subjects_of("Ngôi nhà nằm cách nhà ông Lê Văn Tám chừng 80 m.") == {"80 m": None}
+    assert subjects_of("Xã Tân Phú cách thị trấn Chí Thạnh khoảng 20 km.") == {
+        "20 km": "Xã Tân Phú"
+    }
 
 
 def test_a_name_inside_a_counted_noun_owns_nothing() -> None:
-    subjects = _subjects("Hiện nay, toàn xã có 158 mẹ Việt Nam Anh hùng và 517 liệt sĩ.")
+    subjects = subjects_of("Hiện nay, toàn xã có 158 mẹ Việt Nam Anh hùng và 517 liệt sĩ.")
     assert subjects == {"158 mẹ Việt Nam Anh hùng": None, "517 liệt sĩ": None}
 
 
@@ -425,7 +419,7 @@ def test_a_name_inside_a_counted_noun_owns_nothing() -> None:
     ],
 )
 def test_investigators_and_roads_travelled_own_nothing(text: str, figure: str) -> None:
-    assert _subjects(text)[figure] is None
+    assert subjects_of(text)[figure] is None
 
 
 @pytest.mark.parametrize(
@@ -437,16 +431,16 @@ def test_investigators_and_roads_travelled_own_nothing(text: str, figure: str) -
     ],
 )
 def test_offenders_and_distances_are_no_ones(text: str, figure: str) -> None:
-    assert _subjects(text)[figure] is None
+    assert subjects_of(text)[figure] is None
 
 
 def test_a_length_not_after_cach_keeps_its_subject() -> None:
-    assert _subjects("Xã Tân Lập có tuyến đường trục dài 12km.")["12km"] == "Xã Tân Lập"
-    assert _subjects("Xã Tân Lập cách trung tâm huyện 12km.")["12km"] == "Xã Tân Lập"
+    assert subjects_of("Xã Tân Lập có tuyến đường trục dài 12km.")["12km"] == "Xã Tân Lập"
+    assert subjects_of("Xã Tân Lập cách trung tâm huyện 12km.")["12km"] == "Xã Tân Lập"
 
 
 def test_the_household_after_a_figure_owns_it() -> None:
     text = "Đàn bò có 8 con bò của gia đình ông Nguyễn Văn Vân bị chết."
-    assert _subjects(text)["8 con bò"] == "Nguyễn Văn Vân"
+    assert subjects_of(text)["8 con bò"] == "Nguyễn Văn Vân"
     text = "Theo lãnh đạo huyện, 7 người trong gia đình ông Lê Văn Hùng cùng làm quan."
-    assert _subjects(text)["7 người"] == "Lê Văn Hùng"
+    assert subjects_of(text)["7 người"] == "Lê Văn Hùng"
