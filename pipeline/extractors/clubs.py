@@ -18,9 +18,11 @@ from pipeline.extractors.place_words import (
     after_word,
     context_words,
     fold_key,
+    foreign_first_names,
     name_attr,
     place_names,
     sport_article,
+    vietnamese_syllable,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv
 from pipeline.text.scan import SpanIndex
@@ -149,6 +151,73 @@ def clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     dropped = {(m.start, m.end) for m in added if m.rule == "org.club_short"}
     kept = [m for m in mentions if not (m.label == "PLACE" and (m.start, m.end) in dropped)]
     return kept + added
+
+
+@cache
+def _one_word_clubs() -> regex.Pattern[str]:
+    """The one-word club names of ``not_person_names.tsv`` (kind ``club``: the clubs of the
+    five major leagues and UEFA's top-50 ranking) and the listed clubs written with one word."""
+    words = {r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "club"}
+    known = load_tsv("org_known_names.tsv")
+    words |= {r["name"] for r in known if r["kind"] == "club" and " " not in r["name"]}
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d.\-])(?:"
+        + "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+        + r")(?![\p{L}\p{M}\d\-])"
+    )
+
+
+#: A capitalised word right after a club's name: the name goes on ("Hull City", "Atl.Madrid").
+_NAME_GOES_ON = regex.compile(r"(?:[ \t]+|\.)\p{Lu}[\p{Ll}\p{M}]")
+
+
+#: A capitalised foreign word or an initial before the name, with a name particle between
+#: perhaps: a player's family name ("Antonio Valencia", "Joel Pereira", "J. dos Santos").
+@cache
+def _word_before() -> regex.Pattern[str]:
+    rows = load_tsv("name_particles.tsv")
+    particles = "|".join(regex.escape(r["particle"]) for r in rows if r["kind"] == "word")
+    return regex.compile(
+        rf"(\p{{Lu}}[\p{{L}}\p{{M}}]+|\p{{Lu}}\.)[ \t]+(?:(?:{particles})[ \t]+)?$"
+    )
+
+
+def _family_name(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` after a foreign first name or another word no
+    Vietnamese syllable spells: a person's family name (``Antonio Valencia``)."""
+    pattern = rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])"
+    for seen in regex.finditer(pattern, text):
+        before = _word_before().search(text, max(0, seen.start() - 20), seen.start())
+        if before is None:
+            continue
+        first = before.group(1)
+        if first.casefold() in foreign_first_names() or not (
+            vietnamese_syllable(first) or _one_word_clubs().fullmatch(first)
+        ):
+            return True
+    return False
+
+
+def bare_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """In a sports article, a club written by its one-word name alone (``Sevilla thắng``,
+    ``Watford``, ``Liverpool``) is an ORG (guide v2: clubs are ORG), where no other
+    mention holds the word, no place word comes before it (``tại``, ``thành phố``), the name
+    does not go on, and the article never writes it as a person's family name."""
+    text = ctx.text
+    if not sport_article(text):
+        return mentions
+    taken = SpanIndex([(m.start, m.end) for m in mentions])
+    hits = list(_one_word_clubs().finditer(text))
+    family = {word for word in {hit.group() for hit in hits} if _family_name(text, word)}
+    added = [
+        Mention(LABEL, hit.start(), hit.end(), "org.club_bare", {"expanded": hit.group()})
+        for hit in hits
+        if hit.group() not in family
+        and not taken.overlaps(hit.span())
+        and not _NAME_GOES_ON.match(text, hit.end())
+        and not after_word(text, hit.start(), (*context_words().cue, *_PLACE_WORDS))
+    ]
+    return mentions + added if added else mentions
 
 
 #: Between the two sides of a fixture: a spaced dash, or a verb of meeting (``X gặp Y``).

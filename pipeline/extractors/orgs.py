@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from pipeline.extractors.clubs import clubs, home_clubs
+from pipeline.extractors.clubs import bare_clubs, clubs, home_clubs
 from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.place_words import (
     context_words,
@@ -49,6 +49,10 @@ _CHIEF_SUFFIXES = frozenset({"trưởng", "phó"})
 # Heads that are also the noun of a case or an incident ("Vụ Watergate", "Vụ Nguyễn Văn A"):
 # a body only inside a sentence and never before a person's name.
 _CASE_HEADS = frozenset({"Vụ"})
+# Heads that are also a verb or a generic noun ("Tổ chức Lễ hội X" holds a festival; "Cơ
+# quan Công an" is any police body): a body only when a capitalised name of its own follows,
+# not an event (event_words.tsv) nor another body's head.
+_GENERIC_HEADS = frozenset({"Tổ chức", "Cơ quan"})
 # A number grouped in thousands ("2.400", "1,5"): an amount, never the number of a name.
 _AMOUNT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+,\d")
 
@@ -220,6 +224,13 @@ def unit_words() -> frozenset[str]:
 @cache
 def abbreviations() -> dict[str, str]:
     return {row["abbr"]: row["expanded"] for row in load_tsv("abbreviations.tsv", key="abbr")}
+
+
+@cache
+def _event_regex() -> regex.Pattern[str]:
+    """The nouns that open an event's name (``Lễ hội``, ``Hội nghị``): event_words.tsv."""
+    rows = load_tsv("event_words.tsv")
+    return phrase_regex(row["word"] for row in rows if row["kind"] == "event")
 
 
 @cache
@@ -1427,10 +1438,23 @@ def find_orgs(
             and _joined(text, words[k + head_len - 1], nxt_word)
         ):
             continue  # "Đội phó Đội CSGT": the post of the unit's chief, not a body
-        if head.text in _CASE_HEADS and (
-            SENTENCE_OPEN.search(text, max(0, m.start() - 3), m.start())
-            or head_regex().match(text, m.end() + 1)
-            or text[m.end() + 1 : m.end() + 2].islower()
+        if head.text in _GENERIC_HEADS and (
+            nxt_word is None
+            or not nxt_word.is_capitalised  # "Vụ Tổ chức cán bộ", "Cơ quan quản lý": a field
+            or _event_regex().match(text, nxt_word.start)
+            or head_regex().match(text, nxt_word.start)
+        ):
+            continue  # "Tổ chức Lễ hội …", "Cơ quan Công an": an event held, a generic body
+        if (
+            head.text in _CASE_HEADS
+            and (
+                SENTENCE_OPEN.search(text, max(0, m.start() - 3), m.start())
+                or (
+                    (inner := head_regex().match(text, m.end() + 1)) is not None
+                    and inner.group() not in _GENERIC_HEADS  # "Vụ Tổ chức cán bộ" is a department
+                )
+                or text[m.end() + 1 : m.end() + 2].islower()
+            )
         ):
             continue  # "Vụ Watergate", "Vụ Nhà máy nước X", "Vụ tai nạn": a case
         if (
@@ -1719,6 +1743,9 @@ def _with_parent_suffix(
     if nxt is None or not _joined(text, words[end - 1], nxt):
         return end
     m = parent_suffix_regex().match(text, nxt.start)
+    longer = parent_suffix_regex().match(text, words[end - 1].start)
+    if longer is not None and longer.end() > words[end - 1].end:
+        m = longer  # "Ban Chấp hành TW Đoàn": the name read so far opens a longer suffix
     if m is None:
         return end
     end += _words_in(words, end, m.end())
@@ -1789,7 +1816,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _credit_sources(text, found)
     found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
-    found = home_clubs(ctx, clubs(ctx, found))
+    found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, found)))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))
