@@ -45,6 +45,7 @@ from pipeline.extractors.place_words import (
     foreign_first_names,
     foreign_shaped,
     known,
+    lexicon_at,
     place_names,
     sport_article,
     syllable_before,
@@ -56,6 +57,7 @@ from pipeline.extractors.place_words import (
 from pipeline.extractors.titles import position_words, state_post_regex
 from pipeline.resources import (
     credit_words,
+    honorific_rows,
     honorific_words,
     kinship_compound_words,
     lead_given_names,
@@ -124,9 +126,7 @@ def _before_name_regex() -> regex.Pattern[str]:
     or a comma and one of those or a rank, in either case (``Phó Chủ tịch Quốc hội, Đại tướng
     X``, ``Trưởng Công an huyện Y, đại tá X``), or a
     comma alone (group ``apposed``: the name must be closed by a comma too)."""
-    ranks = alternation(
-        [row["word"] for row in load_tsv("honorifics.tsv") if row["kind"] == "rank"]
-    )
+    ranks = alternation([row["word"] for row in honorific_rows() if row["kind"] == "rank"])
     foreign = alternation(sorted(_foreign_honorifics()))
     return regex.compile(
         rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?-i:{foreign})[ \t]))?"
@@ -205,7 +205,15 @@ class _Name:
 
 @cache
 def _honorific_regex() -> regex.Pattern[str]:
-    words = [row["word"] for row in load_tsv("honorifics.tsv")]
+    rows = honorific_rows()
+    words = [row["word"] for row in rows]
+    # "cô bé tên thật là X", "nạn nhân tên là X": the naming words a noun's "tên" opens
+    words += [
+        f"{row['word']} {more}"
+        for row in rows
+        if row["kind"] == "naming" and row["word"].endswith(" tên")
+        for more in ("là", "thật", "thật là")
+    ]
     return phrase_regex(with_case_variants(words))
 
 
@@ -214,7 +222,7 @@ def _foreign_honorifics() -> frozenset[str]:
     """Words that take only a name no Vietnamese syllable spells: honorifics of other
     languages, as written (``U``), and a government named after its leader (``chính
     quyền Obama``)."""
-    rows = load_tsv("honorifics.tsv")
+    rows = honorific_rows()
     return frozenset(r["word"] for r in rows if r["kind"] == "foreign") | frozenset(
         with_case_variants([r["word"] for r in rows if r["kind"] == "administration"])
     )
@@ -502,6 +510,31 @@ def _honorific_is_given_name(text: str, m: regex.Match[str], first: Word) -> boo
 _NAME_LIST_BEFORE = regex.compile(r"(?:[,(–\-]|(?<![\p{L}\p{M}])và)[ \t]*\Z")
 
 
+@cache
+def _qualifier_regex() -> regex.Pattern[str]:
+    """A describing word (``person_qualifiers.tsv``) after a profession, with a capitalised
+    word after it."""
+    words = alternation([row["word"] for row in load_tsv("person_qualifiers.tsv")])
+    return regex.compile(rf"[ \t]+(?:{words})(?=[ \t]+\p{{Lu}})")
+
+
+#: ``người`` and a space before a nationality: "tiền đạo người Bỉ X".
+_NATIONALITY_WORD = regex.compile(r"[ \t]+người[ \t]+(?=\p{Lu})")
+
+
+def _after_qualifiers(text: str, pos: int) -> int:
+    """Where the name starts after a profession ending at ``pos``: past its describing words
+    (``trẻ``, ``quá cố``) and a nationality written with ``người`` (``người Bỉ``); a country
+    written alone stays in the run, which :func:`_foreign_name_in_run` reads."""
+    while (q := _qualifier_regex().match(text, pos)) is not None:
+        pos = q.end()
+    nation = _NATIONALITY_WORD.match(text, pos)
+    found = lexicon_at(text, nation.end()) if nation else None
+    if found is not None and found[0].level == "country" and _CAPITAL_NEXT.match(text, found[1]):
+        return found[1]
+    return pos
+
+
 def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
     """Names right after an honorific, rank, degree or role word."""
     for m in _honorific_regex().finditer(text, line[0], line[1]):
@@ -522,8 +555,11 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             # A syllable inside a capitalised name ("Hoàng Anh Gia Lai"); after a credit
             # source ("Ảnh: Reuters Bà X …") the honorific opens the next sentence.
             continue
-        words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
-        if not words or text[m.end() : words[0].start] != " ":
+        start = m.end()
+        if m.group().casefold() in honorific_words("profession"):
+            start = _after_qualifiers(text, start)  # "ca sĩ trẻ X", "tiền đạo người Bỉ X"
+        words = list(words_from(text, start, line[1], limit=MAX_NAME_WORDS + 1))
+        if not words or text[start : words[0].start] != " ":
             continue
         capitals = words[0].text.isupper() and words[0].text.title() in surnames()
         end = _name_run(text, words, 0, byline=capitals)  # "Bà PHAN THỊ A" as written
@@ -533,6 +569,8 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
                 nxt is not None
                 and nxt.text[:1].islower()
                 and f"{words[end - 1].text} {nxt.text}".casefold() in dictionary_words()
+                # a full name keeps its given name: "bác sĩ Nguyễn Thanh Phong cảnh báo"
+                and not (3 <= end <= 4 and words[0].text in surnames())
             ):
                 end -= 1  # "HLV Minh Đức Phát biểu", "Hoa hậu Thế giới": a word's first syllable
             if end and _team_after(words, end):
@@ -565,6 +603,13 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             and any(e.level == "country" for e in place_names().get(fold_key(words[0].text), ()))
         ):
             continue  # "bạn Lào", "Bạn Mỹ": a friendly nation, no person
+        if (
+            end
+            and m.group().casefold() in honorific_words("role")
+            and words[0].text in lead_words()
+            and words[0].text not in lead_given_names()
+        ):
+            continue  # "bệnh nhân Nếu không …": the next sentence, its full stop lost
         if end and _honorific_is_given_name(text, m, words[0]):
             yield _Name(m.start(), words[end - 1].end, "person.after_honorific")
         elif end:
@@ -1261,6 +1306,10 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
         start, end = ctx.sentences[-1]
         if len(ctx.sentences) > 2 and not text[start : start + 1].isupper():
             start = ctx.sentences[-2][0]  # "X (vnexpress.net)": the splitter cut at a dot
+        # "Tố Uyên/VOV.VN", "T.PHÙNG": the splitter cut at a dot inside a word
+        starts = [s for s, _ in ctx.sentences]
+        while start in starts[1:] and not text[start - 1].isspace():
+            start = starts[starts.index(start) - 1]
         last_line = ctx.lines[-1] if ctx.lines else (start, end)
         if last_line[0] < start and last_line[1] - last_line[0] <= 30:
             start, end = last_line  # a short closing line the splitter cut at a dot: "B.T.N"
@@ -1279,6 +1328,11 @@ _TWICE = regex.compile(r"(?P<first>\S.{1,60}?)[ \t]+(?P<second>(?P=first))")
 def _closing_byline(text: str, start: int, end: int) -> Iterable[_Name]:
     """The author named by the closing line ``start:end``: a name of two to four words
     alone or before its source (``/Báo X``, ``(Báo X)``), or ``Theo`` + name + source."""
+    closing = text[start:end].strip()
+    if _SHORT_SURNAME_NAME.fullmatch(closing):  # "T.PHÙNG", "Ng.Lan": a pen name alone
+        first = start + text[start:end].index(closing)
+        yield _Name(first, first + len(closing), "person.byline", "author")
+        return
     words = list(words_from(text, start, end, limit=MAX_NAME_WORDS + 2))
     run = _name_run(text, words, 0, byline=True)
     rest = text[words[run - 1].end : end].strip() if run else ""
@@ -1566,6 +1620,21 @@ def _cut_at_body(text: str, n: _Name, body_starts: StartIndex[Mention]) -> _Name
     return _Name(n.start, end, n.rule, n.role)
 
 
+def _after_body_end(text: str, n: _Name, body_ends: frozenset[int]) -> _Name:
+    """A name run whose first word ends a body starts after it: ``Bí thư Trung ương Đoàn Lê
+    Quốc Phong`` gives ``Lê Quốc Phong`` (``Đoàn`` is a family name too), when a family name
+    and at least one more word are left. Not a credit's run, which names its source first."""
+    if n.role is not None:
+        return n
+    for gap in regex.finditer(r"[ \t]", text, pos=n.start, endpos=n.end):
+        if gap.start() in body_ends:
+            rest = text[gap.end() : n.end].split()
+            if len(rest) >= 2 and rest[0] in surnames():
+                return _Name(gap.end(), n.end, n.rule, n.role)
+            break
+    return n
+
+
 #: A generational suffix written after a foreign name (``Donald Trump Jr.``): its dot is
 #: part of the name.
 _SUFFIX_DOT = regex.compile(r"(?<=[ \t](?:Jr|Sr))\.")
@@ -1760,7 +1829,9 @@ def _attached_titles(
     ):
         before = None  # "Giám đốc X, thượng tá B - Phó Giám đốc X": B's post follows B
     if before is None and back is not None and not (back.group("comma") or back.group("apposed")):
-        before = _body_before_name(ctx, back.start(), by_start, by_end, name_starts)
+        before = _body_before_name(
+            ctx, back.start(), by_start, by_end, name_starts
+        ) or _post_before_abbreviation(text, back.start(), by_end, place_ends)
     if before is None and place_by_end:
         before = _post_before_places(text, name.start, by_end, place_by_end)
         if before is not None and _follows_name(text, before, name_ends):
@@ -1959,6 +2030,21 @@ def _body_before_name(
     return None
 
 
+def _post_before_abbreviation(
+    text: str, name_start: int, by_end: dict[int, Mention], place_ends: frozenset[int]
+) -> Mention | None:
+    """A post whose body ends in its bracketed abbreviation right before the name: ``Giám đốc
+    Cục Điều tra Liên bang (FBI) James Comey``; the post runs over the brackets (the guide's
+    gold: ``Tổng giám đốc Đường sắt Việt Nam (ĐSVN)``), not over a place (``(TP.HCM)``)."""
+    gap = _GAP_ABBREVIATION.search(text, max(0, name_start - 16), name_start)
+    if gap is None or text.rindex(")", gap.start(), gap.end()) in place_ends:
+        return None
+    title = by_end.get(gap.start())
+    if title is None or title.attrs.get("_alone"):
+        return None
+    return Mention(title.label, title.start, gap.end(), "title.before_name", dict(title.attrs))
+
+
 def _post_before_places(
     text: str, start: int, by_end: dict[int, Mention], place_by_end: dict[int, int]
 ) -> Mention | None:
@@ -2036,6 +2122,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
     def add(candidates: Iterable[_Name]) -> None:
         for n in candidates:
+            n = _after_body_end(text, n, body_ends)
             n = _with_suffix(text, _cut_glued_end(ctx, _cut_at_body(text, n, body_starts)))
             n = _cut_at_glued_stop(text, n)
             span = (n.start, n.end)

@@ -120,9 +120,27 @@ def kinship_compound_words() -> frozenset[str]:
 
 @cache
 def honorific_words(*kinds: str) -> frozenset[str]:
-    """Words before a name (``honorifics.tsv``), casefolded; only ``kinds`` when given."""
+    """Words before a name (``honorifics.tsv``, with their ``sĩ``/``sỹ`` spellings),
+    casefolded; only ``kinds`` when given."""
     return frozenset(
-        row["word"].casefold()
-        for row in load_tsv("honorifics.tsv")
-        if not kinds or row["kind"] in kinds
+        row["word"].casefold() for row in honorific_rows() if not kinds or row["kind"] in kinds
     )
+
+
+#: The two spellings of the syllable sĩ (ca sĩ, ca sỹ; bác sĩ, bác sỹ): both are in use.
+_SI_SPELLINGS = (("sĩ", "sỹ"), ("Sĩ", "Sỹ"))
+
+
+@cache
+def honorific_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``honorifics.tsv``, each word also in its other spelling of ``sĩ``."""
+    rows = list(load_tsv("honorifics.tsv"))
+    words = {row["word"] for row in rows}
+    for row in list(rows):
+        for a, b in _SI_SPELLINGS:
+            for old, new in ((a, b), (b, a)):
+                variant = row["word"].replace(old, new)
+                if variant not in words:
+                    words.add(variant)
+                    rows.append({**row, "word": variant})
+    return tuple(rows)
