@@ -60,6 +60,7 @@ from pipeline.text.numbers import (
     parse_number,
     to_json_number,
     unit_regex,
+    units,
 )
 from pipeline.text.pos import word_class
 from pipeline.text.scan import SpanIndex
@@ -103,6 +104,8 @@ class _Patterns:
     part_of_day_after: regex.Pattern[str]
     clock_before: regex.Pattern[str]
     vague_before: regex.Pattern[str]
+    money_before: regex.Pattern[str]
+    money_next: regex.Pattern[str]
     homographs: regex.Pattern[str]
     shares: frozenset[str]
     attributes: frozenset[str]
@@ -168,6 +171,14 @@ def _patterns() -> _Patterns:
         ),
         vague_before=regex.compile(
             rf"(?:^|[^\w])(?i:{alternation(context_words('vague'))}){sp}+\Z"
+        ),
+        money_before=regex.compile(
+            rf"(?:^|[^\w])(?i:{alternation(context_words('money_cue'))})"
+            rf"(?:{sp}+(?i:khoảng|hơn|gần|trên|dưới|tới|đến|chừng|ước tính|tổng cộng))?{sp}+\Z"
+        ),
+        money_next=regex.compile(
+            rf"{sp}*,{sp}*{DIGITS_PATTERN}(?:{sp}*(?:{SCALE_PATTERN}))*{sp}*"
+            rf"(?:{alternation([u.text for u in units().values() if u.quantity == 'money'])})(?!\w)"
         ),
         homographs=regex.compile(rf"(?:^|[^\w])(?i:{alternation(context_words('homograph'))})\Z"),
         shares=frozenset(context_words("share")),
@@ -426,7 +437,13 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
             return _mention(num.start, unit2.end, "figure.range", low, value_max, unit2, num2)
         if num.scale and not num.written:
             last = num.scale.split()[-1].casefold()
-            if last in _MONEY_SCALES or text[num.end : num.end + 1] == "/":
+            if (
+                last in _MONEY_SCALES
+                or text[num.end : num.end + 1] == "/"
+                # "trộm 550 triệu, 34.000 USD": a shortened triệu đồng after a money cue
+                or p.money_before.search(text, max(0, num.start - 40), num.start)
+                or p.money_next.match(text, num.end)  # "550 triệu, 34.000 USD": a list of sums
+            ):
                 money = _UnitHit(num.end, num.end, "", "money", "figure.scale_money")
                 value = parse_number(f"{num.number} {num.scale}")
                 if value is None:

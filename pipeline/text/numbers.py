@@ -271,6 +271,7 @@ _CONTEXT_ROLES = frozenset(
         "clock",
         "clock_cue",
         "vague",
+        "money_cue",
     }
 )
 
@@ -284,6 +285,7 @@ class Unit:
     quantity: str
     multiplier: Decimal
     recipient: str | None  # the AWARD recipient class this noun would have, if any
+    before: tuple[str, ...] = ()  # the unit counts only before one of these words
 
 
 @cache
@@ -305,7 +307,8 @@ def units() -> dict[str, Unit]:
             key = text if kind == "measure" else text.casefold()
             if key in out:
                 raise ResourceError(f"{name}: {text!r} is defined twice")
-            out[key] = Unit(key, kind, quantity, multiplier, row["recipient"] or None)
+            before = tuple(w for w in (row.get("before") or "").split("|") if w)
+            out[key] = Unit(key, kind, quantity, multiplier, row["recipient"] or None, before)
     return out
 
 
@@ -341,12 +344,20 @@ def unit_regex() -> regex.Pattern[str]:
     premodifier (``cựu``) before the noun. Match it at the end of the number."""
     table = units()
     measures = [u.text for u in table.values() if u.kind == "measure"]
-    nouns = [u.text for u in table.values() if u.kind != "measure"]
-    premod = alternation(context_words("premodifier"))
     sp = INLINE_SPACE
+    # "5 chỉ vàng": a unit whose word is mostly another word counts only before its substance
+    nouns = "|".join(
+        [alternation([u.text for u in table.values() if u.kind != "measure" and not u.before])]
+        + [
+            rf"{regex.escape(u.text)}(?={sp}+(?:{alternation(u.before)})(?!\w))"
+            for u in table.values()
+            if u.before
+        ]
+    )
+    premod = alternation(context_words("premodifier"))
     # Nouns first: "đồng phạm" is a noun, bare "đồng" the currency.
     return regex.compile(
-        rf"{sp}+(?:(?i:{premod}){sp}+)?(?P<noun>(?i:{alternation(nouns)}))(?!\w)"
+        rf"{sp}+(?:(?i:{premod}){sp}+)?(?P<noun>(?i:{nouns}))(?!\w)"
         # A symbol unit may be glued to the next word ("20%so với"): no boundary after it.
         rf"|{sp}*(?P<measure>{alternation(measures)})(?:(?<=[^\w²³])|(?![\w²³]))"
     )
