@@ -191,3 +191,11 @@ def test_a_profession_with_a_describing_word_or_a_nationality_before_the_name() 
 def test_a_profession_written_with_sỹ() -> None:
     text = "Nam ca sỹ Bin đã xin lỗi khán giả. Nghệ sỹ Xuân Bắc biểu diễn."
     assert texts_of(text, "PERSON") == ["Bin", "Xuân Bắc"]
+
+
+def test_a_full_name_after_a_profession_keeps_its_given_name_before_a_dictionary_word() -> None:
+    text = (
+        "“Nên tiêm phòng sớm”, bác sĩ Trần Văn Phong cảnh báo. "
+        "HLV Lê Minh Tú Dưới đây là lời khuyên."
+    )
+    assert texts_of(text, "PERSON") == ["Trần Văn Phong", "Lê Minh Tú"]

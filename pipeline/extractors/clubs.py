@@ -1,5 +1,6 @@
-"""Sports clubs named with a club affix (``Gangwon FC``, ``FC Seoul``, ``Buriram United``)
-or after a word of a player's career (``khoác áo Consadole Sapporo``).
+"""Sports clubs named with a club affix (``Gangwon FC``, ``FC Seoul``, ``Buriram United``),
+after a word of a player's career (``khoác áo Consadole Sapporo``), or, in a sports article,
+by the one-word name of a listed club (``Sevilla``, ``Watford``).
 
 The guide makes sports clubs ORGs and a place inside a name its own PLACE. A club written
 with its affix is an ORG wherever it stands; its proper name alone (``Gangwon thi đấu``)

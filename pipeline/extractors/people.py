@@ -205,16 +205,7 @@ class _Name:
 
 @cache
 def _honorific_regex() -> regex.Pattern[str]:
-    rows = honorific_rows()
-    words = [row["word"] for row in rows]
-    # "cô bé tên thật là X", "nạn nhân tên là X": the naming words a noun's "tên" opens
-    words += [
-        f"{row['word']} {more}"
-        for row in rows
-        if row["kind"] == "naming" and row["word"].endswith(" tên")
-        for more in ("là", "thật", "thật là")
-    ]
-    return phrase_regex(with_case_variants(words))
+    return phrase_regex(with_case_variants(row["word"] for row in honorific_rows()))
 
 
 @cache
@@ -518,6 +509,8 @@ def _qualifier_regex() -> regex.Pattern[str]:
     return regex.compile(rf"[ \t]+(?:{words})(?=[ \t]+\p{{Lu}})")
 
 
+#: The words that may follow a noun's ``tên`` before the name: "tên thật là", "tên là".
+_NAMING_MORE = regex.compile(r"[ \t]+(?:thật[ \t]+là|thật|là)(?=[ \t])")
 #: ``người`` and a space before a nationality: "tiền đạo người Bỉ X".
 _NATIONALITY_WORD = regex.compile(r"[ \t]+người[ \t]+(?=\p{Lu})")
 
@@ -556,6 +549,8 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             # source ("Ảnh: Reuters Bà X …") the honorific opens the next sentence.
             continue
         start = m.end()
+        if m.group().endswith("tên") and (more := _NAMING_MORE.match(text, start)):
+            start = more.end()  # "cô bé tên thật là X", "nạn nhân tên là X"
         if m.group().casefold() in honorific_words("profession"):
             start = _after_qualifiers(text, start)  # "ca sĩ trẻ X", "tiền đạo người Bỉ X"
         words = list(words_from(text, start, line[1], limit=MAX_NAME_WORDS + 1))
@@ -570,7 +565,12 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
                 and nxt.text[:1].islower()
                 and f"{words[end - 1].text} {nxt.text}".casefold() in dictionary_words()
                 # a full name keeps its given name: "bác sĩ Nguyễn Thanh Phong cảnh báo"
-                and not (3 <= end <= 4 and words[0].text in surnames())
+                # (not a sentence opener glued on: "HLV Cao Minh Tú Dưới đây là …")
+                and not (
+                    3 <= end <= 4
+                    and words[0].text in surnames()
+                    and words[end - 1].text not in lead_words()
+                )
             ):
                 end -= 1  # "HLV Minh Đức Phát biểu", "Hoa hậu Thế giới": a word's first syllable
             if end and _team_after(words, end):
