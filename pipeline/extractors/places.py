@@ -113,6 +113,7 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.titles import post_words
 from pipeline.resources import (
+    column_set,
     gazetteer,
     honorific_words,
     kinship_compound_words,
@@ -190,7 +191,12 @@ class _Finder:
                 return True  # the first syllable of another word: hồ sơ, xã hội, cầu thủ
             if t_start < start < t_end:
                 prev = syllable_before(text, start)
-                if prev and prev[0] >= t_start and prev[1].casefold() not in context.open:
+                if (
+                    prev
+                    and prev[0] >= t_start
+                    and prev[1].casefold() not in context.open
+                    and self._joined_word(t_start, prev[0], start, end)
+                ):
                     if prev[1][0].islower() and text[start].islower():
                         return True
                     # A landmark word is a common noun too: "Lao động", "Di Động" are one
@@ -201,6 +207,19 @@ class _Finder:
                     if prev[1][0].islower() and unit.case != "title" and unit.level != "village":
                         return True
         return False
+
+    def _joined_word(self, t_start: int, prev_start: int, start: int, end: int) -> bool:
+        """The segment ending at the unit word makes one word with it (``văn bản``, ``lao
+        động``, ``làn đường``); not when the segmenter glued the unit to a whole dictionary
+        word before it and the two make no word (``sinh thái`` + ``thác`` in ``khu du lịch
+        sinh thái thác X``)."""
+        if not self.text[prev_start].islower():
+            return True
+        words = dictionary_words()
+        glued_word = self.text[t_start:start].strip().casefold() in words
+        return not glued_word or any(
+            self.text[a:end].casefold() in words for a in (t_start, prev_start)
+        )
 
     def _after_descriptor(self, pos: int, level: str) -> int:
         """Where the name starts after a descriptor between the unit word and it (``huyện
@@ -284,8 +303,12 @@ class _Finder:
             lexicon = None
         if lexicon is not None and unit.level in ("province", "city", "district", "commune"):
             entry, lex_end = lexicon
-            if entry.level in ("other", "country"):
-                return None  # "các tỉnh Nam bộ": the region is written bare after a classifier
+            if entry.level in ("other", "country") and (
+                unit.level == "city" or not known(text[pos:lex_end], unit.level)
+            ):
+                # "các tỉnh Nam bộ": the region is written bare after a classifier; but
+                # "phường Phương Đông" is a ward the gazetteer knows
+                return None
             if entry.level == "province" and (
                 unit.level == "province" or (unit.level == "city" and entry.central)
             ):
@@ -1024,9 +1047,12 @@ class _Finder:
 
     def _ethnic(self, name: str) -> bool:
         """The article writes ``name`` as an ethnic group of Vietnam (``đồng bào Thái``);
-        never the country's own short name (``dân tộc Việt`` is the nation)."""
+        never a name no group bears (``dân tộc Nga`` is the nation, ethnic_groups.tsv) nor
+        the country's own short name (``dân tộc Việt``)."""
         if name not in self._ethnic_names:
-            if any(e.canonical == _HOME_COUNTRY for e in place_names().get(fold_key(name), ())):
+            if name.casefold() not in column_set("ethnic_groups.tsv", "name") or any(
+                e.canonical == _HOME_COUNTRY for e in place_names().get(fold_key(name), ())
+            ):
                 self._ethnic_names[name] = False
                 return False
             self._ethnic_names[name] = any(
