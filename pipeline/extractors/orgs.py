@@ -269,6 +269,8 @@ def _bridge(text: str, words: list[Word], j: int, glued: frozenset[int]) -> int:
         w = words[k]
         if k > j and not _joined(text, words[k - 1], w):
             return j
+        if k > j and unit_word_at(text, words, k):
+            return k  # the trade, then the place it serves: "Nhà hát kịch TP HCM"
         if w.is_capitalised:
             break
         if (
@@ -557,6 +559,7 @@ def _name_end(
     parent: bool = False,
     glued: frozenset[int] = frozenset(),
     bridge: bool = False,
+    bridge_to_place: bool = False,
     field_head: bool = False,
     complete: bool = False,
     phrase: str = "",
@@ -566,7 +569,9 @@ def _name_end(
 
     With ``parent``, a body head right after the head ends the name at once: ``Ban Chấp
     hành Trung ương Đảng`` is the executive committee *of* the Central Committee. With
-    ``bridge``, lowercase trade words run on into the proper name after them (``_bridge``).
+    ``bridge``, lowercase trade words run on into the proper name after them (``_bridge``),
+    and with ``bridge_to_place`` (a capitalised head) into the place it serves (``Nhà hát kịch
+    TP HCM``).
     With ``field_head`` (a ministry or department, named by its field, never after a
     person), a person's name ends the name even after an abbreviation (``Bộ GD-ĐT Nguyễn
     Văn A``); a school's may be one (``Trường THCS Trần Phú``). With ``complete`` (a
@@ -739,6 +744,10 @@ def _name_end(
             continue
         if bridge and not proper_name_ended and not w.is_punct:
             k = _bridge(text, words, j, glued)
+            if k > j and unit_word_at(text, words, k):
+                if bridge_to_place:
+                    last_good = k  # the place after the trade is read as the name's place
+                break
             if k > j:
                 j = bridged = k
                 continue
@@ -806,9 +815,11 @@ _DOCUMENT_TAIL = regex.compile(r"[/\-]\w|[ \t]+(?:ngày|năm)(?![\p{L}\p{M}])")
 @cache
 def _field_regex() -> regex.Pattern[str]:
     """The fields of state bodies joined by "và" (``title_portfolios.tsv``: Kế hoạch và Đầu
-    tư, Tài nguyên và Môi trường), matched in any case as whole words."""
+    tư, Tài nguyên và Môi trường), or by a dash as the press also writes them (``Tài nguyên -
+    môi trường``), matched in any case as whole words."""
     fields = [p for p in title_portfolios("portfolio") if " và " in p]
-    return phrase_regex(fields, ignore_case=True)
+    dashed = [f.replace(" và ", dash) for f in fields for dash in (" - ", " – ", "-", "–")]
+    return phrase_regex([*fields, *dashed], ignore_case=True)
 
 
 def _nameless_head(text: str, words: list[Word], j: int) -> bool:
@@ -1063,6 +1074,7 @@ def _extend(
             parent=head.parent,
             glued=glued,
             bridge=head.text in _bridge_heads(),
+            bridge_to_place=head.text[:1].isupper(),
             field_head=head.text.casefold() in _FIELD_HEADS,
             complete=_folded_key(head.text) in folded_heads(),
             # a school's field after its level: "trường đại học sư phạm Đà Nẵng"
@@ -1438,6 +1450,8 @@ def find_orgs(
             and _joined(text, words[k + head_len - 1], nxt_word)
         ):
             continue  # "Đội phó Đội CSGT": the post of the unit's chief, not a body
+        if head.kind == "fixed" and _opens_longer_name(text, m.start(), m.end()):
+            continue  # "AFC Cup", "AFC Bournemouth": a competition or a club, not the body
         if head.text in _GENERIC_HEADS and (
             nxt_word is None
             or not nxt_word.is_capitalised  # "Vụ Tổ chức cán bộ", "Cơ quan quản lý": a field
@@ -1578,6 +1592,36 @@ def _media_names() -> frozenset[str]:
 _HYPHEN_WORD = regex.compile(r"-\p{Lu}[\p{Ll}\p{M}]")
 
 
+@cache
+def _sport_names() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Competitions, and one-word clubs casefolded (not_person_names.tsv)."""
+    rows = load_tsv("not_person_names.tsv")
+    return (
+        tuple(r["text"] for r in rows if r["kind"] == "competition"),
+        frozenset(r["text"].casefold() for r in rows if r["kind"] == "club"),
+    )
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
+
+
+def _opens_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the known name at ``start`` opens a competition's name (``AFC Cup``, ``AFC
+    Champions League``) or is the affix of a club's (``AFC Bournemouth``)."""
+    competitions, clubs = _sport_names()
+    name = text[start:end]
+    nxt = _NEXT_WORD.match(text, end)
+    return any(
+        (c.startswith(name + " ") and text.startswith(c, start))
+        or (nxt is not None and text.startswith(c, nxt.start(1)))
+        for c in competitions
+    ) or (
+        nxt is not None
+        and nxt.group(1).casefold() in clubs
+        and _known_kinds().get(name) != "club"  # a table: "Hull City - Tottenham Leicester"
+    )
+
+
 _DOCUMENT_CODE = regex.compile(r"\d[\w./-]*/[\w.-]*$")
 
 
@@ -1671,6 +1715,8 @@ def _counts(text: str, words: list[Word], n: int, stops: frozenset[int]) -> bool
     if n == 0:  # a headline's count, "43 trường THPT …"; "1 Công ty …" numbers a list
         return n + 1 < len(words) and words[n + 1].text[:1].islower()
     before = words[n - 1]
+    if before.is_punct and before.end == w.start:
+        return False  # the tail of a date, time or code: "ngày 2/6 UBND tỉnh X họp"
     if n >= 2 and f"{words[n - 2].text} {before.text}".casefold() == "tổng số":
         return True  # "tổng số 108 trường THPT": a total of bodies
     return not (
