@@ -2160,6 +2160,13 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_players_by_family_name(ctx, blocked))
     add(_list_mates(ctx, names, blocked))
+    coached = _teams_of_people(text, mentions, frozenset(text[s:e] for s, e in names))
+    if coached:
+        mentions = [m for m in mentions if id(m) not in coached]
+        blocked = SpanIndex(
+            (m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG", "TITLE")
+        )
+        add(coached.values())
     add(_short_forms(ctx, list(names.values())))
 
     kept_titles: set[int] = set()
@@ -2213,6 +2220,25 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out + people
+
+
+@cache
+def _coach_words() -> frozenset[str]:
+    return frozenset(r["phrase"] for r in load_tsv("org_teams.tsv") if r["role"] == "coach")
+
+
+def _teams_of_people(text: str, mentions: list[Mention], known: frozenset[str]) -> dict[int, _Name]:
+    """ORGs that name a contest's team by its coach (``đội Đông Nhi``, org_teams.tsv role
+    coach) where the article writes that name as a person elsewhere: by the ORG's id, the
+    coach's name in it."""
+    out: dict[int, _Name] = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        head, _, name = text[m.start : m.end].partition(" ")
+        if head in _coach_words() and name in known:
+            out[id(m)] = _Name(m.end - len(name), m.end, "person.team_coach")
+    return out
 
 
 def _body_in_post(

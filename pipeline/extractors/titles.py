@@ -185,6 +185,7 @@ def _generic_body_end(text: str, pos: int) -> int | None:
 #: the name's (``Ông X - xóm trưởng``); PERSON keeps a candidate only if a name holds it.
 _AFTER_A_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*[ \t]*(?:,|[\-–])[ \t]*\Z")
 #: ... when the post ends there: punctuation, a dash, or where its holder lives (``nơi``).
+_CAPITAL_NEXT = regex.compile(r" \p{Lu}")
 _POST_ALONE_END = regex.compile(r"[ \t]*(?:[,.;:)\]\n]|[\-–][ \t]|\Z)|[ \t]+(?:nơi|ở|tại)\b")
 
 
@@ -364,7 +365,11 @@ def find_titles(
                 end, chained = _portfolio_end(text, link[0], link[1], end, org_ends, place_ends)
             complete = complete or chained
         if complete:
-            out.append((start, end, "title.position_body", ""))
+            # a deputy's seat with its body is one of many ("chất vấn của đại biểu Quốc
+            # hội"): a specific post when a named person holds it or a term dates it (a
+            # biography's "đại biểu Quốc hội khóa I")
+            held = "person" if alone == "constituency" and not _TERM_AFTER.match(text, end) else ""
+            out.append((start, end, "title.position_body", held))
         elif alone == "yes":
             out.append((start, end, "title.alone", ""))
         elif (
@@ -376,11 +381,21 @@ def find_titles(
                     _AFTER_A_NAME.search(text, max(0, start - 30), start)
                     and _POST_ALONE_END.match(text, end)
                 )
+                # "tổng thống Donald Trump", "hiệu trưởng Tạ Thị Bích Ngọc": a lowercase post
+                # right before a capitalised word, kept if that is a named holder
+                or (
+                    _CAPITAL_NEXT.match(text, end)
+                    and not _position_regex().match(text, end + 1)  # "vụ Phó Chủ tịch xã"
+                )
             )
         ) or (alone == "constituency" and _constituency_after(text, end, place_ends)):
             out.append((start, end, "title.candidate", "person"))
         pos = end
     return out
+
+
+#: A term of office right after a post: ``khóa XIII``, ``từ khóa II``, ``nhiệm kỳ 2016-2021``.
+_TERM_AFTER = regex.compile(r"[ \t]+(?:từ[ \t]+)?(?:khóa|khoá|nhiệm kỳ)[ \t]+\w", regex.IGNORECASE)
 
 
 def _bodies(org_ends: dict[int, int], place_ends: dict[int, int]) -> StartIndex[tuple[int, int]]:
