@@ -476,8 +476,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
         anchored = m["pre"] or before(p.strong_before, first) or before(p.weak_before, first)
         if not (anchored and _valid_day(d1, mo, y) and _valid_day(d, mo, y) and d1 < d):
             continue
-        if coded(first) or lunar(first, m.end()):
-            continue
+        if coded(first) or lunar(first, m.end()) or p.not_day_month_after.match(text, m.end()):
+            continue  # "từ 1,5-2%": a range of percentages
         sep = m.groupdict().get("sep")
         if sep is None:
             rule = "date.dmy_words"

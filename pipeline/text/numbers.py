@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from pipeline.errors import ResourceError
-from pipeline.resources import load_tsv
+from pipeline.resources import honorific_rows, load_tsv
 
 _ROLES = frozenset({"digit", "after_tens", "ten", "tens", "hundred", "scale", "filler", "half"})
 
@@ -286,6 +286,7 @@ class Unit:
     multiplier: Decimal
     recipient: str | None  # the AWARD recipient class this noun would have, if any
     before: tuple[str, ...] = ()  # the unit counts only before one of these words
+    lower_only: bool = False  # counts only written in lower case (a profession, not "Trọng tài X")
 
 
 @cache
@@ -309,13 +310,24 @@ def units() -> dict[str, Unit]:
                 raise ResourceError(f"{name}: {text!r} is defined twice")
             before = tuple(w for w in (row.get("before") or "").split("|") if w)
             out[key] = Unit(key, kind, quantity, multiplier, row["recipient"] or None, before)
+    # The professions before a name (honorifics.tsv: ca sĩ, võ sĩ, tay vợt) count people,
+    # written in lower case: capitalised, they open a name or a title ("Hoa hậu X").
+    for row in honorific_rows():
+        word = row["word"]
+        if row["kind"] == "profession" and (word.isupper() or not word[:1].isupper()):
+            lower = not word.isupper()  # an abbreviation (MC, VĐV) is written in capitals
+            key = word.casefold()
+            out.setdefault(key, Unit(key, "noun", "people", Decimal(1), None, lower_only=lower))
     return out
 
 
 def lookup_unit(text: str) -> Unit | None:
     """The lexicon entry for a unit or counted noun as written, or None."""
     table = units()
-    return table.get(text) or table.get(" ".join(text.split()).casefold())
+    unit = table.get(text) or table.get(" ".join(text.split()).casefold())
+    if unit is not None and unit.lower_only and not text[:1].islower():
+        return None
+    return unit
 
 
 @cache
@@ -346,8 +358,18 @@ def unit_regex() -> regex.Pattern[str]:
     measures = [u.text for u in table.values() if u.kind == "measure"]
     sp = INLINE_SPACE
     # "5 chỉ vàng": a unit whose word is mostly another word counts only before its substance
+    plain = sorted(
+        (u for u in table.values() if u.kind != "measure" and not u.before),
+        key=lambda u: len(u.text),
+        reverse=True,
+    )
     nouns = "|".join(
-        [alternation([u.text for u in table.values() if u.kind != "measure" and not u.before])]
+        # longest first; a profession counts in lower case only ("5 ca sĩ", "18 nhà phân
+        # tích"; "52 Trọng tài" is a live-text minute)
+        [
+            rf"(?-i:{alternation([u.text])})" if u.lower_only else alternation([u.text])
+            for u in plain
+        ]
         + [
             rf"{regex.escape(u.text)}(?={sp}+(?:{alternation(u.before)})(?!\w))"
             for u in table.values()
