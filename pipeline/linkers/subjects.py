@@ -564,17 +564,22 @@ def _of_previous_figure(
     return bool(regex.match(r"^[ \t]*(?:\([^()]*\)[ \t]*)?,", text[group.end :]))
 
 
+#: A verb of fining in the clause before a sum: the sum is the fine.
+_FINE_BEFORE = regex.compile(r"(?<![\w])phạt(?![\w])", regex.IGNORECASE)
+
+
 def _ordered_after(text: str, groups: Sequence[_Group], f1: int, s1: int) -> _Group | None:
     """``X phạt 60 triệu đồng, đồng thời buộc công ty A khắc phục``: with no one fined
-    named before the fine, the party ordered to comply right after it is the one fined."""
+    named before the fine, the party ordered to comply right after it is the one fined, as
+    is the party the fine is imposed on (``phạt 40 triệu đồng đối với Công ty A``)."""
     for group in groups:
         if group.start < f1:
             continue
         lead = text[f1 : group.start]
         if regex.search(r"[.!?]", lead) or len(regex.findall(r"\w+", lead)) > 6:
             return None
-        if regex.search(r"\b(?:yêu cầu|buộc)[ \t]+$", lead, regex.IGNORECASE):
-            return group
+        if regex.search(r"\b(?:yêu cầu|buộc|đối với)[ \t]+$", lead, regex.IGNORECASE):
+            return group  # "phạt 40 triệu đồng đối với Công ty A": the one fined
         return None
     return None
 
@@ -966,12 +971,16 @@ def explain_subject(
         return None, "own_clause"
     if _measures_a_thing(text, s0, figure, candidates):
         return None, "measured_thing"
+    if quantity == "money" and _FINE_BEFORE.search(text, s0, f0):
+        fined = _ordered_after(text, groups, f1, s1)
+        if fined is not None:
+            return fined.outer, "fined_after"  # "phạt 2,5 triệu đồng đối với A"
     whole = None
     for found in _WHOLE.finditer(text, max(s0, text.rfind(";", s0, f0) + 1), f0):
         whole = _LEVEL_OF_UNIT.get(next(g for g in found.groups() if g).lower())
     if whole is None and (after := _WHOLE_AFTER.match(text, f1)):
         whole = _LEVEL_OF_UNIT.get(after.group(1).lower())
-    if whole is not None:
+    if whole is not None and not _seizes(text[s0:f0]):  # "toàn tỉnh bắt 50 đối tượng": no one's
         places = [
             x
             for x in candidates
