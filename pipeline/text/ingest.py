@@ -355,6 +355,32 @@ def _boilerplate_rules() -> tuple[frozenset[str], tuple[str, ...]]:
     return exact, prefix
 
 
+@cache
+def _teaser_regex() -> regex.Pattern[str]:
+    """The link that closes a teaser for another article (boilerplate.tsv kind teaser)."""
+    links = [r["text"] for r in load_tsv("boilerplate.tsv") if r["kind"] == "teaser"]
+    body = "|".join(regex.escape(t).replace("\\ ", "[ \t]*") for t in links)
+    return regex.compile(rf"(?i:{body})[ \t]*")
+
+
+#: The end of a sentence: a full stop, question or exclamation mark (a closing quote may
+#: follow) before a space and a capital; not the dot of a number or an initial.
+_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\p{M}\d)”\"'][.!?…][”\"']?)[ \t]+(?=\p{Lu})")
+
+
+def _teaser_edits(source: str) -> list[Edit]:
+    """A teaser run into the last paragraph (``<headline> <lead sentence>. Bấm xem >>``)
+    becomes a line break: its headline carries no full stop, so it starts after the
+    second sentence end before the link, or at the start of the line."""
+    edits = []
+    for link in _teaser_regex().finditer(source):
+        line_start = source.rfind("\n", 0, link.start()) + 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(source, line_start, link.start() + 1)]
+        start = ends[-2] if len(ends) >= 2 else line_start
+        edits.append(Edit(start, link.end(), "\n"))
+    return edits
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether a whole line is web boilerplate (``resources/boilerplate.tsv``)."""
     key = " ".join(unicodedata.normalize("NFC", line).split()).casefold()
@@ -376,7 +402,7 @@ def _boilerplate_edits(source: str) -> list[Edit]:
 
 def normalise(source: str, *, strip_boilerplate: bool = True) -> WorkingText:
     """The working text of ``source`` and the map back to it (see module docstring)."""
-    blocked = _boilerplate_edits(source) if strip_boilerplate else []
+    blocked = [*_boilerplate_edits(source), *_teaser_edits(source)] if strip_boilerplate else []
     edits: list[Edit] = list(blocked)
     for m in _SPECIAL.finditer(source):
         edits.append(Edit(m.start(), m.end(), _special_replacement(m.group())))
