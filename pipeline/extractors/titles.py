@@ -185,8 +185,9 @@ def _generic_body_end(text: str, pos: int) -> int | None:
 #: the name's (``Ông X - xóm trưởng``); PERSON keeps a candidate only if a name holds it.
 _AFTER_A_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*[ \t]*(?:,|[\-–])[ \t]*\Z")
 #: ... when the post ends there: punctuation, a dash, or where its holder lives (``nơi``).
-_CAPITAL_NEXT = regex.compile(r" \p{Lu}")
 _POST_ALONE_END = regex.compile(r"[ \t]*(?:[,.;:)\]\n]|[\-–][ \t]|\Z)|[ \t]+(?:nơi|ở|tại)\b")
+#: A capitalised word right after a lowercase post: its holder, if the PERSON finder agrees.
+_CAPITAL_NEXT = regex.compile(r" \p{Lu}")
 
 
 def _complement_end(

@@ -358,18 +358,12 @@ def unit_regex() -> regex.Pattern[str]:
     measures = [u.text for u in table.values() if u.kind == "measure"]
     sp = INLINE_SPACE
     # "5 chỉ vàng": a unit whose word is mostly another word counts only before its substance
-    plain = sorted(
-        (u for u in table.values() if u.kind != "measure" and not u.before),
-        key=lambda u: len(u.text),
-        reverse=True,
-    )
+    plain = [u for u in table.values() if u.kind != "measure" and not u.before]
     nouns = "|".join(
-        # longest first; a profession counts in lower case only ("5 ca sĩ", "18 nhà phân
-        # tích"; "52 Trọng tài" is a live-text minute)
-        [
-            rf"(?-i:{alternation([u.text])})" if u.lower_only else alternation([u.text])
-            for u in plain
-        ]
+        # a profession counts in lower case only ("5 ca sĩ", "18 nhà phân tích"; "52 Trọng
+        # tài" is a live-text minute), tried first: it is never a prefix of another noun
+        [rf"(?-i:{alternation([u.text for u in plain if u.lower_only])})"]
+        + [alternation([u.text for u in plain if not u.lower_only])]
         + [
             rf"{regex.escape(u.text)}(?={sp}+(?:{alternation(u.before)})(?!\w))"
             for u in table.values()
