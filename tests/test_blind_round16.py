@@ -25,6 +25,19 @@ def test_an_ethnic_group_of_vietnam_keeps_the_bare_name_from_the_country() -> No
     assert texts_of(text, "PLACE") == ["Sơn La"]
 
 
+def test_a_country_s_full_name_makes_its_short_name_the_country() -> None:
+    text = (
+        "Tàu chiến của Liên bang Nga đã cập cảng. Giới chuyên gia cho rằng Nga muốn phô "
+        "diễn sức mạnh, còn Nhật Bản lo ngại. Nhật sẽ tăng ngân sách."
+    )
+    assert texts_of(text, "PLACE") == ["Liên bang Nga", "Nga", "Nhật Bản", "Nhật"]
+
+
+def test_a_person_named_like_the_country_stays_a_person_beside_its_full_name() -> None:
+    text = "Chị Nga sang Liên bang Nga làm việc từ năm ngoái. Nga cho biết công việc ổn định."
+    assert texts_of(text, "PLACE") == ["Liên bang Nga"]
+
+
 def test_the_west_as_a_bloc_is_a_region() -> None:
     text = "Các lệnh trừng phạt của phương Tây vẫn được duy trì trong năm nay."
     assert [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")] == [

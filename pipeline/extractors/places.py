@@ -944,7 +944,9 @@ class _Finder:
         """Bare repeats of a country that is also a given name or a common word (``Đức``,
         ``Nga``, ``Ý``): once the article has read it as the country with its cue (``nước
         Đức``, ``Cảnh sát Đức``), the word standing alone elsewhere in it is the country
-        too (``Đức tăng cường an ninh``, ``thông đồng với Nga``). Not in an article that
+        too (``Đức tăng cường an ninh``, ``thông đồng với Nga``); so is a word that the
+        country's full name found in the article holds (``Liên bang Nga`` … ``Nga``, ``Nhật
+        Bản`` … ``Nhật``), unless it is the home country's or a pronoun. Not in an article that
         also writes the word as a person's name (after an honorific or in a run of
         capitals), as an ethnic group or, for ``Anh``, as the lowercase pronoun."""
         text = self.text
@@ -956,16 +958,34 @@ class _Finder:
             and (entry := lexicon_entry(text, c.start, c.end)) is not None
             and entry.bare == "cue"
         }
+        countries = [c for c in found if c.level == "country"]
+        full_names = {clean(text[c.start : c.end]) for c in countries}
+        by_full_name = {
+            short
+            for full in full_names
+            for short in full.split()
+            if short != full
+            # not the home country, whose short name is mostly an adjective (nhạc Việt),
+            # nor a word that is also a pronoun (Anh): they need a cue of their own
+            and short.casefold() not in honorific_words()
+            and any(
+                e.level == "country" and e.bare == "cue" and e.canonical != _HOME_COUNTRY
+                for e in place_names().get(fold_key(short), ())
+            )
+        }
         taken = {(c.start, c.end) for c in found}
-        for name in names:
+        for name in names | by_full_name:
             pattern = regex.compile(
                 rf"(?<![\p{{L}}\p{{M}}\d]){regex.escape(name)}(?![\p{{L}}\p{{M}}\d])"
             )
-            if self._other_sense(name, pattern):
+            # the full name's own word ("Nhật" of "Nhật Bản") is no run of capitals
+            inside = countries if name in by_full_name - names else ()
+            if self._other_sense(name, pattern, inside):
                 continue
             for m in pattern.finditer(text):
                 if (
                     (m.start(), m.end()) in taken
+                    or any(c.start <= m.start() and m.end() <= c.end for c in countries)
                     or lexicon_entry(text, m.start(), m.end()) is None
                     or self._in_word(m.start(), m.end())
                     or _PRONOUN_AFTER.match(text, m.end())  # "Anh ấy nói": he
@@ -1013,9 +1033,12 @@ class _Finder:
             or (prev and f"{prev[1]} {text[start:end]}".casefold() in words)
         )
 
-    def _other_sense(self, name: str, pattern: regex.Pattern[str]) -> bool:
+    def _other_sense(
+        self, name: str, pattern: regex.Pattern[str], places: Sequence[Candidate] = ()
+    ) -> bool:
         """The article writes ``name`` as (part of) a person's name, as the pronoun or as
-        an ethnic group (``đồng bào Thái``)."""
+        an ethnic group (``đồng bào Thái``); inside one of ``places`` (``Nhật Bản``) it is
+        the place's."""
         text = self.text
         lowered = name.casefold()
         if lowered in honorific_words() and regex.search(
@@ -1025,6 +1048,8 @@ class _Finder:
         if self._ethnic(name):
             return True
         for m in pattern.finditer(text):
+            if any(c.start <= m.start() and m.end() <= c.end for c in places):
+                continue
             prev = syllable_before(text, m.start())
             if prev and (
                 prev[1].casefold() in honorific_words("honorific")
