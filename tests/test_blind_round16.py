@@ -145,6 +145,11 @@ def test_a_lowercase_post_right_before_a_full_name() -> None:
     assert texts_of(text, "TITLE") == ["phó giám đốc"]
 
 
+def test_a_lowercase_post_in_brackets_after_a_name() -> None:
+    text = "Phiên tòa vắng mặt ông Lê Hữu Phước (nguyên giám đốc) và bà Trần Thu Hà."
+    assert titles_of(text) == {"Lê Hữu Phước": "giám đốc", "Trần Thu Hà": None}
+
+
 def test_a_lowercase_post_without_a_holder_stays_no_title() -> None:
     text = "Anh ấy muốn trở thành giám đốc trong vài năm tới."
     assert texts_of(text, "TITLE") == []

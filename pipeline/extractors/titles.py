@@ -181,9 +181,12 @@ def _generic_body_end(text: str, pos: int) -> int | None:
     return m.end()
 
 
-#: A capitalised word and a comma or dash right before a lowercase post: the post may be
-#: the name's (``Ông X - xóm trưởng``); PERSON keeps a candidate only if a name holds it.
-_AFTER_A_NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*[ \t]*(?:,|[\-–])[ \t]*\Z")
+#: A capitalised word and a comma, dash or bracket right before a lowercase post (``nguyên``
+#: between): the post may be the name's (``Ông X - xóm trưởng``, ``ông Y (nguyên giám
+#: đốc)``); PERSON keeps a candidate only if a name holds it.
+_AFTER_A_NAME = regex.compile(
+    r"\p{Lu}[\p{Ll}\p{M}]*[ \t]*(?:,|[\-–]|\()[ \t]*(?:(?:nguyên|cựu)[ \t]+)?\Z"
+)
 #: ... when the post ends there: punctuation, a dash, or where its holder lives (``nơi``).
 _POST_ALONE_END = regex.compile(r"[ \t]*(?:[,.;:)\]\n]|[\-–][ \t]|\Z)|[ \t]+(?:nơi|ở|tại)\b")
 #: A capitalised word right after a lowercase post: its holder, if the PERSON finder agrees.
