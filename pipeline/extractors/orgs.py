@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -90,6 +91,9 @@ def heads() -> dict[str, Head]:
             bare = level[:1].isupper()
             for school, alone in ((f"Trường {level}", True), (f"trường {level}", bare)):
                 out.setdefault(school, Head(school, "school", alone, False))
+            if level.isupper():
+                # "học sinh lớp 12D4 THPT Cầu Giấy": the level's abbreviation alone, a name after it
+                out.setdefault(level, Head(level, "school", False, False))
     return out
 
 
@@ -370,7 +374,7 @@ def _is_person_name(text: str, words: list[Word], i: int, glued: frozenset[int])
     """Whether one to three capitalised syllables from ``words[i]`` are a person's given names.
 
     Follows a head that is also a family name (``Đoàn``): the run is a name when it is
-    not an abbreviation and its last syllable does not go on into a lowercase word
+    not an abbreviation and its last syllable makes no word with a lowercase one after it
     (``Đoàn Kiểm tra``, ``Đoàn Luật sư`` are bodies).
     """
     j = i
@@ -385,7 +389,13 @@ def _is_person_name(text: str, words: list[Word], i: int, glued: frozenset[int])
         j += 1
     if not 1 <= j - i <= 3:
         return False
-    if j < len(words) and j in glued and words[j].text[:1].islower():
+    if (
+        j < len(words)
+        and j in glued
+        and words[j].text[:1].islower()
+        # the segmenter may glue a name to its verb too ("Đoàn Văn Duy nhận")
+        and dictionary_word_end(text, words[j - 1].start, words[j - 1].end) is not None
+    ):
         return False
     return not starts_admin_name(text, words, i)
 
@@ -511,6 +521,18 @@ def _place_name_end(text: str, words: list[Word], i: int) -> int:
     return j
 
 
+@cache
+def _name_word_pairs() -> frozenset[str]:
+    """Two-syllable words (casefolded) that the heads and the state fields of the lexicon
+    hold (``quốc gia``, ``nhân dân``, ``chứng khoán``)."""
+    names = [*heads(), *(h.text for h in folded_heads().values()), *title_portfolios("portfolio")]
+    pairs = set()
+    for name in names:
+        syllables = name.casefold().split()
+        pairs.update(f"{a} {b}" for a, b in pairwise(syllables))
+    return frozenset(pairs)
+
+
 def place_complement(
     text: str, words: list[Word], i: int, *, bare_names: bool, place_ends: dict[int, int]
 ) -> int:
@@ -534,6 +556,9 @@ def place_complement(
         j = i + n
         nxt = _peek(words, j)
         if nxt is not None and _joined(text, words[j - 1], nxt):
+            unit = " ".join(x.text.casefold() for x in words[i:j])
+            if nxt.is_number and all(u.numbered == "no" for u in place_unit_words().get(unit, ())):
+                return j  # "công an xã 3 nhát": no commune is numbered; a count follows
             end = _place_name_end(text, words, j)
             if end > j:
                 return end
@@ -547,7 +572,20 @@ def place_complement(
     ):
         if head_regex().match(text, w.start):
             return i
-        return _place_name_end(text, words, i)
+        end = _place_name_end(text, words, i)
+        if end == i + 1 and (word_end := dictionary_word_end(text, w.start, w.end)) is not None:
+            # One syllable of a word, not a place: the word goes on a name when the lexicon's
+            # names hold it ("Đảng Tự do Quốc gia"), else the name has ended ("công an Tang
+            # vật …": the next sentence)
+            nxt = _peek(words, i + 1)
+            if (
+                nxt is not None
+                and nxt.end == word_end
+                and text[w.start : word_end].casefold() in _name_word_pairs()
+            ):
+                return i + 2
+            return i
+        return end
     return i
 
 
@@ -636,11 +674,20 @@ def _name_end(
             name = text[words[i].start : words[j - 1].end] if j > i else ""
             if w.text == "và" and name in known_names():
                 break  # "Hãng tin TASS và Interfax": a well-known name is complete
+            other = head_regex().match(text, nxt.start) if nxt is not None else None
+            if (
+                named_head
+                and other is not None
+                and w.text in ("-", "–")
+                and head_of(other.group()).kind == "school"
+            ):
+                j += 1 + _words_in(words, j + 1, other.end())
+                continue  # "Trường THCS - THPT Hồng Đức": one school of two levels
             if (
                 (j > i or named_head)
                 and nxt is not None
                 and nxt.is_capitalised
-                and not head_regex().match(text, nxt.start)
+                and other is None
                 and not _position_regex().match(text, nxt.start)
                 and not _starts_person(text, words, j + 1)
                 and not unit_word_at(text, words, j + 1)
