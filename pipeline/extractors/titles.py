@@ -269,24 +269,34 @@ def _portfolio_end(
 
 
 @cache
-def _place_links() -> dict[str, tuple[str, ...]]:
-    """Diplomatic posts → the words that tie them to a state (title_place_links.tsv)."""
+def _place_links() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Posts → the words that tie them to a state, and to a body (title_place_links.tsv)."""
+
+    def split(cell: str) -> tuple[str, ...]:
+        return tuple(link.strip() for link in cell.split(",") if link.strip())
+
     return {
-        row["position"]: tuple(link.strip() for link in row["links"].split(","))
+        row["position"]: (split(row["links"]), split(row["body_links"]))
         for row in load_tsv("title_place_links.tsv")
     }
 
 
 def _linked_places(
-    text: str, end: int, links: tuple[str, ...], place_ends: dict[int, int]
+    text: str,
+    end: int,
+    links: tuple[tuple[str, ...], tuple[str, ...]],
+    place_ends: dict[int, int],
+    org_ends: dict[int, int],
 ) -> tuple[int, bool]:
-    """``end`` moved over ``<link> <PLACE>`` pairs (``của Việt Nam tại Albania``)."""
+    """``end`` moved over ``<link> <PLACE>`` and ``<body link> <ORG>`` pairs (``của Việt Nam
+    tại Albania``, ``Mỹ tại Liên Hợp Quốc``, ``người phát ngôn của UBND tỉnh X``)."""
     linked = False
+    to_places, to_bodies = links
     while True:
-        for link in links:
+        for link, ends in [(k, place_ends) for k in to_places] + [(k, org_ends) for k in to_bodies]:
             head = f" {link} "
-            if text.startswith(head, end) and end + len(head) in place_ends:
-                end = place_ends[end + len(head)]
+            if text.startswith(head, end) and end + len(head) in ends:
+                end = ends[end + len(head)]
                 linked = True
                 break
         else:
@@ -352,7 +362,7 @@ def find_titles(
                 end, complete = _portfolio_end(text, p_start, p_end, end, org_ends, place_ends)
         links = _place_links().get(" ".join(text[p_start:p_end].casefold().split()))
         if links:
-            end, linked = _linked_places(text, end, links, place_ends)
+            end, linked = _linked_places(text, end, links, place_ends, org_ends)
             complete = complete or linked
         # Chains: "Phó Chủ tịch - Tổng Thư ký Ủy ban …", "Tư lệnh kiêm Chính ủy Đoàn 559":
         # posts that share the body written after the last. A post with a body of its own
