@@ -550,6 +550,11 @@ def is_abbreviation(word: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# English abbreviations that open a foreign place's name (St. Lawrence, Mt. Everest, Ft. Worth).
+_NAME_ABBREVIATIONS = frozenset({"St", "Mt", "Ft"})
+_AFTER_NAME_ABBREVIATION = regex.compile(r"\.[ \t]+")
+
+
 def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, str]]:
     """Capitalised syllables from ``pos`` as (start, end, separator before: "", " " or "-")."""
     m = SYLLABLE.match(text, pos)
@@ -558,6 +563,14 @@ def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, s
     out = [(m.start(), m.end(), "")]
     while True:
         end = out[-1][1]
+        dot = _AFTER_NAME_ABBREVIATION.match(text, end)
+        if (
+            dot
+            and text[out[-1][0] : end] in _NAME_ABBREVIATIONS
+            and (nxt := SYLLABLE.match(text, dot.end()))
+        ):
+            out.append((nxt.start(), nxt.end(), " "))
+            continue  # "Vịnh St. Lawrence": Saint's abbreviation, no full stop
         space = SPACE.match(text, end)
         if space and (nxt := SYLLABLE.match(text, space.end())):
             if _admin_unit_at(text, nxt.start()) or _credit_opener(text, nxt.start(), nxt.end()):
@@ -716,6 +729,15 @@ def lexicon_at(text: str, pos: int) -> tuple[PlaceName, int] | None:
     return (entry, m.end()) if entry else None
 
 
+def country_at(text: str, pos: int) -> bool:
+    """Whether the name of a country of two or more syllables starts at ``pos``."""
+    m = name_matcher().match(fold(text), pos)
+    return m is not None and any(
+        e.level == "country" and len(LETTERS.findall(e.name)) > 1
+        for e in place_names().get(fold_key(text[m.start() : m.end()]), ())
+    )
+
+
 def _foreign_word_before_country(entry: PlaceName, prev: str) -> bool:
     """``Gazprom Nga``, ``Hesteel Serbia``: a foreign word that is no first name (``Lisa
     Monaco``) and ends no sentence (``Cheshire. Anh``), then a country."""
@@ -758,6 +780,7 @@ def lexicon_entry(
             and nxt.group() not in lead_words()  # "ở London Theo …": a lost full stop
             and not foreign_name_at(text, nxt.start())
             and not (after_position and entry.level == "country" and entry.bare != "cue")
+            and not country_at(text, nxt.start())  # "trở lại Syria Thổ Nhĩ Kỳ": a lost full stop
         ):
             return None
         prev = syllable_before(text, start)

@@ -50,10 +50,11 @@ import bisect
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import regex
 
-from pipeline.extractors.orgs import club_names
+from pipeline.extractors.orgs import club_names, known_names
 from pipeline.extractors.place_words import (
     ADDRESS_NUMBER,
     ADMIN_LEVELS,
@@ -80,6 +81,7 @@ from pipeline.extractors.place_words import (
     after_word,
     clean,
     context_words,
+    country_at,
     cut_person,
     fold,
     fold_key,
@@ -127,6 +129,26 @@ from pipeline.types import Mention
 _LEVEL_ORDER = (*ADMIN_LEVELS, "other")
 _JOINED_ON = regex.compile(r"[\-.'’]\p{L}")
 _LOWER_WORD_AFTER = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}\d]*)")
+
+
+@cache
+def _known_names_by_first_word() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for name in known_names():
+        first, _, rest = name.partition(" ")
+        if rest:
+            out.setdefault(first, []).append(name)
+    return {first: tuple(names) for first, names in out.items()}
+
+
+def _opens_known_name(text: str, start: int, end: int) -> bool:
+    """The name opens a well-known firm's or body's name (``Vietnam Airlines``), which the
+    segmenter reads as one word: a place inside a name is a PLACE all the same (guide)."""
+    for name in _known_names_by_first_word().get(text[start:end], ()):
+        after = start + len(name)
+        if text.startswith(name, start) and not text[after : after + 1].isalnum():
+            return True
+    return False
 
 
 def _foreign_name_goes_on(text: str, end: int) -> bool:
@@ -197,7 +219,14 @@ class _Finder:
                     and prev[1].casefold() not in context.open
                     and self._joined_word(t_start, prev[0], start, end)
                 ):
-                    if prev[1][0].islower() and text[start].islower():
+                    if (
+                        text[start].islower()
+                        and (
+                            prev[1][0].islower()
+                            # "Thánh đường Hồi giáo": a capitalised word's second syllable
+                            or f"{prev[1]} {text[start:end]}".casefold() in dictionary_words()
+                        )
+                    ):
                         return True
                     # A landmark word is a common noun too: "Lao động", "Di Động" are one
                     # word, while a capitalised one after a lower-case noun opens a name all
@@ -252,8 +281,12 @@ class _Finder:
         if unit.numbered in ("yes", "only", "address"):
             num = (ADDRESS_NUMBER if unit.numbered == "address" else NUMBER).match(text, pos)
             if num:
-                if unit.numbered == "only" and LOWER_NEXT.match(text, num.end()):
-                    return None
+                if (
+                    unit.numbered == "only"
+                    and unit.case != "exact"  # "QL1A hướng về": an abbreviation counts nothing
+                    and LOWER_NEXT.match(text, num.end())
+                ):
+                    return None  # "đội 3 người": a count
                 if len(unit.word) == 1 and not self._parent_after(num.end()):
                     return None  # "Audi Q3": a model; "P6, Q3, TP.HCM": an address
                 level = "district" if unit.level == "city" else unit.level
@@ -280,8 +313,12 @@ class _Finder:
             ):
                 return None  # "võ sư Vịnh Xuân" (Wing Chun), not "vịnh Xuân Đài"
         lexicon = lexicon_at(text, pos)
-        if lexicon is not None and lexicon[0].level == "country" and not unit.in_span:
-            return None  # "xứ Hàn": the country, read by its cue as a bare name
+        if (
+            lexicon is not None
+            and lexicon[0].level == "country"
+            and (not unit.in_span or unit.word in context_words().country)
+        ):
+            return None  # "xứ Hàn", "căn cứ không quân Nga": the country, read by its cue
         if lexicon is not None and lexicon[0].bare == "cue":
             lexicon = None
         if lexicon is not None and lexicon[0].foreign:
@@ -669,12 +706,16 @@ class _Finder:
                     and self._listed_with_country(m.start(), m.end())
                 )
                 and not self._between_position_and_foreign_name(m.start(), m.end())
+                and not self._next_sentence_after(m.end())
+                and not _opens_known_name(text, m.start(), m.end())
             ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
                 continue
             if self._lowercase_compound(m.start(), m.end()):
                 continue  # "Viện Hải dương học": oceanography, not Hải Dương
+            if text[m.end() : m.end() + 1] == "+":
+                continue  # "Vietnam+", "Canal+": a medium's name
             if (
                 len(entry.name) == 2
                 and entry.name.isupper()
@@ -735,6 +776,15 @@ class _Finder:
                 for m in regex.finditer(pattern, self.text)
             )
         return self._surnames_elsewhere[name]
+
+    def _next_sentence_after(self, end: int) -> bool:
+        """The capitalised word after a name opens the next sentence or names a country
+        (``ngoài khơi Canada Trong khi đó``, ``trở lại Syria Thổ Nhĩ Kỳ``): a caption's or a
+        headline's full stop was lost, and the segmenter joined the two."""
+        after = _NEXT_SYLLABLE.match(self.text, end)
+        if after is None or not after.group(1)[:1].isupper():
+            return False
+        return after.group(1) in lead_words() or country_at(self.text, after.start(1))
 
     def _whole_token(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.token_starts, start) - 1
