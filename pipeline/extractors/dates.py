@@ -17,7 +17,8 @@ Patterns (rule ids in brackets), each one precompiled regex over the working tex
   ``chiều 27 đến 30-5``) takes its month [``date.day_list``];
 - ``năm 2022`` [``date.year``]; a bare year 1900–2099 not followed by a unit or counted noun
   (``vụ Hè Thu 2017``, ``2011 – 2020``) [``date.year_bare``], after ``SN``/``sinh``
-  [``date.birth_year``].
+  [``date.birth_year``]; the years of a life in brackets, before 1900 too (``Nguyễn Du
+  (1766-1820)``) [``date.life_span``].
 
 ``ngày``/``tháng``/``năm`` written right before the numbers are inside the span;
 part-of-day words (``sáng``, ``chiều`` …) and ``đầu``/``cuối`` are not: the part of day
@@ -161,6 +162,7 @@ class _Patterns:
     month_year_bare: regex.Pattern[str]
     year: regex.Pattern[str]
     year_bare: regex.Pattern[str]
+    life_span: regex.Pattern[str]
     part_of_day: regex.Pattern[str]
     strong_before: regex.Pattern[str]
     weak_before: regex.Pattern[str]
@@ -185,6 +187,10 @@ class _Patterns:
     scale_after: regex.Pattern[str]
     years_after: regex.Pattern[str]
     amount_dash_before: regex.Pattern[str]
+
+
+# The most years between a birth and a death written in brackets (the oldest lives recorded).
+_LONGEST_LIFE = 122
 
 
 def _clock_durations(w: _DateWords) -> list[str]:
@@ -245,6 +251,10 @@ def _patterns() -> _Patterns:
         month_year_bare=regex.compile(rf"{_L}{m}/{y4}{_R}", flags),
         year=regex.compile(rf"(?<!\w){year}{sp}+{_L}{y4}{_R_YEAR}", flags),
         year_bare=regex.compile(rf"{_L}(?<!\p{{L}}-)(?P<y>(?:19|20)\d\d){_R_YEAR}", flags),
+        # "Nguyễn Du (1766-1820)": a life's years in brackets, before 1900 too
+        life_span=regex.compile(
+            rf"\({sp}*(?P<a>1\d{{3}}|20\d\d){sp}*[\-–]{sp}*(?P<b>1\d{{3}}|20\d\d){sp}*\)"
+        ),
         part_of_day=regex.compile(rf"(?:^|\W)(?P<pod>{pod})\s+\Z", flags),
         # a holiday's name, with the country after it (Quốc khánh Mỹ 4/7), as a strong word
         strong_before=regex.compile(
@@ -530,6 +540,10 @@ def _extract(ctx: DocContext) -> list[Mention]:
             found.append(_Candidate(m.start(), m.end(), f"{y:04d}", "date.year"))
     for m in p.birth_glued.finditer(text):  # "(SN1965)": the birth year glued to SN
         found.append(_Candidate(m.start("y"), m.end(), m["y"], "date.birth_year"))
+    for m in p.life_span.finditer(text):
+        if 0 < int(m["b"]) - int(m["a"]) <= _LONGEST_LIFE:
+            for group in ("a", "b"):
+                found.append(_Candidate(m.start(group), m.end(group), m[group], "date.life_span"))
     for m in p.year_bare.finditer(text):
         if coded(m.start()):
             continue

@@ -652,6 +652,17 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
             )
     if unit.kind == "classifier":
         head = _head_after(ctx, noun_end, p, animal=m["noun"].casefold() == "con")
+        whole = _dictionary_compound(text, noun_start, noun_end)
+        added = text[noun_end:whole].split() if whole is not None else []
+        if (
+            whole is not None
+            and (head is None or whole > head[1])
+            and not any(w in p.attributes for w in added)
+            and not (len(added) == 1 and added[0] in p.not_head)  # "hai con ở quê"
+        ):
+            # The dictionary's whole noun that the classifier opens, however the segmenter
+            # split it: "hai tàu khu trục", "hai tàu tuần dương".
+            head = (noun_end + 1, whole)
         head_unit = None if head is None else lookup_unit(text[head[0] : head[1]])
         if unit.quantity == "people" and (
             head_unit is None or (head_unit.quantity != "people" and head_unit.kind != "classifier")
