@@ -1409,6 +1409,9 @@ def _western_first_name(name: str) -> str:
     return ""
 
 
+#: A naming word right before a name: "tên", "tên là", "tên thật là".
+_NAMED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])tên(?:[ \t]+thật)?(?:[ \t]+là)?[ \t]+$")
+
 #: The Arabic article joined to a family name: al-, el-, and its sun-letter forms (ad-, as-).
 _ARABIC_ARTICLE = regex.compile(r"(?:[Aa][lrsdtnz]|[Ee]l|[Aa]sh)-(\p{Lu}[\p{Ll}\p{M}]{2,})")
 
@@ -1452,7 +1455,16 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             # Tommy of Tommy Le), the family name being found as the last word above.
             first
             for n in full
-            if n.rule == "person.foreign" and (first := _western_first_name(text[n.start : n.end]))
+            # found by its shape, or after a naming word with a first name no Vietnamese
+            # syllable spells (cậu bé tên Azan Majid Janjua … Azan)
+            if (
+                n.rule == "person.foreign"
+                or (
+                    _NAMED_BEFORE.search(text, max(0, n.start - 16), n.start)
+                    and foreign_shaped(text[n.start : n.end].split()[0])
+                )
+            )
+            and (first := _western_first_name(text[n.start : n.end]))
         }
         | {
             # The whole name again, where no rule of its own finds it (after a title once,
