@@ -215,3 +215,13 @@ def test_a_body_ends_before_the_next_sentence_glued_to_it() -> None:
 def test_the_youth_union_by_its_full_name_is_one_body() -> None:
     text = "Giải thưởng do Trung ương Đoàn TNCS Hồ Chí Minh tổ chức hằng năm."
     assert texts_of(text, "ORG") == ["Trung ương Đoàn TNCS Hồ Chí Minh"]
+
+
+def test_chinese_stars_by_their_sino_vietnamese_names_are_people() -> None:
+    text = "Từ các ngôi sao như Bành Vu Yến đến Tưởng Giới Thạch, ai cũng có một thời."
+    assert texts_of(text, "PERSON") == ["Bành Vu Yến", "Tưởng Giới Thạch"]
+
+
+def test_a_foreign_name_ends_before_a_heading_s_first_word() -> None:
+    text = "5. Hailey Baldwin Áo khoác bomber không bao giờ lỗi mốt."
+    assert texts_of(text, "PERSON") == ["Hailey Baldwin"]

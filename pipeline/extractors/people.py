@@ -77,7 +77,7 @@ from pipeline.text.scan import (
     with_case_variants,
     words_from,
 )
-from pipeline.text.segment import dictionary_words
+from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -896,6 +896,8 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
             and w.text not in surnames()
         ):
             break  # "Carreño" typed "Carrenõ" goes on; "Diễn" (viên) is the next sentence
+        if vietnamese_syllable(w.text) and dictionary_word_end(text, w.start, w.end):
+            break  # "Lily Aldridge Chân dài …", "… Áo khoác": a heading's first word
         if (
             len(w.text) == 1
             and w.text.isupper()
@@ -1409,9 +1411,6 @@ def _western_first_name(name: str) -> str:
     return ""
 
 
-#: A naming word right before a name: "tên", "tên là", "tên thật là".
-_NAMED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])tên(?:[ \t]+thật)?(?:[ \t]+là)?[ \t]+$")
-
 #: The Arabic article joined to a family name: al-, el-, and its sun-letter forms (ad-, as-).
 _ARABIC_ARTICLE = regex.compile(r"(?:[Aa][lrsdtnz]|[Ee]l|[Aa]sh)-(\p{Lu}[\p{Ll}\p{M}]{2,})")
 
@@ -1455,12 +1454,12 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             # Tommy of Tommy Le), the family name being found as the last word above.
             first
             for n in full
-            # found by its shape, or after a naming word with a first name no Vietnamese
-            # syllable spells (cậu bé tên Azan Majid Janjua … Azan)
+            # found by its shape, or after a person's naming word (honorifics.tsv) with a
+            # first name no Vietnamese syllable spells (cậu bé tên Azan Majid Janjua … Azan)
             if (
                 n.rule == "person.foreign"
                 or (
-                    _NAMED_BEFORE.search(text, max(0, n.start - 16), n.start)
+                    after_word(text, n.start, honorific_words("naming"))
                     and foreign_shaped(text[n.start : n.end].split()[0])
                 )
             )
