@@ -225,3 +225,15 @@ def test_chinese_stars_by_their_sino_vietnamese_names_are_people() -> None:
 def test_a_foreign_name_ends_before_a_heading_s_first_word() -> None:
     text = "5. Hailey Baldwin Áo khoác bomber không bao giờ lỗi mốt."
     assert texts_of(text, "PERSON") == ["Hailey Baldwin"]
+
+
+def test_a_post_s_body_runs_on_over_the_body_it_belongs_to() -> None:
+    text = "Trưởng Ban Công tác đại biểu của Ủy ban Thường vụ Quốc hội Lê Văn Tâm phát biểu."
+    assert titles_of(text) == {
+        "Lê Văn Tâm": "Trưởng Ban Công tác đại biểu của Ủy ban Thường vụ Quốc hội"
+    }
+
+
+def test_the_victims_of_a_crime_are_no_one_s() -> None:
+    text = "Gã đàn ông ở Hà Tĩnh đã sát hại 3 người rồi bỏ trốn."
+    assert subjects_of(text) == {"3 người": None}

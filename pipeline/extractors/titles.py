@@ -268,6 +268,10 @@ def _portfolio_end(
     return (after if placed else m.end()), True
 
 
+#: The possessive between a body and the body it belongs to.
+_OF = " của "
+
+
 @cache
 def _place_links() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Posts → the words that tie them to a state, and to a body (title_place_links.tsv)."""
@@ -364,6 +368,9 @@ def find_titles(
         if links:
             end, linked = _linked_places(text, end, links, place_ends, org_ends)
             complete = complete or linked
+        if complete and text.startswith(_OF, end) and end + len(_OF) in org_ends:
+            # "Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội": the body's parent
+            end = org_ends[end + len(_OF)]
         # Chains: "Phó Chủ tịch - Tổng Thư ký Ủy ban …", "Tư lệnh kiêm Chính ủy Đoàn 559":
         # posts that share the body written after the last. A post with a body of its own
         # ends before the link ("Bí thư Huyện ủy kiêm Chủ tịch UBND huyện": two posts).
