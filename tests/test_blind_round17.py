@@ -237,3 +237,14 @@ def test_a_post_s_body_runs_on_over_the_body_it_belongs_to() -> None:
 def test_the_victims_of_a_crime_are_no_one_s() -> None:
     text = "Gã đàn ông ở Hà Tĩnh đã sát hại 3 người rồi bỏ trốn."
     assert subjects_of(text) == {"3 người": None}
+
+
+def test_a_province_named_like_a_common_word_needs_its_capitals() -> None:
+    text = "Bà được trao giải Nobel Hòa bình. Đoàn công tác về tỉnh Hòa Bình, rồi về Hòa Bình."
+    assert texts_of(text, "PLACE") == ["tỉnh Hòa Bình", "Hòa Bình"]
+
+
+def test_the_dictionary_reads_words_in_either_tone_placement() -> None:
+    # "hòa bình" is "hoà bình" in the word list: a contest's name is no person "Hòa"
+    text = "Cô sẽ dự thi Hoa hậu Hòa bình Thế giới vào tháng 10."
+    assert texts_of(text, "PERSON") == []

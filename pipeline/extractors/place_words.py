@@ -145,6 +145,11 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+#: How a name of place_names.tsv may stand bare (its header): always, after a unit word, after
+#: a cue, or in title case only.
+_BARE_MODES = frozenset({"", "unit", "cue", "title"})
+
+
 @cache
 def place_names() -> dict[str, tuple[PlaceName, ...]]:
     """Bare place names keyed by :func:`fold_key` (TP.HCM and Tp.HCM share a key)."""
@@ -154,7 +159,7 @@ def place_names() -> dict[str, tuple[PlaceName, ...]]:
         entry = PlaceName(
             row["name"], row["level"], row["canonical"], row["central"] == "yes", row["bare"]
         )
-        if entry.level not in LEVELS or entry.bare not in ("", "unit", "cue") or entry.name in seen:
+        if entry.level not in LEVELS or entry.bare not in _BARE_MODES or entry.name in seen:
             raise ResourceError(f"place_names.tsv: bad or repeated row {row}")
         seen.add(entry.name)
         out.setdefault(fold_key(entry.name), []).append(entry)

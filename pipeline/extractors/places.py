@@ -679,6 +679,10 @@ class _Finder:
             )
             if entry is None or entry.bare == "unit":
                 continue
+            if entry.bare == "title" and not all(
+                w[:1].isupper() for w in text[m.start() : m.end()].split()
+            ):
+                continue  # "Giải Nobel Hòa bình": peace, not the province
             if entry.bare == "cue" and (
                 not self._cued(m.start(), m.end(), entry)
                 or (entry.level == "country" and self._ethnic(clean(text[m.start() : m.end()])))
