@@ -1979,7 +1979,6 @@ def _ministry_lists(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-@cache
 def _forces() -> dict[str, str]:
     """The forces of ``org_forces.tsv``, casefolded, and who holds each (country | abroad)."""
     return {r["force"].casefold(): r["holder"] for r in load_tsv("org_forces.tsv")}

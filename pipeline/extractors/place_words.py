@@ -377,12 +377,11 @@ def _spellings(phrase: str) -> set[str]:
 
 
 @lru_cache(maxsize=8)
-@lru_cache(maxsize=2)
 def fold(text: str) -> str:
     """``text`` lower-cased character by character (same length, so offsets still hold):
     the lexicons are matched on it, which is several times faster than ignoring case.
 
-    Cached for the last two texts: the matchers fold the whole article at every position
+    Cached for the last few texts: the matchers fold the whole article at every position
     they try, which would make them quadratic in its length."""
     folded = text.lower()
     if len(folded) == len(text):

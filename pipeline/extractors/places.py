@@ -133,6 +133,7 @@ _LOWER_WORD_AFTER = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}\d]*)")
 
 @cache
 def _known_names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """The well-known names of two words or more (org_known_names.tsv) by their first word."""
     out: dict[str, list[str]] = {}
     for name in known_names():
         first, _, rest = name.partition(" ")
