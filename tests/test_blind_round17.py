@@ -248,3 +248,16 @@ def test_the_dictionary_reads_words_in_either_tone_placement() -> None:
     # "hòa bình" is "hoà bình" in the word list: a contest's name is no person "Hòa"
     text = "Cô sẽ dự thi Hoa hậu Hòa bình Thế giới vào tháng 10."
     assert texts_of(text, "PERSON") == []
+
+
+def test_a_scaled_sum_before_tien_is_money_without_its_dong() -> None:
+    text = "Bị cáo phải bồi thường 40 triệu tiền mai táng và 95 triệu tiền tổn thất tinh thần."
+    assert [(m["text"], m["quantity"]) for m in mentions_of(text, "FIGURE")] == [
+        ("40 triệu", "money"),
+        ("95 triệu", "money"),
+    ]
+
+
+def test_sums_plays_and_characters_are_counted() -> None:
+    text = "Cô đòi ba khoản tiền đầu tư cho bốn vở kịch, mỗi tấm biển ghi 12 chữ vàng."
+    assert texts_of(text, "FIGURE") == ["ba khoản", "bốn vở kịch", "12 chữ"]

@@ -105,6 +105,7 @@ class _Patterns:
     clock_before: regex.Pattern[str]
     vague_before: regex.Pattern[str]
     money_before: regex.Pattern[str]
+    money_after: regex.Pattern[str]
     money_next: regex.Pattern[str]
     homographs: regex.Pattern[str]
     shares: frozenset[str]
@@ -175,6 +176,9 @@ def _patterns() -> _Patterns:
         money_before=regex.compile(
             rf"(?:^|[^\w])(?i:{alternation(context_words('money_cue'))})"
             rf"(?:{sp}+(?i:khoảng|hơn|gần|trên|dưới|tới|đến|chừng|ước tính|tổng cộng))?{sp}+\Z"
+        ),
+        money_after=regex.compile(
+            rf"{sp}+(?i:{alternation(context_words('money_after'))})(?![\p{{L}}\p{{M}}])"
         ),
         money_next=regex.compile(
             rf"{sp}*,{sp}*{DIGITS_PATTERN}(?:{sp}*(?:{SCALE_PATTERN}))*{sp}*"
@@ -419,6 +423,8 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         and _BOTH_BEFORE.search(text, max(0, num.start - 8), num.start)
     ):
         return None  # "cả hai rèn quân": both of them, then their verb
+    if num.scale and not num.written and p.money_after.match(text, num.end):
+        unit = None  # "121 triệu tiền tổn thất": a sum, its đồng left out
     value_max: Decimal | None = None
     end: int
     rule: str
@@ -443,6 +449,7 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
                 # "trộm 550 triệu, 34.000 USD": a shortened triệu đồng after a money cue
                 or p.money_before.search(text, max(0, num.start - 40), num.start)
                 or p.money_next.match(text, num.end)  # "550 triệu, 34.000 USD": a list of sums
+                or p.money_after.match(text, num.end)
             ):
                 money = _UnitHit(num.end, num.end, "", "money", "figure.scale_money")
                 value = parse_number(f"{num.number} {num.scale}")

@@ -272,6 +272,7 @@ _CONTEXT_ROLES = frozenset(
         "clock_cue",
         "vague",
         "money_cue",
+        "money_after",
     }
 )
 
