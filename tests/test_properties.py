@@ -14,6 +14,7 @@ import json
 import os
 import unicodedata
 
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ from pipeline.api import COMPONENTS, extract_bytes, extract_text
 from pipeline.errors import InputError
 from pipeline.record.validate import validate_record
 from pipeline.text.ingest import decode, normalise
+from pipeline.text.scan import phrase_regex
 from pipeline.text.tokenize import build_context
 from pipeline.types import LABELS
 
@@ -335,3 +337,26 @@ def test_the_fuzz_runner_reports_and_shrinks_a_finding(capsys, monkeypatch, tmp_
     assert text_findings and all(len(f.example) <= 2 for f in text_findings)
     assert (tmp_path / "finding-001.json").exists()
     assert "distinct finding(s)" in capsys.readouterr().out
+
+
+_LEXICON_WORDS = st.sampled_from(["a", "A", "ăb", "Ăb", "đa", "Đa", "ư.b"])
+_PHRASE = st.lists(_LEXICON_WORDS, min_size=1, max_size=3).map(" ".join)
+_GAPS = st.sampled_from([" ", " ", "  ", "\t", ", ", "."])
+
+
+@PROPERTY
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=12), ignore_case=st.booleans(), data=st.data()
+)
+def test_phrase_regex_finds_what_a_flat_alternation_finds(
+    phrases: list[str], ignore_case: bool, data: st.DataObject
+) -> None:
+    """Grouping a lexicon's alternatives by first letter never changes what matches."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    body = "|".join(regex.escape(p).replace("\\ ", "[ \\t]+") for p in unique)
+    flags = regex.UNICODE | (regex.IGNORECASE if ignore_case else 0)
+    flat = regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", flags)
+    grouped = phrase_regex(phrases, ignore_case=ignore_case)
+    pieces = st.one_of(st.sampled_from(phrases), _LEXICON_WORDS, _GAPS)
+    text = "".join(data.draw(st.lists(pieces, max_size=20)))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]

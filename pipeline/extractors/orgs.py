@@ -38,7 +38,14 @@ from pipeline.resources import (
 )
 from pipeline.text.numbers import alternation
 from pipeline.text.pos import word_class
-from pipeline.text.scan import SENTENCE_OPEN, SpanIndex, Word, phrase_regex, with_case_variants
+from pipeline.text.scan import (
+    SENTENCE_OPEN,
+    SpanIndex,
+    Word,
+    grouped_alternation,
+    phrase_regex,
+    with_case_variants,
+)
 from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -210,7 +217,9 @@ def head_regex() -> regex.Pattern[str]:
         pattern = regex.escape(first) + f"(?i:{regex.escape(rest)})" + r"(?!-\w)"
         alternatives.append((head.text, pattern))
     alternatives.sort(key=lambda a: (-len(a[0]), a[0]))
-    body = "|".join(p.replace(",\\ ", ",?\\ ").replace("\\ ", "[ \\t]+") for _, p in alternatives)
+    body = grouped_alternation(
+        (h, p.replace(",\\ ", ",?\\ ").replace("\\ ", "[ \\t]+")) for h, p in alternatives
+    )
     return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", regex.UNICODE)
 
 

@@ -61,9 +61,33 @@ def phrase_regex(phrases: Iterable[str], *, ignore_case: bool = False) -> regex.
     Spaces inside a phrase match any run of spaces or tabs (never a newline).
     """
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    body = "|".join(regex.escape(p).replace("\\ ", "[ \\t]+") for p in unique)
+    body = grouped_alternation(
+        ((p, regex.escape(p).replace("\\ ", "[ \\t]+")) for p in unique), ignore_case=ignore_case
+    )
     flags = regex.UNICODE | (regex.IGNORECASE if ignore_case else 0)
     return regex.compile(rf"(?<![\w&.])(?:{body})(?![\w&])", flags)
+
+
+def grouped_alternation(
+    alternatives: Iterable[tuple[str, str]], *, ignore_case: bool = False
+) -> str:
+    """One regex alternation of ``(text, pattern)`` pairs, tried in the order given.
+
+    Each pattern must match its text's first character as written (or in either case
+    with ``ignore_case``). The pairs are grouped by that character behind a lookahead, so
+    that at a position the engine tries only the group the character opens: the same
+    first match as the flat alternation, many times faster for a lexicon of thousands of
+    entries (regex tries a flat alternation's branches one by one at every position).
+    """
+    groups: dict[str, list[str]] = {}
+    for text, pattern in alternatives:
+        key = text[:1]
+        if ignore_case and len(key.lower()) == 1:
+            key = key.lower()
+        groups.setdefault(key, []).append(pattern)
+    return "|".join(
+        f"(?={regex.escape(key)})(?:{'|'.join(patterns)})" for key, patterns in groups.items()
+    )
 
 
 def with_case_variants(phrases: Iterable[str]) -> set[str]:
