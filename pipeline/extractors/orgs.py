@@ -19,6 +19,7 @@ import regex
 
 from pipeline.extractors.clubs import bare_clubs, clubs, home_clubs
 from pipeline.extractors.dates import opens_dated_sentence
+from pipeline.extractors.firms import firms
 from pipeline.extractors.place_words import (
     context_words,
     fold_key,
@@ -644,8 +645,9 @@ def _name_end(
     j = i
     last_good = i
     bridged = -1
-    # "Viện Phan Châu Trinh", "Trường Lê Quý Đôn": a name that is a person's runs whole
-    starts_with_name = _starts_person(text, words, i)
+    # "Viện Phan Châu Trinh", "Trường Lê Quý Đôn": a name that is a person's runs whole; a
+    # field's never is ("lãnh đạo đảng Chuck Schumer" is the leader of the party)
+    starts_with_name = not field_head and _starts_person(text, words, i)
     first = _peek(words, i)
     body = head_regex().match(text, first.start) if first and first.is_capitalised else None
     # "Khoa Báo chí": a head that opens a longer word ("Báo chí") names no body
@@ -1791,7 +1793,7 @@ _LEGAL_FORM_ENDS = frozenset({"phần", "TNHH", "MTV", "CP"})
 # huyện X, Bệnh viện quận 1; Circular 37/2016/TT-BYT on district health services).
 _UNIT_NAMED = frozenset({"bệnh viện"})
 
-_FIELD_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ", "ủy ban", "ban"})
+_FIELD_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ", "ủy ban", "ban", "đảng"})
 
 # Syllables of legal forms and group heads; a name that starts with a family name may
 # follow them (Công ty Cổ phần Hoàng Long, Công ty Cổ phần Tập đoàn Mai Linh).
@@ -1918,7 +1920,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _credit_sources(text, found)
     found = _source_slots(text, found)
     found.extend(_defined_abbreviations(ctx, found))
-    found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, found)))
+    found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, found))))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))

@@ -839,8 +839,10 @@ def _brands() -> frozenset[str]:
 
 @cache
 def _thing_words() -> frozenset[str]:
-    """English head nouns of the names of things (not_person_names.tsv, kind ``thing``)."""
-    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "thing")
+    """English head nouns of the names of things and firms (not_person_names.tsv, kinds
+    ``thing`` and ``firm``)."""
+    rows = load_tsv("not_person_names.tsv")
+    return frozenset(r["text"] for r in rows if r["kind"] in ("thing", "firm"))
 
 
 _VIETNAMESE_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|\p{M}|[ạ-ỹẠ-Ỹàáảãèéẻẽìíỉĩòóỏõùúủũỳýỷỹ]")

@@ -1,0 +1,129 @@
+"""Firms, schools and papers named by the English word that ends their name (``General
+Motors``, ``Trungnam Group``, ``Deutsche Bank``, ``Straits Times``).
+
+The words are ``not_person_names.tsv``'s kind ``firm``: legal forms (``Inc``, ``Ltd``,
+``GmbH``) and the industry words firms put last (``Airlines``, ``Securities``). Such a name
+is an ORG wherever it stands. Its proper name is the capitalised run right before the word,
+after the sentence's opening word, a form of address or a post (``Sau``, ``ông``, ``TGĐ``)
+and after a Vietnamese word that only introduces a foreign name (``Mỹ General Motors``,
+``Cúp HD Bank``). A capitalised word after it continues a longer name
+(``Geneva Motor Show`` is a show), so the firm's word is not the end there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from pipeline.extractors.place_words import vietnamese_syllable
+from pipeline.resources import honorific_words, lead_words, load_tsv
+from pipeline.text.scan import Word, phrase_regex
+from pipeline.text.tokenize import DocContext
+from pipeline.types import Mention
+
+LABEL = "ORG"
+RULE = "org.firm"
+#: At most this many words of a proper name before the firm's word.
+_NAME_WORDS = 4
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}\d&'’.\-]*")
+_VIETNAMESE_MARK = regex.compile(r"[^\x00-\x7F]")  # a letter with a diacritic
+
+
+@cache
+def firm_words() -> frozenset[str]:
+    """The words that end a firm's name (``not_person_names.tsv``, kind ``firm``)."""
+    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "firm")
+
+
+@cache
+def _positions() -> regex.Pattern[str]:
+    return phrase_regex(row["position"] for row in load_tsv("titles.tsv"))
+
+
+def _name_start(text: str, words: list[Word], k: int) -> int:
+    """Index of the first word of the proper name that ends before ``words[k]``."""
+    i = k
+    while i > 0 and k - i < _NAME_WORDS:
+        w = words[i - 1]
+        if (
+            w.end + 1 != words[i].start
+            or not _NAME_WORD.fullmatch(w.text)
+            or w.text in lead_words()  # "Sau Vietnam Airlines", "VOV.VN Theo Yahoo News"
+            # a Vietnamese word that introduces a foreign name: "Mỹ General Motors", "Cúp
+            # HD Bank", "Ảnh: USA Today Tờ Washington Post"
+            or (_VIETNAMESE_MARK.search(w.text) and not vietnamese_syllable(words[i].text))
+        ):
+            break
+        i -= 1
+    # a form of address or a post: "ông", "TGĐ Vina Capital"
+    while i < k:
+        if words[i].text.casefold() in honorific_words():
+            i += 1
+            continue
+        post = _positions().match(text, words[i].start)
+        if post is None or post.end() > words[k - 1].end:
+            break
+        i = _word_after(words, i, post.end())
+    return i
+
+
+def _word_after(words: list[Word], i: int, end: int) -> int:
+    while i < len(words) and words[i].start < end:
+        i += 1
+    return i
+
+
+def firms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the ORGs of firms named by their last word; an ORG that ends inside
+    such a name is widened to it (``tập đoàn Dalian`` → ``tập đoàn Dalian Wanda Group``)."""
+    text = ctx.text
+    orgs = [m for m in mentions if m.label == LABEL]
+    others = [m for m in mentions if m.label != LABEL]
+    added: list[Mention] = []
+    for line in ctx.lines:
+        words = ctx.words_of(line)
+        for k, w in enumerate(words):
+            if w.text not in firm_words() or k == 0:
+                continue
+            end = k + 1
+            while end < len(words) and words[end].text in firm_words():
+                end += 1  # "Nissan Motor Co", "Alibaba Group Holding Ltd"
+            nxt = words[end] if end < len(words) else None
+            if nxt is not None and nxt.start == words[end - 1].end + 1 and nxt.is_capitalised:
+                continue  # "Geneva Motor Show": a longer name goes on
+            i = _name_start(text, words, k)
+            if i == k or (
+                i + 1 == k and _VIETNAMESE_MARK.search(words[i].text)
+            ):  # "Nhóm Group": a Vietnamese word alone names no firm
+                continue
+            added.append(Mention(LABEL, words[i].start, words[end - 1].end, RULE))
+    if not added:
+        return mentions
+    kept: list[Mention] = []
+    taken: list[Mention] = []
+    for firm in sorted(added, key=lambda m: (m.start, -m.end)):
+        if any(t.start <= firm.start and firm.end <= t.end for t in taken):
+            continue  # "Group" of "Alibaba Group Holding Ltd" read once
+        if any(o.end == firm.end for o in orgs):
+            continue  # the paper or firm is read already: "Tờ Washington Post"
+        inner = [o for o in orgs if firm.start <= o.start and o.end <= firm.end]
+        outer = [o for o in orgs if o.start <= firm.start and firm.end <= o.end]
+        widened = [o for o in orgs if o.start < firm.start < o.end < firm.end]
+        crossing = [
+            o
+            for o in orgs
+            if o not in inner
+            and o not in outer
+            and o not in widened
+            and o.start < firm.end
+            and firm.start < o.end
+        ]
+        if outer or crossing:
+            continue
+        orgs = [o for o in orgs if o not in inner and o not in widened]
+        start = min([firm.start, *(o.start for o in widened)])
+        span = text[start : firm.end]
+        kept.append(Mention(LABEL, start, firm.end, RULE, {"expanded": span}))
+        taken.append(kept[-1])
+    return others + orgs + kept

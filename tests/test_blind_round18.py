@@ -1,0 +1,51 @@
+"""Classes of the eighteenth blind round. Every sentence here is synthetic."""
+
+from __future__ import annotations
+
+from conftest import texts_of, titles_of
+
+# -- ORG: parties abroad and firms named by their last English word ---------------------------
+
+
+def test_a_party_abroad_with_its_class_noun_in_lower_case_is_a_body() -> None:
+    text = "Ứng viên của đảng Lao động và đảng Xanh đều mất ghế trong cuộc bầu cử sớm."
+    assert texts_of(text, "ORG") == ["đảng Lao động", "đảng Xanh"]
+
+
+def test_a_party_s_name_is_never_a_person_s() -> None:
+    text = "Lãnh đạo phe thiểu số, thủ lĩnh đảng Richard Blake, lên tiếng phản đối."
+    assert texts_of(text, "ORG") == []
+    assert texts_of(text, "PERSON") == ["Richard Blake"]
+
+
+def test_a_member_of_a_party_keeps_the_party_in_the_post() -> None:
+    text = "Hạ nghị sĩ đảng Cộng hòa Peter Collins phản đối dự luật."
+    assert titles_of(text) == {"Peter Collins": "Hạ nghị sĩ đảng Cộng hòa"}
+
+
+def test_a_firm_named_by_its_last_english_word_is_a_body() -> None:
+    text = "Cổ phiếu của Norland Motors và Kestrel Airlines cùng giảm trong phiên sáng nay."
+    assert texts_of(text, "ORG") == ["Norland Motors", "Kestrel Airlines"]
+
+
+def test_a_firm_after_a_post_is_the_post_s_body_not_a_person() -> None:
+    text = "Ông Trần Văn Hải, Tổng giám đốc Halong Star Group, cho biết dự án sẽ khởi công."
+    assert "Halong Star Group" in texts_of(text, "ORG")
+    assert texts_of(text, "PERSON") == ["Trần Văn Hải"]
+
+
+def test_a_country_before_a_foreign_firm_stays_outside_it() -> None:
+    text = "Khoản vay đến từ quỹ đầu tư Hồng Kông Redwood Capital."
+    assert texts_of(text, "ORG") == ["Redwood Capital"]
+    assert texts_of(text, "PLACE") == ["Hồng Kông"]
+
+
+def test_a_firm_s_word_before_a_capitalised_word_names_no_firm() -> None:
+    text = "Mẫu xe mới ra mắt tại triển lãm Oslo Motor Show năm nay."
+    assert texts_of(text, "ORG") == []
+
+
+def test_an_org_that_stops_inside_a_firm_s_name_runs_to_its_end() -> None:
+    text = "Khu nghỉ dưỡng thuộc tập đoàn Kestrel Harbour Holdings của Singapore."
+    assert "tập đoàn Kestrel Harbour Holdings" in texts_of(text, "ORG")
+
