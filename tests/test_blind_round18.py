@@ -49,3 +49,25 @@ def test_an_org_that_stops_inside_a_firm_s_name_runs_to_its_end() -> None:
     text = "Khu nghỉ dưỡng thuộc tập đoàn Kestrel Harbour Holdings của Singapore."
     assert "tập đoàn Kestrel Harbour Holdings" in texts_of(text, "ORG")
 
+
+# -- PLACE, PERSON: ships named after cities and people -----------------------------------------
+
+
+def test_a_city_after_a_ship_s_class_names_the_ship() -> None:
+    text = "Tàu khu trục Hàng Châu và tàu hộ vệ Ôn Châu rời cảng hôm 3/7."
+    assert texts_of(text, "PLACE") == []
+
+
+def test_a_country_after_a_ship_s_class_stays_its_flag() -> None:
+    text = "Khu trục hạm Nhật Bản và tàu sân bay Mỹ cùng tham gia tập trận."
+    assert texts_of(text, "PLACE") == ["Nhật Bản", "Mỹ"]
+
+
+def test_a_person_s_name_after_a_navy_s_ship_prefix_is_the_ship() -> None:
+    text = "Tàu sân bay USS Harry Truman và tàu HMS Albion đã cập cảng."
+    assert texts_of(text, "PERSON") == []
+
+
+def test_a_blocked_name_holds_no_shorter_place() -> None:
+    text = "Hạm đội tàu ngầm Thái Bình Dương nhận thêm hai tàu mới."
+    assert texts_of(text, "PLACE") == []
