@@ -71,3 +71,46 @@ def test_a_person_s_name_after_a_navy_s_ship_prefix_is_the_ship() -> None:
 def test_a_blocked_name_holds_no_shorter_place() -> None:
     text = "Hạm đội tàu ngầm Thái Bình Dương nhận thêm hai tàu mới."
     assert texts_of(text, "PLACE") == []
+
+
+def test_a_party_s_name_runs_over_the_syllable_the_segmenter_glued_to_đảng() -> None:
+    text = "Các nhà hoạt động đảng Cứu nguy Dân tộc (CNRP) đã tuần hành."
+    assert texts_of(text, "ORG") == ["đảng Cứu nguy Dân tộc", "CNRP"]
+
+
+def test_a_department_named_after_a_region_keeps_its_name() -> None:
+    text = "Ông Lê Văn Sơn, Vụ trưởng Vụ Châu Âu, chủ trì cuộc họp."
+    assert "Vụ Châu Âu" in texts_of(text, "ORG")
+
+
+def test_a_board_s_head_before_a_full_name_is_no_body_named_after_him() -> None:
+    text = "Văn bản kỷ luật do Trưởng ban Trần Quốc Việt ký ngày 3/7."
+    assert texts_of(text, "ORG") == []
+    assert titles_of(text) == {"Trần Quốc Việt": "Trưởng ban"}
+
+
+# -- PERSON, PLACE: pupils by initials, walking streets ---------------------------------------
+
+
+def test_a_pupil_named_by_initials_is_a_person() -> None:
+    text = "Gia đình nữ sinh H.T (14 tuổi) đã trình báo công an, còn học sinh N.K vẫn nghỉ học."
+    assert texts_of(text, "PERSON") == ["H.T", "N.K"]
+
+
+def test_a_walking_street_named_after_a_person_is_a_street() -> None:
+    text = "Du khách đổ về phố đi bộ Trần Hưng Đạo vào tối thứ Bảy."
+    assert texts_of(text, "PLACE") == ["phố đi bộ Trần Hưng Đạo"]
+    assert texts_of(text, "PERSON") == []
+
+
+# -- FIGURE: a scaled amount after a code word; verbs after a number ---------------------------
+
+
+def test_a_scaled_amount_after_a_milestone_word_is_money() -> None:
+    text = "Giá vàng miếng đã vượt mốc 40 triệu đồng/lượng trong phiên chiều."
+    assert texts_of(text, "FIGURE") == ["40 triệu đồng"]
+
+
+def test_a_verb_of_saying_after_a_number_is_no_counted_noun() -> None:
+    text = "Sau nhiều giờ thẩm vấn, cả 3 thừa nhận hành vi trộm cắp."
+    assert texts_of(text, "FIGURE") == []

@@ -45,7 +45,7 @@ import regex
 
 from pipeline.extractors import dates
 from pipeline.extractors.place_words import fold_key, place_names
-from pipeline.resources import lead_words
+from pipeline.resources import lead_words, load_tsv
 from pipeline.text.numbers import (
     DIGITS_PATTERN,
     EN_DECIMAL,
@@ -111,6 +111,7 @@ class _Patterns:
     shares: frozenset[str]
     attributes: frozenset[str]
     name_words: frozenset[str]
+    code_words: frozenset[str]
 
 
 @cache
@@ -188,6 +189,7 @@ def _patterns() -> _Patterns:
         shares=frozenset(context_words("share")),
         attributes=frozenset(context_words("attribute")),
         name_words=frozenset(w.casefold() for w in context_words("name")),
+        code_words=frozenset(w.casefold() for w in context_words("code")),
     )
 
 
@@ -353,6 +355,8 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns, *, measured: bo
     blocked = p.blocked_before.search(text, lo, start)
     if measured and blocked is not None and blocked.group("w").casefold() in p.name_words:
         blocked = None
+    if blocked is not None and num.scale and blocked.group("w").casefold() in p.code_words:
+        blocked = None  # "vượt mốc 35 triệu đồng": a code or an address is never scaled
     if blocked is not None and not p.not_code_before.search(text, lo, start):
         # Only a whole word counts: "cấp 3" is a name, "nâng cấp 09 công trình" is not.
         token = _token_at(ctx, blocked.start("w"))
@@ -734,7 +738,20 @@ def _open_noun_after(ctx: DocContext, pos: int, p: _Patterns) -> _UnitHit | None
     word = ctx.text[token[0] : token[1]]
     if " " not in word or not _is_head(word, p):
         return None
+    if word_class(word) in _NOT_NOUN_CLASSES or word.casefold() in _speech_verbs():
+        return None  # "2 thừa nhận", "3 có thể": a verb of saying or a modifier, no noun
     return _UnitHit(*token, word, "count", "figure.open_noun")
+
+
+#: Word classes (VLSP 2013 tags) that never head a counted noun: adjectives, adverbs,
+#: conjunctions, numerals and the unclassified function phrases (``tức là``, ``thay vì``).
+_NOT_NOUN_CLASSES = frozenset({"A", "R", "C", "M", "X"})
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Verbs of saying and admitting (``person_speech_verbs.tsv``): ``cả 2 thừa nhận``."""
+    return frozenset(r["verb"].casefold() for r in load_tsv("person_speech_verbs.tsv"))
 
 
 def _hit(text: str, start: int, end: int, rule: str) -> _UnitHit:

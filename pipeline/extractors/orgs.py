@@ -735,6 +735,7 @@ def _name_end(
             and not starts_with_name
             and not _inside_glued_name(words, j, glued)
             and _starts_person(text, words, j)
+            and not (j == i and lexicon_at(text, w.start) is not None)  # "Vụ Châu Á"
             and (
                 field_head
                 or any(
@@ -796,6 +797,14 @@ def _name_end(
             # "Trường Cao đẳng Nghề Công nghệ …": a field written in sentence case
             and (not proper_name_ended or _sentence_case_field(words, j))
             and not _misjoined(words, i, j, glued)
+        ) or (
+            # "đảng Cứu nguy Dân tộc": the segmenter glued the name's first syllable to the
+            # head ("đảng Cứu"), not to the syllable it makes a word with
+            j == i + 1
+            and i in glued
+            and j not in glued
+            and words[i].is_capitalised
+            and f"{words[i].text} {w.text}".casefold() in dictionary_words()
         ):
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j

@@ -115,6 +115,7 @@ class _Context:
     state: tuple[str, ...]  # nouns of statehood before a state of the past (nước Âu Lạc)
     descriptor: tuple[str, ...]  # words between a unit word and its name (huyện miền núi X)
     repeat: frozenset[str]  # unit words whose foreign name stays the place bare (thành phố X)
+    vessel: tuple[str, ...]  # a ship's class or navy prefix before the ship's name (JS Izumo)
 
 
 def fold_key(text: str) -> str:
@@ -253,6 +254,7 @@ def context_words() -> _Context:
         tuple(words["state"]),
         tuple(sorted(words["descriptor"], key=len, reverse=True)),
         frozenset(words["repeat"]),
+        tuple(words["vessel"]),
     )
 
 
@@ -271,6 +273,7 @@ _WORD_KINDS = (
     "state",
     "descriptor",
     "repeat",
+    "vessel",
 )
 
 

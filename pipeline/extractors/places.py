@@ -666,7 +666,7 @@ class _Finder:
         text = self.text
         folded = fold(text)
         names = name_matcher()
-        blocked_end = -1  # a name read as a direction or a ship's: none of its words is one
+        blocked_end = -1  # a name read as a ship's: none of its words is a place
         for start in name_starts().finditer(text):
             if start.start() < blocked_end:
                 continue
@@ -736,10 +736,10 @@ class _Finder:
             if entry.level == "other" and after_word(
                 text, m.start(), context_words().before.get("bare", ())
             ):
-                # "phía Đông Bắc" is a direction ("hướng Hà Nam" a province), "tàu sân bay
-                # Liêu Ninh" a ship; "phía Thái Bình Dương" holds no Bình Dương
-                blocked_end = m.end()
-                continue
+                continue  # "phía Đông Bắc" is a direction; "hướng Hà Nam" is a province
+            if entry.level == "other" and after_word(text, m.start(), context_words().vessel):
+                blocked_end = m.end()  # "tàu ngầm Thái Bình Dương" holds no Bình Dương
+                continue  # "tàu sân bay Liêu Ninh", "JS Izumo": a ship
             if (
                 entry.foreign
                 and entry.level == "other"
