@@ -114,3 +114,26 @@ def test_a_scaled_amount_after_a_milestone_word_is_money() -> None:
 def test_a_verb_of_saying_after_a_number_is_no_counted_noun() -> None:
     text = "Sau nhiều giờ thẩm vấn, cả 3 thừa nhận hành vi trộm cắp."
     assert texts_of(text, "FIGURE") == []
+
+
+# -- PERSON: foreign names before their post; the diplomat's "Ngài" ---------------------------
+
+
+def test_a_foreign_name_before_a_comma_and_its_post_is_a_person() -> None:
+    text = "Dự án bị hoãn. Okonkwo Adeyemi, Giám đốc điều hành hãng Brightwave, cho biết vậy."
+    assert titles_of(text) == {"Okonkwo Adeyemi": "Giám đốc điều hành hãng Brightwave"}
+
+
+def test_a_clause_opening_vietnamese_word_before_a_post_is_no_name() -> None:
+    text = "Theo Đài Sputnik, Tổng thống Nga Vladimir Putin sẽ tham dự."
+    assert texts_of(text, "PERSON") == ["Vladimir Putin"]
+
+
+def test_ngài_before_a_foreign_dignitary_names_him_not_a_god() -> None:
+    text = "Thủ tướng tiếp Ngài Hans Keller. Người dân dâng hương kính mời ngài Thần Tài."
+    assert texts_of(text, "PERSON") == ["Hans Keller"]
+
+
+def test_a_student_s_country_before_his_foreign_name_is_no_part_of_it() -> None:
+    text = "Gia đình sinh viên Mỹ Jacobsen đã lên tiếng sau khi anh được thả."
+    assert texts_of(text, "PERSON") == ["Jacobsen"]

@@ -597,12 +597,21 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             continue  # "vua Trần", "vua Hùng": a dynasty or a line of kings, no one person
         if end and m.group().casefold() in honorific_words("royal") and _team_after(words, end):
             continue  # "một hoàng tử Ả Rập": a nationality, no name
-        if (
-            end == 1
-            and m.group().casefold() in honorific_words("role")
-            and any(e.level == "country" for e in place_names().get(fold_key(words[0].text), ()))
-        ):
+        role = m.group().casefold() in honorific_words("role")
+        country_first = role and any(
+            e.level == "country" for e in place_names().get(fold_key(words[0].text), ())
+        )
+        if end == 1 and country_first:
             continue  # "bạn Lào", "Bạn Mỹ": a friendly nation, no person
+        if end == 1 and role and len(words[0].text) > 2 and not vietnamese_syllable(words[0].text):
+            continue  # "học sinh Olympia": a school or a word, no name ("bệnh nhân D" is)
+        if (
+            end > 1
+            and country_first
+            and begin == 0
+            and any(not vietnamese_syllable(w.text) for w in words[1:end])
+        ):
+            begin = 1  # "sinh viên Mỹ Warmbier": the student's country, then his name
         if (
             end
             and m.group().casefold() in honorific_words("role")
@@ -1090,6 +1099,53 @@ def _names_before_speech(
         ):
             continue
         yield _Name(a.start, b.end, "person.before_speech")
+
+
+def _names_before_posts(
+    text: str, words: list[Word], title_starts: frozenset[int]
+) -> Iterable[_Name]:
+    """A foreign name of two to four capitalised words opening a clause, right before a comma
+    and the post it holds: the apposition of translated news (``Jordan French, Giám đốc
+    marketing của BeeHex``, ``Tim Cook, Giám đốc điều hành``), written without Vietnamese
+    letters: a Vietnamese name is read by its family name. A place, a firm or a pair of
+    words of the dictionary is no name."""
+    index_by_end = {w.end: k for k, w in enumerate(words)}
+    for start in title_starts:
+        if text[start - 2 : start] != ", " or (k := index_by_end.get(start - 2)) is None:
+            continue
+        if not _is_name_word(words[k], first=False):
+            continue
+        i = k
+        while (
+            i > 0
+            and k - i < 4
+            and _is_name_word(words[i - 1], first=False)
+            and text[words[i - 1].end : words[i].start] == " "
+        ):
+            i -= 1
+        opens = _CLAUSE_BEFORE.search(text, max(0, words[i].start - 12), words[i].start)
+        while i < k and (
+            words[i].text in lead_words() or words[i].text.casefold() in honorific_words()
+        ):
+            i += 1  # "Theo Ben Feuer, chủ tịch …", "Ngài Ted Osius, Đại sứ …"
+            opens = True
+        run = words[i : k + 1]
+        if (
+            len(run) < 2
+            or not opens
+            or any(_VIETNAMESE_LETTERS.search(w.text) for w in run)  # "Khác Trump, …"
+            or any("." in w.text for w in run)  # "PGS.TS.Văn Như Cương": a degree glued on
+            or run[0].text in surnames()
+            or any(
+                f"{a.text} {b.text}".casefold() in dictionary_words()
+                for a, b in itertools.pairwise(run)
+            )
+            or _names_a_place(" ".join(w.text for w in run))
+            or any(w.is_abbreviation or w.text in _thing_words() for w in run)
+            or text[run[0].start : run[-1].end] in known_names()
+        ):
+            continue
+        yield _Name(run[0].start, run[-1].end, "person.before_post")
 
 
 def _players_before_clubs(text: str, words: list[Word], clubs: dict[int, int]) -> Iterable[_Name]:
@@ -2121,6 +2177,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         lambda m: m.start,
     )
     titles = [m for m in mentions if m.label == "TITLE"]
+    title_starts = frozenset(m.start for m in titles)
     body_ends = frozenset(m.end for m in mentions if m.label in ("PLACE", "ORG"))
     names: dict[tuple[int, int], _Name] = {}
     clubs = {
@@ -2169,6 +2226,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_ede_names(text, ctx.words_of(line)))
         add(_names_before_age(text, ctx.words_of(line), body_ends))
         add(_names_before_speech(text, ctx.words_of(line), body_ends))
+        add(_names_before_posts(text, ctx.words_of(line), title_starts))
         add(_players_before_clubs(text, ctx.words_of(line), clubs))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_players_by_family_name(ctx, blocked))
