@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import texts_of, titles_of
+from conftest import subjects_of, texts_of, titles_of
 
 # -- ORG: parties abroad and firms named by their last English word ---------------------------
 
@@ -137,3 +137,21 @@ def test_ngài_before_a_foreign_dignitary_names_him_not_a_god() -> None:
 def test_a_student_s_country_before_his_foreign_name_is_no_part_of_it() -> None:
     text = "Gia đình sinh viên Mỹ Jacobsen đã lên tiếng sau khi anh được thả."
     assert texts_of(text, "PERSON") == ["Jacobsen"]
+
+
+def test_a_province_s_tax_department_with_a_lowercase_field_is_one_body() -> None:
+    text = "Cục thuế TP Cần Thơ đã gửi thư mời, còn Chi cục thuế quận Ninh Kiều chưa có ý kiến."
+    assert texts_of(text, "ORG") == ["Cục thuế TP Cần Thơ", "Chi cục thuế quận Ninh Kiều"]
+
+
+# -- subjects: a lake after the river basin it lies in ----------------------------------------
+
+
+def test_a_feature_after_a_fronted_basin_is_the_clause_s_subject() -> None:
+    text = "Trên lưu vực sông Mã, hồ Cửa Đạt có diện tích mặt nước gần 3.000 ha."
+    assert subjects_of(text) == {"3.000 ha": "hồ Cửa Đạt"}
+
+
+def test_a_full_name_written_twice_in_a_row_is_two_mentions() -> None:
+    text = "Ông Kenji Morita Kenji Morita bị liệt từ thắt lưng."
+    assert texts_of(text, "PERSON") == ["Kenji Morita", "Kenji Morita"]

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -603,8 +603,6 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
         )
         if end == 1 and country_first:
             continue  # "bạn Lào", "Bạn Mỹ": a friendly nation, no person
-        if end == 1 and role and len(words[0].text) > 2 and not vietnamese_syllable(words[0].text):
-            continue  # "học sinh Olympia": a school or a word, no name ("bệnh nhân D" is)
         if (
             end > 1
             and country_first
@@ -1099,6 +1097,20 @@ def _names_before_speech(
         ):
             continue
         yield _Name(a.start, b.end, "person.before_speech")
+
+
+def _split_doubled(text: str, names: Iterable[_Name]) -> Iterator[_Name]:
+    """Each name, a full name written twice in a row split in two (``Hideto Kijima Hideto
+    Kijima``: a photo caption run into the text): two names of two words or more each."""
+    for n in names:
+        words = text[n.start : n.end].split(" ")
+        half = len(words) // 2
+        if half >= 2 and len(words) == 2 * half and words[:half] == words[half:]:
+            middle = n.start + len(" ".join(words[:half]))
+            yield replace(n, end=middle)
+            yield replace(n, start=middle + 1)
+        else:
+            yield n
 
 
 def _names_before_posts(
@@ -2191,7 +2203,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     kept: list[tuple[int, int]] = []
 
     def add(candidates: Iterable[_Name]) -> None:
-        for n in candidates:
+        for n in _split_doubled(text, candidates):
             n = _after_body_end(text, n, body_ends)
             n = _with_suffix(text, _cut_glued_end(ctx, _cut_at_body(text, n, body_starts)))
             n = _cut_at_glued_stop(text, n)

@@ -732,10 +732,18 @@ def _chain_head(text: str, groups: list[_Group], i: int) -> int:
             and groups[i - 1].outer.label == "ORG"
             and groups[i].outer.label == "PLACE"
         )  # ``CDC Hà Nam`` written as a body and its place
-        if not (_CHAIN_GAP.match(gap) or body_place):
+        if not (_CHAIN_GAP.match(gap) or body_place) or _two_features(groups[i - 1], groups[i]):
             break
         i -= 1
     return i
+
+
+def _two_features(a: _Group, b: _Group) -> bool:
+    """Whether two places side by side are two features (``Trên lưu vực sông Đà, hồ Hòa
+    Bình có …``: the river's basin, then the lake), not a place and the unit holding it."""
+    return all(
+        g.outer.label == "PLACE" and g.outer.mention.attrs.get("level") == "other" for g in (a, b)
+    )
 
 
 def _role_after(text: str, group: _Group, limit: int) -> str | None:
