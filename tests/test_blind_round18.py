@@ -155,3 +155,8 @@ def test_a_feature_after_a_fronted_basin_is_the_clause_s_subject() -> None:
 def test_a_full_name_written_twice_in_a_row_is_two_mentions() -> None:
     text = "Ông Kenji Morita Kenji Morita bị liệt từ thắt lưng."
     assert texts_of(text, "PERSON") == ["Kenji Morita", "Kenji Morita"]
+
+
+def test_an_english_first_name_before_vietnamese_given_names_is_one_name() -> None:
+    text = "Jessica Thảo Vy và Kevin Minh cùng dự sự kiện. Wanda Nara Năm 2013 đã khác."
+    assert texts_of(text, "PERSON") == ["Jessica Thảo Vy", "Kevin Minh", "Wanda Nara"]

@@ -65,7 +65,7 @@ from pipeline.resources import (
     load_tsv,
     surnames,
 )
-from pipeline.resources.given_names import given_names
+from pipeline.resources.given_names import given_names, is_given_name
 from pipeline.text.numbers import alternation
 from pipeline.text.scan import (
     SENTENCE_OPEN,
@@ -895,6 +895,7 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
     ends the name unless it is a family name (``Louis Nguyễn``; ``… Bach Diễn viên``: a new
     sentence); a word that heads the name of a thing (``Davis Cup``) makes it no name."""
     j = i + 1
+    given_only = True  # every word after the first name a Vietnamese given or family name
     while j < len(words) and j - i <= 3 and text[words[j - 1].end : words[j].start] == " ":
         w = words[j]
         if w.text in _thing_words():
@@ -903,8 +904,13 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
             _VIETNAMESE_LETTERS.search(w.text)
             and vietnamese_syllable(w.text)
             and w.text not in surnames()
+            and not (_vietnamese_given_name(text, words, j) and given_only)
         ):
             break  # "Carreño" typed "Carrenõ" goes on; "Diễn" (viên) is the next sentence
+        # "Angela Phương Trinh", "Kelvin Khánh": a Vietnamese given name after an English one
+        given_only = (
+            given_only and vietnamese_syllable(w.text) and _vietnamese_given_name(text, words, j)
+        )
         if vietnamese_syllable(w.text) and dictionary_word_end(text, w.start, w.end):
             break  # "Lily Aldridge Chân dài …", "… Áo khoác": a heading's first word
         if (
@@ -927,6 +933,20 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
     while j > i + 1 and words[j - 1].text == ".":
         j -= 2
     return _without_trailing_particle(words, i, j)
+
+
+def _vietnamese_given_name(text: str, words: list[Word], j: int) -> bool:
+    """Whether ``words[j]`` is a Vietnamese syllable used as a given name (the first-name
+    dictionary), or a family name, that opens no word of the dictionary with the next
+    syllable and no credit (``Michael Ảnh:``, ``Luis Thẻ vàng``: the next sentence)."""
+    w = words[j]
+    return (
+        (w.text in surnames() or is_given_name(w.text))
+        and not dictionary_word_end(text, w.start, w.end)
+        and text[w.end : w.end + 1] != ":"
+        # "chung cư AZ Sky Định Công": a building named after its ward
+        and not (j + 1 < len(words) and _names_a_place(f"{w.text} {words[j + 1].text}"))
+    )
 
 
 #: A family name in capitals (``KY``, ``SMITH``): a vowel in it, which acronyms often lack.

@@ -51,5 +51,13 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a first name of the dictionary, as written or without its marks
+    (the dictionary writes Vietnamese given names unaccented: ``Thuy`` for ``Thủy``)."""
+    folded = word.casefold()
+    plain = _without_marks(folded.replace("đ", "d")).casefold()
+    return folded in given_names() or plain in given_names()
+
+
 def _without_marks(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
