@@ -45,7 +45,7 @@ import regex
 
 from pipeline.extractors import dates
 from pipeline.extractors.place_words import fold_key, place_names
-from pipeline.resources import lead_words, load_tsv
+from pipeline.resources import lead_words, speech_verbs
 from pipeline.text.numbers import (
     DIGITS_PATTERN,
     EN_DECIMAL,
@@ -738,7 +738,7 @@ def _open_noun_after(ctx: DocContext, pos: int, p: _Patterns) -> _UnitHit | None
     word = ctx.text[token[0] : token[1]]
     if " " not in word or not _is_head(word, p):
         return None
-    if word_class(word) in _NOT_NOUN_CLASSES or word.casefold() in _speech_verbs():
+    if word_class(word) in _NOT_NOUN_CLASSES or word.casefold() in speech_verbs():
         return None  # "2 thừa nhận", "3 có thể": a verb of saying or a modifier, no noun
     return _UnitHit(*token, word, "count", "figure.open_noun")
 
@@ -746,12 +746,6 @@ def _open_noun_after(ctx: DocContext, pos: int, p: _Patterns) -> _UnitHit | None
 #: Word classes (VLSP 2013 tags) that never head a counted noun: adjectives, adverbs,
 #: conjunctions, numerals and the unclassified function phrases (``tức là``, ``thay vì``).
 _NOT_NOUN_CLASSES = frozenset({"A", "R", "C", "M", "X"})
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    """Verbs of saying and admitting (``person_speech_verbs.tsv``): ``cả 2 thừa nhận``."""
-    return frozenset(r["verb"].casefold() for r in load_tsv("person_speech_verbs.tsv"))
 
 
 def _hit(text: str, start: int, end: int, rule: str) -> _UnitHit:

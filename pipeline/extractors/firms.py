@@ -69,6 +69,7 @@ def _name_start(text: str, words: list[Word], k: int) -> int:
 
 
 def _word_after(words: list[Word], i: int, end: int) -> int:
+    """Index of the first word from ``words[i]`` on that starts at or after ``end``."""
     while i < len(words) and words[i].start < end:
         i += 1
     return i
@@ -101,9 +102,8 @@ def firms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     if not added:
         return mentions
     kept: list[Mention] = []
-    taken: list[Mention] = []
     for firm in sorted(added, key=lambda m: (m.start, -m.end)):
-        if any(t.start <= firm.start and firm.end <= t.end for t in taken):
+        if any(t.start <= firm.start and firm.end <= t.end for t in kept):
             continue  # "Group" of "Alibaba Group Holding Ltd" read once
         if any(o.end == firm.end for o in orgs):
             continue  # the paper or firm is read already: "Tờ Washington Post"
@@ -125,5 +125,4 @@ def firms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         start = min([firm.start, *(o.start for o in widened)])
         span = text[start : firm.end]
         kept.append(Mention(LABEL, start, firm.end, RULE, {"expanded": span}))
-        taken.append(kept[-1])
     return others + orgs + kept

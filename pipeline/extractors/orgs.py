@@ -620,7 +620,7 @@ def _name_end(
     ``bridge``, lowercase trade words run on into the proper name after them (``_bridge``),
     and with ``bridge_to_place`` (a capitalised head) into the place it serves (``Nhà hát kịch
     TP HCM``).
-    With ``field_head`` (a ministry or department, named by its field, never after a
+    With ``field_head`` (a ministry, department or party, named by its field, never after a
     person), a person's name ends the name even after an abbreviation (``Bộ GD-ĐT Nguyễn
     Văn A``); a school's may be one (``Trường THCS Trần Phú``). With ``complete`` (a
     department's full name), a person's name, a verb or another body right after it ends

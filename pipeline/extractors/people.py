@@ -63,6 +63,7 @@ from pipeline.resources import (
     lead_given_names,
     lead_words,
     load_tsv,
+    speech_verbs,
     surnames,
 )
 from pipeline.resources.given_names import given_names, is_given_name
@@ -1066,7 +1067,7 @@ _CLAUSE_BEFORE = regex.compile(
 
 @cache
 def _speech_verbs_after() -> regex.Pattern[str]:
-    verbs = [r["verb"] for r in load_tsv("person_speech_verbs.tsv")]
+    verbs = speech_verbs()
     return regex.compile(
         rf"[ \t]+(?:(?:cũng|đã|vẫn|từng)[ \t]+)?(?:{alternation(verbs)})(?![\p{{L}}\p{{M}}])"
     )
@@ -1133,10 +1134,24 @@ def _split_doubled(text: str, names: Iterable[_Name]) -> Iterator[_Name]:
             yield n
 
 
+def _run_back(text: str, words: list[Word], last: int, *, most: int) -> int:
+    """Index of the first word of the run of capitalised name words, single spaces between
+    them, that ends at ``words[last]``: at most ``most`` words."""
+    i = last
+    while (
+        i > 0
+        and last - i + 1 < most
+        and _is_name_word(words[i - 1], first=False)
+        and text[words[i - 1].end : words[i].start] == " "
+    ):
+        i -= 1
+    return i
+
+
 def _names_before_posts(
     text: str, words: list[Word], title_starts: frozenset[int]
 ) -> Iterable[_Name]:
-    """A foreign name of two to four capitalised words opening a clause, right before a comma
+    """A foreign name of two capitalised words or more opening a clause, right before a comma
     and the post it holds: the apposition of translated news (``Jordan French, Giám đốc
     marketing của BeeHex``, ``Tim Cook, Giám đốc điều hành``), written without Vietnamese
     letters: a Vietnamese name is read by its family name. A place, a firm or a pair of
@@ -1147,14 +1162,7 @@ def _names_before_posts(
             continue
         if not _is_name_word(words[k], first=False):
             continue
-        i = k
-        while (
-            i > 0
-            and k - i < 4
-            and _is_name_word(words[i - 1], first=False)
-            and text[words[i - 1].end : words[i].start] == " "
-        ):
-            i -= 1
+        i = _run_back(text, words, k, most=5)
         opens = _CLAUSE_BEFORE.search(text, max(0, words[i].start - 12), words[i].start)
         while i < k and (
             words[i].text in lead_words() or words[i].text.casefold() in honorific_words()
@@ -1195,14 +1203,7 @@ def _players_before_clubs(text: str, words: list[Word], clubs: dict[int, int]) -
             or text[words[k - 1].end : w.start] != " "
         ):
             continue
-        i = k - 1
-        while (
-            i > 0
-            and k - i < 3
-            and _is_name_word(words[i - 1], first=False)
-            and text[words[i - 1].end : words[i].start] == " "
-        ):
-            i -= 1
+        i = _run_back(text, words, k - 1, most=3)
         while i < k and not _is_name_word(words[i]):
             i += 1  # "Cầu thủ Công Phượng": the run opens after a capitalised common word
         run = words[i:k]

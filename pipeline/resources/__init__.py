@@ -101,6 +101,13 @@ def lead_words() -> frozenset[str]:
 
 
 @cache
+def speech_verbs() -> tuple[str, ...]:
+    """Verbs of saying, confiding and admitting whose subject is a person, as written
+    (``person_speech_verbs.tsv``)."""
+    return tuple(row["verb"] for row in load_tsv("person_speech_verbs.tsv"))
+
+
+@cache
 def lead_given_names() -> frozenset[str]:
     """The lead words that are also the first syllable of a given name (``Như``): a pen name
     may open with one (``lead_words.tsv``, column ``given``)."""
