@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import subjects_of, texts_of, titles_of
+from conftest import mentions_of, subjects_of, texts_of, titles_of
 
 # -- ORG: parties abroad and firms named by their last English word ---------------------------
 
@@ -160,3 +160,17 @@ def test_a_full_name_written_twice_in_a_row_is_two_mentions() -> None:
 def test_an_english_first_name_before_vietnamese_given_names_is_one_name() -> None:
     text = "Jessica Thảo Vy và Kevin Minh cùng dự sự kiện. Wanda Nara Năm 2013 đã khác."
     assert texts_of(text, "PERSON") == ["Jessica Thảo Vy", "Kevin Minh", "Wanda Nara"]
+
+
+# -- DATE: a range of months with the year after the second --------------------------------
+
+
+def test_the_first_month_of_a_range_takes_the_year_written_after_the_second() -> None:
+    text = "Nhóm này hoạt động trong giai đoạn tháng 3-5/2016 và từ tháng 9 - 11/2017."
+    dates = [(m["text"], m["value"]) for m in mentions_of(text, "DATE")]
+    assert dates == [
+        ("tháng 3", "2016-03"),
+        ("5/2016", "2016-05"),
+        ("tháng 9", "2017-09"),
+        ("11/2017", "2017-11"),
+    ]

@@ -9,7 +9,8 @@ Patterns (rule ids in brackets), each one precompiled regex over the working tex
   [``date.month_year``];
   bare ``7/2014`` [``date.my_slash``];
 - ``tháng 3`` [``date.month``] and the months listed after it (``các tháng 3, 7, 11``)
-  [``date.month_list``];
+  [``date.month_list``]; the first month of a range takes the year written after the
+  second (``tháng 7-8/2016``: ``tháng 7`` is 2016-07) [``date.month_range``];
 - a range of two days with slashes (``30/4-1/5``) [``date.dm_slash``, two mentions];
 - a day and month (``ngày 29/4``, ``sáng 5-7``, ``(6/2)``, ``ngày 8.2``) only after ``ngày``,
   a part-of-day or other date word, or alone in parentheses [``date.dm_slash``,
@@ -154,6 +155,7 @@ class _Patterns:
     words: regex.Pattern[str]
     month_year: regex.Pattern[str]
     month: regex.Pattern[str]
+    month_range: regex.Pattern[str]
     month_named: regex.Pattern[str]
     month_item: regex.Pattern[str]
     day_list: regex.Pattern[str]
@@ -231,6 +233,13 @@ def _patterns() -> _Patterns:
             flags,
         ),
         month=regex.compile(rf"(?<!\w){month}{sp}+{m}{_R}", flags),
+        # "tháng 7-8/2016": the first month of a range written with the second's year (the
+        # second, "8/2016", is a month and year of its own)
+        month_range=regex.compile(
+            rf"(?<!\w){month}{sp}+{m}(?={sp}*[\-–]{sp}*(?P<m2>\d{{1,2}})[/.\-]{y4}"
+            r"(?![\w/+]|[.,\-–]\d))",
+            flags,
+        ),
         # "cuối tháng Năm": a month by its capitalised name (lower case, "tháng năm" is
         # "months and years").
         month_named=regex.compile(
@@ -462,6 +471,10 @@ def _extract(ctx: DocContext) -> list[Mention]:
         if 1900 <= y <= 2099 and y2 == (y + 1) % 100 and not coded(m.start()):
             found.append(_Candidate(m.start("y"), m.end("y"), m["y"], "date.season"))
             found.append(_Candidate(m.start("y2"), m.end("y2"), f"{y + 1:04d}", "date.season"))
+    for m in p.month_range.finditer(text):
+        mo, mo2 = int(m["m"]), int(m["m2"])
+        if 1 <= mo < mo2 <= 12 and not lunar(m.start(), m.end()):
+            found.append(_Candidate(m.start(), m.end(), f"{m['y']}-{mo:02d}", "date.month_range"))
     for m in p.month.finditer(text):
         mo = int(m["m"])
         if not 1 <= mo <= 12 or lunar(m.start(), m.end()) or unit_follows(m.end()):
