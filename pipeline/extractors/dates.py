@@ -236,8 +236,7 @@ def _patterns() -> _Patterns:
         # "tháng 7-8/2016": the first month of a range written with the second's year (the
         # second, "8/2016", is a month and year of its own)
         month_range=regex.compile(
-            rf"(?<!\w){month}{sp}+{m}(?={sp}*[\-–]{sp}*(?P<m2>\d{{1,2}})[/.\-]{y4}"
-            r"(?![\w/+]|[.,\-–]\d))",
+            rf"(?<!\w){month}{sp}+{m}(?={sp}*[\-–]{sp}*(?P<m2>\d{{1,2}})[/.\-]{y4}{_R})",
             flags,
         ),
         # "cuối tháng Năm": a month by its capitalised name (lower case, "tháng năm" is
