@@ -16,6 +16,8 @@ Patterns (rule ids in brackets), each one precompiled regex over the working tex
   a part-of-day or other date word, or alone in parentheses [``date.dm_slash``,
   ``date.dm_dash``, ``date.dm_dot``]; a day listed before one (``ngày 6 và 7/7``,
   ``chiều 27 đến 30-5``) takes its month [``date.day_list``];
+- a season or school year, ``2016/17`` or ``2016/2017`` (consecutive years) [``date.season``,
+  two mentions];
 - ``năm 2022`` [``date.year``]; a bare year 1900–2099 not followed by a unit or counted noun
   (``vụ Hè Thu 2017``, ``2011 – 2020``) [``date.year_bare``], after ``SN``/``sinh``
   [``date.birth_year``]; the years of a life in brackets, before 1900 too (``Nguyễn Du
@@ -283,8 +285,11 @@ def _patterns() -> _Patterns:
             flags,
         ),
         quarter_before=regex.compile(rf"(?:^|\W)(?:{alternation(w.quarter_words)}){sp}+\Z", flags),
-        # "mùa giải 2016/17", "niên vụ 2016-2017" are checked for consecutive years.
-        season=regex.compile(rf"{_L}{y4}(?P<sep>[/\-–])(?P<y2>\d{{2}})(?![\w/+]|[.,\-–]\d)"),
+        # "mùa giải 2016/17", "mùa giải 2016/2017", "niên vụ 2016-17" are checked for
+        # consecutive years.
+        season=regex.compile(
+            rf"{_L}{y4}(?P<sep>[/\-–])(?P<y2>\d{{4}}|\d{{2}})(?![\w/+]|[.,\-–]\d)"
+        ),
         # "cuối tháng 3, đầu tháng 4/2017": the month before takes the year written after.
         month_then_year=regex.compile(
             rf"{sp}*(?:,|và|đến|tới|[\-–]){sp}*(?:(?:đầu|cuối|giữa){sp}+)?{month}{sp}+"
@@ -467,7 +472,7 @@ def _extract(ctx: DocContext) -> list[Mention]:
         found.append(_Candidate(m.start("y"), m.end("y"), m["y"], "date.quarter_year"))
     for m in p.season.finditer(text):
         y, y2 = int(m["y"]), int(m["y2"])
-        if 1900 <= y <= 2099 and y2 == (y + 1) % 100 and not coded(m.start()):
+        if 1900 <= y <= 2099 and y2 in ((y + 1) % 100, y + 1) and not coded(m.start()):
             found.append(_Candidate(m.start("y"), m.end("y"), m["y"], "date.season"))
             found.append(_Candidate(m.start("y2"), m.end("y2"), f"{y + 1:04d}", "date.season"))
     for m in p.month_range.finditer(text):
