@@ -123,14 +123,14 @@ _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?
 
 @cache
 def _before_name_regex() -> regex.Pattern[str]:
-    """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``,
-    or a comma and one of those or a rank, in either case (``Phó Chủ tịch Quốc hội, Đại tướng
-    X``, ``Trưởng Công an huyện Y, đại tá X``), or a
+    """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``
+    (``Chủ tịch HĐND TP bà X``), or a comma and one of those or a rank, in either case
+    (``Phó Chủ tịch Quốc hội, Đại tướng X``, ``Trưởng Công an huyện Y, đại tá X``), or a
     comma alone (group ``apposed``: the name must be closed by a comma too)."""
     ranks = alternation([row["word"] for row in honorific_rows() if row["kind"] == "rank"])
     foreign = alternation(sorted(_foreign_honorifics()))
     return regex.compile(
-        rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?-i:{foreign})[ \t]))?"
+        rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]))?"
         rf"(?:(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]+)?"
         rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|(?i:{ranks}))[ \t]+)"
         r"|(?P<apposed>[ \t]*,[ \t]*))[ \t]?\Z"
@@ -151,7 +151,9 @@ _CREDIT = regex.compile(
 # A byline glued to the end of the last sentence (one-line articles): "… đồng… KHÁNH LINH",
 # "… (Xem tiếp) Mai Anh - Quốc Dũng", "… xử lý nghiêm. H.T.K".
 _NAME_PART = (
-    r"(?:(?:\p{Lu}{1,2}\.)+\p{Lu}[\p{Ll}\p{M}]*\.?"
+    # initials, a space after a dot or not, then the given name in either case: "H. Nam",
+    # "Đ.T.CHÁNH"
+    r"(?:(?:\p{Lu}{1,2}\.[ \t]?)+\p{Lu}(?:[\p{Lu}\p{M}]+(?![\p{Ll}])|[\p{Ll}\p{M}]*)\.?"
     r"|\p{Lu}[\p{L}\p{M}]*(?:[ \t]\p{Lu}[\p{L}\p{M}]*){1,3})"
 )
 _TAIL_BYLINE = regex.compile(
