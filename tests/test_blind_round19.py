@@ -44,3 +44,56 @@ def test_a_byline_of_initials_and_a_given_name_in_capitals_is_the_author() -> No
     text = "Hai xe va chạm trên quốc lộ. Cơ quan chức năng đang điều tra. T.H.LONG"
     bylines = [(m["text"], m.get("role")) for m in mentions_of(text, "PERSON")]
     assert bylines == [("T.H.LONG", "author")]
+
+
+# -- ORG: clubs, agencies and missions ---------------------------------------------------------
+
+
+def test_a_futsal_club_named_like_a_person_is_a_club() -> None:
+    text = "Các cầu thủ Thái Sơn Nam thắng đậm 7-2 trước Tân Hiệp Hưng ở vòng 9."
+    assert texts_of(text, "ORG") == ["Thái Sơn Nam", "Tân Hiệp Hưng"]
+    assert texts_of(text, "PERSON") == []
+
+
+def test_the_social_insurance_agency_named_by_its_role_is_a_body() -> None:
+    text = "Sau khi rà soát, cơ quan BHXH yêu cầu bệnh viện hoàn trả tiền thuốc."
+    assert texts_of(text, "ORG") == ["cơ quan BHXH"]
+
+
+def test_agencies_in_the_plural_name_no_body() -> None:
+    text = "Trách nhiệm thuộc về các cơ quan BHXH địa phương."
+    assert texts_of(text, "ORG") == []
+
+
+def test_an_embassy_by_its_abbreviation_is_a_body() -> None:
+    text = "Buổi lễ có đại diện ĐSQ Việt Nam tại Ba Lan tham dự."
+    orgs = mentions_of(text, "ORG")
+    assert [m["text"] for m in orgs] == ["ĐSQ Việt Nam"]
+    assert orgs[0]["expanded"] == "Đại sứ quán Việt Nam"
+
+
+# -- ORG: a club described, not named ----------------------------------------------------------
+
+
+def test_a_club_word_before_a_description_names_no_club() -> None:
+    text = "Juventus là CLB đầu tiên giữ được ngôi vô địch, còn đội bóng xứ Catalunya thì không."
+    assert texts_of(text, "ORG") == ["Juventus"]
+
+
+def test_a_club_word_with_its_sport_and_a_name_is_a_club() -> None:
+    text = "CLB bóng chuyền nữ Kim Long và Đội bóng rổ Sao Mai cùng vào chung kết."
+    assert texts_of(text, "ORG") == ["CLB bóng chuyền nữ Kim Long", "Đội bóng rổ Sao Mai"]
+
+
+# -- ORG: a lowercase run closed by the abbreviation in brackets ---------------------------------
+
+
+def test_a_name_runs_through_lowercase_words_to_its_bracketed_abbreviation() -> None:
+    text = "Quân của Chính phủ hòa hợp dân tộc (GNU) kiểm soát sân bay. GNU bác bỏ tin đồn."
+    assert texts_of(text, "ORG") == ["Chính phủ hòa hợp dân tộc", "GNU", "GNU"]
+
+
+def test_a_verb_before_the_bracket_stays_outside_the_name() -> None:
+    text = "Các tay súng của Nhà nước Hồi giáo tự xưng (IS) rút khỏi thành phố."
+    assert "Nhà nước Hồi giáo" in texts_of(text, "ORG")
+    assert "Nhà nước Hồi giáo tự xưng" not in texts_of(text, "ORG")

@@ -199,6 +199,39 @@ def _family_name(text: str, word: str) -> bool:
     return False
 
 
+@cache
+def _club_opening() -> regex.Pattern[str]:
+    """A club's generic word and its qualifiers (``org_teams.tsv``, roles club and
+    qualifier) at the start of an ORG, and the word right after them (group ``next``)."""
+    rows = load_tsv("org_teams.tsv")
+    heads = "|".join(
+        regex.escape(r["phrase"])
+        for r in sorted(rows, key=lambda r: -len(r["phrase"]))
+        if r["role"] == "club"
+    )
+    qualifiers = "|".join(
+        regex.escape(r["phrase"])
+        for r in sorted(rows, key=lambda r: -len(r["phrase"]))
+        if r["role"] == "qualifier"
+    )
+    return regex.compile(
+        rf"(?i:{heads})(?:[ \t]+(?i:{qualifiers})(?![\p{{L}}\p{{M}}]))*[ \t]+(?P<next>\S)"
+    )
+
+
+def described_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the ORGs that open with a club's generic word and go on with a
+    lowercase word instead of a proper name (``CLB đầu tiên …``, ``đội bóng xứ Catalunya``):
+    a description of a club, no club's name."""
+    return [
+        m
+        for m in mentions
+        if m.label != LABEL
+        or (opening := _club_opening().match(text, m.start, m.end)) is None
+        or not opening["next"].islower()
+    ]
+
+
 def bare_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """In a sports article, a club written by its one-word name alone (``Sevilla thắng``,
     ``Watford``, ``Liverpool``) is an ORG (guide v2: clubs are ORG), where no other

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 import regex
 
-from pipeline.extractors.clubs import bare_clubs, clubs, home_clubs
+from pipeline.extractors.clubs import bare_clubs, clubs, described_clubs, home_clubs
 from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.firms import firms
 from pipeline.extractors.place_words import (
@@ -1928,8 +1928,9 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found.extend(_national_teams(ctx, found))
     found = _credit_sources(text, found)
     found = _source_slots(text, found)
+    found = _names_up_to_abbreviations(ctx, found)
     found.extend(_defined_abbreviations(ctx, found))
-    found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, found))))
+    found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, described_clubs(text, found)))))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))
@@ -2519,6 +2520,52 @@ def _named_before(text: str, mentions: list[Mention], start: int, end: int) -> b
 # FIGURE quantities with a measurement unit: a name never runs into them (``Bộ Quốc phòng
 # 208 ha``); a counted noun after a number may be a misread name number (``Bệnh viện 354``).
 _MEASURED = frozenset({"area", "money", "percent", "length", "mass"})
+
+
+#: A run of lowercase words (at most six syllables) between a name and the abbreviation in
+#: brackets that defines it: "Chính phủ đoàn kết dân tộc (GNA)".
+_LOWER_RUN_TO_ABBR = regex.compile(
+    r"[ \t]+(?P<run>[\p{Ll}\p{M}]+(?:[ \t]+[\p{Ll}\p{M}]+){0,5})"
+    r"(?=[ \t]*\((?P<abbr>\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\))"
+)
+
+
+def _abbreviates_field(name: str, abbreviation: str) -> bool:
+    """Whether ``abbreviation`` spells the initials of the last words of ``name`` only: the
+    field's abbreviation, not the body's (``Ban Chỉ đạo công tác cải cách hành chính
+    (CCHC)``, ``doanh nghiệp (DN)``)."""
+    initials = "".join(w[0] for w in name.split()).upper().replace("Đ", "D")
+    short = abbreviation.replace("Đ", "D")
+    return len(short) < len(initials) and initials.endswith(short)
+
+
+def _names_up_to_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each ORG that stops before a lowercase run and the abbreviation in
+    brackets that defines the whole body widened over the run (``Chính phủ đoàn kết dân tộc
+    (GNA)``, ``Liên đoàn Bóng đá thế giới (FIFA)``): the bracket closes the name. The run
+    opens with no preposition or conjunction and ends on a noun or adjective, never a verb
+    (``Nhà nước Hồi giáo tự xưng (IS)`` is the self-proclaimed state, ``… cho bác sĩ (BS)``
+    the clause)."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _LOWER_RUN_TO_ABBR.match(text, m.end) if m.label == LABEL else None
+        if hit is not None:
+            first = ctx.word_at(hit.start("run"))
+            last = ctx.word_at(hit.end("run") - 1)
+            if (
+                first is not None
+                and last is not None
+                and first[0] == hit.start("run")
+                and last[1] == hit.end("run")
+                and word_class(text[first[0] : first[1]]) not in ("E", "C", "Cc", "R")
+                and word_class(text[last[0] : last[1]]) in ("N", "Np", "A")
+                and not _abbreviates_field(text[m.start : hit.end("run")], hit.group("abbr"))
+            ):
+                span = text[m.start : hit.end("run")]
+                m = Mention(LABEL, m.start, hit.end("run"), m.rule, {"expanded": expand(span)})
+        out.append(m)
+    return out
 
 
 def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
