@@ -97,3 +97,41 @@ def test_a_verb_before_the_bracket_stays_outside_the_name() -> None:
     text = "Các tay súng của Nhà nước Hồi giáo tự xưng (IS) rút khỏi thành phố."
     assert "Nhà nước Hồi giáo" in texts_of(text, "ORG")
     assert "Nhà nước Hồi giáo tự xưng" not in texts_of(text, "ORG")
+
+
+# -- PLACE: streets listed, the parts of a place -----------------------------------------------
+
+
+def test_streets_listed_after_a_street_classifier_are_streets_not_people() -> None:
+    text = "Xe máy đậu tràn lan trên các tuyến đường Lý Thường Kiệt, Trần Quang Khải và Lê Lợi."
+    assert texts_of(text, "PLACE") == [
+        "đường Lý Thường Kiệt",
+        "Trần Quang Khải",
+        "Lê Lợi",
+    ]
+    assert texts_of(text, "PERSON") == []
+
+
+def test_a_capitalised_bearing_before_a_country_leaves_the_country_the_place() -> None:
+    text = "Giao tranh tiếp diễn ở miền Bắc Mali và phía Đông Ukraine trong tuần qua."
+    assert texts_of(text, "PLACE") == ["Mali", "Ukraine"]
+
+
+def test_a_capitalised_bearing_before_a_foreign_city_is_no_family_name() -> None:
+    text = "Hội nghị diễn ra tại một khu nghỉ dưỡng phía Tây Kyoto."
+    assert texts_of(text, "PLACE") == ["Kyoto"]
+    assert texts_of(text, "PERSON") == []
+
+
+def test_a_region_of_vietnam_stays_a_region() -> None:
+    text = "Mưa lớn kéo dài ở miền Nam từ đầu tuần."
+    assert texts_of(text, "PLACE") == ["miền Nam"]
+
+
+# -- PLACE: a district before its city, written with the city's abbreviation --------------------
+
+
+def test_a_district_before_its_city_in_brackets_is_a_place() -> None:
+    text = "Phụ huynh xếp hàng trước cổng trường mầm non Sao Mai (Bình Thạnh, TP.HCM) từ sáng."
+    places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")]
+    assert ("Bình Thạnh", "district") in places

@@ -116,6 +116,9 @@ class _Context:
     descriptor: tuple[str, ...]  # words between a unit word and its name (huyện miền núi X)
     repeat: frozenset[str]  # unit words whose foreign name stays the place bare (thành phố X)
     vessel: tuple[str, ...]  # a ship's class or navy prefix before the ship's name (JS Izumo)
+    street: frozenset[str]  # unit words of streets, most named after people (đường, phố)
+    bearing: tuple[str, ...]  # compass points written between miền/phía and a place
+    bearing_noun: tuple[str, ...]  # the nouns of a part of a place (miền, phía)
 
 
 def fold_key(text: str) -> str:
@@ -255,6 +258,9 @@ def context_words() -> _Context:
         tuple(sorted(words["descriptor"], key=len, reverse=True)),
         frozenset(words["repeat"]),
         tuple(words["vessel"]),
+        frozenset(words["street"]),
+        tuple(sorted(words["bearing"], key=len, reverse=True)),
+        tuple(words["bearing_noun"]),
     )
 
 
@@ -274,6 +280,9 @@ _WORD_KINDS = (
     "descriptor",
     "repeat",
     "vessel",
+    "street",
+    "bearing",
+    "bearing_noun",
 )
 
 
@@ -727,6 +736,29 @@ def known_prefix(text: str, syls: list[tuple[int, int, str]], level: str) -> int
     return 0
 
 
+@cache
+def _bearing_regex() -> regex.Pattern[str]:
+    """A part-of-place noun and a capitalised compass point, right at the end of a text."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}])(?i:\L<nouns>)[ \t]+(?P<bearing>(?-i:\L<points>))[ \t]+\Z",
+        nouns=context_words().bearing_noun,
+        points=sorted(
+            {p.title() for p in context_words().bearing}
+            | {p[:1].upper() + p[1:] for p in context_words().bearing},
+            key=len,
+            reverse=True,
+        ),
+    )
+
+
+def after_bearing(text: str, start: int) -> int | None:
+    """Start of the capitalised compass point written right before ``start`` after ``miền``
+    or ``phía`` (``miền Nam Philippines``, ``phía Tây Tokyo``: the bearing of the place that
+    starts at ``start``, neither a region nor a family name), else None."""
+    m = _bearing_regex().search(text, max(0, start - 24), start)
+    return m.start("bearing") if m else None
+
+
 def lexicon_at(text: str, pos: int) -> tuple[PlaceName, int] | None:
     """The ``place_names.tsv`` entry written at ``pos`` (its case rules checked), and its end."""
     m = name_matcher().match(fold(text), pos)
@@ -799,6 +831,7 @@ def lexicon_entry(
             and prev[1] not in lead_words()  # "Phía Mỹ", "Tại Lào": a sentence opener
             and not _ends_sentence(prev[1])  # "… châu Phi. Senegal chơi hay"
             and not _foreign_word_before_country(entry, prev[1])
+            and after_bearing(text, start) is None  # "miền Nam Philippines"
         ):
             return None
     return entry

@@ -78,6 +78,7 @@ from pipeline.extractors.place_words import (
     PlaceName,
     UnitWord,
     address_regex,
+    after_bearing,
     after_word,
     clean,
     context_words,
@@ -555,6 +556,7 @@ class _Finder:
             return False  # "các đội bóng lớn như …": đội names a unit only with its number
         text = self.text
         level = "province" if unit.level == "city" else unit.level
+        street = unit.word.casefold() in context_words().street
         if first is not None:
             pos, level = first.end, first.level
         elif level == "other":
@@ -573,7 +575,7 @@ class _Finder:
             gap = LIST_GAP.match(text, pos)
             if gap is None:
                 return True
-            item = self._list_item(gap.end(), level)
+            item = self._list_item(gap.end(), level, street=street)
             if item is None:
                 return True
             self.candidates.append(item)
@@ -633,7 +635,9 @@ class _Finder:
                 return m.end()
         return None
 
-    def _list_item(self, pos: int, level: str) -> Candidate | None:
+    def _list_item(self, pos: int, level: str, *, street: bool = False) -> Candidate | None:
+        """The name listed at ``pos`` after a unit word of ``level``; after a street's unit
+        word (``street``) a person's name is the street's."""
         text = self.text
         if unit_match(text, pos):
             return None
@@ -644,7 +648,12 @@ class _Finder:
         if not syls:
             return None
         first = text[syls[0][0] : syls[0][1]]
-        if first in surnames() and len(syls) > 1 and not known(text[pos : syls[-1][1]], level):
+        if (
+            not street
+            and first in surnames()
+            and len(syls) > 1
+            and not known(text[pos : syls[-1][1]], level)
+        ):
             return None
         n = len(syls)
         known_n = 0
@@ -683,6 +692,10 @@ class _Finder:
             )
             if entry is None or entry.bare == "unit":
                 continue
+            if self._part_of_place(m.start(), m.end()) or self._bearing_in_name(
+                m.start(), m.end(), entry
+            ):
+                continue  # "miền Nam Philippines": the south of the place, not the region
             if entry.bare == "title" and not all(
                 w[:1].isupper() for w in text[m.start() : m.end()].split()
             ):
@@ -763,6 +776,37 @@ class _Finder:
                     "place.bare_name",
                 )
             )
+
+    def _part_of_place(self, start: int, end: int) -> bool:
+        """Whether the region name at ``start:end`` (``miền Nam``) is a part of the place
+        written right after it: a foreign country or place or a Vietnamese administrative
+        unit (``miền Nam Philippines``, ``miền Tây Nghệ An``), not a region (``miền Nam Trung
+        Bộ``) nor Vietnam, whose regions these are (``miền Nam Việt Nam``)."""
+        pos = OPTIONAL_SPACE.match(self.text, end).end()  # type: ignore[union-attr]
+        bearing = after_bearing(self.text, pos)
+        if bearing is None or bearing < start or not self.text[start:bearing].strip():
+            return False
+        after = lexicon_at(self.text, pos)
+        return (
+            after is not None
+            and (after[0].canonical or after[0].name) != _HOME_COUNTRY
+            and (after[0].foreign or after[0].level in ("country", *ADMIN_LEVELS))
+        )
+
+    def _bearing_in_name(self, start: int, end: int, entry: PlaceName) -> bool:
+        """Whether the Vietnamese name at ``start:end`` opens with the compass point of a
+        ``phía``/``miền`` before a foreign place (``phía Bắc Thái Lan`` is no Bắc Thái; a
+        foreign name that opens with a point stays whole: ``phía Nam Sudan``, ``phía Bắc
+        Kinh``)."""
+        if entry.foreign or entry.level == "country":
+            return False
+        for word in SPACE.finditer(self.text, start, end):
+            if after_bearing(self.text, word.end()) != start:
+                continue
+            after = lexicon_at(self.text, word.end())
+            if after is not None and (after[0].foreign or after[0].level == "country"):
+                return True
+        return False
 
     def _club(self, start: int) -> bool:
         """A foreign city written bare in a football article, not after a place word."""
@@ -894,8 +938,8 @@ class _Finder:
         if quoted:
             return False  # a nickname: Hùng “Sài Gòn”
         prev = syllable_before(text, start)
-        if prev is None:
-            return True
+        if prev is None or after_bearing(text, start) is not None:
+            return True  # "miền Nam Philippines": a compass point, no family name
         if prev[1].casefold() in honorific_words("honorific"):
             compound = syllable_before(text, prev[0])  # trẻ em Việt Nam: a noun, no honorific
             return bool(compound) and compound[1].casefold() in kinship_compound_words()
@@ -1218,10 +1262,19 @@ class _Finder:
         gap = CHAIN_GAP.match(text, end)
         if gap is None:
             return False
-        province = syllable_run(text, gap.end(), dashes=True)
-        if not province:
-            return False
-        wanted = gazetteer.resolve(text[gap.end() : province[-1][1]], "province")
+        pos = gap.end()
+        lexicon = lexicon_at(text, pos)
+        if lexicon is not None and lexicon[0].level == "province":
+            name = lexicon[0].canonical or lexicon[0].name  # "TP.HCM", "Sài Gòn"
+        else:
+            unit = unit_match(text, pos)  # "TP Hồ Chí Minh", "tỉnh Hòa Bình"
+            if unit is not None:
+                pos = OPTIONAL_SPACE.match(text, unit[1]).end()  # type: ignore[union-attr]
+            province = syllable_run(text, pos, dashes=True)
+            if not province:
+                return False
+            name = text[pos : province[-1][1]]
+        wanted = gazetteer.resolve(name, "province")
         if wanted.status != "resolved" or wanted.unit is None:
             return False
         district = gazetteer.resolve(text[start:end], "district")
