@@ -135,3 +135,17 @@ def test_a_district_before_its_city_in_brackets_is_a_place() -> None:
     text = "Phụ huynh xếp hàng trước cổng trường mầm non Sao Mai (Bình Thạnh, TP.HCM) từ sáng."
     places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")]
     assert ("Bình Thạnh", "district") in places
+
+
+# -- FIGURE: capitalised currencies after a scale word ---------------------------------------------
+
+
+def test_a_capitalised_currency_after_a_scale_word_is_money() -> None:
+    text = "Câu lạc bộ sẵn sàng chi 75 triệu Bảng, tương đương 2.200 tỷ Đồng."
+    figures = [(m["text"], m["quantity"]) for m in mentions_of(text, "FIGURE")]
+    assert figures == [("75 triệu Bảng", "money"), ("2.200 tỷ Đồng", "money")]
+
+
+def test_a_capitalised_dong_without_a_scale_is_a_name() -> None:
+    text = "Cửa hàng ở số 8 Đồng Khởi mở cửa từ sáng."
+    assert texts_of(text, "FIGURE") == []

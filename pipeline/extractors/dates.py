@@ -51,6 +51,7 @@ from pipeline.text.numbers import (
     alternation,
     context_words,
     lookup_unit,
+    needs_scale,
     unit_regex,
 )
 from pipeline.text.scan import Word
@@ -423,8 +424,10 @@ def _extract(ctx: DocContext) -> list[Mention]:
 
     def unit_follows(end: int) -> bool:
         m = unit_regex().match(text, end)
-        if m is None or m["noun"] is None:
-            return m is not None
+        if m is None:
+            return False
+        if m["noun"] is None:
+            return not needs_scale(m["measure"])  # "châu Á 2017 Bảng A": a group, no pounds
         # "2017 trang bị", "2017 bao gồm": a counted noun that only begins a longer word;
         # "2017 Nhánh còn lại": a capital opens the next heading or sentence.
         word = ctx.word_at(m.start("noun"))

@@ -56,6 +56,7 @@ from pipeline.text.numbers import (
     alternation,
     context_words,
     lookup_unit,
+    needs_scale,
     number_words,
     parse_number,
     to_json_number,
@@ -89,7 +90,6 @@ class _Patterns:
     written_range_sep: regex.Pattern[str]
     blocked_before: regex.Pattern[str]
     not_code_before: regex.Pattern[str]
-    after_scale: frozenset[str]
     scale_before: regex.Pattern[str]
     factor_before: regex.Pattern[str]
     joined_factor: regex.Pattern[str]
@@ -135,7 +135,6 @@ def _patterns() -> _Patterns:
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
         written_range_sep=regex.compile(rf",{sp}+"),
         blocked_before=regex.compile(rf"(?:^|[^\w])(?P<w>(?i:{blocked}))\s*\Z"),
-        after_scale=frozenset(context_words("after_scale")),
         scale_before=regex.compile(rf"(?<!\w)(?i:{SCALE_PATTERN})\Z"),
         not_code_before=regex.compile(
             rf"(?:^|[^\w])(?i:{alternation(context_words('not_code'))})\s*\Z"
@@ -601,9 +600,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
             return None
         return _open_noun_after(ctx, pos, p)
     if m["measure"] is not None:
-        if m["measure"].casefold() in p.after_scale and not p.scale_before.search(
-            text, max(0, pos - 20), pos
-        ):
+        if needs_scale(m["measure"]) and not p.scale_before.search(text, max(0, pos - 20), pos):
             return None
         if _dictionary_compound(text, *m.span("measure"), noun=False) is not None and (
             written

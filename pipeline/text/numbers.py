@@ -351,6 +351,22 @@ def context_words(role: str) -> tuple[str, ...]:
 
 
 @cache
+def scale_only_units() -> frozenset[str]:
+    """The units counted only after a scale word (``figure_words.tsv``, role after_scale), as
+    written: a lowercase entry holds in any case (``bảng``, ``Bảng``), a capitalised one
+    for that spelling only (``Đồng``: ``500 đồng`` needs no scale)."""
+    return frozenset(
+        row["word"] for row in load_tsv("figure_words.tsv") if row["role"] == "after_scale"
+    )
+
+
+def needs_scale(unit: str) -> bool:
+    """Whether the measure ``unit`` counts an amount only after a scale word."""
+    listed = scale_only_units()
+    return unit in listed or unit.casefold() in listed
+
+
+@cache
 def unit_regex() -> regex.Pattern[str]:
     """A unit or counted noun right after a number: group ``measure`` (case-sensitive, may be
     glued: ``2,3ha``) or group ``noun`` (any case, after a space), with an optional
