@@ -149,3 +149,26 @@ def test_a_capitalised_currency_after_a_scale_word_is_money() -> None:
 def test_a_capitalised_dong_without_a_scale_is_a_name() -> None:
     text = "Cửa hàng ở số 8 Đồng Khởi mở cửa từ sáng."
     assert texts_of(text, "FIGURE") == []
+
+
+# -- FIGURE: stalls, beaches and titles counted ------------------------------------------------
+
+
+def test_stalls_beaches_and_titles_won_are_counted() -> None:
+    text = "Đám cháy thiêu rụi 14 ki-ốt; hòn đảo có 9 bãi biển; đội bóng giành 3 chức vô địch."
+    assert texts_of(text, "FIGURE") == ["14 ki-ốt", "9 bãi biển", "3 chức vô địch"]
+
+
+# -- PLACE, PERSON: an address chain -----------------------------------------------------------
+
+
+def test_a_name_after_a_residence_verb_is_no_person() -> None:
+    text = "Bị can Trần Văn Tú (SN 1980, trú tại Lê Thánh Tông, phường 4, quận 5) bị bắt."
+    assert texts_of(text, "PERSON") == ["Trần Văn Tú"]
+
+
+def test_a_commune_before_its_district_and_province_is_a_place() -> None:
+    text = "Lão nông Lê Văn Hòa (67 tuổi, Hải Minh, Hải Hậu, Nam Định) kể lại chuyện cũ."
+    places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")]
+    assert ("Hải Minh", "commune") in places
+    assert ("Hải Hậu", "district") in places

@@ -1343,6 +1343,31 @@ class _Finder:
                 self.candidates.append(
                     Candidate(pos, end, "district", clean(text[pos:end]), "place.before_province")
                 )
+            elif (end := self._commune_in_chain(pos)) is not None:
+                self.candidates.append(
+                    Candidate(pos, end, "commune", clean(text[pos:end]), "place.before_province")
+                )
+
+    def _commune_in_chain(self, pos: int) -> int | None:
+        """End of a commune the gazetteer knows at ``pos``, written bare after a comma or a
+        bracket, when its district and the district's province follow it (``…, Mạo Khê, Đông
+        Triều, Quảng Ninh``) and the district holds it."""
+        text = self.text
+        if not _CHAIN_OPEN_BEFORE.search(text, max(0, pos - 3), pos):
+            return None
+        end = self._known_run(pos, "commune")
+        gap = CHAIN_GAP.match(text, end) if end is not None else None
+        if gap is None or (district_end := self._known_run(gap.end(), "district")) is None:
+            return None
+        if not self._province_follows(gap.end(), district_end):
+            return None
+        district = text[gap.end() : district_end]
+        held = gazetteer.resolve(text[pos:end], "commune", context=[("district", district)])
+        return (
+            end
+            if held.status == "resolved" and any(p.name == district for p in held.parents)
+            else None
+        )
 
     def hosted_names(self) -> None:
         """A unit the gazetteer knows written bare after a body or site named after it
@@ -1607,6 +1632,8 @@ _HOUSE_NUMBER_OPENING = regex.compile(
 # Words before a city name that make it the city even in a football article.
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
+#: A comma or an opening bracket right before a name: an item of an address chain.
+_CHAIN_OPEN_BEFORE = regex.compile(r"[,(][ \t]*\Z")
 _COMPASS_PAIR = regex.compile(
     r"(?<![\p{L}\p{M}])[Tt]ừ[ \t]+(Bắc|Nam|Trung)[ \t]+(?:vào|ra)[ \t]+"
     r"(Bắc|Nam|Trung)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"
