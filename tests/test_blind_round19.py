@@ -172,3 +172,21 @@ def test_a_commune_before_its_district_and_province_is_a_place() -> None:
     places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")]
     assert ("Hải Minh", "commune") in places
     assert ("Hải Hậu", "district") in places
+
+
+# -- ORG: a group in title case, a hospital's medical field ---------------------------------------
+
+
+def test_a_group_written_in_title_case_is_one_body_with_its_trade() -> None:
+    text = "Cùng ngày, Tập Đoàn Vàng bạc đá quý Kim Phát niêm yết giá vàng miếng."
+    assert texts_of(text, "ORG") == ["Tập Đoàn Vàng bạc đá quý Kim Phát"]
+
+
+def test_a_hospital_named_by_blood_and_haematology_is_one_body() -> None:
+    text = "Bệnh viện Truyền máu Huyết học Cần Thơ tiếp nhận 300 đơn vị máu."
+    assert "Bệnh viện Truyền máu Huyết học Cần Thơ" in texts_of(text, "ORG")
+
+
+def test_no_trade_words_bridge_on_from_a_well_known_name() -> None:
+    text = "Sáng nay, Tập đoàn PNJ niêm yết giá vàng SJC ở mức 36,5 triệu đồng/lượng."
+    assert texts_of(text, "ORG") == ["Tập đoàn PNJ", "SJC"]

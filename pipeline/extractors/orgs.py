@@ -809,7 +809,12 @@ def _name_end(
             j += 1  # one segmented word with the syllable before it: "Chữ thập", "Cà phê"
             last_good = j
             continue
-        if bridge and not proper_name_ended and not w.is_punct:
+        if (
+            bridge
+            and not proper_name_ended
+            and not w.is_punct
+            and not _ends_known(text, words, i, j)
+        ):
             k = _bridge(text, words, j, glued)
             if k > j and unit_word_at(text, words, k):
                 if bridge_to_place:
@@ -835,6 +840,14 @@ def _name_end(
             continue
         break
     return _list_end(words, i, last_good, joins)
+
+
+def _ends_known(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether ``words[i:j]`` end with a well-known name (``Tập đoàn DOJI``): the name is
+    complete, no trade words bridge on from it (``… DOJI niêm yết giá vàng SJC``)."""
+    return any(
+        text[words[k].start : words[j - 1].end] in known_names() for k in range(max(i, j - 4), j)
+    )
 
 
 def _sentence_case_field(words: list[Word], j: int) -> bool:
