@@ -203,17 +203,9 @@ def _family_name(text: str, word: str) -> bool:
 def _club_opening() -> regex.Pattern[str]:
     """A club's generic word and its qualifiers (``org_teams.tsv``, roles club and
     qualifier) at the start of an ORG, and the word right after them (group ``next``)."""
-    rows = load_tsv("org_teams.tsv")
-    heads = "|".join(
-        regex.escape(r["phrase"])
-        for r in sorted(rows, key=lambda r: -len(r["phrase"]))
-        if r["role"] == "club"
-    )
-    qualifiers = "|".join(
-        regex.escape(r["phrase"])
-        for r in sorted(rows, key=lambda r: -len(r["phrase"]))
-        if r["role"] == "qualifier"
-    )
+    rows = sorted(load_tsv("org_teams.tsv"), key=lambda r: -len(r["phrase"]))  # longest first
+    heads = "|".join(regex.escape(r["phrase"]) for r in rows if r["role"] == "club")
+    qualifiers = "|".join(regex.escape(r["phrase"]) for r in rows if r["role"] == "qualifier")
     return regex.compile(
         rf"(?i:{heads})(?:[ \t]+(?i:{qualifiers})(?![\p{{L}}\p{{M}}]))*[ \t]+(?P<next>\S)"
     )

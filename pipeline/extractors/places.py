@@ -790,7 +790,7 @@ class _Finder:
         return (
             after is not None
             and (after[0].canonical or after[0].name) != _HOME_COUNTRY
-            and (after[0].foreign or after[0].level in ("country", *ADMIN_LEVELS))
+            and (_abroad(after[0]) or after[0].level in ADMIN_LEVELS)
         )
 
     def _bearing_in_name(self, start: int, end: int, entry: PlaceName) -> bool:
@@ -798,13 +798,13 @@ class _Finder:
         ``phía``/``miền`` before a foreign place (``phía Bắc Thái Lan`` is no Bắc Thái; a
         foreign name that opens with a point stays whole: ``phía Nam Sudan``, ``phía Bắc
         Kinh``)."""
-        if entry.foreign or entry.level == "country":
+        if _abroad(entry):
             return False
         for word in SPACE.finditer(self.text, start, end):
             if after_bearing(self.text, word.end()) != start:
                 continue
             after = lexicon_at(self.text, word.end())
-            if after is not None and (after[0].foreign or after[0].level == "country"):
+            if after is not None and _abroad(after[0]):
                 return True
         return False
 
@@ -1632,6 +1632,13 @@ _HOUSE_NUMBER_OPENING = regex.compile(
 # Words before a city name that make it the city even in a football article.
 _TOWN_WORDS = ("thủ đô", "thành", "thành phố", "derby", "bắc", "nam", "đông", "tây")
 _HOUSE_NUMBER_AT_END = regex.compile(r"(?<![\d.,:])\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*[ \t]+$")
+
+
+def _abroad(entry: PlaceName) -> bool:
+    """A country or a foreign place of the lexicon (not a Vietnamese unit or region)."""
+    return entry.foreign or entry.level == "country"
+
+
 #: A comma or an opening bracket right before a name: an item of an address chain.
 _CHAIN_OPEN_BEFORE = regex.compile(r"[,(][ \t]*\Z")
 _COMPASS_PAIR = regex.compile(
