@@ -2320,7 +2320,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         elif m.label == "TITLE" and m.attrs.get("_alone"):
             if id(m) in kept_titles:
                 m = Mention(m.label, m.start, m.end, "title.held_by_person")
-            elif _refers_back(text, m, held):
+            elif m.attrs["_alone"] != "named" and _refers_back(text, m, held):
                 m = Mention(m.label, m.start, m.end, "title.anaphor")
             else:
                 continue

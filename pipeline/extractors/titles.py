@@ -120,9 +120,26 @@ def _position_at(text: str, pos: int, starts: frozenset[int]) -> tuple[int, int,
         m.group()[:1].islower()
         and m.start() not in starts
         and _with_prefixes(text, pos, starts) == pos
+        and not _after_respect_word(text, pos)
     ):
         return None  # "tăng trưởng": a word's last syllable; "Phó trưởng" is one token
     return m.start(), m.end(), _positions()[_SPACES.sub(" ", m.group()).casefold()]
+
+
+@cache
+def _respect_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("title_respect_words.tsv"))
+
+
+def _after_respect_word(text: str, pos: int) -> bool:
+    """Whether a word of respect (``title_respect_words.tsv``) is written right before ``pos``:
+    ``Nhà vua Philippe``, one word to the segmenter, is the post ``vua``."""
+    before = words_before(text, pos, limit=1)
+    return (
+        bool(before)
+        and before[-1].text.casefold() in _respect_words()
+        and text[before[-1].end : pos] == " "
+    )
 
 
 def _with_prefixes(text: str, start: int, starts: frozenset[int]) -> int:
@@ -191,6 +208,7 @@ _AFTER_A_NAME = regex.compile(
 _POST_ALONE_END = regex.compile(r"[ \t]*(?:[,.;:)\]\n]|[\-–][ \t]|\Z)|[ \t]+(?:nơi|ở|tại)\b")
 #: A capitalised word right after a lowercase post: its holder, if the PERSON finder agrees.
 _CAPITAL_NEXT = regex.compile(r" \p{Lu}")
+_OPENING_QUOTES = frozenset("“\"‘'«")
 
 
 def _complement_end(
@@ -346,6 +364,11 @@ def find_titles(
         if found is None:
             continue
         p_start, p_end, alone = found
+        if alone == "named" and (
+            not _CAPITAL_NEXT.match(text, p_end) or text[p_start - 1 : p_start] in _OPENING_QUOTES
+        ):
+            pos = p_end
+            continue  # "vua phá lưới", "“Vua Masters”": a champion's epithet, no monarch
         start = _with_prefixes(text, p_start, starts)
         if _generic_before(text, start):
             pos = p_end
@@ -394,7 +417,7 @@ def find_titles(
         elif alone == "yes":
             out.append((start, end, "title.alone", ""))
         elif (
-            alone == "person"
+            alone in ("person", "named")
             and (
                 text[start].isupper()
                 or text[p_start].isupper()
@@ -410,7 +433,7 @@ def find_titles(
                 )
             )
         ) or (alone == "constituency" and _constituency_after(text, end, place_ends)):
-            out.append((start, end, "title.candidate", "person"))
+            out.append((start, end, "title.candidate", "named" if alone == "named" else "person"))
         pos = end
     return out
 
