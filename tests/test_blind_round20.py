@@ -34,3 +34,31 @@ def test_a_king_alone_is_no_post_even_when_one_is_named_elsewhere() -> None:
         "Dân làng rước kiệu vua Lê Thái Tổ quanh đình. Hằng năm, các cụ vào vai Vua, Chúa để tế lễ."
     )
     assert texts_of(text, "TITLE") == ["vua"]
+
+
+# -- ORG and PERSON: a ministry's country ends its name -----------------------------------------
+
+
+def test_a_ministry_ends_at_its_country_and_its_spokesman_follows() -> None:
+    text = "Người phát ngôn Bộ Ngoại giao Trung Quốc Hoa Minh Oánh cho biết như vậy."
+    assert texts_of(text, "ORG") == ["Bộ Ngoại giao Trung Quốc"]
+    assert titles_of(text) == {"Hoa Minh Oánh": "Người phát ngôn Bộ Ngoại giao Trung Quốc"}
+
+
+def test_a_committee_ends_at_its_country_before_a_korean_name() -> None:
+    text = "Chủ tịch Ủy ban Tình báo Hàn Quốc Park Min-soo thừa nhận cuộc gặp."
+    assert texts_of(text, "ORG") == ["Ủy ban Tình báo Hàn Quốc"]
+    assert texts_of(text, "PERSON") == ["Park Min-soo"]
+
+
+# -- ORG: news agencies and foreign police departments -----------------------------------------
+
+
+def test_a_news_agency_written_in_title_case_is_one_body() -> None:
+    text = "Một bản tin của Hãng Thông tấn Trung ương Triều Tiên (KCNA) cho biết như vậy."
+    assert texts_of(text, "ORG") == ["Hãng Thông tấn Trung ương Triều Tiên", "KCNA"]
+
+
+def test_a_foreign_city_s_police_department_is_one_body() -> None:
+    text = "Người phát ngôn Sở cảnh sát Madrid cho biết vụ nổ không gây thương vong."
+    assert "Sở cảnh sát Madrid" in texts_of(text, "ORG")

@@ -731,6 +731,14 @@ def _name_end(
         ):
             break  # "Hiệp hội Gốm sứ Bát Tràng Theo ông, …": the next sentence
         if (
+            field_head
+            and j > i + 1
+            and w.is_capitalised
+            and not w.is_abbreviation
+            and _ends_with_country(text, words, i, j)
+        ):
+            break  # "Bộ Ngoại giao Trung Quốc Cảnh Sảng": the country ends it, its holder follows
+        if (
             j != bridged
             and not starts_with_name
             and not _inside_glued_name(words, j, glued)
@@ -840,6 +848,22 @@ def _name_end(
             continue
         break
     return _list_end(words, i, last_good, joins)
+
+
+def _ends_with_country(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether ``words[i:j]`` end with a country written as listed (not its first word):
+    a ministry's or a party's country closes its name (``Bộ Ngoại giao Trung Quốc``)."""
+    for n in (3, 2, 1):
+        k = j - n
+        if k <= i or any(not _joined(text, words[x], words[x + 1]) for x in range(k, j - 1)):
+            continue
+        name = text[words[k].start : words[j - 1].end]
+        if any(
+            e.level == "country" and e.name == name and not e.bare
+            for e in place_names().get(fold_key(name), ())
+        ):
+            return True
+    return False
 
 
 def _ends_known(text: str, words: list[Word], i: int, j: int) -> bool:
