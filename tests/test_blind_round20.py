@@ -51,6 +51,55 @@ def test_a_committee_ends_at_its_country_before_a_korean_name() -> None:
     assert texts_of(text, "PERSON") == ["Park Min-soo"]
 
 
+# -- PERSON: a sentence whose full stop was lost after a name ----------------------------------
+
+
+def test_a_function_word_after_a_name_opens_the_next_sentence() -> None:
+    text = "Ông Lâm Quốc Khánh Theo đó, cơ quan điều tra đề nghị truy tố ba bị can."
+    assert texts_of(text, "PERSON") == ["Lâm Quốc Khánh"]
+
+
+def test_a_foreign_name_before_sau_ends_there() -> None:
+    text = "Câu lạc bộ đã chào tạm biệt Marco Reus Sau một mùa giải nhiều chấn thương."
+    assert texts_of(text, "PERSON") == ["Marco Reus"]
+
+
+def test_a_given_name_that_is_also_a_function_word_stays() -> None:
+    text = "Ông Nguyễn Văn Tại khai đã cất giữ khẩu súng hơn 40 năm."
+    assert texts_of(text, "PERSON") == ["Nguyễn Văn Tại"]
+
+
+# -- PERSON: foreign names after kinship words, and their short forms --------------------------
+
+
+def test_a_foreign_name_after_a_kinship_noun_is_a_person() -> None:
+    text = "Nam ca sĩ đi dạo cùng em gái Jazlyn và con trai Barnaby trên bãi biển."
+    assert texts_of(text, "PERSON") == ["Jazlyn", "Barnaby"]
+
+
+def test_a_foreign_name_after_a_form_of_address_counts_bare_later_on() -> None:
+    text = (
+        "Cô dâu là bà Rosmiati, 68 tuổi. Rosmiati từng hai lần góa chồng. "
+        "Anh Budiman Harsono, 17 tuổi, là chú rể. Hiện Budiman đã chuyển về nhà vợ."
+    )
+    assert texts_of(text, "PERSON") == [
+        "Rosmiati",
+        "Rosmiati",
+        "Budiman Harsono",
+        "Budiman",
+    ]
+
+
+def test_a_first_name_before_an_arabic_particle_counts_bare_later_on() -> None:
+    text = "Ông Khalid al-Rashid Mansour được trả tự do hôm qua. Khalid sẽ về nhà."
+    assert texts_of(text, "PERSON") == ["Khalid al-Rashid Mansour", "Khalid"]
+
+
+def test_a_function_word_after_a_kinship_noun_is_no_one() -> None:
+    text = "Cô đi cùng mẹ và chị gái Trong khi mẹ mặc váy thì cô mặc quần jean."
+    assert texts_of(text, "PERSON") == []
+
+
 # -- ORG: news agencies and foreign police departments -----------------------------------------
 
 

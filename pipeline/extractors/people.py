@@ -62,6 +62,7 @@ from pipeline.resources import (
     kinship_compound_words,
     lead_given_names,
     lead_words,
+    lead_words_ending_no_name,
     load_tsv,
     speech_verbs,
     surnames,
@@ -457,6 +458,8 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break  # "Hồ Phượng Theo Dân trí", "Bà X Theo bà X, …": a source or a new sentence
         if j > i and opens_dated_sentence(words, j):
             break  # "Chủ tịch Nguyễn Văn A Sáng 15/6, …": a sentence whose full stop was lost
+        if j > i and _opens_lost_sentence(words, j + 1, i):
+            break  # "vợ vua Tự Đức Tuy nhiên, …": the same, opened by a function word
         j += 1
     return _without_trailing_particle(words, i, j)
 
@@ -590,6 +593,8 @@ def _names_after_triggers(text: str, line: tuple[int, int]) -> Iterable[_Name]:
             begin, end = _foreign_name_in_run(text, words, end)
         else:
             begin = 0
+        if end == 1 and words[0].text in lead_words_ending_no_name():
+            continue  # "đi cùng mẹ và chị gái Trong khi …", "cháu gái Clip:": the next clause
         if foreign and not any(foreign_shaped(w.text) for w in words[:end]):
             continue  # "rừng U Minh": a place
         if (
@@ -879,12 +884,10 @@ def _particle_in_name(text: str, words: list[Word], j: int) -> bool:
     word = words[j].text
     if j == 0 or _VIETNAMESE_LETTERS.search(words[j - 1].text):
         return False
-    particle, dash, rest = word.partition("-")
-    kinds = _name_particles()
-    if dash:
-        return kinds.get(particle) == "hyphen" and bool(_LATIN_WORD.fullmatch(rest))
+    if "-" in word:
+        return _particle_word(word)
     return (
-        kinds.get(word) == "word"
+        _particle_word(word)
         and j + 1 < len(words)
         and text[words[j - 1].end : words[j].start] == " "
         and text[words[j].end : words[j + 1].start] == " "
@@ -903,6 +906,8 @@ def _foreign_name_end(text: str, words: list[Word], i: int) -> int:
         w = words[j]
         if w.text in _thing_words():
             return i
+        if _opens_lost_sentence(words, j + 1, i):
+            break  # "Salah Sau một mùa giải": the next sentence
         if (
             _VIETNAMESE_LETTERS.search(w.text)
             and vietnamese_syllable(w.text)
@@ -1275,16 +1280,20 @@ def _names_a_place(name: str) -> bool:
     return bool(place_names().get(fold_key(name))) or name_key(name) in name_keys(*LEVELS)
 
 
-def _opens_lost_sentence(words: list[Word], end: int) -> bool:
-    """A Vietnamese syllable ending a foreign name run opens a word with the lowercase word
-    after it (``Heng Samrin Củng cố``): the next sentence, its full stop lost."""
+def _opens_lost_sentence(words: list[Word], end: int, start: int = 0) -> bool:
+    """Whether the last word of a name run ``words[start:end]`` opens the next sentence, its
+    full stop lost: a function word that never ends a name before a lowercase word (``Tự
+    Đức Tuy nhiên``, ``Salah Sau một mùa giải``), or a Vietnamese syllable ending a foreign
+    name that makes a word with the lowercase word after it (``Heng Samrin Củng cố``)."""
     last = words[end - 1]
     nxt = words[end] if end < len(words) else None
+    if nxt is None or not nxt.text[:1].islower():
+        return False
+    if last.text in lead_words_ending_no_name():
+        return True
     return (
-        nxt is not None
-        and nxt.text[:1].islower()
-        and not foreign_shaped(last.text)
-        and any(foreign_shaped(w.text) for w in words[: end - 1])
+        not foreign_shaped(last.text)
+        and any(foreign_shaped(w.text) for w in words[start : end - 1])
         and f"{last.text} {nxt.text}".casefold() in dictionary_words()
     )
 
@@ -1499,9 +1508,21 @@ def _western_first_name(name: str) -> str:
     """The first name of a Western full name whose other words are all name-shaped, else
     "" (``Valentine Ít``, ``Addison Theo Prevention`` are no one's names)."""
     parts = name.split()
-    if all(_LATIN_WORD.fullmatch(p) and p not in lead_words() for p in parts[1:]):
+    if all(
+        (_LATIN_WORD.fullmatch(p) and p not in lead_words()) or _particle_word(p) for p in parts[1:]
+    ):
         return parts[0]
     return ""
+
+
+def _particle_word(word: str) -> bool:
+    """Whether ``word`` is a particle of a foreign name, alone (``bin``) or joined to the
+    family name after it (``al-Islam``: name_particles.tsv)."""
+    particle, dash, rest = word.partition("-")
+    kinds = _name_particles()
+    if dash:
+        return kinds.get(particle) == "hyphen" and bool(_LATIN_WORD.fullmatch(rest))
+    return kinds.get(word) == "word"
 
 
 #: The Arabic article joined to a family name: al-, el-, and its sun-letter forms (ad-, as-).
@@ -1552,11 +1573,23 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             if (
                 n.rule == "person.foreign"
                 or (
-                    after_word(text, n.start, honorific_words("naming"))
+                    after_word(text, n.start, honorific_words("naming", "honorific"))
                     and foreign_shaped(text[n.start : n.end].split()[0])
                 )
             )
             and (first := _western_first_name(text[n.start : n.end]))
+        }
+        | {
+            # A foreign name after a form of address, alone (bà Rohaya, em gái Jazmyn): the
+            # same word bare later on is the same person (Rohaya là một góa phụ).
+            name
+            for n in full
+            if n.rule == "person.after_honorific"
+            and after_word(text, n.start, honorific_words("honorific"))
+            and " " not in (name := text[n.start : n.end])
+            and _LATIN_WORD.fullmatch(name)
+            and foreign_shaped(name)
+            and n.role is None
         }
         | {
             # The whole name again, where no rule of its own finds it (after a title once,

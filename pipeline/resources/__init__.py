@@ -115,6 +115,13 @@ def lead_given_names() -> frozenset[str]:
 
 
 @cache
+def lead_words_ending_no_name() -> frozenset[str]:
+    """The lead words that never end a given name (``Tuy``, ``Sau``; ``lead_words.tsv``,
+    column ``ends`` empty): after a name and before a lowercase word they open a sentence."""
+    return frozenset(row["word"] for row in load_tsv("lead_words.tsv") if row["ends"] != "yes")
+
+
+@cache
 def kinship_compound_words() -> frozenset[str]:
     """Words that make one noun with the honorific after them (``trẻ em``, ``đàn ông``),
     casefolded (``not_person_names.tsv``, kind ``compound``)."""
