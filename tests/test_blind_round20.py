@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import texts_of, titles_of
+from conftest import mentions_of, texts_of, titles_of
 
 # -- TITLE: a monarch's post --------------------------------------------------------------------
 
@@ -111,3 +111,18 @@ def test_a_news_agency_written_in_title_case_is_one_body() -> None:
 def test_a_foreign_city_s_police_department_is_one_body() -> None:
     text = "Người phát ngôn Sở cảnh sát Madrid cho biết vụ nổ không gây thương vong."
     assert "Sở cảnh sát Madrid" in texts_of(text, "ORG")
+
+
+# -- PLACE: roundabouts, crossings and classed forests -----------------------------------------
+
+
+def test_a_roundabout_named_after_a_person_is_a_place() -> None:
+    text = "Dòng xe từ vòng xoay Trần Quốc Hoàn ùn ứ tới tận bùng binh Cây Gõ."
+    places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")]
+    assert places == [("vòng xoay Trần Quốc Hoàn", "other"), ("bùng binh Cây Gõ", "other")]
+    assert texts_of(text, "PERSON") == []
+
+
+def test_a_protection_forest_is_a_place() -> None:
+    text = "Lửa bùng lên trong rừng phòng hộ Sóc Sơn từ trưa qua."
+    assert texts_of(text, "PLACE") == ["rừng phòng hộ Sóc Sơn"]

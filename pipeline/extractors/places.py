@@ -185,6 +185,8 @@ class _Finder:
             unit = unit_for(text[m.start() : m.end()])
             if unit is None or self._blocked(m.start(), m.end(), unit):
                 continue
+            if unit.level == "other" and self._numbered_road_after(m.end()):
+                continue  # "giao lộ Quốc lộ 1": the road names the crossing, read on its own
             found = self._unit_name(m.start(), m.end(), unit)
             if found is None:
                 self._plural_list(m.start(), m.end(), unit, None)
@@ -195,6 +197,14 @@ class _Finder:
                 self._numbered_list(cand)
             elif not self._plural_list(m.start(), m.end(), unit, cand):
                 self._and_item(cand)
+
+    def _numbered_road_after(self, end: int) -> bool:
+        """Whether a unit word named by a number (``Quốc lộ``, ``Tỉnh lộ``) follows ``end``."""
+        if self.text[end : end + 1] != " ":
+            return False
+        inner = unit_match(self.text, end + 1)
+        unit = unit_for(self.text[inner[0] : inner[1]]) if inner else None
+        return unit is not None and unit.numbered in ("yes", "only")
 
     def _blocked(self, start: int, end: int, unit: UnitWord) -> bool:
         text = self.text
