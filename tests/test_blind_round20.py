@@ -126,3 +126,18 @@ def test_a_roundabout_named_after_a_person_is_a_place() -> None:
 def test_a_protection_forest_is_a_place() -> None:
     text = "Lửa bùng lên trong rừng phòng hộ Sóc Sơn từ trưa qua."
     assert texts_of(text, "PLACE") == ["rừng phòng hộ Sóc Sơn"]
+
+
+# -- FIGURE: currency signs and currencies of the region ---------------------------------------
+
+
+def test_a_dollar_sign_after_the_amount_is_money() -> None:
+    text = "Nam ca sĩ được tại ngoại sau khi nộp 2500 $ tiền bảo lãnh."
+    figures = [(m["text"], m["value"], m["quantity"]) for m in mentions_of(text, "FIGURE")]
+    assert figures == [("2500 $", 2500, "money")]
+
+
+def test_rupiah_and_kip_are_money() -> None:
+    text = "Gói cước giá 50.000 rupiah ở Indonesia và 20.000 kíp ở Lào."
+    figures = [(m["text"], m["quantity"]) for m in mentions_of(text, "FIGURE")]
+    assert figures == [("50.000 rupiah", "money"), ("20.000 kíp", "money")]
