@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import mentions_of, texts_of, titles_of
+from conftest import mentions_of, subjects_of, texts_of, titles_of
 
 # -- TITLE: a monarch's post --------------------------------------------------------------------
 
@@ -141,3 +141,11 @@ def test_rupiah_and_kip_are_money() -> None:
     text = "Gói cước giá 50.000 rupiah ở Indonesia và 20.000 kíp ở Lào."
     figures = [(m["text"], m["quantity"]) for m in mentions_of(text, "FIGURE")]
     assert figures == [("50.000 rupiah", "money"), ("20.000 kíp", "money")]
+
+
+# -- Subjects: who has the figure, not where it is ---------------------------------------------
+
+
+def test_what_a_body_has_somewhere_is_the_body_s() -> None:
+    text = "Công ty Cổ phần Minh Long có 300 công nhân làm việc tại tỉnh Bình Dương."
+    assert subjects_of(text) == {"300 công nhân": "Công ty Cổ phần Minh Long"}

@@ -910,6 +910,14 @@ def explain_subject(
         if len(nxt) > 1 and regex.match(r"^[ \t]*và[ \t]*$", text[nxt[0].end : nxt[1].start]):
             return None, "owner_after_two"  # 14 cán bộ xã A và huyện B: no one owner
         gap = text[f1 : nxt[0].start]
+        if (
+            before
+            and not regex.search(r"\b(?:của|thuộc|quê)\b", gap)
+            and not regex.search(r"\bcủa\b", text[before[-1].end : f0])  # "đơn của 1 người"
+            and _has_directly(text, before[-1], f0)
+        ):
+            # "Công ty X có 200 công nhân làm việc tại tỉnh Y": X has them, Y is only where
+            return _pick(before[-1], quantity), "has_before_place"
         if not regex.search(r"\b(?:của|thuộc|quê)\b", gap) and _casualties(text, figure, s0, s1):
             return None, "casualties"  # ``khiến 7 người tử vong tại BV X``: where, not whose
         if (
