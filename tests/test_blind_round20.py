@@ -149,3 +149,28 @@ def test_rupiah_and_kip_are_money() -> None:
 def test_what_a_body_has_somewhere_is_the_body_s() -> None:
     text = "Công ty Cổ phần Minh Long có 300 công nhân làm việc tại tỉnh Bình Dương."
     assert subjects_of(text) == {"300 công nhân": "Công ty Cổ phần Minh Long"}
+
+
+# -- ORG: a firm named whole, then by its proper name alone ------------------------------------
+
+
+def test_a_firm_named_whole_is_the_same_body_by_its_name_alone() -> None:
+    text = (
+        "Công ty Cổ phần Thép Kim Long vừa công bố kết quả kinh doanh. "
+        "Theo Thép Kim Long, lợi nhuận quý II tăng 12%. Thép Kim Long cũng cho biết sẽ mở nhà máy."
+    )
+    assert texts_of(text, "ORG") == [
+        "Công ty Cổ phần Thép Kim Long",
+        "Thép Kim Long",
+        "Thép Kim Long",
+    ]
+
+
+def test_a_firm_named_after_its_founder_lends_his_name_no_short_form() -> None:
+    text = "Công ty TNHH Trần Văn Bình phá sản. Trần Văn Bình nói ông sẽ trả nợ."
+    assert "Trần Văn Bình" not in texts_of(text, "ORG")
+
+
+def test_a_firm_named_after_a_province_lends_it_no_short_form() -> None:
+    text = "Công ty Điện lực Quảng Ninh cắt điện. Quảng Ninh có mưa lớn."
+    assert texts_of(text, "ORG") == ["Công ty Điện lực Quảng Ninh"]

@@ -1,5 +1,6 @@
 """Firms, schools and papers named by the English word that ends their name (``General
-Motors``, ``Trungnam Group``, ``Deutsche Bank``, ``Straits Times``).
+Motors``, ``Trungnam Group``, ``Deutsche Bank``, ``Straits Times``); and firms named whole
+once (``Công ty Cổ phần Hòa Phát``), then by their proper name alone (``Hòa Phát``).
 
 The words are ``not_person_names.tsv``'s kind ``firm``: legal forms (``Inc``, ``Ltd``,
 ``GmbH``) and the industry words firms put last (``Airlines``, ``Securities``). Such a name
@@ -12,12 +13,19 @@ and after a Vietnamese word that only introduces a foreign name (``Mỹ General 
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 import regex
 
-from pipeline.extractors.place_words import vietnamese_syllable
-from pipeline.resources import honorific_words, lead_words, load_tsv
+from pipeline.extractors.place_words import after_word, names_a_place, vietnamese_syllable
+from pipeline.resources import (
+    honorific_words,
+    lead_words,
+    load_tsv,
+    named_thing_nouns,
+    surnames,
+)
 from pipeline.text.scan import Word, phrase_regex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -126,3 +134,103 @@ def firms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         span = text[start : firm.end]
         kept.append(Mention(LABEL, start, firm.end, RULE, {"expanded": span}))
     return others + orgs + kept
+
+
+@cache
+def _firm_heads() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """A firm's head with the legal forms after it (``org_firm_heads.tsv``), and the forms."""
+    rows = load_tsv("org_firm_heads.tsv")
+    heads = phrase_regex(r["word"] for r in rows if r["kind"] == "head").pattern
+    forms = phrase_regex(r["word"] for r in rows if r["kind"] == "form").pattern
+    return (
+        regex.compile(rf"(?:{heads})(?:[ \t]+(?:{forms}))*[ \t]+"),
+        frozenset(r["word"] for r in rows if r["kind"] == "form"),
+    )
+
+
+_MODEL_CODE = regex.compile(r"\p{L}-\d")
+_PROPER_RUN = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}\d&'’.\-]*[ \t]+){0,3}\p{Lu}[\p{L}\p{M}\d&'’.\-]*\Z"
+)
+
+
+def _proper_name(written: str) -> str:
+    """The proper name a firm's ORG ends with (``Hòa Phát`` of ``Công ty Cổ phần Hòa Phát``),
+    or "" when the ORG opens with no firm's head or its name is a place's or a person's."""
+    head, forms = _firm_heads()
+    opening = head.match(written)
+    if opening is None:
+        return ""
+    rest = written[opening.end() :]
+    run = _PROPER_RUN.search(rest)
+    if run is None:
+        return ""
+    words = run.group().split()
+    while words and words[0] in forms:
+        words = words[1:]  # "Công ty TNHH MTV Sông Đà": the forms written in capitals
+    name = " ".join(words)
+    if (
+        len(name) < 3
+        or _MODEL_CODE.search(name)  # "Su-35", "Mig-29": a model's code names no firm
+        or words[0] in lead_words()
+        # "Công ty Điện lực Quảng Ninh": the province; communes lend firms their names
+        or names_a_place(name, ("province", "district"))
+        or (len(words) >= 2 and words[0] in surnames() and all(map(vietnamese_syllable, words)))
+    ):
+        return ""  # a firm named after its founder is his name too (Công ty Phi Thanh Vân)
+    return name
+
+
+def firm_short_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ORGs where a firm named whole before (``Công ty Cổ phần Hòa Phát``) stands by its proper
+    name alone (``Hòa Phát cho biết``): a whole word not glued to another capitalised word nor
+    to a model's number (``Mig-35``), outside every mention."""
+    text = ctx.text
+    names: dict[str, int] = {}
+    for m in mentions:
+        if m.label == LABEL and (name := _proper_name(text[m.start : m.end])):
+            names.setdefault(name, m.start)
+    if not names:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for found in phrase_regex(names).finditer(text):
+        s, e = found.span()
+        if s < names[found.group()] or _glued(text, s, e) or _names_other(text, s):
+            continue
+        k = bisect.bisect_right(taken, (e, e)) - 1
+        if any(a < e and s < b for a, b in taken[max(0, k - 3) : k + 1]):
+            continue
+        out.append(Mention(LABEL, s, e, "org.firm_short", {"expanded": found.group()}))
+    return out
+
+
+def _names_other(text: str, start: int) -> bool:
+    """Whether the word before ``start`` makes the name a thing's or a person's: ``nhà máy
+    Dung Quất``, ``mỏ vàng Bồng Miêu``, ``tàu Bảo Duy 09`` (the firm's works, named after
+    it), ``Á hậu Phương Lê`` (its founder)."""
+    return after_word(text, start, _thing_nouns()) or after_word(text, start, honorific_words())
+
+
+@cache
+def _thing_nouns() -> frozenset[str]:
+    """The words after which a firm's proper name names a thing: its works and products
+    (``org_firm_heads.tsv``, kind ``works``) and the things people are named after."""
+    works = (r["word"] for r in load_tsv("org_firm_heads.tsv") if r["kind"] == "works")
+    return frozenset(w.casefold() for w in (*works, *named_thing_nouns()))
+
+
+_WORD_BEFORE = regex.compile(r"(\S+)[ \t]\Z")
+_GLUED_AFTER = regex.compile(r"[ \t]\p{Lu}|-\d|[\p{L}\p{M}\d]")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is part of a longer word or name: a letter right
+    before or after it, a capitalised word other than a sentence opener before it, a
+    capitalised word or a model's number after it (``Mig-35``)."""
+    if start and text[start - 1].isalnum():
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1)[:1].isupper() and before.group(1) not in lead_words():
+        return True
+    return bool(_GLUED_AFTER.match(text, end))

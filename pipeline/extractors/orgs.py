@@ -19,7 +19,7 @@ import regex
 
 from pipeline.extractors.clubs import bare_clubs, clubs, described_clubs, home_clubs
 from pipeline.extractors.dates import opens_dated_sentence
-from pipeline.extractors.firms import firms
+from pipeline.extractors.firms import firm_short_names, firms
 from pipeline.extractors.place_words import (
     context_words,
     fold_key,
@@ -1968,6 +1968,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _names_up_to_abbreviations(ctx, found)
     found.extend(_defined_abbreviations(ctx, found))
     found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, described_clubs(text, found)))))
+    found.extend(firm_short_names(ctx, found))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))

@@ -46,6 +46,7 @@ from pipeline.extractors.place_words import (
     foreign_shaped,
     known,
     lexicon_at,
+    names_a_place,
     place_names,
     sport_article,
     syllable_before,
@@ -64,6 +65,7 @@ from pipeline.resources import (
     lead_words,
     lead_words_ending_no_name,
     load_tsv,
+    named_thing_nouns,
     speech_verbs,
     surnames,
 )
@@ -223,11 +225,6 @@ def _foreign_honorifics() -> frozenset[str]:
     )
 
 
-@cache
-def _blockers() -> frozenset[str]:
-    return frozenset(row["word"] for row in load_tsv("person_blockers.tsv"))
-
-
 _HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\p{M}])[Ss]ố[ \t]+\d+[\p{L}\d/]*[ \t]+$")
 
 
@@ -240,7 +237,9 @@ def _after_blocker(text: str, start: int) -> bool:
     before = window.rstrip(" ")
     if before == window or before.casefold().endswith("thành phố"):
         return False  # "Chủ tịch UBND thành phố Nguyễn Văn A": a city, not a street (phố)
-    if any(before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in _blockers()):
+    if any(
+        before.endswith(b) and not before[: -len(b)][-1:].isalnum() for b in named_thing_nouns()
+    ):
         return True
     # "đền ông Hoàng Mười", "lăng vua Tự Đức": the site of a person named with a form of
     # address is named after them too.
@@ -264,8 +263,8 @@ def _ends_compound(text: str, pos: int) -> bool:
     word = f"{head[1]} {last[1]}".casefold()
     return (
         word in dictionary_words()
-        and word not in _blockers()
-        and head[1].casefold() not in _blockers() | _shrine_words()
+        and word not in named_thing_nouns()
+        and head[1].casefold() not in named_thing_nouns() | _shrine_words()
     )
 
 
@@ -447,7 +446,7 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break
         if j > i and _case_style(words[j - 1].text) * _case_style(w.text) < 0:
             break  # "Ảnh: LÊ THOA Ông X": a name in capitals ends where Title case begins
-        if j > i and w.text.isupper() and w.text in _blockers():
+        if j > i and w.text.isupper() and w.text in named_thing_nouns():
             break  # "Ảnh: NGUYỄN AN SVĐ Hàng Đẫy": a place word after a name in capitals
         if (
             j > i
@@ -953,7 +952,7 @@ def _vietnamese_given_name(text: str, words: list[Word], j: int) -> bool:
         and not dictionary_word_end(text, w.start, w.end)
         and text[w.end : w.end + 1] != ":"
         # "chung cư AZ Sky Định Công": a building named after its ward
-        and not (j + 1 < len(words) and _names_a_place(f"{w.text} {words[j + 1].text}"))
+        and not (j + 1 < len(words) and names_a_place(f"{w.text} {words[j + 1].text}"))
     )
 
 
@@ -1042,7 +1041,7 @@ def _names_before_age(
                 or (
                     end - i == 3
                     and all(vietnamese_syllable(w.text) for w in words[i:end])
-                    and not _names_a_place(text[words[i].start : words[end - 1].end])
+                    and not names_a_place(text[words[i].start : words[end - 1].end])
                 )
             )
         ):
@@ -1116,9 +1115,9 @@ def _names_before_speech(
         if (
             a.text in surnames()
             or not (vietnamese_syllable(a.text) and vietnamese_syllable(b.text))
-            or a.text.casefold() in _blockers()
+            or a.text.casefold() in named_thing_nouns()
             or pair.casefold() in dictionary_words()
-            or _names_a_place(pair)
+            or names_a_place(pair)
             or pair in known_names()
             or pair in _not_names()[0]
             or a.start in body_ends
@@ -1187,7 +1186,7 @@ def _names_before_posts(
                 f"{a.text} {b.text}".casefold() in dictionary_words()
                 for a, b in itertools.pairwise(run)
             )
-            or _names_a_place(" ".join(w.text for w in run))
+            or names_a_place(" ".join(w.text for w in run))
             or any(w.is_abbreviation or w.text in _thing_words() for w in run)
             or text[run[0].start : run[-1].end] in known_names()
         ):
@@ -1246,7 +1245,7 @@ def _names_after_titles(
             end < 2
             or end == len(words)
             or words[end].text != ","
-            or _names_a_place(text[words[0].start : words[end - 1].end])
+            or names_a_place(text[words[0].start : words[end - 1].end])
         ):
             continue  # "Bí thư Tỉnh ủy Sơn Tây, Hà Đông, …": the post's places, listed
         # A body written between the post and a foreign name (CEO Facebook Mark Zuckerberg)
@@ -1271,13 +1270,6 @@ def _names_after_titles(
 
 
 _REGNAL = regex.compile(r"[IVX]{1,4}")
-
-
-def _names_a_place(name: str) -> bool:
-    """Whether ``name`` is a place's bare name (place_names.tsv or the gazetteer)."""
-    from pipeline.resources.gazetteer import LEVELS, name_key, name_keys
-
-    return bool(place_names().get(fold_key(name))) or name_key(name) in name_keys(*LEVELS)
 
 
 def _opens_lost_sentence(words: list[Word], end: int, start: int = 0) -> bool:
@@ -1497,7 +1489,7 @@ def _whole_name_token(
             or (
                 lead.islower()
                 and lead.casefold() not in place_unit_words()
-                and not any(lead.endswith(b) for b in _blockers())
+                and not any(lead.endswith(b) for b in named_thing_nouns())
             )
         )
         and text[start - 1] == " "

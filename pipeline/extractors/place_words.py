@@ -540,6 +540,14 @@ def known(name: str, level: str) -> bool:
     return gazetteer.resolve(name, level).status != "not_found"
 
 
+def names_a_place(name: str, levels: tuple[str, ...] = gazetteer.LEVELS) -> bool:
+    """Whether ``name`` is a place's bare name (place_names.tsv, or the gazetteer's units of
+    ``levels``)."""
+    return bool(place_names().get(fold_key(name))) or gazetteer.name_key(name) in (
+        gazetteer.name_keys(*levels)
+    )
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())
 

@@ -115,6 +115,13 @@ def lead_given_names() -> frozenset[str]:
 
 
 @cache
+def named_thing_nouns() -> frozenset[str]:
+    """Words right before a capitalised run that make it the name of a thing, not of a
+    person or a firm (``đường``, ``Dòng họ``, ``nhà máy``: ``person_blockers.tsv``)."""
+    return frozenset(row["word"] for row in load_tsv("person_blockers.tsv"))
+
+
+@cache
 def lead_words_ending_no_name() -> frozenset[str]:
     """The lead words that never end a given name (``Tuy``, ``Sau``; ``lead_words.tsv``,
     column ``ends`` empty): after a name and before a lowercase word they open a sentence."""
