@@ -174,3 +174,23 @@ def test_a_firm_named_after_its_founder_lends_his_name_no_short_form() -> None:
 def test_a_firm_named_after_a_province_lends_it_no_short_form() -> None:
     text = "Công ty Điện lực Quảng Ninh cắt điện. Quảng Ninh có mưa lớn."
     assert texts_of(text, "ORG") == ["Công ty Điện lực Quảng Ninh"]
+
+
+# -- PLACE: a residential group or block in an address chain -----------------------------------
+
+
+def test_a_residential_group_and_a_block_in_an_address_are_villages() -> None:
+    text = (
+        "Anh Lê Văn Hòa, trú tại tổ 12, phường Quang Trung, bị thương. "
+        "Em gái anh ở khối Tân Phúc, phường Hưng Bình, TP Vinh."
+    )
+    places = [(m["text"], m["level"]) for m in mentions_of(text, "PLACE")][:2]
+    assert places == [("tổ 12", "village"), ("phường Quang Trung", "commune")]
+    assert ("khối Tân Phúc", "village") in [
+        (m["text"], m["level"]) for m in mentions_of(text, "PLACE")
+    ]
+
+
+def test_a_team_or_a_school_year_outside_an_address_is_no_place() -> None:
+    text = "Học sinh khối 8 và khối 11 thi đấu; tổ 3 gồm năm người."
+    assert texts_of(text, "PLACE") == []

@@ -76,7 +76,7 @@ class UnitWord:
     word: str
     level: str
     in_span: bool
-    numbered: str  # no | yes | only | address
+    numbered: str  # no | yes | only | address | chain
     case: str  # any | lower | exact
 
 
@@ -139,7 +139,7 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
         if (
             unit.level not in _UNIT_LEVELS
             or row["span"] not in ("with", "without")
-            or unit.numbered not in ("no", "yes", "only", "address")
+            or unit.numbered not in ("no", "yes", "only", "address", "chain")
             or unit.case not in ("any", "lower", "exact", "typo", "title")
             or unit.word in seen
         ):

@@ -188,6 +188,8 @@ class _Finder:
             if unit.level == "other" and self._numbered_road_after(m.end()):
                 continue  # "giao lộ Quốc lộ 1": the road names the crossing, read on its own
             found = self._unit_name(m.start(), m.end(), unit)
+            if found is not None and unit.numbered == "chain" and not self._parent_after(found.end):
+                found = None  # "tổ 3", "khối 8": a team, a school year; "tổ 10, thị trấn X"
             if found is None:
                 self._plural_list(m.start(), m.end(), unit, None)
                 continue
@@ -290,7 +292,7 @@ class _Finder:
             pos = self._after_descriptor(pos, unit.level)
         if unit.case == "title" and written_unit[0].isupper() and not self._landmark(start, pos):
             return None
-        if unit.numbered in ("yes", "only", "address"):
+        if unit.numbered in ("yes", "only", "address", "chain"):
             num = (ADDRESS_NUMBER if unit.numbered == "address" else NUMBER).match(text, pos)
             if num:
                 if (
