@@ -194,3 +194,17 @@ def test_a_residential_group_and_a_block_in_an_address_are_villages() -> None:
 def test_a_team_or_a_school_year_outside_an_address_is_no_place() -> None:
     text = "Học sinh khối 8 và khối 11 thi đấu; tổ 3 gồm năm người."
     assert texts_of(text, "PLACE") == []
+
+
+# -- ORG: a clan's council --------------------------------------------------------------------
+
+
+def test_a_clan_s_council_runs_over_the_clan_s_name() -> None:
+    text = "Ngôi mộ được Hội đồng Trị sự Lê Trung Tộc tìm thấy hôm qua."
+    assert texts_of(text, "ORG") == ["Hội đồng Trị sự Lê Trung Tộc"]
+    assert texts_of(text, "PERSON") == []
+
+
+def test_a_clan_named_with_tộc_in_lowercase_is_no_person() -> None:
+    text = "Đại diện hội đồng Lê Trung tộc cho biết sẽ xây lại lăng."
+    assert texts_of(text, "PERSON") == []

@@ -30,6 +30,7 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.place_words import unit_words as place_unit_words
 from pipeline.resources import (
+    clan_words,
     credit_words,
     honorific_words,
     lead_words,
@@ -486,7 +487,21 @@ def _starts_person(text: str, words: list[Word], i: int) -> bool:
         and not nxt.is_abbreviation
         and not starts_admin_name(text, words, i)
         and not _inside_place_name(text, words, i)
+        and not _clan_name(text, words, i)
     )
+
+
+def _clan_name(text: str, words: list[Word], i: int) -> bool:
+    """Whether the capitalised run at ``words[i]`` is a clan's name, ending in a clan word
+    (``Hội đồng Trị sự Nguyễn Phước Tộc``: the council of the clan, one body)."""
+    for k in range(i + 1, min(i + 4, len(words))):
+        if not _joined(text, words[k - 1], words[k]):
+            return False
+        if words[k].text.casefold() in clan_words():
+            return True
+        if not words[k].is_capitalised:
+            return False
+    return False
 
 
 def _inside_place_name(text: str, words: list[Word], i: int) -> bool:

@@ -57,6 +57,7 @@ from pipeline.extractors.place_words import (
 )
 from pipeline.extractors.titles import position_words, state_post_regex
 from pipeline.resources import (
+    clan_words,
     credit_words,
     honorific_rows,
     honorific_words,
@@ -398,12 +399,6 @@ def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Na
     for word in players:
         for start, end in seen[word]:
             yield _Name(start, end, "person.player_name")
-
-
-@cache
-def _clan_words() -> frozenset[str]:
-    """Words that end a clan's name (not_person_names.tsv, kind ``clan``: Nguyễn Phước Tộc)."""
-    return frozenset(r["text"] for r in load_tsv("not_person_names.tsv") if r["kind"] == "clan")
 
 
 def _in_compound(text: str, start: int) -> bool:
@@ -1270,6 +1265,11 @@ def _names_after_titles(
 
 
 _REGNAL = regex.compile(r"[IVX]{1,4}")
+
+
+@cache
+def _clan_after() -> regex.Pattern[str]:
+    return regex.compile(rf"[ \t]+(?:{'|'.join(clan_words())})\b", regex.IGNORECASE)
 
 
 def _opens_lost_sentence(words: list[Word], end: int, start: int = 0) -> bool:
@@ -2264,7 +2264,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 or _after_country_noun(text, n.start, n.end, blocked)
                 or _tail_of_place(text, n.start, n.end)
                 or text[n.start : n.end] in _not_names()[0]  # Đinh Dậu (a year), La Liga
-                or text[n.start : n.end].rsplit(" ", 1)[-1] in _clan_words()
+                or text[n.start : n.end].rsplit(" ", 1)[-1].casefold() in clan_words()
+                or _clan_after().match(text, n.end)  # "Nguyễn Phước tộc": the clan, no one
             ):
                 continue
             i = bisect.bisect_left(kept, (span[1], -1))

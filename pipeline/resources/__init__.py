@@ -115,6 +115,15 @@ def lead_given_names() -> frozenset[str]:
 
 
 @cache
+def clan_words() -> frozenset[str]:
+    """Words that end a clan's name, casefolded (``not_person_names.tsv``, kind ``clan``:
+    ``Nguyễn Phước Tộc``, the royal clan whose council names it so)."""
+    return frozenset(
+        r["text"].casefold() for r in load_tsv("not_person_names.tsv") if r["kind"] == "clan"
+    )
+
+
+@cache
 def named_thing_nouns() -> frozenset[str]:
     """Words right before a capitalised run that make it the name of a thing, not of a
     person or a firm (``đường``, ``Dòng họ``, ``nhà máy``: ``person_blockers.tsv``)."""
