@@ -13,7 +13,6 @@ and after a Vietnamese word that only introduces a foreign name (``Mỹ General 
 
 from __future__ import annotations
 
-import bisect
 from functools import cache
 
 import regex
@@ -26,7 +25,7 @@ from pipeline.resources import (
     named_thing_nouns,
     surnames,
 )
-from pipeline.text.scan import Word, phrase_regex
+from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -192,14 +191,13 @@ def firm_short_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             names.setdefault(name, m.start)
     if not names:
         return []
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = SpanIndex((m.start, m.end) for m in mentions)
     out = []
     for found in phrase_regex(names).finditer(text):
         s, e = found.span()
         if s < names[found.group()] or _glued(text, s, e) or _names_other(text, s):
             continue
-        k = bisect.bisect_right(taken, (e, e)) - 1
-        if any(a < e and s < b for a, b in taken[max(0, k - 3) : k + 1]):
+        if taken.overlaps((s, e)):
             continue
         out.append(Mention(LABEL, s, e, "org.firm_short", {"expanded": found.group()}))
     return out

@@ -21,6 +21,7 @@ from pipeline.extractors.clubs import bare_clubs, clubs, described_clubs, home_c
 from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.firms import firm_short_names, firms
 from pipeline.extractors.place_words import (
+    PlaceName,
     context_words,
     fold_key,
     foreign_first_names,
@@ -872,13 +873,21 @@ def _ends_with_country(text: str, words: list[Word], i: int, j: int) -> bool:
         k = j - n
         if k <= i or any(not _joined(text, words[x], words[x + 1]) for x in range(k, j - 1)):
             continue
-        name = text[words[k].start : words[j - 1].end]
-        if any(
-            e.level == "country" and e.name == name and not e.bare
-            for e in place_names().get(fold_key(name), ())
-        ):
+        if _listed_country(text[words[k].start : words[j - 1].end]) is not None:
             return True
     return False
+
+
+def _listed_country(name: str) -> PlaceName | None:
+    """The country spelt ``name`` as listed, read without a cue (``place_names.tsv``)."""
+    return next(
+        (
+            e
+            for e in place_names().get(fold_key(name), ())
+            if e.level == "country" and e.name == name and not e.bare
+        ),
+        None,
+    )
 
 
 def _ends_known(text: str, words: list[Word], i: int, j: int) -> bool:
@@ -2123,11 +2132,7 @@ def _countries_ending_bodies(text: str, mentions: list[Mention]) -> list[Mention
             if len(words) <= n:
                 continue
             name = " ".join(words[-n:])
-            entries = place_names().get(fold_key(name), ())
-            country = next(
-                (e for e in entries if e.level == "country" and e.name == name and not e.bare),
-                None,
-            )
+            country = _listed_country(name)
             if country is None:
                 continue
             start = m.end - len(name)

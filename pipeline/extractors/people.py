@@ -1269,7 +1269,7 @@ _REGNAL = regex.compile(r"[IVX]{1,4}")
 
 @cache
 def _clan_after() -> regex.Pattern[str]:
-    return regex.compile(rf"[ \t]+(?:{'|'.join(clan_words())})\b", regex.IGNORECASE)
+    return regex.compile(rf"[ \t]+(?:{'|'.join(map(regex.escape, clan_words()))})\b", regex.I)
 
 
 def _opens_lost_sentence(words: list[Word], end: int, start: int = 0) -> bool:
