@@ -187,6 +187,8 @@ class _Patterns:
     month_relative: regex.Pattern[str]
     not_day_month_after: regex.Pattern[str]
     duration_after: regex.Pattern[str]
+    count_before: regex.Pattern[str]
+    days_after: regex.Pattern[str]
     birth_glued: regex.Pattern[str]
     score_before: regex.Pattern[str]
     scale_after: regex.Pattern[str]
@@ -308,6 +310,12 @@ def _patterns() -> _Patterns:
         duration_after=regex.compile(
             rf"{sp}+(?:{alternation(_clock_durations(w))})(?!\w)",
             flags,
+        ),
+        # "2 năm 8 tháng 7 ngày tù", "sau 9 tháng 10 ngày": the month word counts the number
+        # before it, and the number after it counts days: a duration, no month
+        count_before=regex.compile(r"(?<![\d.,/])\d{1,3}[ \t]+\Z"),
+        days_after=regex.compile(
+            rf"{sp}+(?:{day}|{alternation(_clock_durations(w))})(?!\w)", flags
         ),
         birth_glued=regex.compile(r"(?<![\w])SN(?P<y>(?:19|20)\d\d)(?![\w])"),
         scale_after=regex.compile(rf"{sp}*(?:{SCALE_PATTERN})(?!\w)", flags),
@@ -486,6 +494,8 @@ def _extract(ctx: DocContext) -> list[Mention]:
         mo = int(m["m"])
         if not 1 <= mo <= 12 or lunar(m.start(), m.end()) or unit_follows(m.end()):
             continue
+        if before(p.count_before, m.start()) and p.days_after.match(text, m.end()):
+            continue  # "2 năm 8 tháng 7 ngày": a duration
         found.append(
             _Candidate(
                 m.start(), m.end(), _month_value(text, m.end(), mo, ctx.dateline, p), "date.month"
