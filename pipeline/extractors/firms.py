@@ -147,20 +147,32 @@ def _firm_heads() -> tuple[regex.Pattern[str], frozenset[str]]:
     )
 
 
+@cache
+def _head_before() -> regex.Pattern[str]:
+    """A firm's head and up to three lowercase words of its trade, ending right before a
+    name: ``hãng xe Ford``, ``hãng điện thoại Vertu``, ``tập đoàn bán lẻ Walmart``."""
+    heads = phrase_regex(r["word"] for r in load_tsv("org_firm_heads.tsv") if r["kind"] == "head")
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}])(?:{heads.pattern})"
+        rf"(?:[ \t]+\p{{Ll}}[\p{{L}}\p{{M}}]*){{0,3}}[ \t]+\Z"
+    )
+
+
 _MODEL_CODE = regex.compile(r"\p{L}-\d")
 _PROPER_RUN = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}\d&'’.\-]*[ \t]+){0,3}\p{Lu}[\p{L}\p{M}\d&'’.\-]*\Z"
 )
 
 
-def _proper_name(written: str) -> str:
+def _proper_name(written: str, *, headed: bool = False) -> str:
     """The proper name a firm's ORG ends with (``Hòa Phát`` of ``Công ty Cổ phần Hòa Phát``),
-    or "" when the ORG opens with no firm's head or its name is a place's or a person's."""
+    the whole ORG when a firm's head is written before it (``headed``: ``hãng xe Ford``), or
+    "" when there is no head or the name is a place's or a person's."""
     head, forms = _firm_heads()
     opening = head.match(written)
-    if opening is None:
+    if opening is None and not headed:
         return ""
-    rest = written[opening.end() :]
+    rest = written[opening.end() :] if opening else written
     run = _PROPER_RUN.search(rest)
     if run is None:
         return ""
@@ -181,13 +193,16 @@ def _proper_name(written: str) -> str:
 
 
 def firm_short_names(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
-    """ORGs where a firm named whole before (``Công ty Cổ phần Hòa Phát``) stands by its proper
-    name alone (``Hòa Phát cho biết``): a whole word not glued to another capitalised word nor
-    to a model's number (``Mig-35``), outside every mention."""
+    """ORGs where a firm named whole before (``Công ty Cổ phần Hòa Phát``, ``hãng xe Ford``)
+    stands by its proper name alone (``Hòa Phát cho biết``): a whole word not glued to
+    another capitalised word nor to a model's number (``Mig-35``), outside every mention."""
     text = ctx.text
     names: dict[str, int] = {}
     for m in mentions:
-        if m.label == LABEL and (name := _proper_name(text[m.start : m.end])):
+        if m.label != LABEL:
+            continue
+        headed = _head_before().search(text, max(0, m.start - 40), m.start) is not None
+        if name := _proper_name(text[m.start : m.end], headed=headed):
             names.setdefault(name, m.start)
     if not names:
         return []

@@ -796,6 +796,7 @@ def _name_end(
             phrase
             and not joins
             and (j == i or not _after_proper_name(text, words, i, j))
+            and not _clause_after_foreign_name(words, j, glued)
             and j not in glued  # the rest of a capitalised word: "Giám khảo", "Bảo trợ"
             and not (bridge and _bridge(text, words, j, glued) > j)  # "HTX nuôi cá Tân An"
         ):
@@ -807,11 +808,14 @@ def _name_end(
                 if nxt is not None and nxt.is_capitalised and _joined(text, words[j - 1], nxt):
                     continue  # "Quỹ hỗ trợ nông dân Việt Nam"
                 break
-        proper_name_ended = (
-            j - i >= 2
-            and words[j - 1].is_capitalised
-            and words[j - 2].is_capitalised
-            and not words[j - 2].is_abbreviation
+        proper_name_ended = j > i and (
+            (
+                j - i >= 2
+                and words[j - 1].is_capitalised
+                and words[j - 2].is_capitalised
+                and not words[j - 2].is_abbreviation
+            )
+            or _clause_after_foreign_name(words, j, glued)  # "Tập đoàn Bitexco phát triển"
         )
         if (
             j > i
@@ -963,11 +967,40 @@ def _nameless_head(text: str, words: list[Word], j: int) -> bool:
 
 def _after_proper_name(text: str, words: list[Word], i: int, j: int) -> bool:
     """Whether the capitalised words ``words[i:j]`` make a name of their own: an
-    abbreviation or two capitalised words at their end (``Quỹ BHYT``, ``Quỹ Châu Á``), after
-    which lowercase words are the clause (``Quỹ BHYT bắt đầu bội chi``)."""
+    abbreviation, two capitalised words at their end (``Quỹ BHYT``, ``Quỹ Châu Á``) or a
+    word no Vietnamese syllable spells (``Công ty Microsoft``), after which lowercase words
+    are the clause (``Quỹ BHYT bắt đầu bội chi``, ``Công ty Microsoft phát hành``)."""
     last = words[j - 1]
     return last.is_abbreviation or (
         j - i >= 2 and last.is_capitalised and words[j - 2].is_capitalised
+    )
+
+
+def _spelled_foreign(word: str) -> bool:
+    """Whether no part of ``word`` is a Vietnamese syllable or a number (``Microsoft``, not
+    ``Mỏ-Địa``, ``U-22``)."""
+    return all(
+        part and not vietnamese_syllable(part) and not any(ch.isdigit() for ch in part)
+        for part in word.split("-")
+    )
+
+
+def _clause_after_foreign_name(words: list[Word], j: int, glued: frozenset[int]) -> bool:
+    """Whether a capitalised word no Vietnamese syllable spells (``Microsoft``, ``Bitexco``)
+    ends right before ``words[j]``, a Vietnamese word that is no noun: the clause's verb or
+    adverb (``Công ty Microsoft phát hành``, ``Tập đoàn Doji lẻ``), while a noun may go on
+    with the name (``Ủy ban Olympic quốc tế``) and so may a foreign word (``Zing news``)."""
+    if j == 0 or j >= len(words):
+        return False
+    last, w = words[j - 1], words[j]
+    return (
+        last.is_capitalised
+        and not last.is_abbreviation
+        and len(last.text) > 2
+        and _spelled_foreign(last.text)
+        and w.text[:1].islower()
+        and vietnamese_syllable(w.text)
+        and word_class(_segment_text(words, j, glued)) != "N"
     )
 
 
@@ -1095,11 +1128,17 @@ def _segment_start(j: int, glued: frozenset[int]) -> int:
 
 
 def _misjoined(words: list[Word], i: int, j: int, glued: frozenset[int]) -> bool:
-    """Whether the segmenter glued the lowercase ``words[j]`` to a place name before it (in
-    the name that starts at ``words[i]``) into no word of the language (``Mỹ trình``: ``Mỹ``
-    + the verb ``trình``), unlike a word written capitalised in a name (``Mỹ thuật``)."""
+    """Whether the segmenter glued the lowercase ``words[j]`` to a place name or a foreign
+    word before it (in the name that starts at ``words[i]``) into no word of the language
+    (``Mỹ trình``: ``Mỹ`` + the verb ``trình``; ``Equustek kiện``), unlike a word written
+    capitalised in a name (``Mỹ thuật``)."""
     first = max(i, _segment_start(j, glued))
-    if first == j or fold_key(" ".join(w.text for w in words[first:j])) not in place_names():
+    if first == j:
+        return False
+    before = words[first:j]
+    if fold_key(" ".join(w.text for w in before)) not in place_names() and not (
+        all(_spelled_foreign(w.text) for w in before) and vietnamese_syllable(words[j].text)
+    ):
         return False
     end = j + 1
     while end in glued:
@@ -2484,13 +2523,13 @@ _INITIALS_SHAPE = regex.compile(r"[A-EGHIK-VXYĐ]{2,3}")
 def credit_initials(word: str) -> bool:
     """Whether ``word``, named by a caption (``Ảnh: HTD``), is a person's initials: shaped
     as initials, and no outlet (``org_media.tsv``: AP, PA, TTO), abbreviation (QH) or credit
-    word naming no one (TL tư liệu, CTV) is written so."""
+    word naming no one (TL tư liệu, CTV) is written so, with or without dots (T.L)."""
     return (
         _INITIALS_SHAPE.fullmatch(word) is not None
         and not vietnamese_syllable(word.title())
         and _media()[0].fullmatch(word) is None
         and expand(word) == word
-        and word.casefold() not in _slot_regexes()[3]
+        and word.replace(".", "").casefold() not in _slot_regexes()[3]
     )
 
 
