@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
-from conftest import texts_of
+from conftest import texts_of, titles_of
+
+# -- TITLE: a prefix glued to the word before it, the special counsel, a country's anaphor --------
+
+
+def test_a_former_deputy_keeps_the_prefix_of_his_post() -> None:
+    text = "Ông Lê Minh Trí, cựu Phó Giám đốc Sở Xây dựng, đã gặp cựu Phó Giám đốc CIA Mark Lowell."
+    assert texts_of(text, "TITLE") == ["Phó Giám đốc Sở Xây dựng", "Phó Giám đốc CIA"]
+    assert titles_of(text) == {
+        "Lê Minh Trí": "Phó Giám đốc Sở Xây dựng",
+        "Mark Lowell": "Phó Giám đốc CIA",
+    }
+
+
+def test_the_special_counsel_is_a_post() -> None:
+    text = "Công tố viên đặc biệt Robert Mueller đã thẩm vấn ông Ledgett."
+    assert texts_of(text, "TITLE") == ["Công tố viên đặc biệt"]
+    assert titles_of(text)["Robert Mueller"] == "Công tố viên đặc biệt"
+
+
+def test_a_post_named_with_its_country_as_an_anaphor_is_its_holders() -> None:
+    text = "Hàn Quốc cho biết Tổng thống nước này Moon Jae-in sẽ tới Washington."
+    assert texts_of(text, "TITLE") == ["Tổng thống"]
+    assert titles_of(text) == {"Moon Jae-in": "Tổng thống"}
+
 
 # -- DATE: a duration of months and days --------------------------------------------------------
 

@@ -128,13 +128,16 @@ _LIST_GAP = regex.compile(r"(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:(?
 @cache
 def _before_name_regex() -> regex.Pattern[str]:
     """Between a post and the name after it: nothing, a dash, ``ông``/``bà``/``đồng chí``
-    (``Chủ tịch HĐND TP bà X``), or a comma and one of those or a rank, in either case
+    (``Chủ tịch HĐND TP bà X``), the anaphor of a country (``Tổng thống nước này X``:
+    person_post_links.tsv, kind ``country``), or a comma and one of those or a rank, in either case
     (``Phó Chủ tịch Quốc hội, Đại tướng X``, ``Trưởng Công an huyện Y, đại tá X``), or a
     comma alone (group ``apposed``: the name must be closed by a comma too)."""
     ranks = alternation([row["word"] for row in honorific_rows() if row["kind"] == "rank"])
     foreign = alternation(sorted(_foreign_honorifics()))
+    country = _alternation(("country",))
     return regex.compile(
-        rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]))?"
+        rf"(?:(?:[ \t]*[\-–][ \t]*|[ \t]+(?=(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t])"
+        rf"|[ \t]+(?:{country})[ \t]+)?"
         rf"(?:(?:ông|bà|đồng chí|(?-i:{foreign}))[ \t]+)?"
         rf"|(?P<comma>[ \t]*,[ \t]*(?:ông|bà|đồng chí|(?i:{ranks}))[ \t]+)"
         r"|(?P<apposed>[ \t]*,[ \t]*))[ \t]?\Z"

@@ -144,12 +144,13 @@ def _after_respect_word(text: str, pos: int) -> bool:
 
 def _with_prefixes(text: str, start: int, starts: frozenset[int]) -> int:
     """Move ``start`` back over title prefixes written right before it (Phó, Quyền); a
-    prefix is a word of its own (not the quyền of ``chính quyền Tổng thống X``)."""
+    prefix is a word of its own (not the quyền of ``chính quyền Tổng thống X``), or
+    capitalised, which the segmenter may glue to the word before (``cựu Phó``)."""
     for w in reversed(words_before(text, start, limit=3)):
         if (
             w.text.casefold() in _prefixes()
             and text[w.end : start].strip(" \t") == ""
-            and w.start in starts
+            and (w.start in starts or w.text[:1].isupper())
         ):
             start = w.start
         else:
