@@ -4,6 +4,38 @@ from __future__ import annotations
 
 from conftest import texts_of, titles_of
 
+# -- PERSON, PLACE: particles of foreign names and the Gulf's honorific ------------------------
+
+
+def test_two_particles_stay_inside_a_foreign_name() -> None:
+    text = "Thủ tướng Đức tiếp Bộ trưởng Ursula von der Leyen và giáo sư Pieter van den Berg."
+    assert texts_of(text, "PERSON") == ["Ursula von der Leyen", "Pieter van den Berg"]
+
+
+def test_sheikh_stays_outside_the_name_as_an_honorific() -> None:
+    text = (
+        "Ngoại trưởng Oman Sheikh Hamad bin Saleh Al-Busaidi cho biết. Ông Sheikh Hamad nói thêm."
+    )
+    assert texts_of(text, "PERSON") == ["Hamad bin Saleh Al-Busaidi", "Hamad"]
+    assert titles_of(text)["Hamad bin Saleh Al-Busaidi"] == "Ngoại trưởng Oman"
+
+
+def test_an_emir_is_a_post_before_his_country_or_his_name() -> None:
+    text = (
+        "Tiểu vương Kuwait Sheikh Nasser al-Jaber đã gặp đại diện của "
+        "Các Tiểu vương quốc Ả Rập Thống nhất."
+    )
+    assert "Tiểu vương Kuwait" in texts_of(text, "TITLE")
+    assert titles_of(text)["Nasser al-Jaber"] == "Tiểu vương Kuwait"
+
+
+def test_a_foreign_place_after_its_unit_word_keeps_its_particles() -> None:
+    text = (
+        "Máy bay hạ cánh xuống sân bay Charles de Gaulle rồi bay tiếp tới thành phố Mar del Plata."
+    )
+    assert texts_of(text, "PLACE") == ["sân bay Charles de Gaulle", "thành phố Mar del Plata"]
+
+
 # -- TITLE: a prefix glued to the word before it, the special counsel, a country's anaphor --------
 
 
@@ -47,3 +79,11 @@ def test_a_firm_introduced_by_its_trade_is_the_same_org_bare_later() -> None:
 def test_a_firms_name_in_foreign_letters_ends_before_the_verb_after_it() -> None:
     text = "Công ty Quintaro kiện Google ra tòa, còn Tập đoàn Belvoro phát triển dự án mới."
     assert texts_of(text, "ORG") == ["Công ty Quintaro", "Google", "Tập đoàn Belvoro"]
+
+
+# -- PERSON: a file photo's credit names no one -------------------------------------------------
+
+
+def test_a_file_photo_credit_with_dots_names_no_one() -> None:
+    text = "Xe buýt chờ khách trên phố Huế. Ảnh: T.L Theo Sở GTVT, lượng khách tăng. Ảnh: H.Q"
+    assert texts_of(text, "PERSON") == ["H.Q"]

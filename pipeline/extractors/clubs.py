@@ -25,7 +25,7 @@ from pipeline.extractors.place_words import (
     sport_article,
     vietnamese_syllable,
 )
-from pipeline.resources import honorific_words, lead_words, load_tsv
+from pipeline.resources import honorific_words, lead_words, load_tsv, name_particles
 from pipeline.text.scan import SpanIndex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -176,8 +176,7 @@ _NAME_GOES_ON = regex.compile(r"(?:[ \t]+|\.)\p{Lu}[\p{Ll}\p{M}]")
 #: perhaps: a player's family name ("Antonio Valencia", "Joel Pereira", "J. dos Santos").
 @cache
 def _word_before() -> regex.Pattern[str]:
-    rows = load_tsv("name_particles.tsv")
-    particles = "|".join(regex.escape(r["particle"]) for r in rows if r["kind"] == "word")
+    particles = "|".join(regex.escape(p) for p, kind in name_particles().items() if kind == "word")
     return regex.compile(
         rf"(\p{{Lu}}[\p{{L}}\p{{M}}]+|\p{{Lu}}\.)[ \t]+(?:(?:{particles})[ \t]+)?$"
     )

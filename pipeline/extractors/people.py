@@ -66,6 +66,7 @@ from pipeline.resources import (
     lead_words,
     lead_words_ending_no_name,
     load_tsv,
+    name_particles,
     named_thing_nouns,
     speech_verbs,
     surnames,
@@ -860,16 +861,10 @@ def _thing_words() -> frozenset[str]:
 _VIETNAMESE_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|\p{M}|[ạ-ỹẠ-Ỹàáảãèéẻẽìíỉĩòóỏõùúủũỳýỷỹ]")
 
 
-@cache
-def _name_particles() -> dict[str, str]:
-    """Lowercase particles of foreign names (name_particles.tsv): ``al-`` (hyphen), ``bin``."""
-    return {r["particle"]: r["kind"] for r in load_tsv("name_particles.tsv")}
-
-
 def _without_trailing_particle(words: list[Word], i: int, j: int) -> int:
     """``j`` moved back over particles ending the run ``words[i:j]``: a run stopped at its
     length limit on one (``Angel Vilaragut Montes de (Oca)``) ends before it."""
-    while j > i + 1 and words[j - 1].text in _name_particles():
+    while j > i + 1 and words[j - 1].text in name_particles():
         j -= 1
     return j
 
@@ -877,18 +872,22 @@ def _without_trailing_particle(words: list[Word], i: int, j: int) -> int:
 def _particle_in_name(text: str, words: list[Word], j: int) -> bool:
     """``words[j]`` is a lowercase particle inside a foreign name after ``words[j - 1]``:
     ``al-Assad`` (the particle and the family name in one word), or ``bin`` / ``van`` / ``de``
-    with a capitalised, non-Vietnamese family name after it (``bin Laden``, ``de Gaulle``)."""
+    with a capitalised, non-Vietnamese family name after it (``bin Laden``, ``de Gaulle``),
+    directly or after a second particle (``von der Leyen``, ``van den Eijnden``)."""
     word = words[j].text
     if j == 0 or _VIETNAMESE_LETTERS.search(words[j - 1].text):
         return False
     if "-" in word:
         return _particle_word(word)
+    if not _particle_word(word) or text[words[j - 1].end : words[j].start] != " ":
+        return False
+    after = j + 1
+    if after + 1 < len(words) and _particle_word(words[after].text):
+        after += 1  # "von der", "van den", "de la": two particles before the family name
     return (
-        _particle_word(word)
-        and j + 1 < len(words)
-        and text[words[j - 1].end : words[j].start] == " "
-        and text[words[j].end : words[j + 1].start] == " "
-        and bool(_LATIN_WORD.fullmatch(words[j + 1].text))
+        after < len(words)
+        and text[words[after - 1].end : words[after].start] == " "
+        and bool(_LATIN_WORD.fullmatch(words[after].text))
     )
 
 
@@ -1250,7 +1249,7 @@ def _names_after_titles(
         names = foreign_first_names()
         # A particle written as a word ends the run after a post ("Quốc vương Qatar Sheikh
         # Tamim bin Hamad Al-Thani": the patronymic is left to the foreign-name rule).
-        end = next((k for k in range(1, end) if words[k].text in _name_particles()), end)
+        end = next((k for k in range(1, end) if words[k].text in name_particles()), end)
         if end >= 2 and _opens_lost_sentence(words, end):
             end -= 1  # "Heng Samrin Củng cố …": the caption lost its full stop
         first = next((k for k in range(end - 1) if words[k].text.casefold() in names), 0)
@@ -1362,6 +1361,12 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 or words[0].text.casefold() in _not_names()[1]
             ):
                 continue  # a site, not a name: "Ảnh: Chinhphu.vn"
+            if (
+                end
+                and words[0].text.replace(".", "").casefold() in credit_words("nonsource")
+                and not (end >= 2 and words[1].text in surnames())
+            ):
+                continue  # "Ảnh: T.L" (tư liệu), "Ảnh: CTV": no one named; "FB Lê An" is
             if end and (_INITIALS.fullmatch(words[0].text) or initials):
                 end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …", "Ảnh: HTD “Ở …"
             elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):
@@ -1514,7 +1519,7 @@ def _particle_word(word: str) -> bool:
     """Whether ``word`` is a particle of a foreign name, alone (``bin``) or joined to the
     family name after it (``al-Islam``: name_particles.tsv)."""
     particle, dash, rest = word.partition("-")
-    kinds = _name_particles()
+    kinds = name_particles()
     if dash:
         return kinds.get(particle) == "hyphen" and bool(_LATIN_WORD.fullmatch(rest))
     return kinds.get(word) == "word"

@@ -18,6 +18,7 @@ from pipeline.resources import (
     honorific_words,
     lead_words,
     load_tsv,
+    name_particles,
     surnames,
 )
 from pipeline.resources.given_names import given_names
@@ -601,6 +602,10 @@ def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, s
                 break
             out.append((nxt.start(), nxt.end(), " "))
             continue
+        particles = _particles_then_name(text, space.end()) if space else []
+        if particles and foreign_shaped(text[out[0][0] : end]):
+            out.extend(particles)  # "Mar del Plata", "Charles de Gaulle", "Lanao del Sur"
+            continue
         dash = DASH.match(text, end) if dashes else None
         if dash and (nxt := SYLLABLE.match(text, dash.end())):
             if _credit_opener(text, nxt.start(), nxt.end()):
@@ -609,6 +614,24 @@ def syllable_run(text: str, pos: int, *, dashes: bool) -> list[tuple[int, int, s
             continue
         break
     return out
+
+
+_PARTICLE = regex.compile(r"\p{Ll}+")
+
+
+def _particles_then_name(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """One or two lowercase particles of a foreign name (``name_particles.tsv``, written as
+    words: ``de``, ``del``, ``de la``) from ``pos``, and the capitalised syllable after them;
+    empty when the words there are not that."""
+    out: list[tuple[int, int, str]] = []
+    while len(out) < 2 and (m := _PARTICLE.match(text, pos)):
+        if name_particles().get(m.group()) != "word" or not (space := SPACE.match(text, m.end())):
+            return []
+        out.append((m.start(), m.end(), " "))
+        pos = space.end()
+        if nxt := SYLLABLE.match(text, pos):
+            return [*out, (nxt.start(), nxt.end(), " ")]
+    return []
 
 
 def after_word(text: str, pos: int, words: Iterable[str]) -> bool:

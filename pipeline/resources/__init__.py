@@ -124,6 +124,13 @@ def clan_words() -> frozenset[str]:
 
 
 @cache
+def name_particles() -> dict[str, str]:
+    """Lowercase particles of foreign names and how they are written (``name_particles.tsv``):
+    ``hyphen`` joined to the family name (``al-Assad``), ``word`` on its own (``bin``, ``de``)."""
+    return {r["particle"]: r["kind"] for r in load_tsv("name_particles.tsv")}
+
+
+@cache
 def named_thing_nouns() -> frozenset[str]:
     """Words right before a capitalised run that make it the name of a thing, not of a
     person or a firm (``đường``, ``Dòng họ``, ``nhà máy``: ``person_blockers.tsv``)."""
