@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import texts_of, titles_of
+from conftest import mentions_of, texts_of, titles_of
 
 # -- PERSON, PLACE: particles of foreign names and the Gulf's honorific ------------------------
 
@@ -34,6 +34,45 @@ def test_a_foreign_place_after_its_unit_word_keeps_its_particles() -> None:
         "Máy bay hạ cánh xuống sân bay Charles de Gaulle rồi bay tiếp tới thành phố Mar del Plata."
     )
     assert texts_of(text, "PLACE") == ["sân bay Charles de Gaulle", "thành phố Mar del Plata"]
+
+
+# -- PLACE: a compass point before a country abroad ---------------------------------------------
+
+
+def test_a_compass_point_before_a_country_leaves_the_country_a_place() -> None:
+    text = "Giao tranh lan từ Đông Ukraine tới Tây Nam Syria và Đông Bắc Nigeria."
+    assert texts_of(text, "PLACE") == ["Ukraine", "Syria", "Nigeria"]
+
+
+def test_a_name_that_opens_with_a_compass_point_stays_whole() -> None:
+    text = "Đoàn đã thăm Nam Phi, Đông Timor, Bắc Mỹ, Nam Australia và huyện Đông Anh."
+    assert texts_of(text, "PLACE") == [
+        "Nam Phi",
+        "Đông Timor",
+        "Bắc Mỹ",
+        "Nam Australia",
+        "huyện Đông Anh",
+    ]
+
+
+def test_the_halves_of_korea_name_the_two_states() -> None:
+    text = "Bắc Triều Tiên bắn tên lửa, Nam Triều Tiên họp khẩn."
+    places = mentions_of(text, "PLACE")
+    assert [(m["text"], m["name"]) for m in places] == [
+        ("Bắc Triều Tiên", "Triều Tiên"),
+        ("Nam Triều Tiên", "Hàn Quốc"),
+    ]
+
+
+def test_a_given_name_after_a_compass_word_is_no_country() -> None:
+    text = "Võ sư Nam Anh dạy Vịnh Xuân ở Canada."
+    assert texts_of(text, "PLACE") == ["Canada"]
+
+
+def test_a_city_inside_a_papers_name_is_a_place() -> None:
+    text = "Theo Manila Times, quân đội đã chiếm lại khu chợ. Ảnh: Bangkok Post"
+    assert texts_of(text, "PLACE") == ["Manila", "Bangkok"]
+    assert texts_of(text, "ORG") == ["Manila Times", "Bangkok Post"]
 
 
 # -- TITLE: a prefix glued to the word before it, the special counsel, a country's anaphor --------

@@ -863,9 +863,37 @@ def lexicon_entry(
             and not _ends_sentence(prev[1])  # "… châu Phi. Senegal chơi hay"
             and not _foreign_word_before_country(entry, prev[1])
             and after_bearing(text, start) is None  # "miền Nam Philippines"
+            and not (  # "Đông Ukraine"; not "võ sư Nam Anh": Anh is a given name too
+                entry.level == "country"
+                and entry.bare != "cue"
+                and bearing_before(text, start) is not None
+            )
         ):
             return None
     return entry
+
+
+def bearing_before(text: str, start: int) -> int | None:
+    """Start of a capitalised compass point of one or two words (``Đông``, ``Tây Nam``)
+    written right before ``start`` as a part of the place there (``Đông Ukraine``), else
+    None: never the tail of a longer name (``Việt Nam Malaysia``: a lost comma) nor the
+    opening of a name of its own (``Nam Phi``, ``Bắc Mỹ``, ``Nam Triều Tiên``)."""
+    run: list[tuple[int, str]] = []
+    pos = start
+    while len(run) < 2 and (prev := syllable_before(text, pos)) and SYLLABLE.fullmatch(prev[1]):
+        run.insert(0, prev)
+        pos = prev[0]
+    for k in range(len(run)):
+        words = " ".join(w for _, w in run[k:])
+        before = syllable_before(text, run[k][0])
+        if words.casefold() not in context_words().bearing or (
+            before is not None and before[1][:1].isupper() and before[1] not in lead_words()
+        ):
+            continue
+        whole = lexicon_at(text, run[k][0])
+        if whole is None or whole[1] <= start:
+            return run[k][0]
+    return None
 
 
 def _ends_sentence(word: str) -> bool:

@@ -80,6 +80,7 @@ from pipeline.extractors.place_words import (
     address_regex,
     after_bearing,
     after_word,
+    bearing_before,
     clean,
     context_words,
     country_at,
@@ -117,10 +118,12 @@ from pipeline.extractors.place_words import (
 from pipeline.extractors.titles import post_words
 from pipeline.resources import (
     column_set,
+    credit_words,
     gazetteer,
     honorific_words,
     kinship_compound_words,
     lead_words,
+    load_tsv,
     surnames,
 )
 from pipeline.text.segment import dictionary_word_end, dictionary_words
@@ -151,6 +154,33 @@ def _opens_known_name(text: str, start: int, end: int) -> bool:
         if text.startswith(name, start) and not text[after : after + 1].isalnum():
             return True
     return False
+
+
+_WORD_AFTER = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
+
+
+def _opens_masthead(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` opens a paper's name, its kind written after it
+    (``Manila Times``, ``Chicago Tribune``: ``org_credit_words.tsv``, role ``masthead``), which
+    the segmenter reads as one word: the place inside the name is a PLACE (guide)."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1) in _mastheads()
+
+
+def _credit_slot(text: str, start: int) -> bool:
+    """Whether ``start`` follows a word that names a source: ``Theo``, a medium noun (``tờ``,
+    ``báo``) or a caption's credit (``Ảnh:``), as ``org_credit_words.tsv`` lists them."""
+    before = text[max(0, start - 30) : start].rstrip(" \t")
+    if before.endswith(":"):
+        return after_word(before, len(before) - 1, credit_words("caption"))
+    return after_word(text, start, credit_words("medium") | {"theo"})
+
+
+@cache
+def _mastheads() -> frozenset[str]:
+    return frozenset(
+        r["phrase"] for r in load_tsv("org_credit_words.tsv") if r["role"] == "masthead"
+    )
 
 
 def _foreign_name_goes_on(text: str, end: int) -> bool:
@@ -704,10 +734,12 @@ class _Finder:
             )
             if entry is None or entry.bare == "unit":
                 continue
-            if self._part_of_place(m.start(), m.end()) or self._bearing_in_name(
-                m.start(), m.end(), entry
+            if (
+                self._part_of_place(m.start(), m.end())
+                or self._bearing_in_name(m.start(), m.end(), entry)
+                or self._bearing_of_country_in(m.start(), m.end())
             ):
-                continue  # "miền Nam Philippines": the south of the place, not the region
+                continue  # "miền Nam Philippines", "Đông Bắc Nigeria": a part of the place
             if entry.bare == "title" and not all(
                 w[:1].isupper() for w in text[m.start() : m.end()].split()
             ):
@@ -739,8 +771,10 @@ class _Finder:
                     and self._listed_with_country(m.start(), m.end())
                 )
                 and not self._between_position_and_foreign_name(m.start(), m.end())
+                and not self._after_bearing_word(m.start())  # "Đông Ukraine": one token
                 and not self._next_sentence_after(m.end())
                 and not _opens_known_name(text, m.start(), m.end())
+                and not (_opens_masthead(text, m.end()) and _credit_slot(text, m.start()))
             ):
                 continue  # "Pháp luật", "Mỹ thuật": the segmenter sees one word
             if not self._bare_ok(m.start(), m.end()) or self._credit_line(m.start(), m.end()):
@@ -817,6 +851,36 @@ class _Finder:
                 continue
             after = lexicon_at(self.text, word.end())
             if after is not None and _abroad(after[0]):
+                return True
+        return False
+
+    def _after_bearing_word(self, start: int) -> bool:
+        """Whether the country abroad at ``start`` is written after a capitalised compass
+        point, as a part of it (``Đông Ukraine``, ``Tây Nam Syria``), as after ``miền``."""
+        found = lexicon_at(self.text, start)
+        return (
+            found is not None
+            and found[0].level == "country"
+            and found[0].bare != "cue"  # "võ sư Nam Anh": Anh, Đức, Nga are given names too
+            and _abroad(found[0])
+            and bearing_before(self.text, start) is not None
+        )
+
+    def _bearing_of_country_in(self, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` opens with the compass point of a country written
+        right after it or across its end: ``Đông Bắc`` of ``Đông Bắc Nigeria``, ``Bắc Thái``
+        of ``Đông Bắc Thái Lan`` (not ``Nam Sudan``, a country of its own)."""
+        for space in SPACE.finditer(self.text, start, end + 1):
+            pos = space.end()
+            found = lexicon_at(self.text, pos)
+            bearing = bearing_before(self.text, pos)
+            if (
+                found is not None
+                and found[1] > end
+                and bearing is not None
+                and bearing <= start
+                and self._after_bearing_word(pos)
+            ):
                 return True
         return False
 
@@ -962,6 +1026,8 @@ class _Finder:
         while (p := syllable_before(text, pos)) and SYLLABLE.fullmatch(p[1]):
             run.insert(0, p[1])
             pos = p[0]
+        if self._after_bearing_word(start):
+            return True  # "Đông Ukraine", "Tây Nam Syria": no family name, a bearing
         before_run = syllable_before(text, pos)
         if before_run and before_run[1].casefold() in honorific_words("honorific"):
             return False
