@@ -126,3 +126,33 @@ def test_a_firms_name_in_foreign_letters_ends_before_the_verb_after_it() -> None
 def test_a_file_photo_credit_with_dots_names_no_one() -> None:
     text = "Xe buýt chờ khách trên phố Huế. Ảnh: T.L Theo Sở GTVT, lượng khách tăng. Ảnh: H.Q"
     assert texts_of(text, "PERSON") == ["H.Q"]
+
+
+# -- PERSON: a stage or sports name written bare, again and again --------------------------------
+
+
+def test_a_stage_name_written_bare_three_times_in_show_news_is_a_person() -> None:
+    text = (
+        "Khánh Vy và Đức Huy bị đồn yêu nhau. Tại buổi ra mắt phim, Khánh Vy khoác tay "
+        "Đức Huy. Khán giả nói Khánh Vy và Đức Huy đẹp đôi; hai diễn viên chưa lên tiếng, "
+        "đạo diễn của phim cũng vậy."
+    )
+    names = texts_of(text, "PERSON")
+    assert names.count("Khánh Vy") == 3 and names.count("Đức Huy") == 3
+    assert "Huy" not in names  # a stage name is written whole: no short form from it
+
+
+def test_a_repeated_pair_in_news_of_no_show_or_sport_is_no_person() -> None:
+    text = (
+        "Ngày vía Thần Tài, người dân đổ xô mua vàng. Theo quan niệm, Thần Tài mang lộc. "
+        "Nhiều nhà đặt bàn thờ Thần Tài ở góc nhà."
+    )
+    assert texts_of(text, "PERSON") == []
+
+
+def test_a_pair_mostly_written_as_a_places_name_is_no_person() -> None:
+    text = (
+        "Ca sĩ Mai Chi hát ở chợ Tân Định. Diễn viên Lê Na đi chợ Tân Định. Tân Định đông vui, "
+        "chợ Tân Định mở cửa sớm."
+    )
+    assert "Tân Định" not in texts_of(text, "PERSON")

@@ -405,6 +405,86 @@ def _players_by_family_name(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Na
             yield _Name(start, end, "person.player_name")
 
 
+_STAGE_NAME_MIN = 3  # a bare two-syllable given name is a person's when written this often
+_STAGE_WORDS_MIN = 2  # professions named in an article of show business (ca sĩ, diễn viên …)
+
+
+@cache
+def _profession_regex() -> regex.Pattern[str]:
+    """The professions of honorifics.tsv (kind ``profession``) as whole words."""
+    return phrase_regex(honorific_words("profession"))
+
+
+_QUOTED = regex.compile(r"[\"“‘'”’]")
+
+
+def _repeated_given_names(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name]:
+    """Two Vietnamese given-name syllables written bare, whole (no capitalised word joined
+    before or after), at least three times in a sports article or one that names professions
+    (``ca sĩ``, ``diễn viên``) twice: the stage or sports name that press calls people by
+    (``Công Phượng``, ``Trấn Thành``, ``Bảo Thanh``; the dictionary holds many such names,
+    Hồng Nhung, so it cannot decide). Never a province or district, a body, a name that
+    opens a dictionary word with the next syllable (``Luật Quản lý``), a form of address
+    first (``Anh Dũng``, read by the honorific rules) nor a quoted title (``“Hoàn Châu”``)."""
+    text = ctx.text
+    if not sport_article(text) and len(_profession_regex().findall(text)) < _STAGE_WORDS_MIN:
+        return  # the press writes people by given name alone in sports and show business
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for line in ctx.lines:
+        words = ctx.words_of(line)
+        for k in range(len(words) - 1):
+            a, b = words[k], words[k + 1]
+            if (
+                not (a.is_capitalised and b.is_capitalised)
+                or a.is_abbreviation
+                or b.is_abbreviation
+                or text[a.end : b.start] != " "
+                or (
+                    k > 0
+                    and words[k - 1].is_capitalised
+                    and words[k - 1].end + 1 == a.start
+                    and words[k - 1].text not in lead_words()
+                )
+                or (
+                    k + 2 < len(words)
+                    and words[k + 2].is_capitalised
+                    and b.end + 1 == words[k + 2].start
+                )
+            ):
+                continue
+            seen.setdefault(f"{a.text} {b.text}", []).append((a.start, b.end))
+    for name, spans in seen.items():
+        if len(spans) < _STAGE_NAME_MIN:
+            continue
+        first, second = name.split(" ")
+        if not (
+            vietnamese_syllable(first)
+            and vietnamese_syllable(second)
+            and (first in surnames() or is_given_name(first))
+            and is_given_name(second)
+            and first not in lead_words()
+            and first.casefold() not in honorific_words()
+            # communes lend their auspicious names to people (Bảo Thanh): a commune named
+            # in the article is read as a PLACE there and blocks the name
+            and not names_a_place(name, ("province", "district"))
+            and name not in known_names()
+            and name not in club_names()
+        ):
+            continue
+        found = [m.span() for m in regex.finditer(regex.escape(name), text)]
+        things = {s for s in found if blocked.overlaps(s) or _after_blocker(text, s[0])}
+        if 2 * len(things) >= len(found):
+            continue  # "sông Ngàn Sâu", "cảng Cái Lân": mostly a place's or a thing's name
+        for start, end in spans:
+            if (
+                (start, end) in things
+                or dictionary_word_end(text, end - len(second), end)
+                or (_QUOTED.match(text, start - 1) and _QUOTED.match(text, end))
+            ):
+                continue
+            yield _Name(start, end, "person.stage_name")
+
+
 def _in_compound(text: str, start: int) -> bool:
     """Whether the honorific at ``start`` ends a compound noun (``đàn ông``, ``cụ bà``) or a
     post (the ``tướng`` of ``Thủ tướng``)."""
@@ -2299,6 +2379,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_players_before_clubs(text, ctx.words_of(line), clubs))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_players_by_family_name(ctx, blocked))
+    add(_repeated_given_names(ctx, blocked))
     add(_list_mates(ctx, names, blocked))
     coached = _teams_of_people(text, mentions, frozenset(text[s:e] for s, e in names))
     if coached:
@@ -2307,7 +2388,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             (m.start, m.end) for m in mentions if m.label in ("PLACE", "ORG", "TITLE")
         )
         add(coached.values())
-    add(_short_forms(ctx, list(names.values())))
+    # a stage name is written whole: its last syllable alone names no one (Việt Anh … Anh)
+    add(_short_forms(ctx, [n for n in names.values() if n.rule != "person.stage_name"]))
 
     kept_titles: set[int] = set()
     extended: dict[int, Mention] = {}
