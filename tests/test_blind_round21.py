@@ -156,3 +156,12 @@ def test_a_pair_mostly_written_as_a_places_name_is_no_person() -> None:
         "chợ Tân Định mở cửa sớm."
     )
     assert "Tân Định" not in texts_of(text, "PERSON")
+
+
+# -- AWARD: honouring and commending --------------------------------------------------------------
+
+
+def test_honouring_and_commending_award_those_counted() -> None:
+    text = "Lễ tôn vinh 25 cá nhân tiêu biểu. Chủ tịch tỉnh biểu dương 12 tập thể."
+    awards = [(m["text"], m["recipient"]) for m in mentions_of(text, "AWARD")]
+    assert awards == [("25 cá nhân", "individual"), ("12 tập thể", "collective")]
