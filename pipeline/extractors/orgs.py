@@ -967,9 +967,8 @@ def _nameless_head(text: str, words: list[Word], j: int) -> bool:
 
 def _after_proper_name(text: str, words: list[Word], i: int, j: int) -> bool:
     """Whether the capitalised words ``words[i:j]`` make a name of their own: an
-    abbreviation, two capitalised words at their end (``Quỹ BHYT``, ``Quỹ Châu Á``) or a
-    word no Vietnamese syllable spells (``Công ty Microsoft``), after which lowercase words
-    are the clause (``Quỹ BHYT bắt đầu bội chi``, ``Công ty Microsoft phát hành``)."""
+    abbreviation or two capitalised words at their end (``Quỹ BHYT``, ``Quỹ Châu Á``), after
+    which lowercase words are the clause (``Quỹ BHYT bắt đầu bội chi``)."""
     last = words[j - 1]
     return last.is_abbreviation or (
         j - i >= 2 and last.is_capitalised and words[j - 2].is_capitalised

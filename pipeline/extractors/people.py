@@ -479,7 +479,7 @@ def _repeated_given_names(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name
             if (
                 (start, end) in things
                 or dictionary_word_end(text, end - len(second), end)
-                or (_QUOTED.match(text, start - 1) and _QUOTED.match(text, end))
+                or (start and _QUOTED.match(text, start - 1) and _QUOTED.match(text, end))
             ):
                 continue
             yield _Name(start, end, "person.stage_name")
@@ -1446,7 +1446,7 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
                 and words[0].text.replace(".", "").casefold() in credit_words("nonsource")
                 and not (end >= 2 and words[1].text in surnames())
             ):
-                continue  # "Ảnh: T.L" (tư liệu), "Ảnh: CTV": no one named; "FB Lê An" is
+                continue  # "Ảnh: T.L" (tư liệu), "Ảnh: CTV" name no one ("FB Lê An" does)
             if end and (_INITIALS.fullmatch(words[0].text) or initials):
                 end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …", "Ảnh: HTD “Ở …"
             elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):

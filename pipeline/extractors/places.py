@@ -123,7 +123,6 @@ from pipeline.resources import (
     honorific_words,
     kinship_compound_words,
     lead_words,
-    load_tsv,
     surnames,
 )
 from pipeline.text.segment import dictionary_word_end, dictionary_words
@@ -164,23 +163,16 @@ def _opens_masthead(text: str, end: int) -> bool:
     (``Manila Times``, ``Chicago Tribune``: ``org_credit_words.tsv``, role ``masthead``), which
     the segmenter reads as one word: the place inside the name is a PLACE (guide)."""
     after = _WORD_AFTER.match(text, end)
-    return after is not None and after.group(1) in _mastheads()
+    return after is not None and after.group(1).casefold() in credit_words("masthead")
 
 
 def _credit_slot(text: str, start: int) -> bool:
     """Whether ``start`` follows a word that names a source: ``Theo``, a medium noun (``tờ``,
-    ``báo``) or a caption's credit (``Ảnh:``), as ``org_credit_words.tsv`` lists them."""
+    ``kênh``) or a caption's credit (``Ảnh:``), as ``org_credit_words.tsv`` lists them."""
     before = text[max(0, start - 30) : start].rstrip(" \t")
     if before.endswith(":"):
         return after_word(before, len(before) - 1, credit_words("caption"))
     return after_word(text, start, credit_words("medium") | {"theo"})
-
-
-@cache
-def _mastheads() -> frozenset[str]:
-    return frozenset(
-        r["phrase"] for r in load_tsv("org_credit_words.tsv") if r["role"] == "masthead"
-    )
 
 
 def _foreign_name_goes_on(text: str, end: int) -> bool:
@@ -854,33 +846,31 @@ class _Finder:
                 return True
         return False
 
-    def _after_bearing_word(self, start: int) -> bool:
-        """Whether the country abroad at ``start`` is written after a capitalised compass
-        point, as a part of it (``Đông Ukraine``, ``Tây Nam Syria``), as after ``miền``."""
+    def _country_after_bearing(self, start: int) -> tuple[int, int] | None:
+        """(start of the compass point, end of the country) when the country abroad at
+        ``start`` is written after a capitalised compass point, as a part of it (``Đông
+        Ukraine``, ``Tây Nam Syria``), as after ``miền``; else None."""
         found = lexicon_at(self.text, start)
-        return (
-            found is not None
-            and found[0].level == "country"
-            and found[0].bare != "cue"  # "võ sư Nam Anh": Anh, Đức, Nga are given names too
-            and _abroad(found[0])
-            and bearing_before(self.text, start) is not None
-        )
+        if (
+            found is None
+            or found[0].level != "country"
+            or found[0].bare == "cue"  # "võ sư Nam Anh": Anh, Đức, Nga are given names too
+            or not _abroad(found[0])
+        ):
+            return None
+        bearing = bearing_before(self.text, start)
+        return None if bearing is None else (bearing, found[1])
+
+    def _after_bearing_word(self, start: int) -> bool:
+        return self._country_after_bearing(start) is not None
 
     def _bearing_of_country_in(self, start: int, end: int) -> bool:
         """Whether the name at ``start:end`` opens with the compass point of a country written
         right after it or across its end: ``Đông Bắc`` of ``Đông Bắc Nigeria``, ``Bắc Thái``
         of ``Đông Bắc Thái Lan`` (not ``Nam Sudan``, a country of its own)."""
         for space in SPACE.finditer(self.text, start, end + 1):
-            pos = space.end()
-            found = lexicon_at(self.text, pos)
-            bearing = bearing_before(self.text, pos)
-            if (
-                found is not None
-                and found[1] > end
-                and bearing is not None
-                and bearing <= start
-                and self._after_bearing_word(pos)
-            ):
+            found = self._country_after_bearing(space.end())
+            if found is not None and found[0] <= start and found[1] > end:
                 return True
         return False
 
