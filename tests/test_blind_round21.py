@@ -165,3 +165,18 @@ def test_honouring_and_commending_award_those_counted() -> None:
     text = "Lễ tôn vinh 25 cá nhân tiêu biểu. Chủ tịch tỉnh biểu dương 12 tập thể."
     awards = [(m["text"], m["recipient"]) for m in mentions_of(text, "AWARD")]
     assert awards == [("25 cá nhân", "individual"), ("12 tập thể", "collective")]
+
+
+# -- ORG: the general confederation of labour -----------------------------------------------------
+
+
+def test_the_general_confederation_of_labour_keeps_its_tong() -> None:
+    text = (
+        "Thủ tướng đề nghị Tổng Liên đoàn Lao động Việt Nam làm tốt công tác. "
+        "Chương trình do Tổng LĐLĐVN tổ chức, Liên đoàn Lao động tỉnh Nghệ An phối hợp."
+    )
+    assert texts_of(text, "ORG") == [
+        "Tổng Liên đoàn Lao động Việt Nam",
+        "Tổng LĐLĐVN",
+        "Liên đoàn Lao động tỉnh Nghệ An",
+    ]
