@@ -26,7 +26,7 @@ from pipeline.extractors.place_words import (
     vietnamese_syllable,
 )
 from pipeline.resources import honorific_words, lead_words, load_tsv, name_particles
-from pipeline.text.scan import SpanIndex
+from pipeline.text.scan import SpanIndex, phrase_regex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
 
@@ -245,16 +245,38 @@ def bare_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     return mentions + added if added else mentions
 
 
-#: Between the two sides of a fixture: a spaced dash, or a verb of meeting (``X gặp Y``).
-_FIXTURE_GAP = regex.compile(r"[ \t]*[–-][ \t]*|[ \t]+(?:gặp|vs\.?|tiếp đón|làm khách trước)[ \t]+")
+#: Between the two sides of a fixture: a spaced dash, a verb of meeting (``X gặp Y``) or
+#: the score (``X 3-2 Y``).
+_FIXTURE_GAP = regex.compile(
+    r"[ \t]*[–-][ \t]*|[ \t]+(?:gặp|vs\.?|tiếp đón|làm khách trước)[ \t]+"
+    r"|[ \t]+\d{1,2}[ \t]*[–-][ \t]*\d{1,2}[ \t]+"
+)
+
+
+@cache
+def _result_regexes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A verb of a match's result right after a side (``ngược dòng``, ``đã đánh bại``) and
+    one right before a side, or a score and ``trước`` (``đánh bại ``, ``3-2 trước ``), at
+    the end of the text before it (``org_teams.tsv``, role ``result``)."""
+    verbs = phrase_regex(r["phrase"] for r in load_tsv("org_teams.tsv") if r["role"] == "result")
+    return (
+        regex.compile(rf"[ \t]+(?:đã[ \t]+)?{verbs.pattern}"),
+        regex.compile(rf"(?:{verbs.pattern}|\d+[ \t]*[-–][ \t]*\d+[ \t]+trước)[ \t]+\Z"),
+    )
+
+
+_CHAIN_COMMA = regex.compile(r"[ \t]*,[ \t]*\Z")
 
 
 def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """ORGs for the clubs a sports article names by their province (guide v2: clubs are
     ORG, the place inside a name its own PLACE, so the PLACE stays): a side of a fixture
     whose other side is a club or another province (``TP.HCM – SLNA 0-4``, ``Thanh Hóa gặp
-    Đồng Tháp``), and a player's club in brackets where the sentence brackets other clubs
-    too (``Hà Đức Chinh (Đà Nẵng), Tuấn Tài (SLNA)``). Elsewhere the province is the place."""
+    Đồng Tháp``), a player's club in brackets where the sentence brackets other clubs too
+    (``Hà Đức Chinh (Đà Nẵng), Tuấn Tài (SLNA)``), and a side of a match's result (``Hải
+    Phòng ngược dòng``, ``đánh bại Long An``). A province so read is the club wherever else
+    the article writes it bare, except after a place word (``tại Hải Phòng``); elsewhere
+    the province is the place."""
     text = ctx.text
     if not sport_article(text):
         return mentions
@@ -278,9 +300,27 @@ def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 if abs(s - m.start) <= 200
             )
         )
-        if fixture or bracketed:
+        after, before = _result_regexes()
+        result = after.match(text, m.end) is not None or (
+            before.search(text, max(0, m.start - 30), m.start) is not None
+        )
+        if fixture or bracketed or result:
             span = text[m.start : m.end]
             added.append(Mention(LABEL, m.start, m.end, "org.home_club", {"expanded": span}))
+    named = {text[m.start : m.end] for m in added}
+    # "quận Tân Bình, TP.HCM": the last link of a place's chain is the place
+    place_ends = {m.end for m in mentions if m.label == "PLACE"}
+    added.extend(
+        Mention(LABEL, m.start, m.end, "org.home_club", {"expanded": text[m.start : m.end]})
+        for m in provinces
+        if text[m.start : m.end] in named
+        and all((a.start, a.end) != (m.start, m.end) for a in added)
+        and not after_word(text, m.start, (*context_words().cue, *_PLACE_WORDS))
+        and not (
+            (comma := _CHAIN_COMMA.search(text, max(0, m.start - 4), m.start)) is not None
+            and comma.start() in place_ends
+        )
+    )
     return mentions + added if added else mentions
 
 
@@ -291,3 +331,47 @@ def _bare_province(text: str, m: Mention) -> bool:
         and m.attrs.get("level") == "province"
         and not regex.match(r"(?i)(?:tỉnh|thành phố)\b", text[m.start : m.end])
     )
+
+
+#: A model code after a make (``CBR1000RR``, ``R1``, ``GSX-R1000``): capitals and digits,
+#: not a number alone (a results table's laps: ``Mercedes 70``).
+_MODEL_AFTER = regex.compile(r"[ \t]+(?=[\w\-]*[A-Z])(?=[\w\-]*\d)[A-Z0-9][\w\-]*")
+
+
+@cache
+def _racing() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """Teams joined to their engine makers (``Haas-Ferrari``), series and race words
+    (``org_racing_teams.tsv``)."""
+    rows = load_tsv("org_racing_teams.tsv")
+
+    def words(role: str) -> regex.Pattern[str]:
+        return phrase_regex(r["phrase"] for r in rows if r["role"] == role)
+
+    team = words("team").pattern
+    return regex.compile(rf"{team}(?:(?:-|[ \t]+){team})?"), words("series"), words("race")
+
+
+def racing_teams(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """In a motor-racing article (a series and a race word: ``F1``, ``tay đua``), a team
+    by its make, with the engine maker joined to it (``Ferrari``, ``Williams-Mercedes``,
+    ``Red Bull Racing TAG Heuer``), is an ORG (guide v2: clubs are ORG) where no other ORG
+    holds it; a shorter ORG inside it gives way."""
+    text = ctx.text
+    teams, series, race = _racing()
+    if series.search(text) is None or race.search(text) is None:
+        return mentions
+    orgs = [m for m in mentions if m.label == LABEL]
+    added: list[Mention] = []
+    inside: set[tuple[int, int]] = set()
+    for hit in teams.finditer(text):
+        if _MODEL_AFTER.match(text, hit.end()):
+            continue  # "Honda CBR1000RR", "Yamaha R1": a make and its model, a motorbike
+        within = [m for m in orgs if hit.start() <= m.start and m.end <= hit.end()]
+        if any(m.start < hit.end() and hit.start() < m.end for m in orgs if m not in within):
+            continue
+        inside.update((m.start, m.end) for m in within)
+        added.append(Mention(LABEL, *hit.span(), "org.racing_team", {"expanded": hit.group()}))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not (m.label == LABEL and (m.start, m.end) in inside)]
+    return kept + added

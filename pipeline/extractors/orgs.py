@@ -17,7 +17,13 @@ from itertools import pairwise
 
 import regex
 
-from pipeline.extractors.clubs import bare_clubs, clubs, described_clubs, home_clubs
+from pipeline.extractors.clubs import (
+    bare_clubs,
+    clubs,
+    described_clubs,
+    home_clubs,
+    racing_teams,
+)
 from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.firms import firm_short_names, firms
 from pipeline.extractors.place_words import (
@@ -2030,6 +2036,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _names_up_to_abbreviations(ctx, found)
     found.extend(_defined_abbreviations(ctx, found))
     found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, described_clubs(text, found)))))
+    found = racing_teams(ctx, found)
     found.extend(firm_short_names(ctx, found))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
@@ -2063,38 +2070,77 @@ def _item_goes_on() -> regex.Pattern[str]:
 _ITEM_LINK = regex.compile(r"[ \t]*[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 
 
+def _field_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The fields listed from ``pos`` on, each after a comma or "và" (``, Quốc phòng, Công
+    an``), up to the first that is not a field or goes on into another body's name."""
+    fields = _portfolio_regex()
+    items: list[tuple[int, int]] = []
+    while (gap := _ITEM_LINK.match(text, pos)) and (
+        (item := fields.match(text, gap.end())) is not None
+        and item.group()[:1].isupper()
+        and not _item_goes_on().match(text, item.end())
+    ):
+        items.append(item.span())
+        pos = item.end()
+    return items
+
+
+@cache
+def _list_heads() -> tuple[str, ...]:
+    """The bodies listed by their fields alone (``title_portfolios.tsv``, kind ``body``)."""
+    return title_portfolios("body")
+
+
+@cache
+def _colon_list_regex() -> regex.Pattern[str]:
+    """``các Bộ:``, ``các sở:``, ``các Bộ, ngành:``: a list of fields follows the colon."""
+    heads = "|".join(regex.escape(h) for h in _list_heads())
+    return regex.compile(
+        rf"\b[Cc]ác[ \t]+(?i:({heads}))(?:[ \t]*,[ \t]*ngành)?[ \t]*:[ \t]*", regex.V1
+    )
+
+
 def _ministry_lists(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Ministries listed after ``Bộ`` by their field alone (``Bộ Xây dựng, Quốc phòng, Tài
-    nguyên và Môi trường``, ``các Bộ Công an, GTVT``): each field is its ministry, an ORG of
-    its own. A name read across the list is cut back to the first ministry, one cut at a
-    field's own comma is extended to it (``Bộ Văn hóa,Thể thao và Du lịch``)."""
+    """Ministries and departments listed by their field alone after ``Bộ`` or ``Sở`` (``Bộ
+    Xây dựng, Quốc phòng, Tài nguyên và Môi trường``, ``các Sở Tài chính, Xây dựng``) or after
+    a colon (``các Bộ: Công Thương, Quốc phòng``): each field is its body, an ORG of its own.
+    A name read across the list is cut back to the first body, one cut at a field's own comma
+    is extended to it (``Bộ Văn hóa,Thể thao và Du lịch``)."""
     fields = _portfolio_regex()
     out: list[Mention] = []
     added: list[Mention] = []
+
+    def add(items: list[tuple[int, int]], head: str) -> None:
+        for a, b in items:
+            added.append(
+                Mention(
+                    LABEL, a, b, "org.ministry_list", {"expanded": f"{head} {expand(text[a:b])}"}
+                )
+            )
+
     for m in mentions:
-        first = fields.match(text, m.start + 3) if text.startswith("Bộ ", m.start) else None
+        head = next((h for h in _list_heads() if text.startswith(h + " ", m.start)), None)
+        first = fields.match(text, m.start + len(head) + 1) if head else None
         if m.label != LABEL or first is None or not first.group()[:1].isupper():
             out.append(m)
             continue
-        items: list[tuple[int, int]] = []
-        pos = first.end()
-        while (gap := _ITEM_LINK.match(text, pos)) and (
-            (item := fields.match(text, gap.end())) is not None
-            and item.group()[:1].isupper()
-            and not _item_goes_on().match(text, item.end())
-        ):
-            items.append(item.span())
-            pos = item.end()
+        items = _field_items(text, first.end())
+        pos = items[-1][1] if items else first.end()
         if m.end > first.end() and m.end != pos:
             out.append(m)  # one name that goes on past its field, not a list
             continue
         if m.end != first.end():  # cut back to the first field, or on to its own comma
             m = replace(m, end=first.end()).with_attrs(expanded=expand(text[m.start : first.end()]))
         out.append(m)
-        for a, b in items:
-            added.append(
-                Mention(LABEL, a, b, "org.ministry_list", {"expanded": f"Bộ {expand(text[a:b])}"})
-            )
+        add(items, head)
+    for colon in _colon_list_regex().finditer(text):
+        first = fields.match(text, colon.end())
+        if (
+            first is not None
+            and first.group()[:1].isupper()
+            and not _item_goes_on().match(text, first.end())
+        ):
+            add([first.span(), *_field_items(text, first.end())], colon.group(1).capitalize())
     taken = SpanIndex((m.start, m.end) for m in out if m.label == LABEL)
     return out + [m for m in added if not taken.overlaps((m.start, m.end))]
 
