@@ -141,7 +141,7 @@ def unit_words() -> dict[str, tuple[UnitWord, ...]]:
             unit.level not in _UNIT_LEVELS
             or row["span"] not in ("with", "without")
             or unit.numbered not in ("no", "yes", "only", "address", "chain")
-            or unit.case not in ("any", "lower", "exact", "typo", "title")
+            or unit.case not in ("any", "lower", "exact", "typo", "title", "foreign")
             or unit.word in seen
         ):
             raise ResourceError(f"place_units.tsv: bad or repeated row {row}")
@@ -294,10 +294,20 @@ def host_words() -> frozenset[str]:
     học Thạch Sơn``: org_school_types.tsv) and the ``host`` rows of place_context.tsv;
     casefolded, but abbreviations (``CA``, ``BV``) as written."""
     heads = {row["head"] for row in load_tsv("org_heads.tsv") if row["kind"] == "body"}
-    schools = {f"trường {row['type']}" for row in load_tsv("org_school_types.tsv")}
     return frozenset(
         w if is_abbreviation(w) else w.casefold()
-        for w in heads | schools | set(context_words().host)
+        for w in heads | school_hosts() | set(context_words().host)
+    )
+
+
+@cache
+def school_hosts() -> frozenset[str]:
+    """``trường`` and a school type (org_school_types.tsv), or a type's abbreviation alone
+    (``THPT Cầu Giấy`` is still a school): schools are named after people as often as after
+    places. Casefolded, but abbreviations as written, as :func:`host_words`."""
+    types = [row["type"] for row in load_tsv("org_school_types.tsv")]
+    return frozenset(
+        {f"trường {t}".casefold() for t in types} | {t for t in types if is_abbreviation(t)}
     )
 
 

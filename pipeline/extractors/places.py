@@ -50,6 +50,7 @@ import bisect
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 import regex
@@ -106,6 +107,7 @@ from pipeline.extractors.place_words import (
     name_starts,
     person_like,
     place_names,
+    school_hosts,
     sport_article,
     syllable_before,
     syllable_run,
@@ -125,6 +127,7 @@ from pipeline.resources import (
     lead_words,
     surnames,
 )
+from pipeline.text.scan import SpanIndex
 from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -205,22 +208,65 @@ class _Finder:
         text = self.text
         for m in unit_regex().finditer(fold(text)):
             unit = unit_for(text[m.start() : m.end()])
-            if unit is None or self._blocked(m.start(), m.end(), unit):
+            if unit is None:
                 continue
             if unit.level == "other" and self._numbered_road_after(m.end()):
-                continue  # "giao lộ Quốc lộ 1": the road names the crossing, read on its own
+                # "giao lộ Quốc lộ 1": the road names the crossing, read on its own; "đường
+                # vành đai 3": the road noun and the road's name are one PLACE (the segmenter
+                # often glues them into one word, so no token veto here)
+                if unit.word == "đường" and not self._after_blocker(m.start(), unit):
+                    self._road_with_its_noun(m.start(), m.end())
+                continue
+            if self._blocked(m.start(), m.end(), unit):
+                continue
             found = self._unit_name(m.start(), m.end(), unit)
+            if (
+                found is not None
+                and unit.case == "foreign"
+                and (
+                    not foreign_shaped(found.name) or lexicon_at(text, found.end - len(found.name))
+                )
+            ):
+                # "căn cứ Nghị định 5": on the basis of, not a base; "căn cứ California":
+                # a base in the place, which is the PLACE
+                found = None
             if found is not None and unit.numbered == "chain" and not self._parent_after(found.end):
                 found = None  # "tổ 3", "khối 8": a team, a school year; "tổ 10, thị trấn X"
             if found is None:
                 self._plural_list(m.start(), m.end(), unit, None)
                 continue
             cand = found
+            if text[cand.start : cand.end] in club_names():
+                # "Sông Lam Nghệ An": a club named after a river and its province; the river
+                # inside is a PLACE of its own, up to the province
+                cut = next(
+                    (
+                        b.start()
+                        for b in regex.finditer(r"(?<=[ \t])\S", text, pos=m.end(), endpos=cand.end)
+                        if lexicon_at(text, b.start()) is not None
+                    ),
+                    None,
+                )
+                if cut is None:
+                    continue
+                end = len(text[:cut].rstrip())
+                cand = replace(cand, end=end, name=clean(text[m.end() : end]))
             self.candidates.append(cand)
             if unit.numbered == "yes" and _NUMBER_NAME.fullmatch(cand.name):
                 self._numbered_list(cand)
             elif not self._plural_list(m.start(), m.end(), unit, cand):
                 self._and_item(cand)
+
+    def _road_with_its_noun(self, start: int, end: int) -> None:
+        """A road named by its number after the noun ``đường`` (``đường Vành đai 1``,
+        ``đường Quốc lộ 1A``): one PLACE from the noun on."""
+        inner = unit_match(self.text, end + 1)
+        unit = unit_for(self.text[inner[0] : inner[1]]) if inner else None
+        if inner is None or unit is None or unit.level != "other" or unit.word == "đường":
+            return  # "đường quận 1", "đường đường X": an address, a typo
+        found = self._unit_name(inner[0], inner[1], unit)
+        if found is not None and found.name[:1].isdigit():
+            self.candidates.append(replace(found, start=start))
 
     def _numbered_road_after(self, end: int) -> bool:
         """Whether a unit word named by a number (``Quốc lộ``, ``Tỉnh lộ``) follows ``end``."""
@@ -230,14 +276,20 @@ class _Finder:
         unit = unit_for(self.text[inner[0] : inner[1]]) if inner else None
         return unit is not None and unit.numbered in ("yes", "only")
 
+    def _after_blocker(self, start: int, unit: UnitWord) -> bool:
+        """A word before the unit word makes it something else (``làn đường``, ``Thông tấn
+        xã``: place_context.tsv, kind before)."""
+        context = context_words()
+        return after_word(
+            self.text,
+            start,
+            (*context.before.get(unit.word.casefold(), ()), *context.before.get("*", ())),
+        )
+
     def _blocked(self, start: int, end: int, unit: UnitWord) -> bool:
         text = self.text
         context = context_words()
-        if after_word(
-            text,
-            start,
-            (*context.before.get(unit.word.casefold(), ()), *context.before.get("*", ())),
-        ):
+        if self._after_blocker(start, unit):
             return True
         # A unit word inside a word the segmenter made (xã in "Thông tấn xã", bản in "văn
         # bản") does not open a place; a capitalised or abbreviated word before it may be a
@@ -1452,14 +1504,12 @@ class _Finder:
             syls = syllable_run(text, pos, dashes=False)
             if len(syls) < 2 or lexicon_at(text, pos) is not None or self._unit_word_at(pos):
                 continue  # a province of the lexicon, a unit word: found by their own rules
+            syls = self._before_holder(syls)
             first = text[syls[0][0] : syls[0][1]]
             end = syls[-1][1]
+            school = (written if is_abbreviation(written) else written.casefold()) in school_hosts()
             # schools are named after people as often as after places (Trường THPT Ngô Quyền)
-            district = (
-                len(syls) == 2
-                and known(text[pos:end], "district")
-                and not written.casefold().startswith("trường")
-            )
+            district = len(syls) == 2 and known(text[pos:end], "district") and not school
             if (
                 (first in surnames() and not district)
                 or person_like(text, syls)
@@ -1473,6 +1523,55 @@ class _Finder:
                 self.candidates.append(
                     Candidate(pos, end, level, clean(text[pos:end]), "place.hosted_name")
                 )
+
+    def _before_holder(self, syls: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The syllables of a hosted name up to the holder of a post written right after
+        the body (``Giám đốc Bệnh viện Thanh Nhàn Đào Quang Minh``): a prefix the gazetteer
+        knows, followed by three syllables or more that open with a surname."""
+        text = self.text
+        for level in ("district", "commune"):
+            n = known_prefix(text, syls, level)
+            if 2 <= n < len(syls) and person_like(text, syls[n:]):
+                return syls[:n]
+        return syls
+
+    def before_countries(self, found: Sequence[Candidate]) -> None:
+        """A foreign place named before its country (``tại Sicily, Italy``, ``6. Takayama,
+        Nhật Bản``, ``ở Kosice (Slovakia)``), level other: every word foreign (a compass
+        point aside: ``Nam Sumatra``), no abbreviation nor a well-known body's name, after a
+        place preposition or opening a line or a numbered item. A bracketed country needs the
+        preposition and no sports article: there players and clubs carry theirs (``Bakayoko
+        (Monaco)``)."""
+        text = self.text
+        taken = SpanIndex((c.start, c.end) for c in found)
+        bearings = context_words().bearing
+        for country in found:
+            if country.level != "country":
+                continue
+            gap = _BEFORE_COUNTRY.search(text, max(0, country.start - 60), country.start)
+            bracketed = gap is not None and gap.group("open") is not None
+            if gap is None or (bracketed and text[country.end : country.end + 1] != ")"):
+                continue
+            start, end = gap.start("name"), gap.end("name")
+            name = text[start:end]
+            words = name.split()
+            if (
+                taken.overlaps((start, end))
+                or not foreign_shaped(name)
+                or any(vietnamese_syllable(w) and w.casefold() not in bearings for w in words)
+                or any(is_abbreviation(w) for w in words)
+                or name in known_names()
+                or (bracketed and sport_article(text))
+                or not (
+                    after_word(text, start, context_words().prep)
+                    or (
+                        not bracketed
+                        and _ITEM_START.search(text, max(0, start - 8), start) is not None
+                    )
+                )
+            ):
+                continue
+            self.candidates.append(Candidate(start, end, "other", name, "place.before_country"))
 
     def historical_states(self) -> None:
         """A state of the past after a noun of statehood (``nước Âu Lạc``, ``nhà nước Văn
@@ -1767,6 +1866,16 @@ def _select(candidates: Iterable[Candidate]) -> list[Candidate]:
     return chosen
 
 
+#: A capitalised name (its particles inside) and the comma or bracket before a country.
+_BEFORE_COUNTRY = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|de|del|la|le))*)"
+    r"(?:[ \t]*,[ \t]*|[ \t]*(?P<open>\())\Z"
+)
+#: The start of a line or of a numbered item (``6. ``), right before a name.
+_ITEM_START = regex.compile(r"(?:^|\n|\d{1,2}[.)])[ \t]*\Z")
+
+
 def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Mention]:
     """PLACE mentions of ``ctx`` (working-text offsets), sorted by position."""
     finder = _Finder(ctx, mentions)
@@ -1779,6 +1888,7 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.historical_states()
     first = _select(finder.candidates)
     finder.known_names(first)
+    finder.before_countries(first)
     finder.repeated_countries(first)
     finder.bare_admin(first)
     finder.routes(_select(finder.candidates))
