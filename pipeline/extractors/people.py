@@ -1162,7 +1162,8 @@ def _names_before_speech(
     """Two capitalised Vietnamese syllables opening a clause, right before a verb of saying
     (``person_speech_verbs.tsv``): a name used without its family name (``Mỹ Tâm chia sẻ``).
     Not a family name first (those runs are read by surname), an honorific, a word of the
-    dictionary, a place, a unit of the gazetteer or a well-known body."""
+    dictionary, a place, a unit of the gazetteer or a well-known body; after a lead word
+    (``Nghe Quỳnh nói``), a given name alone."""
     if not words:
         return
     index_by_end = {w.end: k for k, w in enumerate(words)}
@@ -1189,6 +1190,11 @@ def _names_before_speech(
         ):
             continue
         pair = f"{a.text} {b.text}"
+        if a.text in lead_words() and a.text not in lead_given_names():
+            # "Nghe Quỳnh nói": a lead word, then a given name alone; "Khi Tòa hỏi": no one
+            if is_given_name(b.text) and not names_a_place(b.text) and b.text not in known_names():
+                yield _Name(b.start, b.end, "person.before_speech")
+            continue
         if (
             a.text in surnames()
             or not (vietnamese_syllable(a.text) and vietnamese_syllable(b.text))
@@ -1300,6 +1306,56 @@ def _players_before_clubs(text: str, words: list[Word], clubs: dict[int, int]) -
             and not (len(run) == 1 and run[0].text.casefold() in function_words())
         ):
             yield _Name(run[0].start, run[-1].end, "person.player")
+
+
+#: A goal's minute with its mark after a name: `` 23'``, `` (45+2’``, `` (phút 67``.
+_MARKED_MINUTE = regex.compile(
+    r"[ \t]*(?:\([ \t]*phút[ \t]+\d{1,3}|(?:\([ \t]*)?\d{1,3}(?:\+\d{1,2})?[’'′])"
+)
+#: A bare minute after a name in a list of scorers, closed by a separator or the next name.
+_BARE_MINUTE = regex.compile(
+    r"[ \t]+\d{1,3}(?:\+\d{1,2})?(?=[ \t]*(?:[,;.)–-]|\n|\Z|[ \t]+\p{Lu}))"
+)
+
+
+@cache
+def _scorer_lists() -> regex.Pattern[str]:
+    """Lists of scorers to the end of their line: after a heading and its colon
+    (``person_scorer_cues.tsv``: ``Ghi bàn:``), or after a fixture's final score in a
+    results table (``A - B 3-2 Văn Toàn 12, …``)."""
+    cues = phrase_regex(row["cue"] for row in load_tsv("person_scorer_cues.tsv"))
+    return regex.compile(
+        rf"{cues.pattern}[^\n:.]{{0,30}}:[^\n]*"
+        r"|(?<=[ \t]-[ \t]\p{Lu}[^\n]{0,40}[ \t]\d{1,2}-\d{1,2}[ \t]+)\p{Lu}[^\n]*"
+    )
+
+
+def _scorers(text: str, words: list[Word], lists: list[tuple[int, int]]) -> Iterable[_Name]:
+    """In a sports article, a run of one to three capitalised name words right before the
+    minute of a goal with its mark (``Ronaldo 23'``, ``Mendez (62’, 86’)``, ``Văn Quyết
+    (phút 12)``), or before a bare minute inside a list of scorers (``lists``: ``Ghi bàn:
+    Văn Đức 42, Phúc Tịnh 66``)."""
+    for k, w in enumerate(words):
+        if not _is_name_word(w, first=False):
+            continue
+        if _MARKED_MINUTE.match(text, w.end) is None and not (
+            _BARE_MINUTE.match(text, w.end) and any(a <= w.start < b for a, b in lists)
+        ):
+            continue
+        i = _run_back(text, words, k, most=3)
+        while i < k and not _is_name_word(words[i]):
+            i += 1
+        run = words[i : k + 1]
+        if all(_is_name_word(x, first=x is run[0]) for x in run) and not (
+            len(run) == 1
+            and (
+                run[0].text.casefold() in function_words()
+                # "Phút 23'", "Hiệp 2": one Vietnamese syllable is a word, a player's
+                # Vietnamese name has two
+                or vietnamese_syllable(run[0].text)
+            )
+        ):
+            yield _Name(run[0].start, run[-1].end, "person.scorer")
 
 
 def _names_after_titles(
@@ -2365,6 +2421,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             names[span] = n
 
     add(_bylines(ctx))
+    sport = sport_article(text)
+    lists = [m.span() for m in _scorer_lists().finditer(text)] if sport else []
     for line in ctx.lines:
         add(_aliases(text, line))
         add(_names_after_triggers(text, line))
@@ -2377,6 +2435,8 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_names_before_speech(text, ctx.words_of(line), body_ends))
         add(_names_before_posts(text, ctx.words_of(line), title_starts))
         add(_players_before_clubs(text, ctx.words_of(line), clubs))
+        if sport:
+            add(_scorers(text, ctx.words_of(line), lists))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_players_by_family_name(ctx, blocked))
     add(_repeated_given_names(ctx, blocked))
