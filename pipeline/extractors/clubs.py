@@ -284,6 +284,7 @@ def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     sides = sorted(orgs | {(m.start, m.end) for m in mentions if _bare_province(text, m)})
     provinces = [m for m in mentions if _bare_province(text, m) and (m.start, m.end) not in orgs]
     added: list[Mention] = []
+    after, before = _result_regexes()
     for m in provinces:
         fixture = any(
             _FIXTURE_GAP.fullmatch(text, e, m.start) is not None
@@ -300,7 +301,6 @@ def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 if abs(s - m.start) <= 200
             )
         )
-        after, before = _result_regexes()
         result = after.match(text, m.end) is not None or (
             before.search(text, max(0, m.start - 30), m.start) is not None
         )
@@ -308,13 +308,14 @@ def home_clubs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             span = text[m.start : m.end]
             added.append(Mention(LABEL, m.start, m.end, "org.home_club", {"expanded": span}))
     named = {text[m.start : m.end] for m in added}
+    read = {(m.start, m.end) for m in added}
     # "quận Tân Bình, TP.HCM": the last link of a place's chain is the place
     place_ends = {m.end for m in mentions if m.label == "PLACE"}
     added.extend(
         Mention(LABEL, m.start, m.end, "org.home_club", {"expanded": text[m.start : m.end]})
         for m in provinces
         if text[m.start : m.end] in named
-        and all((a.start, a.end) != (m.start, m.end) for a in added)
+        and (m.start, m.end) not in read
         and not after_word(text, m.start, (*context_words().cue, *_PLACE_WORDS))
         and not (
             (comma := _CHAIN_COMMA.search(text, max(0, m.start - 4), m.start)) is not None

@@ -2086,15 +2086,10 @@ def _field_items(text: str, pos: int) -> list[tuple[int, int]]:
 
 
 @cache
-def _list_heads() -> tuple[str, ...]:
-    """The bodies listed by their fields alone (``title_portfolios.tsv``, kind ``body``)."""
-    return title_portfolios("body")
-
-
-@cache
 def _colon_list_regex() -> regex.Pattern[str]:
-    """``các Bộ:``, ``các sở:``, ``các Bộ, ngành:``: a list of fields follows the colon."""
-    heads = "|".join(regex.escape(h) for h in _list_heads())
+    """``các Bộ:``, ``các sở:``, ``các Bộ, ngành:``: a list of fields follows the colon
+    (the bodies listed by their fields: ``title_portfolios.tsv``, kind ``body``)."""
+    heads = "|".join(regex.escape(h) for h in title_portfolios("body"))
     return regex.compile(
         rf"\b[Cc]ác[ \t]+(?i:({heads}))(?:[ \t]*,[ \t]*ngành)?[ \t]*:[ \t]*", regex.V1
     )
@@ -2118,8 +2113,9 @@ def _ministry_lists(text: str, mentions: list[Mention]) -> list[Mention]:
                 )
             )
 
+    heads = title_portfolios("body")
     for m in mentions:
-        head = next((h for h in _list_heads() if text.startswith(h + " ", m.start)), None)
+        head = next((h for h in heads if text.startswith(h + " ", m.start)), None)
         first = fields.match(text, m.start + len(head) + 1) if head else None
         if m.label != LABEL or first is None or not first.group()[:1].isupper():
             out.append(m)

@@ -125,6 +125,7 @@ from pipeline.resources import (
     honorific_words,
     kinship_compound_words,
     lead_words,
+    name_particles,
     surnames,
 )
 from pipeline.text.scan import SpanIndex
@@ -1548,7 +1549,7 @@ class _Finder:
         for country in found:
             if country.level != "country":
                 continue
-            gap = _BEFORE_COUNTRY.search(text, max(0, country.start - 60), country.start)
+            gap = _before_country().search(text, max(0, country.start - 60), country.start)
             bracketed = gap is not None and gap.group("open") is not None
             if gap is None or (bracketed and text[country.end : country.end + 1] != ")"):
                 continue
@@ -1866,12 +1867,19 @@ def _select(candidates: Iterable[Candidate]) -> list[Candidate]:
     return chosen
 
 
-#: A capitalised name (its particles inside) and the comma or bracket before a country.
-_BEFORE_COUNTRY = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*"
-    r"(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’\-]*|de|del|la|le))*)"
-    r"(?:[ \t]*,[ \t]*|[ \t]*(?P<open>\())\Z"
-)
+@cache
+def _before_country() -> regex.Pattern[str]:
+    """A capitalised name (the particles of foreign names inside: ``name_particles.tsv``)
+    and the comma or bracket before a country, at the end of the text searched."""
+    particles = sorted((p for p, k in name_particles().items() if k == "word"), key=len)
+    word = r"\p{Lu}[\p{L}\p{M}'’\-]*"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}])(?P<name>{word}(?:[ \t]+(?:{word}|\L<particles>))*)"
+        r"(?:[ \t]*,[ \t]*|[ \t]*(?P<open>\())\Z",
+        particles=particles[::-1],
+    )
+
+
 #: The start of a line or of a numbered item (``6. ``), right before a name.
 _ITEM_START = regex.compile(r"(?:^|\n|\d{1,2}[.)])[ \t]*\Z")
 
