@@ -254,6 +254,12 @@ def extract(ctx: DocContext) -> list[Mention]:
             continue  # "phiên bản 12,9 inch": a version named by its size is still a size
         if (
             mention.attrs["quantity"] not in _MEASURED
+            # "quận Ba Đình 1.241 hộ", "BV Đống Đa 10 bệnh nhân": people counted after a name,
+            # not the name's number; a capitalised noun goes on the name ("PC 45 Công an")
+            and not (
+                mention.attrs["quantity"] in _PEOPLE_LIKE
+                and str(mention.attrs["unit"])[:1].islower()
+            )
             and not _has_measure_unit(mention)  # "RAM 4GB": a size after a capitalised word
             and _after_name(text, num.start, p)
         ):
@@ -359,7 +365,8 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns, *, measured: bo
     if blocked is not None and not p.not_code_before.search(text, lo, start):
         # Only a whole word counts: "cấp 3" is a name, "nâng cấp 09 công trình" is not.
         token = _token_at(ctx, blocked.start("w"))
-        if token is None or token[0] == blocked.start("w"):
+        # an abbreviation glued to its number (U.19, U-21) is no word the segmenter keeps
+        if token is None or token[0] == blocked.start("w") or blocked.group("w")[-1] in ".-":
             return False
     for before, after in p.frames:
         if before.search(text, lo, start) and after.match(text, num.end):
