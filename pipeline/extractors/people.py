@@ -1358,6 +1358,27 @@ def _scorers(text: str, words: list[Word], lists: list[tuple[int, int]]) -> Iter
             yield _Name(run[0].start, run[-1].end, "person.scorer")
 
 
+@cache
+def _legacy_names() -> regex.Pattern[str]:
+    """A noun of a person's legacy (``person_legacy_words.tsv``) and the capitalised run of
+    three or four syllables after it."""
+    nouns = phrase_regex(row["word"] for row in load_tsv("person_legacy_words.tsv"))
+    return regex.compile(
+        rf"{nouns.pattern}[ \t]+(?P<name>\p{{Lu}}\p{{Ll}}+(?:[ \t]\p{{Lu}}\p{{Ll}}+){{2,3}})"
+        r"(?![ \t]*\p{Lu})"
+    )
+
+
+def _names_after_legacy(text: str, line: tuple[int, int]) -> Iterable[_Name]:
+    """``tư tưởng, đạo đức, phong cách Hồ Chí Minh``, ``Di chúc Hồ Chí Minh``: a full
+    Vietnamese name after a noun of its bearer's legacy is the person, though it also names
+    a city (the surname readers leave a place's name alone)."""
+    for m in _legacy_names().finditer(text, *line):
+        name = m.group("name")
+        if name.split()[0] in surnames() and all(vietnamese_syllable(w) for w in name.split()):
+            yield _Name(m.start("name"), m.end("name"), "person.legacy")
+
+
 def _names_after_titles(
     text: str, titles: list[Mention], named: frozenset[str] = frozenset()
 ) -> Iterable[_Name]:
@@ -1442,6 +1463,84 @@ def _foreign_surname(word: Word) -> bool:
     )
 
 
+#: The slash between an agency and its photographer in a credit (``VGP/Quang Hiếu``).
+_SLASH = regex.compile(r"[ \t]*/[ \t]*(?=\p{Lu})")
+
+
+def _credit_at(text: str, pos: int, line_end: int) -> Iterable[_Name]:
+    """The name a credit gives from ``pos`` (after ``Ảnh:``) on its line: a photographer or
+    author, not an agency, outlet, site or the next sentence."""
+    words = list(words_from(text, pos, line_end, limit=MAX_NAME_WORDS + 1))
+    end = _name_run(text, words, 0, byline=True)
+    # The next credit ends this one: "Ảnh: A B Ảnh: C"; so does the next sentence
+    # glued to it: "Ảnh: Wiki Năm 1861, …".
+    end = next(
+        (
+            k
+            for k in range(1, end)
+            if _CREDIT.match(text, words[k].start)
+            or (words[k].text in lead_words() and _DIGIT_NEXT.match(text, words[k].end))
+        ),
+        end,
+    )
+    first = words[0].text if end else ""
+    # "Ảnh: HTD", not "Ảnh: US Navy": initials, not the first word of a foreign name
+    initials = (
+        end > 0
+        and credit_initials(first)
+        and not (
+            len(words) > 1
+            and words[1].start == words[0].end + 1
+            and not vietnamese_syllable(words[1].text)
+        )
+    )
+    if end and (
+        (_AGENCY.fullmatch(first) and not vietnamese_syllable(first.title()) and not initials)
+        or first.casefold() in credit_words("medium")
+    ):
+        # "Ảnh: RCP", "Nguồn: Kênh QPVN": an agency or outlet, not a person; but "Ảnh:
+        # VGP/Quang Hiếu": the photographer after the agency's slash
+        if slash := _SLASH.match(text, words[0].end):
+            yield from _credit_at(text, slash.end(), line_end)
+        return
+    if end >= 3 and words[0].text.casefold() in _not_names()[1] and words[1].text in surnames():
+        # "Ảnh: Facebook Trần Anh Khoa": the account of a person on a network
+        yield _Name(words[1].start, words[end - 1].end, "person.credit", "author")
+        return
+    if end and (
+        _WEB_ADDRESS.search(words[0].text)
+        or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
+        or words[0].text.casefold() in _not_names()[1]
+    ):
+        return  # a site, not a name: "Ảnh: Chinhphu.vn"
+    if (
+        end
+        and words[0].text.replace(".", "").casefold() in credit_words("nonsource")
+        and not (end >= 2 and words[1].text in surnames())
+    ):
+        return  # "Ảnh: T.L" (tư liệu), "Ảnh: CTV" name no one ("FB Lê An" does)
+    if end and (_INITIALS.fullmatch(words[0].text) or initials):
+        end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …", "Ảnh: HTD “Ở …"
+    elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):
+        end -= 1  # the next sentence starts on the credit's line: "Ảnh: Lê Quân Trước đó"
+    if (
+        end >= 2
+        or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–")
+        or (end == 1 and (_INITIALS.fullmatch(words[0].text) or initials))
+        or (  # "Ảnh: N.TRI Mất cả …": a name in capitals, the next sentence in Title case
+            end == 1
+            and "." in words[0].text
+            and _case_style(words[0].text) == 1
+            and len(words) > 1
+            and _case_style(words[1].text) == -1
+        )
+    ):
+        # "Ảnh: Thanh Vũ-TTXVN": the agency glued with a dash is no part of the name
+        glued = _GLUED_AGENCY.search(text, words[end - 1].start, words[end - 1].end)
+        stop = glued.start() if glued else words[end - 1].end
+        yield _Name(words[0].start, stop, "person.credit", "author")
+
+
 def _bylines(ctx: DocContext) -> Iterable[_Name]:
     """Photo credits anywhere and a closing line that is only a name."""
     text = ctx.text
@@ -1450,79 +1549,7 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
             if short := _SHORT_SURNAME_NAME.match(text, m.end(), line[1]):
                 yield _Name(short.start(), short.end(), "person.credit", "author")
                 continue  # "Tin-ảnh: Tr.Thường": a family name cut short, then the name
-            words = list(words_from(text, m.end(), line[1], limit=MAX_NAME_WORDS + 1))
-            end = _name_run(text, words, 0, byline=True)
-            # The next credit ends this one: "Ảnh: A B Ảnh: C"; so does the next sentence
-            # glued to it: "Ảnh: Wiki Năm 1861, …".
-            end = next(
-                (
-                    k
-                    for k in range(1, end)
-                    if _CREDIT.match(text, words[k].start)
-                    or (words[k].text in lead_words() and _DIGIT_NEXT.match(text, words[k].end))
-                ),
-                end,
-            )
-            first = words[0].text if end else ""
-            # "Ảnh: HTD", not "Ảnh: US Navy": initials, not the first word of a foreign name
-            initials = (
-                end > 0
-                and credit_initials(first)
-                and not (
-                    len(words) > 1
-                    and words[1].start == words[0].end + 1
-                    and not vietnamese_syllable(words[1].text)
-                )
-            )
-            if end and (
-                (
-                    _AGENCY.fullmatch(first)
-                    and not vietnamese_syllable(first.title())
-                    and not initials
-                )
-                or first.casefold() in credit_words("medium")
-            ):
-                continue  # "Ảnh: RCP", "Nguồn: Kênh QPVN": an agency or outlet, not a person
-            if (
-                end >= 3
-                and words[0].text.casefold() in _not_names()[1]
-                and words[1].text in surnames()
-            ):
-                # "Ảnh: Facebook Trần Anh Khoa": the account of a person on a network
-                yield _Name(words[1].start, words[end - 1].end, "person.credit", "author")
-                continue
-            if end and (
-                _WEB_ADDRESS.search(words[0].text)
-                or text[words[0].start : words[end - 1].end].casefold() in _not_names()[1]
-                or words[0].text.casefold() in _not_names()[1]
-            ):
-                continue  # a site, not a name: "Ảnh: Chinhphu.vn"
-            if (
-                end
-                and words[0].text.replace(".", "").casefold() in credit_words("nonsource")
-                and not (end >= 2 and words[1].text in surnames())
-            ):
-                continue  # "Ảnh: T.L" (tư liệu), "Ảnh: CTV" name no one ("FB Lê An" does)
-            if end and (_INITIALS.fullmatch(words[0].text) or initials):
-                end = 1  # initials end the credit: "Ảnh: H.T Theo đó, …", "Ảnh: HTD “Ở …"
-            elif end >= 3 and _LOWER_AFTER.match(text, words[end - 1].end):
-                end -= 1  # the next sentence starts on the credit's line: "Ảnh: Lê Quân Trước đó"
-            if (
-                end >= 2
-                or (end == 1 and text[words[0].end : words[0].end + 1] in "/-–")
-                or (end == 1 and (_INITIALS.fullmatch(words[0].text) or initials))
-                or (  # "Ảnh: N.TRI Mất cả …": a name in capitals, the next sentence in Title case
-                    end == 1
-                    and "." in words[0].text
-                    and _case_style(words[0].text) == 1
-                    and len(words) > 1
-                    and _case_style(words[1].text) == -1
-                )
-            ):
-                # "Ảnh: Thanh Vũ-TTXVN": the agency glued with a dash is no part of the name
-                glued = _GLUED_AGENCY.search(text, words[end - 1].start, words[end - 1].end)
-                stop = glued.start() if glued else words[end - 1].end
-                yield _Name(words[0].start, stop, "person.credit", "author")
+            yield from _credit_at(text, m.end(), line[1])
     tail = _TAIL_BYLINE.search(text.rstrip(), max(0, len(text.rstrip()) - 80))
     if tail and len(ctx.sentences) > 1:
         for part in _PART.finditer(text, tail.start(1), tail.end(1)):
@@ -2080,8 +2107,10 @@ def _attached_titles(
     comma-separated (a term of office may stand between), stopping at a post that
     belongs to the next name (``…, Phó Chủ tịch Lương Công Tuấn``). Both, where a post
     before the name is followed by a complete post in apposition after it (``đại biểu
-    Quốc hội X, Ủy viên Thường trực Ủy ban Y``).
+    Quốc hội X, Ủy viên Thường trực Ủy ban Y``). None for a credit's name.
     """
+    if name.role == "author":
+        return []  # a credit names the photographer or writer, who holds no post here
     text = ctx.text
     by_start, by_end = by_start_end or _titles_by_start_and_end(titles)
     back = _before_name_regex().search(text, max(0, name.start - 40), name.start)
@@ -2426,6 +2455,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for line in ctx.lines:
         add(_aliases(text, line))
         add(_names_after_triggers(text, line))
+        add(_names_after_legacy(text, line))
         add(_Name(m.start(), m.end(), "person.initials") for m in _WITHHELD.finditer(text, *line))
         add(_names_by_surname(text, ctx.words_of(line), body_ends))
         add(_korean_names(text, ctx.words_of(line), body_ends))
