@@ -72,3 +72,9 @@ def test_a_deputy_head_written_pho_ban_is_a_post() -> None:
     text = "Bộ Chính trị điều động ông Trần Văn Hải giữ chức Phó ban Dân vận Trung ương."
     assert texts_of(text, "TITLE") == ["Phó ban Dân vận Trung ương"]
     assert titles_of(text)["Trần Văn Hải"] == "Phó ban Dân vận Trung ương"
+
+
+def test_faces_honoured_are_counted_whole_and_friends_receive_no_award() -> None:
+    text = "Lễ tuyên dương 120 gương mặt tiêu biểu. Hai vợ chồng trao nhau nhẫn trước 30 bạn."
+    assert texts_of(text, "AWARD") == ["120 gương mặt"]
+    assert texts_of(text, "FIGURE") == ["30 bạn"]

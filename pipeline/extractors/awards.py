@@ -280,6 +280,7 @@ def _clause_awards(
         for m in _count_regex().finditer(text, clause.start, clause.end)
         if (value := parse_number(m.group("count"))) is not None
         and value == int(value)
+        and value > 0  # "hòa 0-0 Bạn X": a score, no one counted
         and _recipient(m) is not None
         and not _excluded(text, m)
     ]
