@@ -621,6 +621,22 @@ def place_complement(
     return i
 
 
+_BARE_SCHOOL = "Trường"
+
+
+@cache
+def _school_level_regex() -> regex.Pattern[str]:
+    """A school's level (``org_school_types.tsv``) after one space, in any case."""
+    types = [row["type"] for row in load_tsv("org_school_types.tsv")]
+    level = phrase_regex(types, ignore_case=True)
+    return regex.compile(r"[ \t]" + level.pattern, level.flags)
+
+
+def _school_level_after(text: str, pos: int) -> bool:
+    """Whether a school's level follows ``pos`` (``Trường`` + ``THCS``: a school)."""
+    return _school_level_regex().match(text, pos) is not None
+
+
 def _name_end(
     text: str,
     words: list[Word],
@@ -786,6 +802,15 @@ def _name_end(
             and not _inside_place_name(text, words, j)  # Nha of Bồ Đào Nha
             and not _nameless_head(text, words, j)  # "ĐH" of "Vụ Giáo dục ĐH"
             and j not in glued  # "Khoa" of the one word "Bách Khoa"
+            # "Công ty Ô tô Trường Hải", "Gỗ Trường Thành": a name's syllable, no school
+            # (a school after a name has its level: "… Trường THCS Trần Phú", "Trường ĐH")
+            and not (
+                w.text == _BARE_SCHOOL
+                and (nxt := _peek(words, j + 1)) is not None
+                and nxt.is_capitalised
+                and not nxt.is_abbreviation  # "Trường ĐH …": a university
+                and not _school_level_after(text, w.end)
+            )
         ):
             break  # another body starts; "Ủy ban T.Ư MTTQ" runs on through abbreviations
         if w.is_number and _AMOUNT.match(w.text):
@@ -2033,6 +2058,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found.extend(_national_teams(ctx, found))
     found = _credit_sources(text, found)
     found = _source_slots(text, found)
+    found = _names_closed_by_abbreviations(ctx, found)
     found = _names_up_to_abbreviations(ctx, found)
     found.extend(_defined_abbreviations(ctx, found))
     found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, described_clubs(text, found)))))
@@ -2042,7 +2068,39 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))
     found = _armed_forces(text, found)
+    found = _fields_before_verbs(ctx, found)
+    found = _without_competitions(text, found)
     return _ministry_lists(text, found)
+
+
+@cache
+def _field_body_regex() -> regex.Pattern[str]:
+    """A ministry or department by its field (``title_portfolios.tsv``: ``Bộ Công an``,
+    ``Sở Xây dựng``), the longest field first, then a lowercase word."""
+    bodies = "|".join(map(regex.escape, title_portfolios("body")))
+    fields = "|".join(
+        map(regex.escape, sorted(title_portfolios("portfolio"), key=len, reverse=True))
+    )
+    # atomic: the longest field or none ("Sở Giao thông vận tải TP", not "Sở Giao thông")
+    return regex.compile(rf"(?:{bodies})[ \t]+(?>{fields})(?=[ \t]+\p{{Ll}})")
+
+
+def _fields_before_verbs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each ORG that runs from a ministry's or department's field into a
+    verb, adverb or preposition cut after the field: ``Bộ Công an điều tra``, ``Bộ Xây dựng
+    quản lý``, ``Bộ Tài chính về …`` name the ministry, then the clause goes on. A noun
+    after the field stays (``Bộ Giao thông vận tải``, ``Bộ Công nghiệp nặng``)."""
+    text = ctx.text
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _field_body_regex().match(text, m.start) if m.label == LABEL else None
+        if hit is not None and hit.end() < m.end:
+            nxt = ctx.word_at(hit.end() + 1)
+            if nxt is not None and word_class(text[nxt[0] : nxt[1]]) in ("V", "R", "E"):
+                span = text[m.start : hit.end()]
+                m = Mention(LABEL, m.start, hit.end(), m.rule, {"expanded": expand(span)})
+        out.append(m)
+    return out
 
 
 @cache
@@ -2308,6 +2366,20 @@ def _national_teams(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         expanded = "đội tuyển" + span[2:] if span.startswith("ĐT ") else expand(span)
         out.append(Mention(LABEL, a, b, "org.team", {"expanded": expanded}))
     return out
+
+
+@cache
+def _competition_after() -> regex.Pattern[str]:
+    """A competition's word right after a name (``org_teams.tsv`` role ``competition``)."""
+    words = [r["phrase"] for r in load_tsv("org_teams.tsv") if r["role"] == "competition"]
+    return regex.compile(r"[ \t]+" + phrase_regex(words).pattern)
+
+
+def _without_competitions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the ORGs that name a competition with the word after them
+    (``VTV Cup``, ``AFC Cup``): the broadcaster or federation gives the cup its name."""
+    after = _competition_after()
+    return [m for m in mentions if m.label != LABEL or after.match(text, m.end) is None]
 
 
 _SITE_STEM_MIN = 5
@@ -2639,8 +2711,17 @@ def _police_codes(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: A body's abbreviation in brackets: capitals (``PVC``, ``C&T``, ``PVC.KBC``), capitals then
+#: lowercase (``PVTex``, ``PetroVietnam``) or one unaccented word (``Vinachem``): companies
+#: name themselves so, and no Vietnamese syllable is written without its marks that long.
+_BRACKET_ABBR = (
+    r"\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*(?:\.\p{Lu}{2,})?"
+    r"|\p{Lu}{2,}\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{L}*|\p{Lu}[a-z]{4,}"
+)
+_BRACKET_ABBR_MAX = 12  # a company's short name in brackets (Vietcombank)
+_DASH_ABBR_MAX = 8
 _ABBR_AFTER = regex.compile(
-    r" (?:\((\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\)|[-–] (\p{Lu}[\p{Lu}\d&]*\p{Lu})(?![\w&.\-]))"
+    rf" (?:\(({_BRACKET_ABBR})\)|[-–] (\p{{Lu}}[\p{{Lu}}\d&]*\p{{Lu}})(?![\w&.\-]))"
 )
 # A body's short name after a dash: capitals and digits, three to eight.
 _SHORT_NAME = regex.compile(r"\p{Lu}[\p{Lu}\d&]{2,7}")
@@ -2660,11 +2741,11 @@ def _named_before(text: str, mentions: list[Mention], start: int, end: int) -> b
 _MEASURED = frozenset({"area", "money", "percent", "length", "mass"})
 
 
-#: A run of lowercase words (at most six syllables) between a name and the abbreviation in
+#: A run of lowercase words (at most ten syllables) between a name and the abbreviation in
 #: brackets that defines it: "Chính phủ đoàn kết dân tộc (GNA)".
 _LOWER_RUN_TO_ABBR = regex.compile(
-    r"[ \t]+(?P<run>[\p{Ll}\p{M}]+(?:[ \t]+[\p{Ll}\p{M}]+){0,5})"
-    r"(?=[ \t]*\((?P<abbr>\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*)\))"
+    r"[ \t]+(?P<run>[\p{Ll}\p{M}]+(?:[ \t]+[\p{Ll}\p{M}]+){0,9})"
+    rf"(?=[ \t]*\((?P<abbr>{_BRACKET_ABBR})\))"
 )
 
 
@@ -2675,6 +2756,51 @@ def _abbreviates_field(name: str, abbreviation: str) -> bool:
     initials = "".join(w[0] for w in name.split()).upper().replace("Đ", "D")
     short = abbreviation.replace("Đ", "D")
     return len(short) < len(initials) and initials.endswith(short)
+
+
+@cache
+def _abbreviated_name_regex() -> regex.Pattern[str]:
+    """A name from a head of ``org_abbreviated_heads.tsv`` up to its bracketed abbreviation:
+    the head and the next word capitalised, at most twelve more words, no punctuation."""
+    rows = load_tsv("org_abbreviated_heads.tsv")
+    heads = sorted((r["head"] for r in rows), key=len, reverse=True)
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d])(?:" + "|".join(map(regex.escape, heads)) + r")"
+        r"[ \t]+\p{Lu}[\p{L}\p{M}\-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}\-]*){0,11}?"
+        r"(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*\))"
+    )
+
+
+#: Lowercase words that may stand inside a name closed by its abbreviation: a verb, adverb
+#: or preposition other than these makes the run a clause ("Nhà nước Hồi giáo tự xưng (IS)").
+_NAME_LINKS = frozenset({"và", "của"})
+
+
+def _names_closed_by_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each name that a bracketed abbreviation closes (``Lực lượng Dân chủ
+    Syria (SDF)``) made one ORG, replacing the ORGs found inside it (``Quân đội Syria`` of
+    ``Quân đội Syria Tự do (FSA)``); an ORG that runs past either end keeps its reading."""
+    text = ctx.text
+    orgs = [m for m in mentions if m.label == LABEL]
+    out = list(mentions)
+    for hit in _abbreviated_name_regex().finditer(text):
+        a, b = hit.span()
+        if any(m.start < b and a < m.end and (m.start < a or m.end > b) for m in orgs):
+            continue
+        words = {
+            ctx.word_at(syllable.start()) or syllable.span()
+            for syllable in regex.finditer(r"[\p{L}\p{M}\-]+", text, pos=a, endpos=b)
+        }
+        if any(
+            text[s:e].islower()
+            and text[s:e] not in _NAME_LINKS
+            and word_class(text[s:e]) in ("V", "R", "E", "C", "P")
+            for s, e in words
+        ):
+            continue
+        out = [m for m in out if not (m.label == LABEL and a <= m.start and m.end <= b)]
+        out.append(Mention(LABEL, a, b, "org.abbreviated_name", {"expanded": expand(text[a:b])}))
+    return out
 
 
 def _names_up_to_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -2724,9 +2850,15 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
         if (
             short
             # two capitals only in brackets ("Ngân hàng Thế giới (WB)"), never a place's code
-            and (3 <= len(short) <= 8 or (len(short) == 2 and hit.group(1)))
+            and (
+                3 <= len(short) <= (_BRACKET_ABBR_MAX if hit.group(1) else _DASH_ABBR_MAX)
+                or (len(short) == 2 and hit.group(1))
+            )
             and short not in defined
             and short not in abbreviations()  # a field (GTVT), not this body's name
+            # a well-known body's short name is known: after it a bracketed word names
+            # something else ("rời Liên minh châu Âu (Brexit)": the exit)
+            and (short.isupper() or _known_kinds().get(text[m.start : m.end]) != "international")
             and not _position_regex().fullmatch(short)  # "đại biểu HĐND TP (ĐB)": its members
             and not named_index.overlaps(hit.span(1) if hit.group(1) else hit.span(2))
         ):
@@ -2734,12 +2866,17 @@ def _defined_abbreviations(ctx: DocContext, mentions: list[Mention]) -> list[Men
     if not defined:
         return []
     out: list[Mention] = []
+    # a mixed-case short name comes back in any case ("PVTex", "PVtex", "PVTEX"); capitals
+    # only as defined
+    folded = {short.casefold(): full for short, full in defined.items() if not short.isupper()}
     pattern = regex.compile(
-        r"(?<![\w&.\-])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\w&\-])"
+        r"(?<![\w&.\-])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\w&\-])",
+        regex.IGNORECASE if folded else 0,
     )
     for hit in pattern.finditer(text):
         a, b = hit.span()
-        if taken_index.overlaps((a, b)):
+        full = defined.get(hit.group()) or folded.get(hit.group().casefold())
+        if full is None or not text[a].isupper() or taken_index.overlaps((a, b)):
             continue
-        out.append(Mention(LABEL, a, b, "org.defined_abbr", {"expanded": defined[hit.group()]}))
+        out.append(Mention(LABEL, a, b, "org.defined_abbr", {"expanded": full}))
     return out

@@ -1,0 +1,89 @@
+"""Classes of the twenty-fifth blind round (dev27). Every sentence is synthetic."""
+
+from __future__ import annotations
+
+from conftest import mentions_of, texts_of, titles_of
+
+# -- ORG: names their own abbreviation closes, short names defined in brackets ------------------
+
+
+def test_a_name_closed_by_its_bracketed_abbreviation_is_one_org() -> None:
+    text = (
+        "Nhóm Liên minh Kháng chiến Quốc gia (NRA) đã ký thỏa thuận với Quân đội Giải phóng "
+        "miền núi (MLA). Sau đó NRA tuyên bố rút quân."
+    )
+    assert texts_of(text, "ORG") == [
+        "Liên minh Kháng chiến Quốc gia",
+        "NRA",
+        "Quân đội Giải phóng miền núi",
+        "MLA",
+        "NRA",
+    ]
+
+
+def test_a_verb_inside_the_run_keeps_the_name_short() -> None:
+    text = "Tổ chức Nhà nước Hồi giáo tự xưng (IS) đã nhận trách nhiệm."
+    assert "Tổ chức Nhà nước Hồi giáo tự xưng" not in texts_of(text, "ORG")
+
+
+def test_a_mixed_case_short_name_in_brackets_names_the_company_in_any_case() -> None:
+    text = (
+        "Ông Lê Văn Khoa là Tổng giám đốc Công ty cổ phần sợi tổng hợp và hóa chất dầu khí "
+        "(PVFiber). Lãnh đạo PVFIBER đã họp với Tập đoàn Dệt may Phương Nam (Phunatex); "
+        "Phunatex cam kết hỗ trợ."
+    )
+    orgs = mentions_of(text, "ORG")
+    assert [m["text"] for m in orgs] == [
+        "Công ty cổ phần sợi tổng hợp và hóa chất dầu khí",
+        "PVFiber",
+        "PVFIBER",
+        "Tập đoàn Dệt may Phương Nam",
+        "Phunatex",
+        "Phunatex",
+    ]
+    assert orgs[2]["expanded"] == "Công ty cổ phần sợi tổng hợp và hóa chất dầu khí"
+
+
+def test_a_bracket_after_a_well_known_body_names_no_short_form() -> None:
+    text = "Cử tri quyết định rời Liên minh châu Âu (Brexit). Brexit gây tranh cãi."
+    assert texts_of(text, "ORG") == ["Liên minh châu Âu"]
+
+
+def test_a_board_chair_who_also_runs_the_company_holds_two_posts() -> None:
+    text = (
+        "Bà Đỗ Thị Lan, Chủ tịch HĐQT kiêm Tổng giám đốc Công ty cổ phần Sông Thu, "
+        "cho biết HĐQT đã họp."
+    )
+    assert texts_of(text, "TITLE") == ["Chủ tịch HĐQT", "Tổng giám đốc Công ty cổ phần Sông Thu"]
+    assert texts_of(text, "ORG") == ["HĐQT", "Công ty cổ phần Sông Thu", "HĐQT"]
+    assert titles_of(text) == {
+        "Đỗ Thị Lan": "Chủ tịch HĐQT kiêm Tổng giám đốc Công ty cổ phần Sông Thu"
+    }
+
+
+def test_a_ministry_stops_before_the_verb_after_its_field() -> None:
+    text = (
+        "Công an tỉnh phối hợp với Bộ Công an điều tra vụ việc. Sở Giao thông vận tải nghiên "
+        "cứu phương án, Sở Giáo dục và Đào tạo Hà Nội cũng vậy."
+    )
+    assert texts_of(text, "ORG") == [
+        "Công an tỉnh",
+        "Bộ Công an",
+        "Sở Giao thông vận tải",
+        "Sở Giáo dục và Đào tạo Hà Nội",
+    ]
+
+
+def test_a_department_named_by_its_decree_is_whole() -> None:
+    text = "Ông Hải được bổ nhiệm làm Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường."
+    assert texts_of(text, "ORG") == ["Cục Kiểm soát hoạt động bảo vệ môi trường"]
+
+
+def test_a_firm_name_may_hold_the_syllable_truong() -> None:
+    text = "Công ty cổ phần Ô tô Trường Phát và Tập đoàn Gỗ Trường An đã ký hợp đồng."
+    assert texts_of(text, "ORG") == ["Công ty cổ phần Ô tô Trường Phát", "Tập đoàn Gỗ Trường An"]
+
+
+def test_youth_squads_are_teams_and_a_cup_is_no_broadcaster() -> None:
+    text = "Tuyển trẻ Việt Nam thắng tuyển trẻ Lào tại VTV Cup. Đài VTV tường thuật trực tiếp."
+    assert texts_of(text, "ORG") == ["Tuyển trẻ Việt Nam", "tuyển trẻ Lào", "Đài VTV"]
