@@ -87,3 +87,20 @@ def test_a_firm_name_may_hold_the_syllable_truong() -> None:
 def test_youth_squads_are_teams_and_a_cup_is_no_broadcaster() -> None:
     text = "Tuyển trẻ Việt Nam thắng tuyển trẻ Lào tại VTV Cup. Đài VTV tường thuật trực tiếp."
     assert texts_of(text, "ORG") == ["Tuyển trẻ Việt Nam", "tuyển trẻ Lào", "Đài VTV"]
+
+
+# -- PERSON: lawyers by abbreviation, players by what they do ------------------------------------
+
+
+def test_a_lawyer_named_after_the_abbreviation_ls() -> None:
+    text = "Theo LS Khôi, bị cáo có quyền im lặng. LS Trần Văn Mạnh đồng ý."
+    assert texts_of(text, "PERSON") == ["Khôi", "Trần Văn Mạnh"]
+
+
+def test_a_player_before_what_only_a_player_does() -> None:
+    text = (
+        "Hiệp 2 trên sân Thống Nhất, đội khách chơi tấn công. Phút 55, Minh Khải đánh đầu "
+        "trúng xà ngang. Phút 70, Diallo dứt điểm mở tỷ số. Bình Định ghi bàn gỡ hòa ở phút "
+        "cuối, trọng tài thổi còi kết thúc trận đấu."
+    )
+    assert texts_of(text, "PERSON") == ["Minh Khải", "Diallo"]

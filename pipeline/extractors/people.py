@@ -1359,6 +1359,46 @@ def _scorers(text: str, words: list[Word], lists: list[tuple[int, int]]) -> Iter
 
 
 @cache
+def _player_action() -> regex.Pattern[str]:
+    """A player's action on the pitch (``person_player_actions.tsv``) after one space."""
+    rows = load_tsv("person_player_actions.tsv")
+    actions = phrase_regex(row["phrase"] for row in rows if row["role"] == "action")
+    return regex.compile(r"[ \t]+" + actions.pattern)
+
+
+@cache
+def _club_owners() -> frozenset[str]:
+    """Words before a club named as a player's (``person_player_actions.tsv``: của, phía)."""
+    rows = load_tsv("person_player_actions.tsv")
+    return frozenset(row["phrase"] for row in rows if row["role"] == "owner")
+
+
+def _players_before_actions(text: str, words: list[Word]) -> Iterable[_Name]:
+    """In a sports article, a run of one to three capitalised name words right before what
+    only a player does (``Đình Tùng ghi bàn``, ``Uche dứt điểm``); one Vietnamese syllable
+    alone is a word that opens the sentence (``Phút``), not a player's name."""
+    for k, w in enumerate(words):
+        if not _is_name_word(w, first=False) or _player_action().match(text, w.end) is None:
+            continue
+        i = _run_back(text, words, k, most=3)
+        # "Video Ronaldo ghi bàn": a caption's word, a club or a ground opens no name
+        while i < k and (
+            not _is_name_word(words[i])
+            or words[i].text in _sport_words()
+            or words[i].text in lead_words()  # "Cách Công Phượng đi bóng": the adverb
+        ):
+            i += 1
+        run = words[i : k + 1]
+        if i > 0 and words[i - 1].text in _club_owners():
+            continue  # "hậu vệ X của Milan bị truất quyền": the player's club
+        if all(_is_name_word(x, first=x is run[0]) for x in run) and not (
+            len(run) == 1
+            and (run[0].text.casefold() in function_words() or vietnamese_syllable(run[0].text))
+        ):
+            yield _Name(run[0].start, run[-1].end, "person.player_action")
+
+
+@cache
 def _legacy_names() -> regex.Pattern[str]:
     """A noun of a person's legacy (``person_legacy_words.tsv``) and the capitalised run of
     three or four syllables after it."""
@@ -2467,6 +2507,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         add(_players_before_clubs(text, ctx.words_of(line), clubs))
         if sport:
             add(_scorers(text, ctx.words_of(line), lists))
+            add(_players_before_actions(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_players_by_family_name(ctx, blocked))
     add(_repeated_given_names(ctx, blocked))
