@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import mentions_of, texts_of, titles_of
+from conftest import mentions_of, subjects_of, texts_of, titles_of
 
 # -- ORG: names their own abbreviation closes, short names defined in brackets ------------------
 
@@ -104,3 +104,42 @@ def test_a_player_before_what_only_a_player_does() -> None:
         "cuối, trọng tài thổi còi kết thúc trận đấu."
     )
     assert texts_of(text, "PERSON") == ["Minh Khải", "Diallo"]
+
+
+# -- FIGURE: terms of office are lengths of time ------------------------------------------------
+
+
+def test_terms_of_office_are_no_count() -> None:
+    text = "Ông đã giữ chức chủ tịch hai nhiệm kỳ và đề xuất 3 phương án."
+    assert texts_of(text, "FIGURE") == ["3 phương án"]
+
+
+def test_the_two_sides_of_a_match_are_no_count() -> None:
+    text = (
+        "Trên sân Thống Nhất, tiền đạo đội khách ghi bàn ở phút 12, thủ môn chủ nhà cản phá "
+        "nhiều pha dứt điểm. Hai đội hòa 1-1 sau hiệp 1, trọng tài rút 3 thẻ vàng."
+    )
+    assert texts_of(text, "FIGURE") == ["3 thẻ vàng"]
+
+
+def test_two_squads_are_still_counted_outside_sport() -> None:
+    text = "Huyện đã thành lập hai đội xung kích để ứng cứu khi có lũ."
+    assert texts_of(text, "FIGURE") == ["hai đội xung kích"]
+
+
+def test_the_units_of_a_spec_sheet() -> None:
+    text = "Động cơ 2.0L cho mô-men xoắn 250 Nm, màn hình đạt mật độ 458ppi."
+    figures = mentions_of(text, "FIGURE")
+    assert [(m["text"], m["value"], m["unit"]) for m in figures] == [
+        ("2.0L", 2, "L"),
+        ("250 Nm", 250, "Nm"),
+        ("458ppi", 458, "ppi"),
+    ]
+
+
+# -- figure subjects: money that helps a place ----------------------------------------------------
+
+
+def test_money_that_helps_a_place_is_the_places() -> None:
+    text = "Ngân hàng dành gói vay 300 tỷ đồng giúp tỉnh Kon Tum trồng sâm."
+    assert subjects_of(text) == {"300 tỷ đồng": "tỉnh Kon Tum"}

@@ -44,7 +44,7 @@ from functools import cache
 import regex
 
 from pipeline.extractors import dates
-from pipeline.extractors.place_words import fold_key, place_names
+from pipeline.extractors.place_words import fold_key, place_names, sport_article
 from pipeline.resources import lead_words, speech_verbs
 from pipeline.text.numbers import (
     DIGITS_PATTERN,
@@ -99,6 +99,7 @@ class _Patterns:
     not_head: frozenset[str]
     not_head_first: frozenset[str]
     idioms: regex.Pattern[str]
+    sport_idioms: regex.Pattern[str]
     frames: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]
     clock_units: frozenset[str]
     part_of_day_after: regex.Pattern[str]
@@ -156,6 +157,7 @@ def _patterns() -> _Patterns:
         ),
         not_head_first=frozenset(context_words("duration") + tuple(number_words())),
         idioms=regex.compile(rf"{sp}+(?i:{alternation(context_words('idiom'))})(?!\w)"),
+        sport_idioms=regex.compile(rf"{sp}+(?i:{alternation(context_words('sport_idiom'))})(?!\w)"),
         frames=tuple(
             (
                 regex.compile(rf"(?:^|[^\w])(?i:{regex.escape(before)}){sp}+\Z"),
@@ -596,6 +598,19 @@ def _place_glued(text: str, start: int, end: int) -> bool:
     return rest[:1].isupper() and fold_key(rest) in place_names()
 
 
+_BOTH = "hai"  # the two sides of a match: only a pair is "both"
+
+
+def _idiom_after(text: str, pos: int, p: _Patterns) -> bool:
+    """Whether a spelled-out number ending at ``pos`` opens an idiom (``hai bên``), or in a
+    sports article the two sides of a match (``hai đội``: both teams; ``ba đội`` counts)."""
+    return bool(p.idioms.match(text, pos)) or (
+        text[max(0, pos - 3) : pos].casefold() == _BOTH
+        and bool(p.sport_idioms.match(text, pos))
+        and sport_article(text)
+    )
+
+
 def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _UnitHit | None:
     """The unit or counted noun right after a number ending at ``pos``, or None."""
     text = ctx.text
@@ -603,7 +618,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
     if m is None:
         # "hai tiết mục", "hai nhà lãnh đạo": a noun of two syllables or more counts after a
         # spelled-out number too (guide: hai sinh viên), unless the pair is an idiom.
-        if written and p.idioms.match(text, pos):
+        if written and _idiom_after(text, pos, p):
             return None
         return _open_noun_after(ctx, pos, p)
     if m["measure"] is not None:
@@ -622,7 +637,7 @@ def _unit_after(ctx: DocContext, pos: int, written: bool, p: _Patterns) -> _Unit
             # "20.000 đồng tiền công"; and not a measure's own phrase: "22,9 độ vĩ Bắc")
             return None
         return _hit(text, *m.span("measure"), "figure.number_unit")
-    if written and p.idioms.match(text, pos):
+    if written and _idiom_after(text, pos, p):
         return None
     noun_start, noun_end = m.span("noun")
     unit = lookup_unit(m["noun"])

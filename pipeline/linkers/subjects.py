@@ -133,6 +133,8 @@ _OWNER_GAP = regex.compile(
     r"(?:(?:gia đình|nhà|hộ)[ \t]+)?"
     r"(?:(?:bờ|em|ông|bà|anh|chị|nhân dân|người dân|bà con|ngư dân|nông dân|cán bộ)[ \t]+)?)?$"
 )
+#: Money right before the one it helps: ``500 tỷ đồng giúp tỉnh X``, ``… để hỗ trợ huyện Y``.
+_HELPS = regex.compile(r"^[ \t]*(?:để[ \t]+)?(?:giúp|giúp đỡ|hỗ trợ)[ \t]+(?:cho[ \t]+)?$")
 #: ``một trong 8 đề tài``: the figure counts a set the subject belongs to, not its own amount.
 _ONE_OF = regex.compile(r"\bmột[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
 #: A count of places or areas (``4 tỉnh``, ``hai huyện``) …
@@ -901,6 +903,15 @@ def explain_subject(
             return _pick(direct, quantity, recipient=True), "direct_object"
     # ``260 nhà báo của TTXVN``, ``2 lãnh đạo huyện X``: an owner right after the figure.
     nxt = [g for g in groups if g.start >= f1]
+    if (
+        nxt
+        and quantity == "money"
+        and _HELPS.match(text[f1 : nxt[0].start])
+        and not _bare_government(nxt[0])
+    ):
+        # "gói tín dụng 500 tỷ đồng giúp tỉnh X": money given to help X (guide: the
+        # named recipient of money)
+        return _pick(nxt[0], quantity, recipient=True), "helped_after"
     if (
         nxt
         and not _bare_government(nxt[0])

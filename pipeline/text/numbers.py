@@ -259,6 +259,7 @@ _CONTEXT_ROLES = frozenset(
         "duration",
         "stop",
         "idiom",
+        "sport_idiom",
         "homograph",
         "premodifier",
         "frame",
