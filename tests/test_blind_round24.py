@@ -143,3 +143,47 @@ def test_the_units_of_a_spec_sheet() -> None:
 def test_money_that_helps_a_place_is_the_places() -> None:
     text = "Ngân hàng dành gói vay 300 tỷ đồng giúp tỉnh Kon Tum trồng sâm."
     assert subjects_of(text) == {"300 tỷ đồng": "tỉnh Kon Tum"}
+
+
+# -- the twenty-sixth blind round (dev28) --------------------------------------------------------
+
+
+def test_a_firm_described_in_apposition_is_an_org_wherever_it_stands_alone() -> None:
+    text = (
+        "Kanemoto, nhà sản xuất linh kiện điện tử của Nhật Bản, vừa nộp đơn phá sản. "
+        "Kanemoto cho biết sẽ bán nhà máy. Hoài Nam, nhà sản xuất phim, cũng có mặt."
+    )
+    assert texts_of(text, "ORG") == ["Kanemoto", "Kanemoto"]
+
+
+def test_the_yen_in_its_english_spelling() -> None:
+    text = "Khoản nợ của hãng lên tới 1.200 tỷ yen."
+    figures = mentions_of(text, "FIGURE")
+    assert [(m["text"], m["value"], m["unit"]) for m in figures] == [
+        ("1.200 tỷ yen", 1_200_000_000_000, "tỷ yen")
+    ]
+
+
+def test_a_ministers_portfolio_joined_by_an_ampersand() -> None:
+    text = "Bộ trưởng Kế hoạch & Đầu tư Trần Văn Minh sẽ trả lời chất vấn."
+    assert texts_of(text, "TITLE") == ["Bộ trưởng Kế hoạch & Đầu tư"]
+    assert titles_of(text) == {"Trần Văn Minh": "Bộ trưởng Kế hoạch & Đầu tư"}
+
+
+def test_a_security_minister_abroad() -> None:
+    text = "Bộ trưởng An ninh Tom Hardy cho hay nghi phạm không bị theo dõi."
+    assert texts_of(text, "TITLE") == ["Bộ trưởng An ninh"]
+    assert titles_of(text) == {"Tom Hardy": "Bộ trưởng An ninh"}
+
+
+def test_a_demonstrative_opening_the_next_sentence_ends_the_name() -> None:
+    text = (
+        "Đêm nhạc có Đinh Hùng Đó là những buổi tối khó quên. Ảnh: Báo Hà Tĩnh Vừa qua, tỉnh họp."
+    )
+    assert texts_of(text, "PERSON") == ["Đinh Hùng"]
+    assert texts_of(text, "ORG") == ["Báo Hà Tĩnh"]
+
+
+def test_english_honorifics_stay_outside_the_name() -> None:
+    text = "Sir Bobby Robson từng dẫn dắt đội. Mr Đàm lên tiếng. Dr Ng Eng Hen phát biểu."
+    assert texts_of(text, "PERSON") == ["Bobby Robson", "Đàm", "Ng Eng Hen"]

@@ -25,6 +25,7 @@ from pipeline.resources import (
     named_thing_nouns,
     surnames,
 )
+from pipeline.resources.given_names import is_given_name
 from pipeline.text.scan import SpanIndex, Word, phrase_regex
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -247,3 +248,51 @@ def _glued(text: str, start: int, end: int) -> bool:
     if before and before.group(1)[:1].isupper() and before.group(1) not in lead_words():
         return True
     return bool(_GLUED_AFTER.match(text, end))
+
+
+#: A firm's proper name: one to four capitalised words (``Elpida Memory``, ``Key Safety
+#: Systems``), digits and ``&`` inside them.
+_FIRM_NAME = r"\p{Lu}[\p{L}\p{M}\d&\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}\d&\-]*){0,3}"
+
+
+@cache
+def _apposition_regex() -> regex.Pattern[str]:
+    """A name opening its clause, a comma, then a noun of what a firm does
+    (``org_firm_heads.tsv`` kind ``describer``: ``Takata, nhà sản xuất phụ tùng …``)."""
+    describers = phrase_regex(
+        r["word"] for r in load_tsv("org_firm_heads.tsv") if r["kind"] == "describer"
+    )
+    return regex.compile(
+        rf"(?:^|(?<=[.!?:;\n“\"(][ \t]*)|(?<=[\p{{Ll}}\p{{M}}][ \t]))(?P<name>{_FIRM_NAME}),"
+        rf"[ \t]+{describers.pattern}[ \t]"
+    )
+
+
+def described_firms(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """ORGs for a firm that a noun of its trade describes in apposition (``Takata, nhà sản
+    xuất phụ tùng ô tô của Nhật Bản``); the article's other uses of that name alone are the
+    same ORG (``Takata cho biết``). Only a name no Vietnamese syllables spell whole is read
+    so (a Vietnamese name before a comma is as often a person's or a place's), none found as
+    another mention, none after a noun of a product, and none opening with a first name (a
+    film's producer)."""
+    text = ctx.text
+    taken = SpanIndex((m.start, m.end) for m in mentions)
+    names = {
+        hit.group("name")
+        for hit in _apposition_regex().finditer(text)
+        if not taken.overlaps(hit.span("name"))
+        and not all(map(vietnamese_syllable, hit.group("name").split()))
+        # "mẫu ThinkPad P51s, nhà sản xuất cho biết": a product, its maker speaking next
+        and not after_word(text, hit.start("name"), _thing_nouns())
+        # "Alex Kurtzman, nhà sản xuất danh tiếng": a film's producer, a person
+        and not (" " in hit.group("name") and is_given_name(hit.group("name").split()[0]))
+    }
+    if not names:
+        return []
+    out: list[Mention] = []
+    for found in phrase_regex(names).finditer(text):
+        span = found.span()
+        if taken.overlaps(span):
+            continue
+        out.append(Mention(LABEL, *span, "org.described_firm", {"expanded": found.group()}))
+    return out

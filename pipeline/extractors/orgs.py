@@ -25,7 +25,7 @@ from pipeline.extractors.clubs import (
     racing_teams,
 )
 from pipeline.extractors.dates import opens_dated_sentence
-from pipeline.extractors.firms import firm_short_names, firms
+from pipeline.extractors.firms import described_firms, firm_short_names, firms
 from pipeline.extractors.place_words import (
     PlaceName,
     context_words,
@@ -2064,6 +2064,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = bare_clubs(ctx, home_clubs(ctx, clubs(ctx, firms(ctx, described_clubs(text, found)))))
     found = racing_teams(ctx, found)
     found.extend(firm_short_names(ctx, found))
+    found.extend(described_firms(ctx, found))
     found.extend(_police_codes(text, found))
     found.extend(_countries_ending_bodies(text, found))
     found.extend(_cities_in_clubs(text, found))

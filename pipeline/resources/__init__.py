@@ -89,8 +89,12 @@ def credit_words(*roles: str) -> frozenset[str]:
 @cache
 def title_portfolios(kind: str) -> tuple[str, ...]:
     """Rows of ``title_portfolios.tsv`` of one ``kind``, as written: ``position`` (Bộ
-    trưởng, Thứ trưởng) or ``portfolio`` (Quốc phòng, Kế hoạch và Đầu tư)."""
-    return tuple(row["text"] for row in load_tsv("title_portfolios.tsv") if row["kind"] == kind)
+    trưởng, Thứ trưởng) or ``portfolio`` (Quốc phòng, Kế hoạch và Đầu tư); a portfolio of
+    two fields also as the press joins them with an ampersand (Kế hoạch & Đầu tư)."""
+    rows = [row["text"] for row in load_tsv("title_portfolios.tsv") if row["kind"] == kind]
+    if kind == "portfolio":
+        rows += [text.replace(" và ", " & ") for text in rows if " và " in text]
+    return tuple(rows)
 
 
 @cache
