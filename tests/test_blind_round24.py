@@ -187,3 +187,26 @@ def test_a_demonstrative_opening_the_next_sentence_ends_the_name() -> None:
 def test_english_honorifics_stay_outside_the_name() -> None:
     text = "Sir Bobby Robson từng dẫn dắt đội. Mr Đàm lên tiếng. Dr Ng Eng Hen phát biểu."
     assert texts_of(text, "PERSON") == ["Bobby Robson", "Đàm", "Ng Eng Hen"]
+
+
+# -- figure subjects: lengths of things, one of a set -------------------------------------------
+
+
+def test_a_landslides_length_is_no_communes() -> None:
+    text = (
+        "Tại ấp 4, xã Hiệp Tùng xảy ra vụ sạt lở đất với chiều dài khoảng 25 m. "
+        "Toàn tỉnh Bạc Liêu có khoảng 120 km bờ biển. Đường tỉnh 12 dài 18 km."
+    )
+    assert subjects_of(text) == {
+        "25 m": None,
+        "120 km": "tỉnh Bạc Liêu",
+        "18 km": "Đường tỉnh 12",
+    }
+
+
+def test_one_of_a_set_written_with_a_digit() -> None:
+    text = (
+        "Năm 2016, người mẫu Việt Nam Minh Hằng giành giải Á quân và bất ngờ trở thành 1 trong "
+        "3 HLV chương trình The Face."
+    )
+    assert subjects_of(text) == {"3 HLV": None}

@@ -135,8 +135,9 @@ _OWNER_GAP = regex.compile(
 )
 #: Money right before the one it helps: ``500 tỷ đồng giúp tỉnh X``, ``… để hỗ trợ huyện Y``.
 _HELPS = regex.compile(r"^[ \t]*(?:để[ \t]+)?(?:giúp|giúp đỡ|hỗ trợ)[ \t]+(?:cho[ \t]+)?$")
-#: ``một trong 8 đề tài``: the figure counts a set the subject belongs to, not its own amount.
-_ONE_OF = regex.compile(r"\bmột[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
+#: ``một trong 8 đề tài``, ``1 trong 3 HLV``: the figure counts a set the subject belongs to,
+#: not its own amount.
+_ONE_OF = regex.compile(r"\b(?:một|1)[ \t]+trong(?:[ \t]+(?:số|những))?[ \t]*$", regex.IGNORECASE)
 #: A count of places or areas (``4 tỉnh``, ``hai huyện``) …
 _PLACE_COUNT = regex.compile(
     r"^\S+[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|xóm|ấp|bản|"
@@ -863,10 +864,37 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
     return explain_subject(ctx, figure, index)[0]
 
 
+#: A length the clause's subject has, suffers or lies at, written before it: ``toàn tỉnh có
+#: khoảng 150 km``, ``tỉnh X bị sạt lở 777 m``, ``xã A cách thị trấn B 20 km``.
+_LENGTH_OF_OWNER = regex.compile(r"(?<![\w])(?:có|bị|cách)(?:[ \t]+[\w.]+){0,6}[ \t]+$")
+
+
 def explain_subject(
     ctx: DocContext, figure: Located, index: StartIndex[Located]
 ) -> tuple[Located | None, str]:
-    """:func:`subject_of` and the name of the rule that decided it (for error listings)."""
+    """:func:`subject_of` and the name of the rule that decided it (for error listings).
+
+    A length belongs to a road, river, bridge or zone (a PLACE of level ``other``): a
+    landslide's 15 m or a convoy's 8 km in a commune's sentence are no one's mention's,
+    unless the sentence says the place has, suffers or lies at it (``toàn tỉnh có 150 km bờ
+    biển``, ``tỉnh X bị sạt lở 777 m``, ``xã A cách B 20 km``)."""
+    subject, rule = _explain_subject(ctx, figure, index)
+    if (
+        subject is not None
+        and figure.mention.attrs.get("quantity") == "length"
+        and not (subject.label == "PLACE" and subject.mention.attrs.get("level") == "other")
+        and not _LENGTH_OF_OWNER.search(
+            ctx.text, max(subject.mention.end, figure.mention.start - 60), figure.mention.start
+        )
+    ):
+        return None, "length_of_thing"
+    return subject, rule
+
+
+def _explain_subject(
+    ctx: DocContext, figure: Located, index: StartIndex[Located]
+) -> tuple[Located | None, str]:
+    """The subject rules in order (see :func:`explain_subject`)."""
     text = ctx.text
     s0, s1 = ctx.sentence_of(figure.mention.start)
     f0, f1 = figure.mention.start, figure.mention.end
