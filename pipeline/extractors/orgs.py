@@ -2078,12 +2078,10 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 def _field_body_regex() -> regex.Pattern[str]:
     """A ministry or department by its field (``title_portfolios.tsv``: ``Bộ Công an``,
     ``Sở Xây dựng``), the longest field first, then a lowercase word."""
-    bodies = "|".join(map(regex.escape, title_portfolios("body")))
-    fields = "|".join(
-        map(regex.escape, sorted(title_portfolios("portfolio"), key=len, reverse=True))
-    )
+    bodies = phrase_regex(title_portfolios("body")).pattern
+    fields = phrase_regex(title_portfolios("portfolio")).pattern
     # atomic: the longest field or none ("Sở Giao thông vận tải TP", not "Sở Giao thông")
-    return regex.compile(rf"(?:{bodies})[ \t]+(?>{fields})(?=[ \t]+\p{{Ll}})")
+    return regex.compile(rf"{bodies}[ \t]+(?>{fields})(?=[ \t]+\p{{Ll}})")
 
 
 def _fields_before_verbs(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -2715,8 +2713,9 @@ def _police_codes(text: str, mentions: list[Mention]) -> list[Mention]:
 #: A body's abbreviation in brackets: capitals (``PVC``, ``C&T``, ``PVC.KBC``), capitals then
 #: lowercase (``PVTex``, ``PetroVietnam``) or one unaccented word (``Vinachem``): companies
 #: name themselves so, and no Vietnamese syllable is written without its marks that long.
+_CAPS_ABBR = r"\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*"
 _BRACKET_ABBR = (
-    r"\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*(?:\.\p{Lu}{2,})?"
+    rf"{_CAPS_ABBR}(?:\.\p{{Lu}}{{2,}})?"
     r"|\p{Lu}{2,}\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{L}*|\p{Lu}[a-z]{4,}"
 )
 _BRACKET_ABBR_MAX = 12  # a company's short name in brackets (Vietcombank)
@@ -2765,10 +2764,11 @@ def _abbreviated_name_regex() -> regex.Pattern[str]:
     the head and the next word capitalised, at most twelve more words, no punctuation."""
     rows = load_tsv("org_abbreviated_heads.tsv")
     heads = sorted((r["head"] for r in rows), key=len, reverse=True)
+    # a head may follow a full stop with no space (crawl residue: "quốc tế .Tổng công ty X")
     return regex.compile(
         r"(?<![\p{L}\p{M}\d])(?:" + "|".join(map(regex.escape, heads)) + r")"
         r"[ \t]+\p{Lu}[\p{L}\p{M}\-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}\-]*){0,11}?"
-        r"(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\p{Lu}[\p{Lu}\d]*\))"
+        rf"(?=[ \t]*\({_CAPS_ABBR}\))"
     )
 
 
