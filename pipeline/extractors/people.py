@@ -1385,7 +1385,7 @@ def _players_before_actions(text: str, words: list[Word]) -> Iterable[_Name]:
         while i < k and (
             not _is_name_word(words[i])
             or words[i].text in _sport_words()
-            or words[i].text in lead_words()  # "Cách Công Phượng đi bóng": the adverb
+            or words[i].text in lead_words()  # "Sau Văn Toàn ghi bàn": the sentence's lead word
         ):
             i += 1
         run = words[i : k + 1]
