@@ -2071,6 +2071,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     found = _armed_forces(text, found)
     found = _fields_before_verbs(ctx, found)
     found = _without_competitions(text, found)
+    found = _without_nationalities(text, found)
     return _ministry_lists(text, found)
 
 
@@ -2372,6 +2373,26 @@ def _competition_after() -> regex.Pattern[str]:
     """A competition's word right after a name (``org_teams.tsv`` role ``competition``)."""
     words = [r["phrase"] for r in load_tsv("org_teams.tsv") if r["role"] == "competition"]
     return regex.compile(r"[ \t]+" + phrase_regex(words).pattern)
+
+
+@cache
+def _nationality_heads() -> tuple[str, ...]:
+    return tuple(row["head"] + " " for row in load_tsv("org_nationality_heads.tsv"))
+
+
+def _without_nationalities(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the ORGs that are a firm's or paper's head and a country alone
+    (``Báo Mỹ``, ``tập đoàn Hàn Quốc``: org_nationality_heads.tsv): a nationality, no name."""
+
+    def nationality(m: Mention) -> bool:
+        span = text[m.start : m.end]
+        head = next((h for h in _nationality_heads() if span.startswith(h)), None)
+        rest = span[len(head) :] if head else ""
+        return any(
+            e.level == "country" and e.name == rest for e in place_names().get(fold_key(rest), ())
+        )
+
+    return [m for m in mentions if m.label != LABEL or not nationality(m)]
 
 
 def _without_competitions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -118,6 +118,7 @@ class _Context:
     repeat: frozenset[str]  # unit words whose foreign name stays the place bare (thành phố X)
     vessel: tuple[str, ...]  # a ship's class or navy prefix before the ship's name (JS Izumo)
     street: frozenset[str]  # unit words of streets, most named after people (đường, phố)
+    dated: frozenset[str]  # unit words whose name may be a day and month (đường 3/2)
     bearing: tuple[str, ...]  # compass points written between miền/phía and a place
     bearing_noun: tuple[str, ...]  # the nouns of a part of a place (miền, phía)
 
@@ -260,6 +261,7 @@ def context_words() -> _Context:
         frozenset(words["repeat"]),
         tuple(words["vessel"]),
         frozenset(words["street"]),
+        frozenset(words["dated"]),
         tuple(sorted(words["bearing"], key=len, reverse=True)),
         tuple(words["bearing_noun"]),
     )
@@ -282,6 +284,7 @@ _WORD_KINDS = (
     "repeat",
     "vessel",
     "street",
+    "dated",
     "bearing",
     "bearing_noun",
 )
@@ -298,6 +301,13 @@ def host_words() -> frozenset[str]:
         w if is_abbreviation(w) else w.casefold()
         for w in heads | school_hosts() | set(context_words().host)
     )
+
+
+@cache
+def body_heads() -> frozenset[str]:
+    """Every head of ``org_heads.tsv``, casefolded: the words a body's name opens with
+    (``Bộ``, ``Cục``, ``Tập đoàn``)."""
+    return frozenset(row["head"].casefold() for row in load_tsv("org_heads.tsv"))
 
 
 @cache

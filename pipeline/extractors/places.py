@@ -82,6 +82,7 @@ from pipeline.extractors.place_words import (
     after_bearing,
     after_word,
     bearing_before,
+    body_heads,
     clean,
     context_words,
     country_at,
@@ -122,13 +123,14 @@ from pipeline.resources import (
     column_set,
     credit_words,
     gazetteer,
+    honorific_rows,
     honorific_words,
     kinship_compound_words,
     lead_words,
     name_particles,
     surnames,
 )
-from pipeline.text.scan import SpanIndex
+from pipeline.text.scan import SpanIndex, phrase_regex, with_case_variants
 from pipeline.text.segment import dictionary_word_end, dictionary_words
 from pipeline.text.tokenize import DocContext
 from pipeline.types import Mention
@@ -367,6 +369,20 @@ class _Finder:
             pos = self._after_descriptor(pos, unit.level)
         if unit.case == "title" and written_unit[0].isupper() and not self._landmark(start, pos):
             return None
+        if (
+            unit.word.casefold() in context_words().dated
+            and (dated := _dated_name_regex().match(text, pos))
+            and 1 <= int(dated["day"]) <= 31
+            and 1 <= int(dated["month"]) <= 12
+        ):
+            return Candidate(
+                span_start,
+                dated.end(),
+                unit.level,
+                dated.group(),
+                "place.dated_name",
+                written_unit,
+            )
         if unit.numbered in ("yes", "only", "address", "chain"):
             num = (ADDRESS_NUMBER if unit.numbered == "address" else NUMBER).match(text, pos)
             if num:
@@ -549,6 +565,13 @@ class _Finder:
         if not syls or lexicon_at(text, start) is not None:
             return False
         end = syls[-1][1]
+        after = _NEXT_SYLLABLE.match(text, end)
+        if (
+            after is not None
+            and after.group(1).islower()
+            and f"{text[syls[-1][0] : end]} {after.group(1)}".casefold() in dictionary_words()
+        ):
+            return False  # "Quảng trường Thời đại", "Công viên Địa chất": a word goes on
         if any(
             known(text[start : syls[n - 1][1]], lv)
             for n in range(1, len(syls) + 1)
@@ -1053,6 +1076,11 @@ class _Finder:
         if any(s <= start and end <= e for s, e in self.persons):
             return False
         text = self.text
+        if any(
+            m.start() <= start and end <= m.end()
+            for m in _honour_regex().finditer(text, max(0, start - 40), end + 40)
+        ):
+            return True  # "Bà mẹ Việt Nam Anh hùng": a state honour holds the country
         quoted = NAME_AND_QUOTE_AT_END.search(text[max(0, start - 30) : start])
         if quoted:
             return False  # a nickname: Hùng “Sài Gòn”
@@ -1277,13 +1305,18 @@ class _Finder:
             if any(c.start <= m.start() and m.end() <= c.end for c in places):
                 continue
             prev = syllable_before(text, m.start())
-            if prev and (
-                prev[1].casefold() in honorific_words("honorific")
-                or (  # "Thị Nga", "Hằng Nga"; not "Phía Nga", "Gazprom Nga"
-                    prev[1][0].isupper()
-                    and not is_abbreviation(prev[1])
-                    and vietnamese_syllable(prev[1])
-                    and prev[1] not in lead_words()
+            if (
+                prev
+                and (
+                    prev[1].casefold() in honorific_words("honorific")
+                    or (  # "Thị Nga", "Hằng Nga"; not "Phía Nga", "Gazprom Nga", "Bắc – Nga"
+                        prev[1][0].isupper()
+                        and not text[prev[0] + len(prev[1]) : m.start()].strip()
+                        and not is_abbreviation(prev[1])
+                        and vietnamese_syllable(prev[1])
+                        and prev[1] not in lead_words()
+                        and not self._closes_body_name(m.start())
+                    )
                 )
             ):
                 return True
@@ -1295,6 +1328,21 @@ class _Finder:
             ):
                 return True
         return False
+
+    def _closes_body_name(self, start: int) -> bool:
+        """The run of capitalised syllables before ``start`` holds a body's head (``Theo Bộ
+        Quốc Phòng Nga``, ``Tập đoàn Dầu khí Nga``): the word closes a body's name, no
+        person's."""
+        text = self.text
+        pos = start
+        while (p := syllable_before(text, pos)) and p[1][:1].isupper():
+            pos = p[0]
+        words = text[pos:start].split()
+        return any(
+            " ".join(words[k:n]).casefold() in body_heads()
+            for k in range(len(words))
+            for n in range(k + 1, len(words) + 1)
+        )
 
     def _ethnic(self, name: str) -> bool:
         """The article writes ``name`` as an ethnic group of Vietnam (``đồng bào Thái``);
@@ -1906,6 +1954,49 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     return [c.mention() for c in _select(finder.candidates)]
 
 
+@cache
+def _honour_regex() -> regex.Pattern[str]:
+    """The state honours of honorifics.tsv (kind ``rank``) that hold a place's name
+    (``Bà mẹ Việt Nam Anh hùng``)."""
+    return phrase_regex(
+        with_case_variants(
+            row["word"]
+            for row in honorific_rows()
+            if row["kind"] == "rank" and len(row["word"].split()) > 2
+        )
+    )
+
+
+@cache
+def _dated_name_regex() -> regex.Pattern[str]:
+    """A day and month naming a street or park (``đường 3/2``, ``đường 30 tháng 4``), no
+    year after it; after a street's word, maybe the canal or park it runs along (``đường
+    kênh 19/5``)."""
+    return regex.compile(
+        r"(?:(?i:\L<units>)[ \t]+)?(?P<day>\d{1,2})(?:/|[ \t]+tháng[ \t]+)(?P<month>\d{1,2})"
+        r"(?![\p{L}\p{M}\d])(?![/.\-]\d)(?![ \t]+năm)",
+        units=sorted(context_words().dated, key=len, reverse=True),
+    )
+
+
 def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` plus the PLACE mentions of ``ctx``."""
-    return [*mentions, *find_places(ctx, mentions)]
+    """``mentions`` plus the PLACE mentions of ``ctx``; a DATE inside a street or park
+    named by a date (``đường 3 tháng 2``) is the name's, no date."""
+    places = find_places(ctx, mentions)
+    # "đường kênh 19/5": the street holds the canal's dated name
+    places = [
+        p
+        for p in places
+        if p.rule != "place.dated_name"
+        or not any(
+            q.start <= p.start and p.end <= q.end and (q.start, q.end) != (p.start, p.end)
+            for q in places
+        )
+    ]
+    dated = [(p.start, p.end) for p in places if p.rule == "place.dated_name"]
+    kept = [
+        m
+        for m in mentions
+        if not (m.label == "DATE" and any(a <= m.start and m.end <= b for a, b in dated))
+    ]
+    return [*kept, *places]
