@@ -3,7 +3,7 @@ synthetic."""
 
 from __future__ import annotations
 
-from conftest import mentions_of, texts_of
+from conftest import mentions_of, subjects_of, texts_of
 
 # -- PLACE: streets and parks named by a date, parks and squares, regions ---------------------
 
@@ -120,7 +120,7 @@ def test_an_adverb_or_a_request_opens_the_next_sentence() -> None:
     assert "cơ quan điều tra Gần" not in texts_of(text, "ORG")
 
 
-# -- FIGURE: arms ----------------------------------------------------------------------------
+# -- FIGURE: arms; subjects guessed from the clause ---------------------------------------------
 
 
 def test_warheads_and_yields_are_figures() -> None:
@@ -130,3 +130,35 @@ def test_warheads_and_yields_are_figures() -> None:
         ("4-8 đầu đạn", 4, "đầu đạn"),
         ("150 kiloton", 150, "kiloton"),
     ]
+
+
+def test_goods_a_person_carries_are_not_his_but_his_weight_is() -> None:
+    subjects = subjects_of(
+        "Tài xế Lê Văn Bình chở 12 tấn phế liệu qua trạm. Cháu Lê Thị Na chỉ nặng 11 kg."
+    )
+    assert subjects == {"12 tấn": None, "11 kg": "Lê Thị Na"}
+
+
+def test_a_device_spec_is_not_its_makers() -> None:
+    subjects = subjects_of("Samsung trang bị cho máy chip tốc độ 2,8GHz và bộ nhớ 128GB.")
+    assert subjects == {"2,8GHz": None, "128GB": None}
+
+
+def test_a_place_in_a_time_zone_owns_nothing() -> None:
+    subjects = subjects_of("Đến 10h ngày 15/5 (giờ Việt Nam), mã độc đã nhận 52 khoản tiền chuộc.")
+    assert subjects == {"52 khoản": None}
+
+
+def test_a_country_named_in_passing_owns_no_figure() -> None:
+    subjects = subjects_of(
+        "Nhóm vũ trang từng hoạt động nhiều năm ở Peru cho tới khi ký thỏa thuận hòa bình vào "
+        "tháng 11 năm ngoái đã giải giáp 60% khí tài."
+    )
+    assert subjects["60%"] is None
+
+
+def test_the_partner_of_an_agreement_owns_nothing() -> None:
+    subjects = subjects_of(
+        "Phe nổi dậy đã ký thỏa thuận với Chính phủ Peru vào tháng 11 và đã nộp 35% số vũ khí."
+    )
+    assert subjects["35%"] is None

@@ -66,6 +66,7 @@ import regex
 
 from pipeline.linkers.base import Links, Located
 from pipeline.resources import load_tsv
+from pipeline.text.numbers import lookup_unit
 from pipeline.text.scan import StartIndex, inside, phrase_regex, with_case_variants
 from pipeline.text.tokenize import DocContext
 
@@ -540,6 +541,12 @@ def _proposing_government(text: str, before: list[_Group], i: int) -> Located | 
     return None
 
 
+#: The comitative ``với`` right before a name: the partner of the clause's action
+#: (``ký thỏa thuận với chính phủ``), never the owner of what the clause counts; not
+#: ``đối với``, which names whom a fine or a measure concerns.
+_PARTNER_BEFORE = regex.compile(r"(?<![\w])(?<!đối[ \t])với[ \t]+$")
+
+
 def _located_modifier(text: str, s0: int, group: _Group, f0: int) -> bool:
     """``Nhà thầu dự án ở X bị phạt 35 triệu đồng``: a place that only locates the noun
     before it, right before that noun's passive verb, is not its subject."""
@@ -869,20 +876,85 @@ def subject_of(ctx: DocContext, figure: Located, index: StartIndex[Located]) -> 
 _LENGTH_OF_OWNER = regex.compile(r"(?<![\w])(?:có|bị|cách)(?:[ \t]+[\w.]+){0,6}[ \t]+$")
 
 
+#: The hour word of a time zone right before a place (``giờ Việt Nam``, ``theo giờ Hà Nội``).
+_TIME_ZONE_BEFORE = regex.compile(r"(?<![\w])giờ[ \t]+$", regex.IGNORECASE)
+
+#: The rules that guess a subject from the clause around a figure rather than read it from
+#: a word that ties them.
+_GUESSED = frozenset({"clause_subject", "fallback"})
+
+#: Quantities whose measure is a thing's, not that of the person (or body) the clause is
+#: about: tonnes of goods a person carries or seizes (a firm's tonnes are its output), a
+#: chip's speed, a phone's memory, a warhead's yield.
+_MEASURES_OF_THINGS = {"mass": ("PERSON",), "other": ("PERSON", "ORG")}
+
+#: A weight the clause's subject has, written right before it (``bé A chỉ nặng 9,5kg``).
+_WEIGHT_OF_OWNER = regex.compile(r"(?<![\w])(?:nặng|cân nặng)(?:[ \t]+[\w.]+){0,3}[ \t]+$")
+
+#: How far before a figure a country the fallback finds may stand and still be its place.
+_COUNTRY_REACH = 40
+
+
+def _country_in_passing(
+    ctx: DocContext, subject: Located, figure: Located, index: StartIndex[Located]
+) -> bool:
+    """A country the sentence names far from the figure or inside another name (``Lực lượng
+    Vũ trang Cách mạng Colombia``): named in passing, it owns nothing."""
+    if subject.mention.attrs.get("level") != "country":
+        return False
+    a, b = subject.mention.start, subject.mention.end
+    if figure.mention.start - b > _COUNTRY_REACH:
+        return True
+    return any(
+        x is not subject and x.mention.start <= a and b <= x.mention.end
+        for x in index.starting_in(max(0, a - 200), a + 1)
+        if x.label == "ORG"
+    )
+
+
+def _measured(figure: Located) -> bool:
+    """A figure in a unit of measurement (``tấn``, ``GB``), not a count or a factor (``gấp
+    245 lần``, which compares what its clause's subject holds)."""
+    unit = lookup_unit(figure.mention.attrs.get("unit") or "")
+    return unit is not None and unit.kind == "measure"
+
+
+def _zone(subject: Located) -> bool:
+    return subject.label == "PLACE" and subject.mention.attrs.get("level") == "other"
+
+
 def explain_subject(
     ctx: DocContext, figure: Located, index: StartIndex[Located]
 ) -> tuple[Located | None, str]:
     """:func:`subject_of` and the name of the rule that decided it (for error listings).
+
+    A subject guessed from the clause (its subject, or the nearest name) is checked
+    against what the figure measures: a mass (tonnes of goods) is no person's that moves or
+    seizes it, unless the sentence says the person weighs it, and an unclassed measure (a
+    chip's speed) no person's or body's; a country the sentence names far from the figure or
+    inside another name owns no figure it does not tie to it.
 
     A length belongs to a road, river, bridge or zone (a PLACE of level ``other``): a
     landslide's 15 m or a convoy's 8 km in a commune's sentence are no one's mention's,
     unless the sentence says the place has, suffers or lies at it (``toàn tỉnh có 150 km bờ
     biển``, ``tỉnh X bị sạt lở 777 m``, ``xã A cách B 20 km``)."""
     subject, rule = _explain_subject(ctx, figure, index)
+    quantity = figure.mention.attrs.get("quantity")
+    if subject is not None and rule in _GUESSED:
+        if (
+            subject.label in _MEASURES_OF_THINGS.get(quantity, ())
+            and _measured(figure)
+            and not _WEIGHT_OF_OWNER.search(
+                ctx.text, max(subject.mention.end, figure.mention.start - 30), figure.mention.start
+            )
+        ):
+            return None, "measure_of_thing"
+        if rule == "fallback" and _country_in_passing(ctx, subject, figure, index):
+            return None, "country_in_passing"
     if (
         subject is not None
-        and figure.mention.attrs.get("quantity") == "length"
-        and not (subject.label == "PLACE" and subject.mention.attrs.get("level") == "other")
+        and quantity == "length"
+        and not _zone(subject)
         and not _LENGTH_OF_OWNER.search(
             ctx.text, max(subject.mention.end, figure.mention.start - 60), figure.mention.start
         )
@@ -917,6 +989,8 @@ def _explain_subject(
         and not _nationality(text, x, counted)
         # a name inside what a figure counts (``158 mẹ Việt Nam Anh hùng``) owns nothing
         and not any(a <= x.mention.start and x.mention.end <= b for a, b in counted)
+        # "ngày 12/6 (giờ Việt Nam)": a time zone's place owns nothing
+        and not _TIME_ZONE_BEFORE.search(text, max(0, x.mention.start - 6), x.mention.start)
     ]
     groups = _groups(candidates)
     before = [g for g in groups if g.end <= f0]
@@ -1136,7 +1210,12 @@ def _explain_subject(
                 return None, "people_of_person"
             return _pick(group, quantity), "clause_subject"
         listed = listed or joint  # past a list of places, only a clause subject owns
-        if fallback is None and not listed and not _located_modifier(text, s0, group, f0):
+        if (
+            fallback is None
+            and not listed
+            and not _located_modifier(text, s0, group, f0)
+            and not _PARTNER_BEFORE.search(text, max(s0, group.start - 8), group.start)
+        ):
             fallback = group
         i = head - 1
     if fallback is not None:
