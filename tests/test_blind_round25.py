@@ -85,7 +85,7 @@ def test_a_government_in_lower_case_with_its_state_is_an_org() -> None:
 def test_the_government_in_lower_case_is_one_body_but_not_in_compounds() -> None:
     text = (
         "Phe nổi dậy đã ký thỏa thuận với chính phủ. Các tổ chức phi chính phủ và các chính "
-        "phủ châu Âu hoan nghênh."
+        "phủ châu Âu hoan nghênh; giá trái phiếu chính phủ tăng."
     )
     assert texts_of(text, "ORG") == ["chính phủ"]
 
