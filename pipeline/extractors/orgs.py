@@ -441,9 +441,16 @@ def unit_word_at(text: str, words: list[Word], i: int) -> int:
             return 2
         if one == "xã" and nxt.text.casefold() == "hội":
             return 0
+        if two in _lowered_heads():
+            return 0  # "Ban tổ chức Huyện ủy": the district's Party committee, no district
     if one in unit_words():
         return 1
     return 0
+
+
+@cache
+def _lowered_heads() -> frozenset[str]:
+    return frozenset(h.casefold() for h in heads())
 
 
 @cache

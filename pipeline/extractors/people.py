@@ -889,6 +889,8 @@ def _ede_names(text: str, words: list[Word]) -> Iterable[_Name]:
 # A romanised given name, its second syllable after a hyphen in either case (Jong-un, Ji-Ho).
 _LATIN_WORD = regex.compile(r"[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Za-z][a-z]+)?")
 _NOT_VIETNAMESE = regex.compile(r"[fjwz]|ee|oo|ae|ou|yu|yo", regex.IGNORECASE)
+#: A Gaelic family name, its second capital after Mc or Mac (McGregor, MacArthur).
+_MC_NAME = regex.compile(r"Ma?c[A-Z][a-z]+")
 
 
 @cache
@@ -1783,14 +1785,15 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             and (first := _western_first_name(text[n.start : n.end]))
         }
         | {
-            # A foreign name after a form of address, alone (bà Rohaya, em gái Jazmyn): the
-            # same word bare later on is the same person (Rohaya là một góa phụ).
+            # A foreign name after a form of address or a profession, alone (bà Rohaya, em
+            # gái Jazmyn, võ sĩ McGregor): the same word bare later on is the same person
+            # (Rohaya là một góa phụ).
             name
             for n in full
             if n.rule == "person.after_honorific"
-            and after_word(text, n.start, honorific_words("honorific"))
+            and after_word(text, n.start, honorific_words("honorific", "profession"))
             and " " not in (name := text[n.start : n.end])
-            and _LATIN_WORD.fullmatch(name)
+            and (_LATIN_WORD.fullmatch(name) or _MC_NAME.fullmatch(name))
             and foreign_shaped(name)
             and n.role is None
         }

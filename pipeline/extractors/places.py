@@ -127,6 +127,7 @@ from pipeline.resources import (
     honorific_words,
     kinship_compound_words,
     lead_words,
+    lead_words_ending_no_name,
     name_particles,
     surnames,
 )
@@ -540,6 +541,25 @@ class _Finder:
                 return None  # "Bản Ghi nhớ", "Làng Văn hóa": a capitalised noun, not a unit
         else:
             n = len(syls)
+        # "Khu dự trữ sinh quyển Langbiang Theo ông …": a lead word that ends no name, before
+        # a lowercase one, opens the next sentence, whose full stop was lost (not the last
+        # syllable of a unit the gazetteer knows: huyện Ba Vì, cầu Việt Trì - Ba Vì)
+        n = next(
+            (
+                i
+                for i in range(1, n)
+                if text[syls[i][0] : syls[i][1]] in lead_words_ending_no_name()
+                and LOWER_NEXT.match(text, syls[i][1])
+                # "cầu Chà Và", "sông Kỳ Cùng": a word of the name with the syllable before it
+                and text[syls[i - 1][0] : syls[i][1]].casefold() not in dictionary_words()
+                and not any(
+                    known(text[syls[k][0] : syls[i][1]], lv)
+                    for k in range(i)
+                    for lv in ADMIN_LEVELS
+                )
+            ),
+            n,
+        )
         name_end = syls[n - 1][1]
         if level in ("village", "other") and n == len(syls):
             trailing = TRAILING_NUMBER.match(text, name_end)
