@@ -28,6 +28,7 @@ from pipeline.extractors.dates import opens_dated_sentence
 from pipeline.extractors.firms import described_firms, firm_short_names, firms
 from pipeline.extractors.place_words import (
     PlaceName,
+    body_heads,
     context_words,
     fold_key,
     foreign_first_names,
@@ -441,16 +442,11 @@ def unit_word_at(text: str, words: list[Word], i: int) -> int:
             return 2
         if one == "xã" and nxt.text.casefold() == "hội":
             return 0
-        if two in _lowered_heads():
+        if two in body_heads():
             return 0  # "Ban tổ chức Huyện ủy": the district's Party committee, no district
     if one in unit_words():
         return 1
     return 0
-
-
-@cache
-def _lowered_heads() -> frozenset[str]:
-    return frozenset(h.casefold() for h in heads())
 
 
 @cache

@@ -895,9 +895,7 @@ _WEIGHT_OF_OWNER = regex.compile(r"(?<![\w])(?:nặng|cân nặng)(?:[ \t]+[\w.]
 _COUNTRY_REACH = 40
 
 
-def _country_in_passing(
-    ctx: DocContext, subject: Located, figure: Located, index: StartIndex[Located]
-) -> bool:
+def _country_in_passing(subject: Located, figure: Located, index: StartIndex[Located]) -> bool:
     """A country the sentence names far from the figure or inside another name (``Lực lượng
     Vũ trang Cách mạng Colombia``): named in passing, it owns nothing."""
     if subject.mention.attrs.get("level") != "country":
@@ -949,7 +947,7 @@ def explain_subject(
             )
         ):
             return None, "measure_of_thing"
-        if rule == "fallback" and _country_in_passing(ctx, subject, figure, index):
+        if rule == "fallback" and _country_in_passing(subject, figure, index):
             return None, "country_in_passing"
     if (
         subject is not None
