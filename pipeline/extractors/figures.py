@@ -757,14 +757,9 @@ def _open_noun_after(ctx: DocContext, pos: int, p: _Patterns) -> _UnitHit | None
     word = ctx.text[token[0] : token[1]]
     if " " not in word or not _is_head(word, p):
         return None
-    if word_class(word) in _NOT_NOUN_CLASSES or word.casefold() in speech_verbs():
+    if word_class(word) in _NOT_OPEN_NOUN_CLASSES or word.casefold() in speech_verbs():
         return None  # "2 thừa nhận", "3 có thể": a verb of saying or a modifier, no noun
     return _UnitHit(*token, word, "count", "figure.open_noun")
-
-
-#: Word classes (VLSP 2013 tags) that never head a counted noun: adjectives, adverbs,
-#: conjunctions, numerals and the unclassified function phrases (``tức là``, ``thay vì``).
-_NOT_NOUN_CLASSES = frozenset({"A", "R", "C", "M", "X"})
 
 
 def _hit(text: str, start: int, end: int, rule: str) -> _UnitHit:
@@ -829,6 +824,10 @@ def _without_attributes(word: str, p: _Patterns) -> str:
 # Word classes (VLSP) of a compound that is no counted noun: pronoun, particle, adverb,
 # preposition, conjunction.
 _NOT_NOUN_CLASSES = frozenset({"P", "T", "R", "E", "C"})
+#: Word classes (VLSP 2013 tags) that never head a counted noun written after digits: those
+#: of a compound that is no noun, adjectives (``4 tại chỗ``, the motto), numerals and the
+#: unclassified function phrases (``tức là``, ``thay vì``).
+_NOT_OPEN_NOUN_CLASSES = _NOT_NOUN_CLASSES | {"A", "M", "X"}
 
 
 def _token_at(ctx: DocContext, pos: int) -> tuple[int, int] | None:

@@ -764,7 +764,10 @@ def _name_end(
             w.is_punct
             or unit_word_at(text, words, j)
             or (
-                w.text in lead_words()
+                (
+                    w.text in lead_words()
+                    or _segment_text(words, j, glued, as_written=True) in lead_words()
+                )
                 and (j > i or w.text.casefold() in _PLURAL)
                 # "Đèo Cả": a landmark's name glued to its word (place_units.tsv)
                 and not (j in glued and words[j - 1].text.casefold() in place_unit_words())
@@ -1210,12 +1213,15 @@ def _trade_heads() -> frozenset[str]:
     return frozenset(row["head"] for row in load_tsv("org_trade_heads.tsv"))
 
 
-def _segment_text(words: list[Word], j: int, glued: frozenset[int]) -> str:
-    """The segmented word that starts at ``words[j]``, casefolded."""
+def _segment_text(
+    words: list[Word], j: int, glued: frozenset[int], *, as_written: bool = False
+) -> str:
+    """The segmented word that starts at ``words[j]``, casefolded (or ``as_written``)."""
     k = j + 1
     while k in glued:
         k += 1
-    return " ".join(w.text for w in words[j:k]).casefold()
+    segment = " ".join(w.text for w in words[j:k])
+    return segment if as_written else segment.casefold()
 
 
 @cache
@@ -1698,6 +1704,12 @@ def find_orgs(
             text[max(0, m.start() - 40) : m.start()].rstrip()
         ):
             continue  # "Phó Bí thư Thường trực Thành ủy": the post's qualifier, not the board
+        if (
+            head.text.casefold() in _STANDING
+            and (post := _position_regex().match(text, m.start())) is not None
+            and post.end() > m.end()
+        ):
+            continue  # "Thường trực Ban Bí thư": a post of its own (titles.tsv), not a board
         before = words[k - 1].text.casefold() if k else ""
         listed = (  # "các Bộ Giao thông Vận tải, Bộ Tài chính": each body named in full
             before in _PLURAL

@@ -1400,6 +1400,33 @@ def _players_before_actions(text: str, words: list[Word]) -> Iterable[_Name]:
             yield _Name(run[0].start, run[-1].end, "person.player_action")
 
 
+def _players_after_minutes(text: str, words: list[Word]) -> Iterable[_Name]:
+    """In a sports article, a run of one to three capitalised name words right after the
+    minute a match report opens its sentence with (``Phút 91, Minh Quang trở thành …``,
+    ``tới phút thứ 45 Duy Khiêm mới có bàn thắng``): who acts then is a player (a club or
+    a side is found first, as an ORG or a place); one Vietnamese syllable alone is a word
+    that goes on the sentence (``Phút 29 Sau đó``, ``Đức``), not a player's name."""
+    for i, w in enumerate(words):
+        if (
+            not _is_name_word(w)
+            or _MINUTE_BEFORE.search(text, max(0, w.start - 24), w.start) is None
+        ):
+            continue
+        k = _name_run(text, words, i)
+        run = words[i : min(k, i + 3)]
+        if run and not (
+            len(run) == 1
+            and (run[0].text.casefold() in function_words() or vietnamese_syllable(run[0].text))
+        ):
+            yield _Name(run[0].start, run[-1].end, "person.player_minute")
+
+
+#: The minute of a match opening a clause, right before a name: ``Phút 91, ``, ``phút thứ 45 ``.
+_MINUTE_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}])[Pp]hút[ \t]+(?:thứ[ \t]+)?\d{1,3}(?:\+\d{1,2})?[ \t]*,?[ \t]+\Z"
+)
+
+
 @cache
 def _legacy_names() -> regex.Pattern[str]:
     """A noun of a person's legacy (``person_legacy_words.tsv``) and the capitalised run of
@@ -2511,6 +2538,7 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         if sport:
             add(_scorers(text, ctx.words_of(line), lists))
             add(_players_before_actions(text, ctx.words_of(line)))
+            add(_players_after_minutes(text, ctx.words_of(line)))
     add(_names_after_titles(text, titles, frozenset(text[s:e] for s, e in names)))
     add(_players_by_family_name(ctx, blocked))
     add(_repeated_given_names(ctx, blocked))

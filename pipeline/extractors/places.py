@@ -27,7 +27,8 @@ that sits inside another word, as ``xã`` in ``Thông tấn xã``):
   ORG head that takes a place or a site named after its unit (``Công an Cầu Giấy``,
   ``Điện lực Hai Bà Trưng``, ``Bến xe Yên Nghĩa``).
 * ``place.route``: a district the gazetteer knows, written bare as an end of a route
-  (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``).
+  (``tuyến Hòa Bình - Móng Cái``, ``từ Thanh Hóa đi Tĩnh Gia``); a road section or line
+  named by its ends after a route word (``tuyến Kim Liên - Ô Chợ Dừa``), one place ``other``.
 * ``place.historical_state``: a state of the past after a noun of statehood (``nước Âu
   Lạc``, ``thời Văn Lang - Âu Lạc``), level ``country``.
 * ``place.address_street``: the street of an address after a house or alley number
@@ -1758,6 +1759,64 @@ class _Finder:
                         )
                         break
 
+    def route_ends(self, found: Sequence[Candidate]) -> None:
+        """A road section or line written after a route word and named by its ends joined
+        by dashes (``tuyến Kim Liên - Ô Chợ Dừa``, ``đoạn Mai Dịch - Cầu Thăng Long``): one
+        place, level ``other``, as a road named by its ends is (``đường Hoàng Cầu - Voi
+        Phục``, ``cầu Việt Trì - Ba Vì``), and never a person's name. An end is a whole
+        capitalised run of two syllables or more, or a place found already. Where a unit
+        found already lies in the route (``tuyến Hòa Bình - Móng Cái``, ``từ Thiều Châu -
+        Trung Quốc``, ``Ga Hà Nội``) or an end opens with its unit word in lower case
+        (``đoạn Mai Dịch - cầu Thăng Long``), the ends stay apart: each end no place covers
+        yet is one, at the gazetteer's level if it knows it. The route word stands as a word
+        of its own (not ``giai đoạn``, ``trực tuyến``)."""
+        text = self.text
+        placed = {c.start: c for c in found}
+        taken = SpanIndex((c.start, c.end) for c in found)
+        units = SpanIndex(
+            (c.start, c.end) for c in found if c.level != "other" or text[c.start].islower()
+        )
+        for m in _route_word_regex().finditer(text):
+            if self.ctx.word_at(m.start()) != m.span():
+                continue
+            pos = SPACE.match(text, m.end()).end()  # type: ignore[union-attr]
+            # "hai tuyến A - B và C - D": the routes listed after one route word
+            while len(ends := self._route_ends_at(pos, placed)) >= 2:
+                start, end = ends[0][0], ends[-1][1]
+                if not units.overlaps((start, end)):
+                    name = clean(text[start:end])
+                    self.candidates.append(Candidate(start, end, "other", name, "place.route"))
+                else:
+                    for start, end in ends:
+                        if not taken.overlaps((start, end)):
+                            name = clean(text[start:end])
+                            level = next((lv for lv in ADMIN_LEVELS if known(name, lv)), "other")
+                            self.candidates.append(
+                                Candidate(start, end, level, name, "place.route")
+                            )
+                joined = _ROUTE_LIST_JOIN.match(text, ends[-1][1])
+                if joined is None:
+                    break
+                pos = joined.end()
+
+    def _route_ends_at(self, pos: int, placed: dict[int, Candidate]) -> list[tuple[int, int]]:
+        """The ends of a route joined by dashes from ``pos`` (``Kim Liên - Ô Chợ Dừa``): each
+        a place found already (``placed`` by its start) or a capitalised run of two syllables
+        or more."""
+        text = self.text
+        ends: list[tuple[int, int]] = []
+        while True:
+            if pos in placed:
+                ends.append((pos, placed[pos].end))
+            elif len(syls := syllable_run(text, pos, dashes=False)) >= 2:
+                ends.append((syls[0][0], syls[-1][1]))
+            else:
+                return ends
+            dash = DASH.match(text, ends[-1][1])
+            if dash is None:
+                return ends
+            pos = dash.end()
+
     def _route_end(self, pos: int) -> int | None:
         """End of a district the gazetteer knows written bare at ``pos`` as a route's end: a
         whole run of two or more syllables, not a person's name."""
@@ -1884,6 +1943,8 @@ _COMPASS_PAIR = regex.compile(
 _AND = regex.compile(r"[ \t]+và[ \t]+")
 _COUNTRY_JOIN = regex.compile(r"[ \t]*(?:,|[-–]|và(?![\p{L}\p{M}]))[ \t]*")
 _COUNTRY_JOIN_BEFORE = regex.compile(r"[ \t]*(?:,|[-–]|(?<![\p{L}\p{M}])và)[ \t]*\Z")
+# A comma or "và" between two routes listed after one route word.
+_ROUTE_LIST_JOIN = regex.compile(r"[ \t]*(?:,|và(?![\p{L}\p{M}]))[ \t]*")
 # The word between the two ends of a journey after "từ X" (từ X đi Y).
 _ONWARD = regex.compile(r"[ \t]+(?:đi|đến|tới|về|ra|vào|lên|xuống)[ \t]+")
 # A capitalised run and a dash right before a place: the route's first end.
@@ -1968,10 +2029,19 @@ def find_places(ctx: DocContext, mentions: Sequence[Mention] = ()) -> list[Menti
     finder.repeated_countries(first)
     finder.bare_admin(first)
     finder.routes(_select(finder.candidates))
+    finder.route_ends(_select(finder.candidates))
     finder.list_localities(_select(finder.candidates))
     finder.parents(_select(finder.candidates))
     finder.districts_before_provinces()
     return [c.mention() for c in _select(finder.candidates)]
+
+
+@cache
+def _route_word_regex() -> regex.Pattern[str]:
+    """A route word (place_context.tsv, kind ``route``) in any case, right before the
+    capitalised first end of the section it names."""
+    words = phrase_regex(context_words().route, ignore_case=True).pattern
+    return regex.compile(rf"{words}(?=[ \t]+\p{{Lu}})", regex.IGNORECASE)
 
 
 @cache
