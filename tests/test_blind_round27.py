@@ -118,3 +118,14 @@ def test_a_counted_noun_stops_before_a_verb_of_trade_a_time_word_or_a_negation()
         "nhân hệ số. Huyện bảo đảm phương án 4 tại chỗ."
     )
     assert texts_of(text, "FIGURE") == ["9 chiếc", "15 xe", "3 môn"]
+
+
+# -- PERSON: a caption's credit before the next caption -------------------------------------
+
+
+def test_a_form_of_address_after_a_credit_opens_the_next_caption() -> None:
+    text = (
+        "Chuồng nuôi gấu ở xã Hòa Bình. Ảnh: Minh Khuê Ông Lưu Văn Tám, người trông trại, "
+        "cho biết gấu rất dữ. Ảnh: Thanh Tâm Bà Đỗ Thị Lài nói thêm."
+    )
+    assert texts_of(text, "PERSON") == ["Minh Khuê", "Lưu Văn Tám", "Thanh Tâm", "Đỗ Thị Lài"]

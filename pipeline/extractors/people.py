@@ -534,6 +534,8 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             and (words[j + 1].is_capitalised or words[j + 1].text in honorific_words())
         ):
             break  # "Hồ Phượng Theo Dân trí", "Bà X Theo bà X, …": a source or a new sentence
+        if j >= i + 2 and w.text in _SENTENCE_ADDRESS:
+            break  # "Ảnh: Hồng Đức Ông Nguyễn Văn A": a caption's credit, then the next caption
         if j > i and opens_dated_sentence(words, j):
             break  # "Chủ tịch Nguyễn Văn A Sáng 15/6, …": a sentence whose full stop was lost
         if j > i and _opens_lost_sentence(words, j + 1, i):
@@ -556,6 +558,9 @@ def _case_style(word: str) -> int:
 # The word that opens a credit's source (Theo VnExpress); capitalised after a name it is
 # never one of its syllables.
 _SOURCE_WORD = "Theo"
+# Forms of address that no given name ends with: capitalised after a name of two syllables
+# or more they open the next sentence (not Anh, Em, Bác: Việt Anh, Nam Em, Trương Bác Thụ).
+_SENTENCE_ADDRESS = frozenset({"Ông", "Bà", "Chị"})
 
 
 # A capitalised word and one space right before a position: an honorific written with a
