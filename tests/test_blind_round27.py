@@ -129,3 +129,20 @@ def test_a_form_of_address_after_a_credit_opens_the_next_caption() -> None:
         "cho biết gấu rất dữ. Ảnh: Thanh Tâm Bà Đỗ Thị Lài nói thêm."
     )
     assert texts_of(text, "PERSON") == ["Minh Khuê", "Lưu Văn Tám", "Thanh Tâm", "Đỗ Thị Lài"]
+
+
+# -- PERSON: a stage name whose syllables only the Vietnamese lists know --------------------
+
+
+def test_a_stage_name_of_short_vietnamese_syllables_is_a_person() -> None:
+    text = (
+        "Buổi ra mắt phim có diễn viên Lan Anh và ca sĩ Hoàng Long. Khánh Vi mặc váy đỏ "
+        "rực rỡ. Khánh Vi trò chuyện với khán giả; sau đó Khánh Vi về sớm."
+    )
+    assert texts_of(text, "PERSON") == [
+        "Lan Anh",
+        "Hoàng Long",
+        "Khánh Vi",
+        "Khánh Vi",
+        "Khánh Vi",
+    ]

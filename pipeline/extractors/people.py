@@ -71,7 +71,11 @@ from pipeline.resources import (
     speech_verbs,
     surnames,
 )
-from pipeline.resources.given_names import given_names, is_given_name
+from pipeline.resources.given_names import (
+    given_names,
+    is_given_name,
+    vietnamese_given_syllables,
+)
 from pipeline.text.numbers import alternation
 from pipeline.text.scan import (
     SENTENCE_OPEN,
@@ -460,8 +464,8 @@ def _repeated_given_names(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name
         if not (
             vietnamese_syllable(first)
             and vietnamese_syllable(second)
-            and (first in surnames() or is_given_name(first))
-            and is_given_name(second)
+            and (first in surnames() or _given_syllable(first))
+            and _given_syllable(second)
             and first not in lead_words()
             and first.casefold() not in honorific_words()
             # communes lend their auspicious names to people (Bảo Thanh): a commune named
@@ -483,6 +487,11 @@ def _repeated_given_names(ctx: DocContext, blocked: SpanIndex) -> Iterable[_Name
             ):
                 continue
             yield _Name(start, end, "person.stage_name")
+
+
+def _given_syllable(word: str) -> bool:
+    """A syllable of a given name: of the world's dictionary or of the Vietnamese lists."""
+    return is_given_name(word) or word in vietnamese_given_syllables()
 
 
 def _in_compound(text: str, start: int) -> bool:

@@ -1,4 +1,5 @@
-"""First names of the world's languages, read offline from the ``gender-guesser`` package.
+"""First names of the world's languages, read offline from the ``gender-guesser`` package,
+and Vietnamese given names from the ``vn-fullname-generator`` package.
 
 The data are Jörg Michael's first-name dictionary (``nam_dict.txt``, GNU FDL), shipped in
 ``gender_guesser/data``: about 48,000 first names with their frequency in 55 countries.
@@ -7,7 +8,11 @@ to skip are skipped (a ``+`` in column 30: duplicates sorted with expanded umlau
 are equivalence lines (``=``) and joined Chinese/Korean names (``Jun+Wei``).
 
 The list holds Vietnamese given names too (``Anh``, ``Minh``): callers that look for
-foreign names drop the ones that can be a Vietnamese syllable.
+foreign names drop the ones that can be a Vietnamese syllable. It keeps no name shorter
+than three letters and misses common Vietnamese ones (``Tú``, ``Vi``, ``Hà``, ``Khuê``), so
+the Vietnamese given names (about 2,500 two-syllable names, ``Minh Tú``, ``Lan Khuê``, from
+Duyet Le's vietnamese-namedb, MIT) are read from ``vn_fullname_generator/data/*.name``;
+again only the data files, not the package's code.
 """
 
 from __future__ import annotations
@@ -49,6 +54,31 @@ def given_names() -> frozenset[str]:
             if not name.isascii():
                 names.add(_without_marks(name).casefold())  # the press writes Miloš as Milos
     return frozenset(names)
+
+
+def _vietnamese_names_dir() -> Path:
+    spec = importlib.util.find_spec("vn_fullname_generator")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError("the vn-fullname-generator package is not installed (pip install vnie)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data"
+    if not all((path / f"{sex}.name").is_file() for sex in _VIETNAMESE_SEXES):
+        raise ResourceError(f"{path}: the Vietnamese given-name lists are missing")
+    return path
+
+
+_VIETNAMESE_SEXES = ("male", "female")
+
+
+@cache
+def vietnamese_given_syllables() -> frozenset[str]:
+    """The syllables of Vietnamese given names, as written (``Tú``, ``Vi``, ``Khuê``). The
+    lists write Đ as the look-alike Ð (U+00D0), read here as Đ."""
+    directory = _vietnamese_names_dir()
+    syllables = set()
+    for sex in _VIETNAMESE_SEXES:
+        text = (directory / f"{sex}.name").read_text(encoding="utf-8")
+        syllables.update(unicodedata.normalize("NFC", text.replace("Ð", "Đ")).split())
+    return frozenset(syllables)
 
 
 def is_given_name(word: str) -> bool:
