@@ -1362,16 +1362,17 @@ def _scorers(text: str, words: list[Word], lists: list[tuple[int, int]]) -> Iter
         while i < k and not _is_name_word(words[i]):
             i += 1
         run = words[i : k + 1]
-        if all(_is_name_word(x, first=x is run[0]) for x in run) and not (
-            len(run) == 1
-            and (
-                run[0].text.casefold() in function_words()
-                # "Phút 23'", "Hiệp 2": one Vietnamese syllable is a word, a player's
-                # Vietnamese name has two
-                or vietnamese_syllable(run[0].text)
-            )
-        ):
+        if all(_is_name_word(x, first=x is run[0]) for x in run) and not _one_word(run):
             yield _Name(run[0].start, run[-1].end, "person.scorer")
+
+
+def _one_word(run: list[Word]) -> bool:
+    """Whether a run read as a player's name is one word of the sentence instead: a
+    function word, or one Vietnamese syllable (``Phút 23'``, ``Hiệp 2``; a player's
+    Vietnamese name has two)."""
+    return len(run) == 1 and (
+        run[0].text.casefold() in function_words() or vietnamese_syllable(run[0].text)
+    )
 
 
 @cache
@@ -1407,10 +1408,7 @@ def _players_before_actions(text: str, words: list[Word]) -> Iterable[_Name]:
         run = words[i : k + 1]
         if i > 0 and words[i - 1].text in _club_owners():
             continue  # "hậu vệ X của Milan bị truất quyền": the player's club
-        if all(_is_name_word(x, first=x is run[0]) for x in run) and not (
-            len(run) == 1
-            and (run[0].text.casefold() in function_words() or vietnamese_syllable(run[0].text))
-        ):
+        if all(_is_name_word(x, first=x is run[0]) for x in run) and not _one_word(run):
             yield _Name(run[0].start, run[-1].end, "person.player_action")
 
 
@@ -1428,10 +1426,7 @@ def _players_after_minutes(text: str, words: list[Word]) -> Iterable[_Name]:
             continue
         k = _name_run(text, words, i)
         run = words[i : min(k, i + 3)]
-        if run and not (
-            len(run) == 1
-            and (run[0].text.casefold() in function_words() or vietnamese_syllable(run[0].text))
-        ):
+        if run and not _one_word(run):
             yield _Name(run[0].start, run[-1].end, "person.player_minute")
 
 
