@@ -146,3 +146,20 @@ def test_a_stage_name_of_short_vietnamese_syllables_is_a_person() -> None:
         "Khánh Vi",
         "Khánh Vi",
     ]
+
+
+# -- TITLE: the post words of a body's own name (dev34) ---------------------------------------
+
+
+def test_post_words_inside_a_bodys_name_are_no_title() -> None:
+    text = (
+        "Hôm qua, Phủ tổng thống Pháp ra thông báo; Văn phòng Chủ tịch nước và Bộ Tư lệnh "
+        "Thủ đô cũng lên tiếng. Ông Lê Văn Hòa, Chánh Văn phòng Chủ tịch nước, dự họp."
+    )
+    assert texts_of(text, "ORG") == [
+        "Phủ tổng thống Pháp",
+        "Văn phòng Chủ tịch nước",
+        "Bộ Tư lệnh Thủ đô",
+        "Văn phòng Chủ tịch nước",
+    ]
+    assert texts_of(text, "TITLE") == ["Chánh Văn phòng Chủ tịch nước"]

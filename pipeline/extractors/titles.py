@@ -10,6 +10,7 @@ and degrees are not positions. A TITLE ends at the first comma.
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 import regex
@@ -455,10 +456,24 @@ def component(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     starts = ctx.word_starts
     found = list(mentions)
     bodies = _bodies(org_ends, place_ends)
+    org_spans = sorted(org_ends.items())
+    org_starts = [s for s, _ in org_spans]
     for line in ctx.lines:
         for start, end, rule, alone in find_titles(
             text, line, starts, org_ends, place_ends, bodies
         ):
+            if _inside_body(start, end, org_starts, org_spans):
+                continue  # "Văn phòng Chủ tịch nước", "Bộ Tư lệnh TP.HCM": a body's own name
             attrs = {"_alone": alone} if alone else {}
             found.append(Mention(LABEL, start, end, rule, attrs))
     return found
+
+
+def _inside_body(
+    start: int, end: int, org_starts: list[int], org_spans: list[tuple[int, int]]
+) -> bool:
+    """Whether ``start:end`` lies inside an ORG that begins before it: the post words of a
+    body's own name (``Văn phòng Chủ tịch nước``, ``Phủ Tổng thống Hàn Quốc``, ``Bộ Tư lệnh``)
+    name no post."""
+    k = bisect.bisect_left(org_starts, start) - 1
+    return k >= 0 and end <= org_spans[k][1]
