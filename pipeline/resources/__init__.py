@@ -7,13 +7,25 @@ row is short, and (when a key column is given) no key is defined twice.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import unicodedata
 from functools import cache
 from importlib import resources as _importlib_resources
+from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ResourceError
+
+
+def installed_package_dir(module: str) -> Path | None:
+    """The directory of an installed package, found without importing it (vnie reads the
+    data files some packages ship, not their code), or None when it is not installed."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
 
 _PACKAGE = "pipeline"
 

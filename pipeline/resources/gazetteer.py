@@ -21,7 +21,6 @@ no unit as written is then compared with the diacritics of every unit removed.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ResourceError
-from pipeline.resources import load_tsv
+from pipeline.resources import installed_package_dir, load_tsv
 
 LEVELS: tuple[str, ...] = ("province", "district", "commune")
 UNRESOLVED_LEVELS: frozenset[str] = frozenset({"village", "other", "country"})
@@ -193,10 +192,10 @@ class _Data:
 
 def data_dir() -> Path:
     """The ``data`` folder of the installed ``vietnamadminunits``, found without importing it."""
-    spec = importlib.util.find_spec(_DATA_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
+    package = installed_package_dir(_DATA_PACKAGE)
+    if package is None:
         raise ResourceError(f"the package {_DATA_PACKAGE!r} is not installed")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    folder = package / "data"
     for name in ("dataset.db", "converter_2025.json"):
         if not (folder / name).is_file():
             raise ResourceError(f"{folder / name} is missing")

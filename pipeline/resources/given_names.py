@@ -17,22 +17,22 @@ again only the data files, not the package's code.
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from functools import cache
 from pathlib import Path
 
 from pipeline.errors import ResourceError
+from pipeline.resources import installed_package_dir
 
 _NAME_COLUMNS = slice(3, 29)
 _SORT_COLUMN = 29
 
 
 def _dictionary_path() -> Path:
-    spec = importlib.util.find_spec("gender_guesser")
-    if spec is None or not spec.submodule_search_locations:
+    package = installed_package_dir("gender_guesser")
+    if package is None:
         raise ResourceError("the gender-guesser package is not installed (pip install vnie)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    path = package / "data" / "nam_dict.txt"
     if not path.is_file():
         raise ResourceError(f"{path}: the first-name dictionary is missing")
     return path
@@ -57,10 +57,10 @@ def given_names() -> frozenset[str]:
 
 
 def _vietnamese_names_dir() -> Path:
-    spec = importlib.util.find_spec("vn_fullname_generator")
-    if spec is None or not spec.submodule_search_locations:
+    package = installed_package_dir("vn_fullname_generator")
+    if package is None:
         raise ResourceError("the vn-fullname-generator package is not installed (pip install vnie)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data"
+    path = package / "data"
     if not all((path / f"{sex}.name").is_file() for sex in _VIETNAMESE_SEXES):
         raise ResourceError(f"{path}: the Vietnamese given-name lists are missing")
     return path

@@ -30,16 +30,15 @@ from typing import Any
 import regex
 from vi_textmatch.tone import normalize_tone
 
+from pipeline.resources import installed_package_dir
+
 _WORD_MODEL = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
 _RULES = "pipeline/text_normalize/tn_rules_2023_07_14.bin"
 
 
 def underthesea_dir() -> Path | None:
     """The installed underthesea package directory, found without importing it."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
+    return installed_package_dir("underthesea")
 
 
 @cache
