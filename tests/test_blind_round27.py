@@ -163,3 +163,11 @@ def test_post_words_inside_a_bodys_name_are_no_title() -> None:
         "Văn phòng Chủ tịch nước",
     ]
     assert texts_of(text, "TITLE") == ["Chánh Văn phòng Chủ tịch nước"]
+
+
+# -- PERSON: Chinese family names in their Sino-Vietnamese reading (dev34) -----------------
+
+
+def test_chinese_family_names_in_sino_vietnamese_open_a_name() -> None:
+    text = "Diễn viên Đới Minh Châu kết hôn với Hác Thiên Long; vùng nhiệt đới có mưa nhiều."
+    assert texts_of(text, "PERSON") == ["Đới Minh Châu", "Hác Thiên Long"]
