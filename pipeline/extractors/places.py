@@ -1794,7 +1794,7 @@ class _Finder:
                             self.candidates.append(
                                 Candidate(start, end, level, name, "place.route")
                             )
-                joined = _ROUTE_LIST_JOIN.match(text, ends[-1][1])
+                joined = LIST_GAP.match(text, ends[-1][1])
                 if joined is None:
                     break
                 pos = joined.end()
@@ -1943,8 +1943,6 @@ _COMPASS_PAIR = regex.compile(
 _AND = regex.compile(r"[ \t]+và[ \t]+")
 _COUNTRY_JOIN = regex.compile(r"[ \t]*(?:,|[-–]|và(?![\p{L}\p{M}]))[ \t]*")
 _COUNTRY_JOIN_BEFORE = regex.compile(r"[ \t]*(?:,|[-–]|(?<![\p{L}\p{M}])và)[ \t]*\Z")
-# A comma or "và" between two routes listed after one route word.
-_ROUTE_LIST_JOIN = regex.compile(r"[ \t]*(?:,|và(?![\p{L}\p{M}]))[ \t]*")
 # The word between the two ends of a journey after "từ X" (từ X đi Y).
 _ONWARD = regex.compile(r"[ \t]+(?:đi|đến|tới|về|ra|vào|lên|xuống)[ \t]+")
 # A capitalised run and a dash right before a place: the route's first end.
