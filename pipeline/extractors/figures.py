@@ -9,7 +9,9 @@ then checked against its neighbours, never token by token over the whole article
   ``figure.count_noun`` for nouns such as ``hộ``, ``nhân khẩu``, ``xã``]; a classifier
   takes the next word as its head (``con vịt``, ``cây dừa``) [``figure.classifier_noun``];
   after digits, any other multi-syllable lowercase word is taken as the counted noun
-  [``figure.open_noun``]; ``2,5 tỷ`` alone is money [``figure.scale_money``]; a word that
+  [``figure.open_noun``]; ``2,5 tỷ`` alone is money [``figure.scale_money``], and so are
+  the short thousands and millions glued to digits in chat writing (``100k``, ``1tr 50k``;
+  ``160k lượt xem`` counts views; ``vàng 24k`` is a carat); a word that
   describes (``to``, ``tươi``, ``còn lại``) is never the head after a classifier;
 - a fraction or a half of a measure, a measure word or a classifier: ``1/2 chén``, ``½ quả
   bơ``, ``1 nửa quả chanh`` (value 0.5) [``figure.fraction``]; ``nửa bát`` and ``một nửa``
@@ -51,6 +53,7 @@ from pipeline.text.numbers import (
     EN_DECIMAL,
     INLINE_SPACE,
     SCALE_PATTERN,
+    SHORT_SCALE_PATTERN,
     WORD_NUMBER_PATTERN,
     Unit,
     alternation,
@@ -130,8 +133,11 @@ def _patterns() -> _Patterns:
             # "9.6km", "1.5 tỷ": one dot and one or two decimals is an English decimal point
             # (a Vietnamese thousands dot has three digits after it).
             rf"|(?P<digits>{DIGITS_PATTERN}|{EN_DECIMAL.pattern})(?![.,/]?\d)"
+            rf"(?P<short>(?:{SHORT_SCALE_PATTERN})(?![\p{{L}}\p{{M}}\d]))?"
             rf"|(?P<words>(?i:{WORD_NUMBER_PATTERN}))(?!\w))"
             rf"(?P<scale>(?:{sp}*(?:{SCALE_PATTERN})(?!\w))*)"
+            # "1tr 50k", "12 triệu 900k": a smaller sum in short form after a scaled one.
+            rf"(?P<tail>(?<=\p{{L}}){sp}+\d{{1,3}}(?:{SHORT_SCALE_PATTERN})(?![\p{{L}}\p{{M}}\d]))?"
         ),
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
         written_range_sep=regex.compile(rf",{sp}+"),
@@ -202,6 +208,7 @@ class _Number:
     scale: str  # scale words as written ("triệu"), or ""
     written: bool  # spelled out in words
     part: bool = False  # a fraction or a half ("1/2", "½", "1 nửa")
+    short: bool = False  # a short scale glued to the digits ("50k", "1tr")
 
 
 @cache
@@ -214,13 +221,15 @@ def _split_number(m: regex.Match[str]) -> _Number:
     if m["part"] is not None:
         return _Number(m.start(), m.end(), m["part"], m["scale"].strip(), False, True)
     if m["digits"] is not None:
-        return _Number(m.start(), m.end(), m["digits"], m["scale"].strip(), False)
+        scale = " ".join(filter(None, (m["short"], m["scale"].strip(), (m["tail"] or "").strip())))
+        return _Number(m.start(), m.end(), m["digits"], scale, False, short=bool(m["short"]))
     words = m["words"].split()
     cut = len(words)
     while cut > 1 and words[cut - 1].casefold() in _scale_words():
         cut -= 1
     number = " ".join(words[:cut])
-    trailing = " ".join(words[cut:] + ([m["scale"].strip()] if m["scale"].strip() else []))
+    extra = [x.strip() for x in (m["scale"], m["tail"] or "") if x.strip()]
+    trailing = " ".join(words[cut:] + extra)
     return _Number(m.start(), m.end(), number, trailing, True)
 
 
@@ -415,6 +424,11 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         metre = _UnitHit(num.end, num.end + 1, "m", "length", "figure.height")
         value = Decimal(height["m"]) + Decimal(height["cm"]) / 100
         return _mention(num.start, height.end(), metre.rule, value, None, metre, num)
+    if num.short and (
+        _CARAT_BEFORE.search(text, max(0, num.start - 30), num.start)
+        or _after_name(text, num.start, p)  # "Mauser 98k": a model's name
+    ):
+        return None
     unit = _unit_after(ctx, num.end, num.written, p)
     if (
         num.written
@@ -457,6 +471,7 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
             last = num.scale.split()[-1].casefold()
             if (
                 last in _MONEY_SCALES
+                or num.short  # "cho 100k", "lương 1tr": informal thousands and millions of đồng
                 or text[num.end : num.end + 1] == "/"
                 # "trộm 550 triệu, 34.000 USD": a shortened triệu đồng after a money cue
                 or p.money_before.search(text, max(0, num.start - 40), num.start)
@@ -495,6 +510,9 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         rule = "figure.word_number"
     return _mention(num.start, end, rule, value, value_max, unit, num)
 
+
+#: Gold right before a short-scale number: "vàng 24k", "vàng 18k, 14k" are carats, not money.
+_CARAT_BEFORE = regex.compile(r"(?i:vàng)[^\n.;:]{0,24}\Z")
 
 #: Nine digits or more with no thousands separator: an account, phone or ID number.
 _LONG_CODE = regex.compile(r"\d{9,}")

@@ -19,7 +19,10 @@ import regex
 from pipeline.errors import ResourceError
 from pipeline.resources import honorific_rows, load_tsv
 
-_ROLES = frozenset({"digit", "after_tens", "ten", "tens", "hundred", "scale", "filler", "half"})
+_WORD_ROLES = frozenset(
+    {"digit", "after_tens", "ten", "tens", "hundred", "scale", "filler", "half"}
+)
+_ROLES = _WORD_ROLES | {"short_scale"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +79,15 @@ def _word_number_pattern() -> str:
     """Spelled-out numbers from two upward (``một`` only before a multiplier)."""
     multipliers = alternation(_words_with("tens", "hundred", "scale"))
     starts = [w for w in _words_with("digit", "ten") if w != "một"]
-    cont = alternation(_words_with(*_ROLES))
+    cont = alternation(_words_with(*_WORD_ROLES))
     first = rf"(?:{alternation(starts)}|một(?={INLINE_SPACE}+(?:{multipliers})(?!\w)))"
     return rf"(?:{first})(?:{INLINE_SPACE}+(?:{cont})(?!\w))*"
 
 
 #: Regex source of the scale words (``nghìn``, ``ngàn``, ``triệu``, ``tỷ``, ``tỉ``), lowercase.
 SCALE_PATTERN = _scale_pattern()
+#: Regex source of the short scales glued to digits in informal writing (``k``, ``tr``).
+SHORT_SCALE_PATTERN = alternation(_words_with("short_scale"))
 #: Regex source of a spelled-out number (lowercase; wrap in ``(?i:...)`` for any case).
 WORD_NUMBER_PATTERN = _word_number_pattern()
 #: Regex source matching one number as written: digits (with optional scale words, ``1,2
