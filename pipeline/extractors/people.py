@@ -157,6 +157,8 @@ _CREDIT = regex.compile(
     r"[ \t]*:[ \t]*"
     # A collaborator's credit, no colon: "CTV Văn Chương/VOV.VN".
     r"|(?<![\w])CTV[ \t]+(?=\p{Lu})"
+    # A photographer's initials after the caption, no colon: "… bên suối. Ảnh A.N Theo đó".
+    r"|(?<![\w])(?:Ảnh|ẢNH)[ \t]+(?=(?:\p{Lu}{1,2}\.[ \t]?)+\p{Lu}\.?(?![\p{L}\p{M}]))"
     # A caption's credit in brackets, colon or not: "(ảnh Minh Khôi)", "(Ảnh: Minh Anh)".
     r"|(?<=\()(?:ảnh|Ảnh|ẢNH)(?:[ \t]*:[ \t]*|[ \t]+)"
 )
@@ -515,7 +517,13 @@ def _is_name_word(w: Word, *, first: bool = True, byline: bool = False) -> bool:
         and not w.is_number
         and not any(ch.isdigit() for ch in w.text)
         and (byline or not w.is_abbreviation)
-        and not (first and w.text.casefold() in honorific_words())
+        and not (
+            first
+            and w.text.casefold() in honorific_words()
+            # "Ảnh: ANH MINH": in a credit's capitals a form of address that is also a given
+            # name is the name's first syllable
+            and not (byline and w.text.isupper() and w.text.casefold() in given_names())
+        )
     )
 
 
@@ -536,6 +544,13 @@ def _name_run(text: str, words: list[Word], i: int, *, byline: bool = False) -> 
             break  # "Ảnh: LÊ THOA Ông X": a name in capitals ends where Title case begins
         if j > i and w.text.isupper() and w.text in named_thing_nouns():
             break  # "Ảnh: NGUYỄN AN SVĐ Hàng Đẫy": a place word after a name in capitals
+        if (
+            j > i
+            and w.is_abbreviation
+            and not vietnamese_syllable(w.text.title())
+            and w.text.casefold() in honorific_words("profession", "degree")
+        ):
+            break  # "Ảnh: HOÀNG MINH HLV Nguyễn Văn A …": the next caption's coach
         if (
             j > i
             and w.text == _SOURCE_WORD
@@ -847,6 +862,29 @@ def _minority_names() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _collective_surnames() -> frozenset[str]:
+    """Family names that are also collective nouns (not_person_names.tsv, kind collective)."""
+    rows = load_tsv("not_person_names.tsv")
+    return frozenset(r["text"] for r in rows if r["kind"] == "collective")
+
+
+def _delegation(text: str, words: list[Word], i: int, end: int) -> bool:
+    """Whether ``words[i:end]`` after a collective family name names a delegation: a
+    country's name (``Đoàn Việt Nam``) or a word with the lowercase word after it
+    (``Đoàn Cấp cao``)."""
+    rest = text[words[i + 1].start : words[end - 1].end]
+    if " " in rest and any(e.level == "country" for e in place_names().get(fold_key(rest), ())):
+        return True
+    after = words[end] if end < len(words) else None
+    return (
+        end - i == 2
+        and after is not None
+        and after.text[:1].islower()
+        and f"{words[i + 1].text} {after.text}".casefold() in dictionary_words()
+    )
+
+
 def _names_by_surname(
     text: str, words: list[Word], body_ends: frozenset[int] = frozenset()
 ) -> Iterable[_Name]:
@@ -875,7 +913,9 @@ def _names_by_surname(
             # After a capitalised place or body, two words may still be the place's own
             # (thôn Bích La Đông): three make a name.
             glued = i > 0 and _is_name_word(words[i - 1]) and not _is_lead(text, words, i - 1)
-            if end - i >= (2 if w.text in surnames() and not glued else 3):
+            if end - i >= (2 if w.text in surnames() and not glued else 3) and not (
+                w.text in _collective_surnames() and _delegation(text, words, i, end)
+            ):
                 yield _Name(w.start, words[end - 1].end, "person.surname")
                 i = end
                 continue
@@ -1593,7 +1633,10 @@ def _credit_at(text: str, pos: int, line_end: int) -> Iterable[_Name]:
         return  # a site, not a name: "Ảnh: Chinhphu.vn"
     if (
         end
-        and words[0].text.replace(".", "").casefold() in credit_words("nonsource")
+        and (
+            words[0].text.replace(".", "").casefold() in credit_words("nonsource")
+            or text[words[0].start : words[end - 1].end].casefold() in credit_words("nonsource")
+        )
         and not (end >= 2 and words[1].text in surnames())
     ):
         return  # "Ảnh: T.L" (tư liệu), "Ảnh: CTV" name no one ("FB Lê An" does)
@@ -1634,7 +1677,8 @@ def _bylines(ctx: DocContext) -> Iterable[_Name]:
             words = part.group().split()
             if (
                 part.group().casefold() in _not_names()[1]
-                or words[0].casefold() in _not_names()[1]
+                # "NHÓM PV": the paper's reporters as a group, no one named
+                or any(w.casefold() in _not_names()[1] for w in words)
                 or words[0].casefold() in honorific_words()
                 # "Theo VnExpress": a source, not a byline; but "Như Trường" is a pen name
                 or (words[0] in lead_words() and words[0] not in lead_given_names())
@@ -1682,6 +1726,8 @@ def _closing_byline(text: str, start: int, end: int) -> Iterable[_Name]:
     run = _name_run(text, words, 0, byline=True)
     rest = text[words[run - 1].end : end].strip() if run else ""
     single = run == 1 and _INITIALS.fullmatch(words[0].text)
+    if any(w.text.casefold() in _not_names()[1] for w in words[:run]):
+        run = 0  # "NHÓM PV": the paper's reporters as a group, no one named
     if words and words[0].text in lead_words() and words[0].text not in lead_given_names():
         run = 0  # "Theo Dân Trí": the source of the article, not its author
         after = _name_run(text, words, 1, byline=True)
@@ -1831,6 +1877,24 @@ def _short_forms(ctx: DocContext, full: list[_Name]) -> list[_Name]:
             and " " not in (name := text[n.start : n.end])
             and (_LATIN_WORD.fullmatch(name) or _MC_NAME.fullmatch(name))
             and foreign_shaped(name)
+            and n.role is None
+        }
+        | {
+            # A Vietnamese given name alone after a form of address or a naming word (anh
+            # Thành, một thanh niên tên Lỗi): the same syllable bare later on is the same
+            # person, as letters and retold stories write it (Lỗi bị bắt); never one that
+            # also names a place or a compass point (anh Nam … miền Nam; chàng Tây, a
+            # Westerner).
+            name
+            for n in full
+            if n.rule == "person.after_honorific"
+            and after_word(text, n.start, honorific_words("naming", "honorific"))
+            and " " not in (name := text[n.start : n.end])
+            and vietnamese_syllable(name)
+            and name not in lead_words()
+            and not names_a_place(name, ("province", "district"))
+            and not place_names().get(fold_key(name))
+            and name.casefold() not in context_words().bearing
             and n.role is None
         }
         | {
