@@ -1778,6 +1778,17 @@ def find_orgs(
         if after is not None and after.text in _PLURAL and _joined(text, words[end - 1], after):
             continue  # "Chủ tịch Ủy ban MTTQ Việt Nam các tỉnh": one per province
         stop = words[end - 1].end
+        if (
+            end == k + head_len
+            and text[m.end() : m.end() + 1] in "-–"
+            and m.end() < stop
+            and (joined := head_regex().fullmatch(text, m.end() + 1, stop))
+        ):
+            # "ASEAN-EU", "AFP-TTXVN": two bodies joined by a hyphen, each its own ORG
+            out.append((words[k].start, m.end(), f"org.{head.kind}"))
+            out.append((joined.start(), joined.end(), f"org.{head_of(joined.group()).kind}"))
+            i = end
+            continue
         if end == k + head_len and _HYPHEN_WORD.match(text, m.end(), stop):
             # "VOV-Trung tâm Tin": the agency, then its unit; "VOV-Tây Nguyên": a bureau
             place_end = place_ends.get(m.end() + 1)
