@@ -136,8 +136,10 @@ def _patterns() -> _Patterns:
             rf"(?P<short>(?:{SHORT_SCALE_PATTERN})(?![\p{{L}}\p{{M}}\d]))?"
             rf"|(?P<words>(?i:{WORD_NUMBER_PATTERN}))(?!\w))"
             rf"(?P<scale>(?:{sp}*(?:{SCALE_PATTERN})(?!\w))*)"
-            # "1tr 50k", "12 triệu 900k": a smaller sum in short form after a scaled one.
-            rf"(?P<tail>(?<=\p{{L}}){sp}+\d{{1,3}}(?:{SHORT_SCALE_PATTERN})(?![\p{{L}}\p{{M}}\d]))?"
+            # "15 tỉ 760 triệu", "1tr 50k", "12 triệu 900k": smaller sums after a scaled one
+            # (parse_number refuses a scale that does not decrease).
+            rf"(?P<tail>(?:(?<=(?:{SCALE_PATTERN}|{SHORT_SCALE_PATTERN})){sp}+\d{{1,3}}(?:(?:{SHORT_SCALE_PATTERN})(?![\p{{L}}\p{{M}}\d])"
+            rf"|{sp}+(?:{SCALE_PATTERN})(?!\w)))+)?"
         ),
         range_sep=regex.compile(rf"{sp}*(?:[-–—]|(?i:đến|tới)){sp}*"),
         written_range_sep=regex.compile(rf",{sp}+"),
@@ -367,6 +369,10 @@ def _number_allowed(ctx: DocContext, num: _Number, p: _Patterns, *, measured: bo
     """Left-context checks: name, code and ordinal words; spelled-out traps. ``measured``:
     the number has a measurement unit, which a name word before it (``bản``) does not block."""
     text, start = ctx.text, num.start
+    if _SPACED_THOUSANDS.match(num.number) and _DIGIT_SPACE_BEFORE.search(
+        text, max(0, start - 2), start
+    ):
+        return False  # "400 000 đồng": the thousands of a number grouped by spaces
     lo = max(0, start - 40)
     blocked = p.blocked_before.search(text, lo, start)
     if measured and blocked is not None and blocked.group("w").casefold() in p.name_words:
@@ -510,6 +516,11 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         rule = "figure.word_number"
     return _mention(num.start, end, rule, value, value_max, unit, num)
 
+
+#: Three zeros after a digit and a space: the tail of a number grouped by spaces, which the
+#: press writes now and then (400 000 đồng); never a number of its own.
+_SPACED_THOUSANDS = regex.compile(r"000(?:[ \t]000)*\Z")
+_DIGIT_SPACE_BEFORE = regex.compile(r"\d[ \t]\Z")
 
 #: Gold right before a short-scale number: "vàng 24k", "vàng 18k, 14k" are carats, not money.
 _CARAT_BEFORE = regex.compile(r"(?i:vàng)[^\n.;:]{0,24}\Z")

@@ -221,6 +221,8 @@ def _evaluate(tokens: list[str]) -> Decimal:
                     total *= scale  # "nghìn tỷ": a compound scale
                 else:
                     raise _NotANumber
+            elif last_scale and scale >= last_scale:
+                raise _NotANumber  # "2 triệu 3 triệu": two sums, not "15 tỉ 760 triệu"
             else:
                 total += chunk * scale
             section, digit, last_scale, prev = Decimal(0), None, scale, "scale"
