@@ -40,6 +40,7 @@ COMPONENTS: tuple[str, ...] = (
     "titles",
     "people",
     "awards",
+    "plurals",
 )
 
 #: Relation builders over the final, located mentions (``link(ctx, located) -> Links``).

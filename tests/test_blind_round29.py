@@ -52,3 +52,25 @@ def test_the_armys_general_departments_carry_the_army_in_their_names() -> None:
         "Bộ Quốc phòng",
         "Quân đội nhân dân Việt Nam",
     ]
+
+
+# -- ORG, TITLE: several bodies or posts are no specific one ---------------------------------
+
+
+def test_bodies_and_posts_of_the_two_countries_are_plural() -> None:
+    text = (
+        "Hai bên nhất trí báo cáo Bộ trưởng Bộ Quốc phòng hai nước. Hợp tác giữa hai Bộ Quốc "
+        "phòng được tăng cường; Quốc hội hai nước sẽ đối thoại. Các Sở Giao thông vận tải họp."
+    )
+    assert texts_of(text, "ORG") == []
+    assert texts_of(text, "TITLE") == []
+    assert texts_of(text, "PERSON") == []
+    assert texts_of(text, "FIGURE") == []
+
+
+def test_an_ordinal_or_a_named_list_is_no_plural() -> None:
+    text = (
+        "Kỳ họp thứ ba Quốc hội khóa XIV khai mạc. Sinh viên năm ba Trường ĐH Kinh tế Quốc "
+        "dân kể lại. Hai CLB Đồng Nai và Nam Định góp cầu thủ."
+    )
+    assert texts_of(text, "ORG") == ["Quốc hội", "Trường ĐH Kinh tế Quốc dân", "CLB Đồng Nai"]
