@@ -109,6 +109,7 @@ class _Patterns:
     clock_before: regex.Pattern[str]
     vague_before: regex.Pattern[str]
     money_before: regex.Pattern[str]
+    carat_before: regex.Pattern[str]
     money_after: regex.Pattern[str]
     money_next: regex.Pattern[str]
     homographs: regex.Pattern[str]
@@ -186,6 +187,10 @@ def _patterns() -> _Patterns:
         money_before=regex.compile(
             rf"(?:^|[^\w])(?i:{alternation(context_words('money_cue'))})"
             rf"(?:{sp}+(?i:khoảng|hơn|gần|trên|dưới|tới|đến|chừng|ước tính|tổng cộng))?{sp}+\Z"
+        ),
+        # "vàng 24k", "vàng 18k, 14k": carats within a few words after the metal, not money
+        carat_before=regex.compile(
+            rf"(?i:{alternation(context_words('carat'))})[^\n.;:]{{0,24}}\Z"
         ),
         money_after=regex.compile(
             rf"{sp}+(?i:{alternation(context_words('money_after'))})(?![\p{{L}}\p{{M}}])"
@@ -431,7 +436,7 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
         value = Decimal(height["m"]) + Decimal(height["cm"]) / 100
         return _mention(num.start, height.end(), metre.rule, value, None, metre, num)
     if num.short and (
-        _CARAT_BEFORE.search(text, max(0, num.start - 30), num.start)
+        p.carat_before.search(text, max(0, num.start - 30), num.start)
         or _after_name(text, num.start, p)  # "Mauser 98k": a model's name
     ):
         return None
@@ -522,8 +527,6 @@ def _figure_at(ctx: DocContext, num: _Number, p: _Patterns) -> Mention | None:
 _SPACED_THOUSANDS = regex.compile(r"000(?:[ \t]000)*\Z")
 _DIGIT_SPACE_BEFORE = regex.compile(r"\d[ \t]\Z")
 
-#: Gold right before a short-scale number: "vàng 24k", "vàng 18k, 14k" are carats, not money.
-_CARAT_BEFORE = regex.compile(r"(?i:vàng)[^\n.;:]{0,24}\Z")
 
 #: Nine digits or more with no thousands separator: an account, phone or ID number.
 _LONG_CODE = regex.compile(r"\d{9,}")

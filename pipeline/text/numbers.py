@@ -281,6 +281,7 @@ _CONTEXT_ROLES = frozenset(
         "vague",
         "money_cue",
         "money_after",
+        "carat",
     }
 )
 
